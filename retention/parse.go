@@ -1,0 +1,356 @@
+package retention
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Parse reads the retention terms in a line of a privacy notice or register,
+// in English, Dutch, French or German, such as "tot 3 jaar na moment van
+// contactname", "1 maand, tenzij in geval van incidenten met oog op
+// onderzoek", "until consent is withdrawn" or "1 jaar 27 dagen".
+//
+// A line may hold several terms ("10 jaar voor persoonlijke vorderingen en 30
+// jaar voor zakelijke vorderingen"; sentences): each becomes one Term, whose
+// Text is the clause it was read from. A period with no named event counts
+// from collection. Parse never guesses a period: a line that names no period,
+// no ending event, no law and no criteria is an error that says so.
+func Parse(text string) ([]Term, error) {
+	if !utf8.ValidString(text) {
+		return nil, fmt.Errorf("retention: text is not valid UTF-8")
+	}
+	clauses := splitClauses(text)
+	if len(clauses) == 0 {
+		return nil, fmt.Errorf("retention: empty text; nothing to read")
+	}
+	var terms []Term
+	for _, c := range clauses {
+		for _, seg := range splitTerms(c) {
+			t, err := parseClause(seg)
+			if err != nil {
+				return nil, err
+			}
+			terms = append(terms, t)
+		}
+	}
+	return terms, nil
+}
+
+var abbreviations = strings.NewReplacer(
+	"bv.", "bv", "Bv.", "Bv", "e.g.", "eg", "i.e.", "ie", "z.B.", "zB", "p.ex.", "pex", "bijv.", "bijv", "o.m.", "om", "art.", "art", "Art.", "Art",
+)
+
+var clauseSep = regexp.MustCompile(`(?:\.\s+|\.$|[\n;]+)`)
+
+func splitClauses(text string) []string {
+	text = strings.ReplaceAll(text, "\u00a0", " ")
+	text = abbreviations.Replace(text)
+	var out []string
+	for _, c := range clauseSep.Split(text, -1) {
+		c = strings.TrimSpace(strings.Trim(strings.TrimSpace(c), ".,;:-–•"))
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Unit words, lower case, by unit index: years, months, weeks, days, hours, minutes.
+var unitNames = [6][]string{
+	{"jaren", "jaar", "years", "year", "années", "année", "ans", "an", "jahren", "jahre", "jahr"},
+	{"maanden", "maand", "months", "month", "mois", "monaten", "monate", "monat"},
+	{"weken", "week", "weeks", "semaines", "semaine", "wochen", "woche"},
+	{"dagen", "dag", "days", "day", "jours", "jour", "tagen", "tage", "tag"},
+	{"uren", "uur", "hours", "hour", "heures", "heure", "stunden", "stunde"},
+	{"minuten", "minuut", "minutes", "minute", "min"},
+}
+
+var numberWords = map[string]int{
+	"een": 1, "één": 1, "one": 1, "a": 1, "un": 1, "une": 1, "ein": 1, "eine": 1, "einen": 1, "einem": 1,
+	"twee": 2, "two": 2, "deux": 2, "zwei": 2, "drie": 3, "three": 3, "trois": 3, "drei": 3,
+}
+
+var (
+	unitOf    = map[string]int{}
+	amountRe  *regexp.Regexp
+	conjRe    = regexp.MustCompile(`^\s*(?:,|en|and|et|und)?\s*$`)
+	caseRe    = regexp.MustCompile(`^\s*(?:voor|for|pour|für)\s+(.+)$`)
+	caseStops = []string{" gelet op ", " given ", " compte tenu ", " wegen ", " in het kader ", ","}
+)
+
+func init() {
+	var words []string
+	for i, names := range unitNames {
+		for _, n := range names {
+			unitOf[n] = i
+			words = append(words, regexp.QuoteMeta(n))
+		}
+	}
+	var nums []string
+	for w := range numberWords {
+		nums = append(nums, regexp.QuoteMeta(w))
+	}
+	// Longest alternatives first so that "jaren" wins over "jaar" and "an".
+	sortByLen(words)
+	sortByLen(nums)
+	amountRe = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((\d+)|(` + strings.Join(nums, "|") + `))\s*(` + strings.Join(words, "|") + `)(?:[^\pL]|$)`)
+}
+
+func sortByLen(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// amount is one number-and-unit found in a clause, at byte offsets [start, end).
+type amount struct {
+	n, unit    int
+	start, end int
+}
+
+func findAmounts(s string) []amount {
+	var out []amount
+	pos := 0
+	for pos < len(s) {
+		m := amountRe.FindStringSubmatchIndex(s[pos:])
+		if m == nil {
+			break
+		}
+		start, end := pos+m[2], pos+m[8]
+		var n int
+		if m[4] >= 0 {
+			v, err := strconv.Atoi(s[pos+m[4] : pos+m[5]])
+			if err != nil || v > maxUnit {
+				v = -1
+			}
+			n = v
+		} else {
+			n = numberWords[strings.ToLower(s[pos+m[6]:pos+m[7]])]
+		}
+		out = append(out, amount{n: n, unit: unitOf[strings.ToLower(s[pos+m[8]:pos+m[9]])], start: start, end: end + (m[9] - m[8])})
+		pos = pos + m[9]
+	}
+	return out
+}
+
+// groups joins amounts that stand next to each other ("1 jaar 27 dagen",
+// "1 year and 27 days") into one period each.
+func groups(s string, as []amount) [][]amount {
+	var out [][]amount
+	for i, a := range as {
+		if i > 0 && conjRe.MatchString(s[as[i-1].end:a.start]) {
+			out[len(out)-1] = append(out[len(out)-1], a)
+			continue
+		}
+		out = append(out, []amount{a})
+	}
+	return out
+}
+
+// splitTerms cuts a clause that states several periods for different cases
+// into one piece per period.
+func splitTerms(c string) []string {
+	gs := groups(c, findAmounts(c))
+	if len(gs) < 2 {
+		return []string{c}
+	}
+	var out []string
+	start := 0
+	for _, g := range gs[1:] {
+		cut := g[0].start
+		piece := strings.TrimSpace(c[start:cut])
+		for _, conj := range []string{" en", " and", " et", " und", ",", " of", " or", " ou", " oder"} {
+			piece = strings.TrimSpace(strings.TrimSuffix(piece, conj))
+		}
+		out = append(out, piece)
+		start = cut
+	}
+	return append(out, strings.TrimSpace(c[start:]))
+}
+
+type phrase struct {
+	words []string
+	event Event
+}
+
+// eventPhraseTable maps what people write to events, most specific first.
+var eventPhraseTable = []phrase{
+	{[]string{"intrekken van uw toestemming", "intrekking van de toestemming", "intrekking van uw toestemming", "toestemming intrekt", "withdraw", "withdrawal of consent", "retrait du consentement", "retirez votre consentement", "retrait de votre consentement", "widerruf"}, ConsentWithdrawn},
+	{[]string{"bezwaar", "objection", "object to", "opposition", "widerspruch"}, Objection},
+	{[]string{"contactname", "laatste contact", "last contact", "dernier contact", "letzten kontakt", "letzter kontakt"}, LastContact},
+	{[]string{"einde van de overeenkomst", "einde van het contract", "beëindiging van de overeenkomst", "contractuele relatie", "end of the contract", "end of the agreement", "termination of the contract", "termination of the agreement", "fin du contrat", "relation contractuelle", "vertragsende", "ende des vertrags", "beendigung des vertrags"}, ContractEnd},
+	{[]string{"einde van de relatie", "einde van onze relatie", "einde van de samenwerking", "end of the relationship", "end of our relationship", "fin de la relation", "ende der geschäftsbeziehung"}, RelationshipEnd},
+	{[]string{"afsluiten van de account", "afsluiten van uw account", "account is closed", "account closure", "closure of the account", "closing of the account", "clôture du compte", "schließung des kontos"}, AccountClosure},
+	{[]string{"sessie", "session", "sitzung"}, SessionEnd},
+	{[]string{"sollicitatieprocedure", "sollicitatie", "application procedure", "recruitment procedure", "procédure de candidature", "recrutement", "bewerbungsverfahren"}, ApplicationClosed},
+	{[]string{"incident", "vorfall", "onderzoek", "investigation", "enquête", "untersuchung"}, IncidentClosed},
+	{[]string{"verzamel", "collection", "collecte", "erhebung"}, Collection},
+}
+
+var (
+	atLeastWords  = []string{"minstens", "ten minste", "tenminste", "at least", "minimum", "au moins", "mindestens"}
+	unlessWords   = []string{"tenzij", "unless", "à moins", "sauf", "außer", "es sei denn"}
+	criteriaWords = []string{"op basis van", "aan de hand van", "criteria", "criteri", "based on", "on the basis of", "determined", "déterminé", "bestimmt", "kriterien", "zo lang als nodig", "zolang als nodig", "zo lang als noodzakelijk", "niet langer dan nodig", "redelijke termijn", "as long as necessary", "no longer than necessary", "reasonable period", "aussi longtemps que nécessaire", "délai raisonnable", "so lange wie nötig", "solange erforderlich", "angemessene frist"}
+	lawWords      = []string{"wet- en regelgeving", "wettelijk", "wettelijke", "by law", "required by law", "statutory", "applicable law", "la loi", "légal", "gesetzlich"}
+)
+
+func containsAny(s string, words []string) (int, string) {
+	best, which := -1, ""
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+			best, which = i, w
+		}
+	}
+	return best, which
+}
+
+func eventsIn(lower string) []Event {
+	type hit struct {
+		at int
+		e  Event
+	}
+	var hits []hit
+	seen := map[Event]bool{}
+	for _, p := range eventPhraseTable {
+		if i, _ := containsAny(lower, p.words); i >= 0 && !seen[p.event] {
+			hits = append(hits, hit{i, p.event})
+			seen[p.event] = true
+		}
+	}
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].at < hits[j-1].at; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	out := make([]Event, len(hits))
+	for i, h := range hits {
+		out[i] = h.e
+	}
+	return out
+}
+
+func parseClause(c string) (Term, error) {
+	t := Term{Text: c}
+	lower := lowerSameLen(c)
+	main, ext := lower, ""
+	if i, w := containsAny(lower, unlessWords); i >= 0 {
+		main, ext = lower[:i], strings.TrimSpace(lower[i+len(w):])
+	}
+	as := findAmounts(main)
+	for _, a := range as {
+		if a.n < 0 {
+			return Term{}, fmt.Errorf("retention: %q: number too large (at most %d a unit)", c, maxUnit)
+		}
+	}
+	gs := groups(main, as)
+	if len(gs) > 0 {
+		g := gs[0]
+		var units [6]int
+		for _, a := range g {
+			if units[a.unit] != 0 {
+				return Term{}, fmt.Errorf("retention: %q names the same unit twice in one period", c)
+			}
+			units[a.unit] = a.n
+		}
+		t.Period = Period{Years: units[0], Months: units[1], Weeks: units[2], Days: units[3], Hours: units[4], Minutes: units[5]}
+		if t.Period.IsZero() {
+			return Term{}, fmt.Errorf("retention: %q gives a period of zero length", c)
+		}
+		if i, _ := containsAny(main[:g[0].start], atLeastWords); i >= 0 {
+			t.AtLeast = true
+		}
+		after := main[g[len(g)-1].end:]
+		if m := caseRe.FindStringSubmatch(after); m != nil {
+			t.Case = cutCase(c, len(main)-len(m[1]), m[1])
+		}
+	}
+	events := eventsIn(main)
+	switch {
+	case !t.Period.IsZero() && len(events) > 0:
+		t.From = events[0]
+	case !t.Period.IsZero():
+		t.From = Collection
+	case len(events) > 0 && !hasAny(main, criteriaWords):
+		t.Until = events
+	}
+	if ext != "" {
+		x := &Extension{When: strings.TrimSpace(c[len(c)-len(ext):])}
+		if eg := groups(ext, findAmounts(ext)); len(eg) > 0 {
+			var units [6]int
+			for _, a := range eg[0] {
+				units[a.unit] = a.n
+			}
+			x.Period = Period{Years: units[0], Months: units[1], Weeks: units[2], Days: units[3], Hours: units[4], Minutes: units[5]}
+		}
+		if x.Period.IsZero() {
+			x.Until = eventsIn(ext)
+		}
+		if x.Period.IsZero() && len(x.Until) == 0 {
+			return Term{}, fmt.Errorf("retention: %q: cannot tell how long the exception %q keeps the data", c, x.When)
+		}
+		t.Extension = x
+	}
+	if t.Period.IsZero() && len(t.Until) == 0 {
+		switch {
+		case hasAny(main, criteriaWords):
+			t.Criteria = c
+		case hasAny(main, lawWords):
+			t.Law = c
+		default:
+			return Term{}, fmt.Errorf("retention: cannot read a retention term in %q: it names no period, no ending event, no law and no criteria", c)
+		}
+	}
+	return t, nil
+}
+
+// lowerSameLen lower-cases s rune by rune, keeping any rune whose lower case
+// would change its encoded length, so that byte offsets into the result are
+// offsets into s.
+func lowerSameLen(s string) string {
+	return strings.Map(func(r rune) rune {
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+			return r
+		}
+		return l
+	}, s)
+}
+
+func hasAny(s string, words []string) bool {
+	i, _ := containsAny(s, words)
+	return i >= 0
+}
+
+// cutCase returns the case text in the clause's own letters, ending before a
+// trailing justification ("gelet op ...").
+func cutCase(orig string, at int, lowerCase string) string {
+	end := len(lowerCase)
+	for _, stop := range caseStops {
+		if i := strings.Index(lowerCase, stop); i >= 0 && i < end {
+			end = i
+		}
+	}
+	if at < 0 || at+end > len(orig) {
+		return strings.TrimSpace(lowerCase[:end])
+	}
+	return strings.TrimSpace(orig[at : at+end])
+}
+
+var vagueWords = []string{"zo lang als nodig", "zolang als nodig", "zo lang als noodzakelijk", "niet langer dan nodig", "niet langer dan noodzakelijk", "as long as necessary", "no longer than necessary", "no longer than is necessary", "aussi longtemps que nécessaire", "pas plus longtemps que nécessaire", "so lange wie nötig", "solange erforderlich", "nicht länger als erforderlich"}
+
+// Vague reports whether the term says no more than that data are kept "as
+// long as necessary": no period, no ending event, no law, and criteria that
+// only restate the storage-limitation principle of Art. 5(1)(e) GDPR.
+func (t Term) Vague() bool {
+	if !t.Period.IsZero() || len(t.Until) > 0 || strings.TrimSpace(t.Law) != "" {
+		return false
+	}
+	c := strings.TrimSpace(lowerSameLen(t.Criteria))
+	return c == "" || hasAny(c, vagueWords) && !hasAny(c, []string{"op basis van", "aan de hand van", "based on", "on the basis of", "criteria", "critères", "kriterien"})
+}

@@ -1,0 +1,121 @@
+package retention
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParse(t *testing.T) {
+	y := func(n int) Period { return Period{Years: n} }
+	tests := []struct {
+		in   string
+		want []Term
+	}{
+		{"Tot 3 jaar na moment van contactname. Chats worden na 7 dagen verwijderd", []Term{
+			{Period: y(3), From: LastContact, Text: "Tot 3 jaar na moment van contactname"},
+			{Period: Period{Days: 7}, From: Collection, Text: "Chats worden na 7 dagen verwijderd"},
+		}},
+		{"tot het intrekken van uw toestemming", []Term{{Until: []Event{ConsentWithdrawn}, Text: "tot het intrekken van uw toestemming"}}},
+		{"Tot het intrekken van uw toestemming of het uitoefenen van uw recht van bezwaar", []Term{{Until: []Event{ConsentWithdrawn, Objection}, Text: "Tot het intrekken van uw toestemming of het uitoefenen van uw recht van bezwaar"}}},
+		{"1 maand, tenzij in geval van incidenten met oog op onderzoek", []Term{{Period: Period{Months: 1}, From: Collection,
+			Extension: &Extension{Until: []Event{IncidentClosed}, When: "in geval van incidenten met oog op onderzoek"},
+			Text:      "1 maand, tenzij in geval van incidenten met oog op onderzoek"}}},
+		{"minstens 7 jaar voor boekhoudkundige stukken", []Term{{Period: y(7), From: Collection, AtLeast: true, Case: "boekhoudkundige stukken", Text: "minstens 7 jaar voor boekhoudkundige stukken"}}},
+		{"10 jaar voor persoonlijke vorderingen en 30 jaar voor zakelijke vorderingen", []Term{
+			{Period: y(10), From: Collection, Case: "persoonlijke vorderingen", Text: "10 jaar voor persoonlijke vorderingen"},
+			{Period: y(30), From: Collection, Case: "zakelijke vorderingen", Text: "30 jaar voor zakelijke vorderingen"},
+		}},
+		{"tot 10 jaar na beëindiging van onze contractuele relatie", []Term{{Period: y(10), From: ContractEnd, Text: "tot 10 jaar na beëindiging van onze contractuele relatie"}}},
+		{"tot het einde van de overeenkomst", []Term{{Until: []Event{ContractEnd}, Text: "tot het einde van de overeenkomst"}}},
+		{"30 minuten", []Term{{Period: Period{Minutes: 30}, From: Collection, Text: "30 minuten"}}},
+		{"1 jaar 27 dagen", []Term{{Period: Period{Years: 1, Days: 27}, From: Collection, Text: "1 jaar 27 dagen"}}},
+		{"2 jaren", []Term{{Period: y(2), From: Collection, Text: "2 jaren"}}},
+		{"1 minuut", []Term{{Period: Period{Minutes: 1}, From: Collection, Text: "1 minuut"}}},
+		{"1 dag", []Term{{Period: Period{Days: 1}, From: Collection, Text: "1 dag"}}},
+		{"determined based on the period of use of our services", []Term{{Criteria: "determined based on the period of use of our services", Text: "determined based on the period of use of our services"}}},
+		{"3 years after the last contact", []Term{{Period: y(3), From: LastContact, Text: "3 years after the last contact"}}},
+		{"1 year and 27 days", []Term{{Period: Period{Years: 1, Days: 27}, From: Collection, Text: "1 year and 27 days"}}},
+		{"until consent is withdrawn", []Term{{Until: []Event{ConsentWithdrawn}, Text: "until consent is withdrawn"}}},
+		{"at least 7 years for accounting records", []Term{{Period: y(7), From: Collection, AtLeast: true, Case: "accounting records", Text: "at least 7 years for accounting records"}}},
+		{"one month, unless an incident is under investigation", []Term{{Period: Period{Months: 1}, From: Collection, Extension: &Extension{Until: []Event{IncidentClosed}, When: "an incident is under investigation"}, Text: "one month, unless an incident is under investigation"}}},
+		{"3 ans après le dernier contact", []Term{{Period: y(3), From: LastContact, Text: "3 ans après le dernier contact"}}},
+		{"jusqu'au retrait du consentement", []Term{{Until: []Event{ConsentWithdrawn}, Text: "jusqu'au retrait du consentement"}}},
+		{"10 ans après la fin du contrat", []Term{{Period: y(10), From: ContractEnd, Text: "10 ans après la fin du contrat"}}},
+		{"3 Jahre nach dem letzten Kontakt", []Term{{Period: y(3), From: LastContact, Text: "3 Jahre nach dem letzten Kontakt"}}},
+		{"bis zum Widerruf der Einwilligung", []Term{{Until: []Event{ConsentWithdrawn}, Text: "bis zum Widerruf der Einwilligung"}}},
+		{"functionele cookies worden enkel bewaard tot na de sessie", []Term{{Until: []Event{SessionEnd}, Text: "functionele cookies worden enkel bewaard tot na de sessie"}}},
+		{"zo lang als nodig voor de doeleinden", []Term{{Criteria: "zo lang als nodig voor de doeleinden", Text: "zo lang als nodig voor de doeleinden"}}},
+		{"zoals vastgelegd in de toepasselijke wet- en regelgeving", []Term{{Law: "zoals vastgelegd in de toepasselijke wet- en regelgeving", Text: "zoals vastgelegd in de toepasselijke wet- en regelgeving"}}},
+		{"İstanbul 2 jaar voor ÖZEL dossiers", []Term{{Period: y(2), From: Collection, Case: "ÖZEL dossiers", Text: "İstanbul 2 jaar voor ÖZEL dossiers"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := Parse(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			for _, term := range got {
+				assert.NoError(t, term.Validate(), "a parsed term is a valid term")
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ in, msg string }{
+		{"", "empty text"},
+		{" . ; ", "empty text"},
+		{"hello world", "names no period, no ending event, no law and no criteria"},
+		{"binnenkort", "names no period"},
+		{"1 maand, tenzij de directie anders beslist", "cannot tell how long the exception"},
+		{"1 jaar 2 jaar", "same unit twice"},
+		{"0 dagen", "zero length"},
+		{"99999999999999999999 jaar", "too large"},
+		{"\xff", "not valid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := Parse(tt.in)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.msg)
+		})
+	}
+}
+
+func TestVague(t *testing.T) {
+	assert.True(t, Term{Criteria: "zo lang als nodig"}.Vague())
+	assert.True(t, Term{Criteria: "no longer than necessary for the purposes"}.Vague())
+	assert.False(t, Term{Criteria: "no longer than necessary; determined based on the period of use"}.Vague())
+	assert.False(t, Term{Criteria: "the period of use of our services"}.Vague())
+	assert.False(t, Term{Period: Period{Years: 1}, From: Collection}.Vague())
+	assert.False(t, Term{Law: "Camerawet"}.Vague())
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"Tot 3 jaar na moment van contactname. Chats worden na 7 dagen verwijderd",
+		"1 maand, tenzij in geval van incidenten met oog op onderzoek",
+		"10 jaar voor persoonlijke vorderingen en 30 jaar voor zakelijke vorderingen",
+		"1 jaar 27 dagen", "until consent is withdrawn", "İ 2 jaar voor Ö", "a year and a day",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		terms, err := Parse(s)
+		if err != nil {
+			return
+		}
+		if len(terms) == 0 {
+			t.Fatalf("Parse(%q) returned no term and no error", s)
+		}
+		for _, term := range terms {
+			if verr := term.Validate(); verr != nil {
+				t.Fatalf("Parse(%q) returned an invalid term %+v: %v", s, term, verr)
+			}
+			for _, l := range Langs() {
+				_ = term.Words(l)
+			}
+		}
+	})
+}

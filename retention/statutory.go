@@ -1,0 +1,170 @@
+package retention
+
+import "time"
+
+// Confidence says how well a legal fact in a table has been checked.
+type Confidence string
+
+// Levels of confidence of a table row.
+const (
+	// Verified: checked against the primary text or the authority's own page.
+	Verified Confidence = "verified"
+	// Secondary: confirmed by reputable secondary sources (law firms,
+	// professional bodies), not by the primary text.
+	Secondary Confidence = "secondary"
+)
+
+// Statute is one statutory retention rule: a minimum or maximum period that
+// a law sets for a kind of record, with its source and the dates it holds.
+type Statute struct {
+	// ID is a stable identifier, such as "be-accounting-supporting-documents".
+	ID string
+	// Country is the ISO 3166-1 alpha-2 code of the state whose law it is.
+	Country string
+	// Subject says which records the rule is about, in English.
+	Subject string
+	// Min is the shortest period the law requires records to be kept; zero if none.
+	Min Period
+	// Max is the longest period the law allows them to be kept; zero if none.
+	Max Period
+	// Counted says from when the period runs, as the law puts it.
+	Counted string
+	// Law cites the provision.
+	Law string
+	// Source names where the figure was confirmed.
+	Source string
+	// Confidence says how the figure was confirmed.
+	Confidence Confidence
+	// From is the first day on which the rule is known to hold: its entry
+	// into force where the source gives it, otherwise the date of the source.
+	From time.Time
+	// FromIsSourceDate is true where From is the date of the source, not the
+	// entry into force (the rule may have held earlier).
+	FromIsSourceDate bool
+	// Until is the last day on which the rule held; zero while it holds.
+	Until time.Time
+}
+
+// HoldsOn reports whether the rule is known to hold on day d.
+func (s Statute) HoldsOn(d time.Time) bool {
+	if d.Before(s.From) {
+		return false
+	}
+	return s.Until.IsZero() || !d.After(s.Until)
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// statutes is the table of statutory retention rules that Belgian and Dutch
+// registers cite. A figure that could not be confirmed is left out: the
+// Belgian rule on call recordings (art. 128 of the Act of 13 June 2005 on
+// electronic communications) and the Dutch civil-law terms of art. 2:10 and
+// 3:15i BW are not in it.
+var statutes = []Statute{
+	{
+		ID: "be-accounting-supporting-documents", Country: "BE",
+		Subject: "accounting supporting documents (verantwoordingsstukken)",
+		Min:     Period{Years: 7},
+		Law:     "Art. III.86 Code of Economic Law (Wetboek van economisch recht)",
+		Source:  "text of art. III.86 as quoted by forumforthefuture.be, 'Bewaartermijn van archieven: 7 of 10 jaar?'; 7 years since the Act of 8 June 2008 (refibo.be)",
+		Counted: "from the date of the document", Confidence: Secondary,
+		From: day(2008, time.June, 26),
+	},
+	{
+		ID: "be-accounting-books", Country: "BE",
+		Subject: "accounting books (boekhouding)",
+		Min:     Period{Years: 7},
+		Law:     "Art. III.88 Code of Economic Law",
+		Source:  "text of art. III.88 as quoted by forumforthefuture.be, 'Bewaartermijn van archieven: 7 of 10 jaar?'",
+		Counted: "from 1 January of the year after the close of the financial year", Confidence: Secondary,
+		From: day(2008, time.June, 26),
+	},
+	{
+		ID: "be-income-tax-records", Country: "BE",
+		Subject: "books and documents relevant for income tax",
+		Min:     Period{Years: 10},
+		Law:     "Art. 315 WIB 92 as amended by the Act of 20 November 2022 (BS 30 November 2022)",
+		Source:  "forumforthefuture.be; Embuild Antwerpen, 'Bewaartermijn van uw boekhouding wordt verlengd van zeven naar tien jaar'",
+		Counted: "from assessment year 2023", Confidence: Secondary,
+		From: day(2023, time.January, 1),
+	},
+	{
+		ID: "be-vat-records", Country: "BE",
+		Subject: "VAT records and invoices",
+		Min:     Period{Years: 10},
+		Law:     "Art. 60 §4 VAT Code (WBTW) as amended by the Act of 20 November 2022",
+		Source:  "Embuild Antwerpen, 'Bewaartermijn van uw boekhouding wordt verlengd van zeven naar tien jaar'",
+		Counted: "for invoices that became exigible from 1 January 2023", Confidence: Secondary,
+		From: day(2023, time.January, 1),
+	},
+	{
+		ID: "be-social-documents", Country: "BE",
+		Subject: "social documents (personnel register, individual account)",
+		Min:     Period{Years: 5},
+		Law:     "Arts. 2, 16 and 25 Royal Decree of 8 August 1980 on keeping social documents",
+		Source:  "Securex Lex4You (updated 1 August 2023); Merak knowledge centre, 'Archiving social documents'",
+		Counted: "from the last entry or the end of employment", Confidence: Secondary,
+		From: day(2023, time.August, 1), FromIsSourceDate: true,
+	},
+	{
+		ID: "be-cctv-images", Country: "BE",
+		Subject: "surveillance camera images",
+		Max:     Period{Months: 1},
+		Law:     "Camerawet (Act of 21 March 2007 on surveillance cameras)",
+		Source:  "Gegevensbeschermingsautoriteit, 'De bewaartermijn van de beelden': at most one month, unless the images help prove an offence, damage or nuisance or identify a perpetrator, witness or victim; up to three months for places designated by the King. The page is the authority's, which bears that name since 25 May 2018; the entry into force of the rule itself was not confirmed",
+		Counted: "from the recording", Confidence: Verified,
+		From: day(2018, time.May, 25), FromIsSourceDate: true,
+	},
+	{
+		ID: "be-limitation-personal-actions", Country: "BE",
+		Subject: "limitation of personal legal actions (claims)",
+		Min:     Period{Years: 10},
+		Law:     "Art. 2262bis §1 (old) Civil Code, inserted by the Act of 10 June 1998",
+		Source:  "text of art. 2262bis (2747.com); in force 27 July 1998 per a judgment quoted by wordscope.be",
+		Counted: "from the day after the claim arose", Confidence: Secondary,
+		From: day(1998, time.July, 27),
+	},
+	{
+		ID: "be-limitation-real-actions", Country: "BE",
+		Subject: "limitation of real legal actions (claims in rem)",
+		Min:     Period{Years: 30},
+		Law:     "Art. 2262 (old) Civil Code",
+		Source:  "text of art. 2262 (2747.com)",
+		Counted: "from the day the claim arose", Confidence: Secondary,
+		From: day(1998, time.July, 27), FromIsSourceDate: true,
+	},
+	{
+		ID: "nl-tax-records", Country: "NL",
+		Subject: "books and records relevant for tax (fiscale bewaarplicht)",
+		Min:     Period{Years: 7},
+		Law:     "Art. 52(4) Algemene wet inzake rijksbelastingen (AWR)",
+		Source:  "Besluit Fiscaal Bestuursrecht 2017, §20 (eytaxlaw.nl)",
+		Counted: "from the end of the year the record relates to", Confidence: Secondary,
+		From: day(2017, time.January, 1), FromIsSourceDate: true,
+	},
+}
+
+// Statutes returns the statutory retention rules known to hold on day d,
+// in a fixed order. The slice is a copy: changing it changes nothing here.
+func Statutes(d time.Time) []Statute {
+	var out []Statute
+	for _, s := range statutes {
+		if s.HoldsOn(d) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// AllStatutes returns every row of the table, whatever its dates.
+func AllStatutes() []Statute { return append([]Statute(nil), statutes...) }
+
+// LookupStatute returns the rule with the given ID.
+func LookupStatute(id string) (Statute, bool) {
+	for _, s := range statutes {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Statute{}, false
+}

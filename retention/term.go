@@ -1,0 +1,336 @@
+package retention
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Term is one retention term as a register states it (Art. 30(1)(f) GDPR:
+// "where possible, the envisaged time limits for erasure").
+//
+// A term is one of, or a combination of:
+//   - a period after an event: Period and From ("3 years after the last contact");
+//   - an open end: Until, one or more events of which the first ends the term
+//     ("until consent is withdrawn or an objection is made");
+//   - a statutory term: Law, the provision that sets it, with or without a Period;
+//   - Criteria: where no period can be given, how it is determined (Art. 13(2)(a)).
+//
+// AtLeast marks a Period that is a minimum ("at least 7 years"), Extension a
+// longer hold in a stated case, and Case the part of the data or the situation
+// the term applies to ("for personal claims").
+type Term struct {
+	// Period is the retention period, an ISO 8601 duration such as P3Y.
+	Period Period `json:"period,omitzero"`
+	// From is the event that starts Period. Required with Period.
+	From Event `json:"from,omitempty"`
+	// Until lists the events that end the term; the first to happen ends it.
+	Until []Event `json:"until,omitempty"`
+	// AtLeast marks Period as a minimum: the data are kept at least that long.
+	AtLeast bool `json:"atLeast,omitempty"`
+	// Law cites the statutory provision that sets or bounds the term.
+	Law string `json:"law,omitempty"`
+	// Case says to which data or in which situation the term applies.
+	Case string `json:"case,omitempty"`
+	// Extension is a longer hold in a stated case.
+	Extension *Extension `json:"extension,omitempty"`
+	// Criteria says how the term is determined where no period can be given.
+	Criteria string `json:"criteria,omitempty"`
+	// Text holds the words of the source document that state the term.
+	Text string `json:"text,omitempty"`
+}
+
+// Extension is a longer hold than a term's own, in the case When describes
+// ("unless an incident is under investigation").
+type Extension struct {
+	// Period is the longer period, counted from the term's own starting event.
+	Period Period `json:"period,omitzero"`
+	// Until lists events that end the longer hold.
+	Until []Event `json:"until,omitempty"`
+	// When describes the case in which the extension applies. Required.
+	When string `json:"when"`
+}
+
+// Validate reports every reason why the term is not a usable term, joined
+// into one error, or nil.
+func (t Term) Validate() error {
+	var errs []error
+	if t.Period.IsZero() && len(t.Until) == 0 && strings.TrimSpace(t.Law) == "" && strings.TrimSpace(t.Criteria) == "" {
+		errs = append(errs, errors.New("a retention term needs a period, an end event (until), a law or criteria"))
+	}
+	if !t.Period.IsZero() && t.From == "" {
+		errs = append(errs, fmt.Errorf("period %s needs the event that starts it (from)", t.Period))
+	}
+	if t.Period.IsZero() && t.From != "" {
+		errs = append(errs, fmt.Errorf("from %q needs a period to count from it", t.From))
+	}
+	if t.AtLeast && t.Period.IsZero() {
+		errs = append(errs, errors.New("atLeast needs a period"))
+	}
+	if t.From != "" && !t.From.Valid() {
+		errs = append(errs, fmt.Errorf("from: unknown event %q", t.From))
+	}
+	errs = append(errs, checkEvents("until", t.Until)...)
+	if x := t.Extension; x != nil {
+		if strings.TrimSpace(x.When) == "" {
+			errs = append(errs, errors.New("extension needs the case it applies in (when)"))
+		}
+		if x.Period.IsZero() && len(x.Until) == 0 {
+			errs = append(errs, errors.New("extension needs a period or an end event (until)"))
+		}
+		if !x.Period.IsZero() && t.From == "" {
+			errs = append(errs, errors.New("extension period needs the term's starting event (from)"))
+		}
+		errs = append(errs, checkEvents("extension until", x.Until)...)
+	}
+	return errors.Join(errs...)
+}
+
+func checkEvents(field string, events []Event) []error {
+	var errs []error
+	seen := map[Event]bool{}
+	for _, e := range events {
+		if !e.Valid() {
+			errs = append(errs, fmt.Errorf("%s: unknown event %q", field, e))
+		} else if seen[e] {
+			errs = append(errs, fmt.Errorf("%s: event %q is named twice", field, e))
+		}
+		seen[e] = true
+	}
+	return errs
+}
+
+// OpenEnded reports whether the term ends only at an event that may never
+// happen: it has end events and no period.
+func (t Term) OpenEnded() bool { return t.Period.IsZero() && len(t.Until) > 0 }
+
+// Status says how far an erasure date is known.
+type Status string
+
+// The states of an erasure date.
+const (
+	// DueOn: the data must be erased by Due.Date.
+	DueOn Status = "due"
+	// DueNotBefore: the term is a minimum; the data may be erased from Due.Date on.
+	DueNotBefore Status = "not-before"
+	// NotYet: the event that starts or ends the term has not happened.
+	NotYet Status = "not-yet"
+	// Undetermined: the term gives no date (only a law or criteria).
+	Undetermined Status = "undetermined"
+)
+
+// Due is the answer to "by when must these data be erased".
+type Due struct {
+	Status Status
+	// Date is the erasure date where Status is DueOn or DueNotBefore.
+	Date time.Time
+	// Reason explains a NotYet or Undetermined answer.
+	Reason string
+}
+
+// ErasureDate computes when data kept under the term must be erased, given
+// the dates on which events have happened (an event not in the map has not
+// happened). With a period and an end event, the earlier of the two dates
+// applies. An extension is not applied: whether its case holds is a fact the
+// term cannot know.
+func (t Term) ErasureDate(happened map[Event]time.Time) Due {
+	var (
+		date  time.Time
+		found bool
+	)
+	if !t.Period.IsZero() {
+		start, ok := happened[t.From]
+		if !ok && len(t.Until) == 0 {
+			return Due{Status: NotYet, Reason: fmt.Sprintf("the starting event %s has not happened", t.From)}
+		}
+		if ok {
+			date, found = t.Period.AddTo(start), true
+		}
+	}
+	for _, e := range t.Until {
+		if d, ok := happened[e]; ok && (!found || d.Before(date)) {
+			date, found = d, true
+		}
+	}
+	switch {
+	case found && t.AtLeast:
+		return Due{Status: DueNotBefore, Date: date}
+	case found:
+		return Due{Status: DueOn, Date: date}
+	case len(t.Until) > 0:
+		names := make([]string, len(t.Until))
+		for i, e := range t.Until {
+			names[i] = string(e)
+		}
+		return Due{Status: NotYet, Reason: "none of the ending events has happened: " + strings.Join(names, ", ")}
+	}
+	return Due{Status: Undetermined, Reason: "the term gives no period: it is set by " + t.determinedBy()}
+}
+
+func (t Term) determinedBy() string {
+	if t.Law != "" {
+		return "law (" + t.Law + ")"
+	}
+	return "criteria"
+}
+
+// Compare compares how long two terms keep data. It returns -1 when a keeps
+// data for a shorter time than b, +1 when longer and 0 when as long, and
+// false where that cannot be decided: terms counted from different events,
+// open ends against periods, or periods whose order depends on the date.
+func Compare(a, b Term) (int, bool) {
+	if a.Period.IsZero() || b.Period.IsZero() {
+		if a.Period.IsZero() && b.Period.IsZero() && len(a.Until) > 0 && sameEvents(a.Until, b.Until) {
+			return 0, true
+		}
+		return 0, false
+	}
+	if a.From != b.From || !sameEvents(a.Until, b.Until) {
+		return 0, false
+	}
+	return ComparePeriods(a.Period, b.Period)
+}
+
+func sameEvents(a, b []Event) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	set := map[Event]bool{}
+	for _, e := range a {
+		set[e] = true
+	}
+	for _, e := range b {
+		if !set[e] {
+			return false
+		}
+	}
+	return true
+}
+
+// Respects reports whether the term keeps data at least as long as min, a
+// statutory minimum. It answers false, false where that cannot be decided
+// (an open end, or a period whose comparison depends on the date).
+func (t Term) Respects(min Period) (ok, decided bool) {
+	if t.Period.IsZero() {
+		return false, false
+	}
+	c, decided := ComparePeriods(t.Period, min)
+	return c >= 0, decided
+}
+
+type unitWords struct{ one, many string }
+
+var periodWords = map[Lang][6]unitWords{
+	English: {{"year", "years"}, {"month", "months"}, {"week", "weeks"}, {"day", "days"}, {"hour", "hours"}, {"minute", "minutes"}},
+	Dutch:   {{"jaar", "jaar"}, {"maand", "maanden"}, {"week", "weken"}, {"dag", "dagen"}, {"uur", "uur"}, {"minuut", "minuten"}},
+	French:  {{"an", "ans"}, {"mois", "mois"}, {"semaine", "semaines"}, {"jour", "jours"}, {"heure", "heures"}, {"minute", "minutes"}},
+	German:  {{"Jahr", "Jahre"}, {"Monat", "Monate"}, {"Woche", "Wochen"}, {"Tag", "Tage"}, {"Stunde", "Stunden"}, {"Minute", "Minuten"}},
+}
+
+// sentence-level words per language.
+var termWords = map[Lang]struct {
+	and, or, atLeast, unless, accordingTo, criteria, forCase string
+}{
+	English: {"and", "or", "at least", "unless", "as laid down in", "determined by these criteria", "for"},
+	Dutch:   {"en", "of", "minstens", "tenzij", "zoals vastgelegd in", "bepaald volgens deze criteria", "voor"},
+	French:  {"et", "ou", "au moins", "sauf", "tel que prévu par", "déterminée selon ces critères", "pour"},
+	German:  {"und", "oder", "mindestens", "außer", "wie festgelegt in", "bestimmt nach diesen Kriterien", "für"},
+}
+
+// Words renders the period in a language: "1 year and 27 days",
+// "1 jaar en 27 dagen", "1 an et 27 jours", "1 Jahr und 27 Tage".
+func (p Period) Words(l Lang) string {
+	words, ok := periodWords[l]
+	if !ok {
+		l, words = English, periodWords[English]
+	}
+	var parts []string
+	for i, n := range []int{p.Years, p.Months, p.Weeks, p.Days, p.Hours, p.Minutes} {
+		if n == 0 {
+			continue
+		}
+		w := words[i].many
+		if n == 1 {
+			w = words[i].one
+		}
+		parts = append(parts, strconv.Itoa(n)+" "+w)
+	}
+	return joinList(parts, termWords[l].and)
+}
+
+func joinList(parts []string, conj string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " " + conj + " " + parts[len(parts)-1]
+}
+
+// Words renders the term as a sentence in a language: "3 years after the
+// last contact", "3 jaar na het laatste contact", "3 ans après le dernier
+// contact", "3 Jahre nach dem letzten Kontakt". An unknown language falls
+// back to English.
+func (t Term) Words(l Lang) string {
+	if !l.Valid() {
+		l = English
+	}
+	w := termWords[l]
+	var parts []string
+	if !t.Period.IsZero() {
+		s := t.Period.Words(l)
+		if t.AtLeast {
+			s = w.atLeast + " " + s
+		}
+		if t.From != "" {
+			s += " " + t.From.After(l)
+		}
+		parts = append(parts, s)
+	}
+	if len(t.Until) > 0 {
+		ends := make([]string, len(t.Until))
+		for i, e := range t.Until {
+			ends[i] = e.Until(l)
+		}
+		parts = append(parts, joinList(ends, w.or))
+	}
+	s := joinList(parts, w.or)
+	if t.Case != "" {
+		s = strings.TrimSpace(s + " " + w.forCase + " " + t.Case)
+	}
+	if t.Law != "" {
+		if s == "" {
+			s = w.accordingTo + " " + t.Law
+		} else {
+			s += " (" + w.accordingTo + " " + t.Law + ")"
+		}
+	}
+	if x := t.Extension; x != nil {
+		var ext []string
+		if !x.Period.IsZero() {
+			ext = append(ext, x.Period.Words(l))
+		}
+		for _, e := range x.Until {
+			ext = append(ext, e.Until(l))
+		}
+		s += ", " + w.unless + " " + x.When + " (" + joinList(ext, w.or) + ")"
+	}
+	if t.Criteria != "" {
+		if s == "" {
+			return upperFirst(w.criteria) + ": " + t.Criteria
+		}
+		s += "; " + w.criteria + ": " + t.Criteria
+	}
+	return s
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}

@@ -1,0 +1,202 @@
+package retention
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestTermValidate(t *testing.T) {
+	p3y := Period{Years: 3}
+	tests := []struct {
+		name string
+		term Term
+		msg  string // empty: valid
+	}{
+		{"period after event", Term{Period: p3y, From: LastContact}, ""},
+		{"open end", Term{Until: []Event{ConsentWithdrawn, Objection}}, ""},
+		{"law only", Term{Law: "Art. III.86 WER"}, ""},
+		{"criteria only", Term{Criteria: "period of use of our services"}, ""},
+		{"extension", Term{Period: Period{Months: 1}, From: Collection, Extension: &Extension{Until: []Event{IncidentClosed}, When: "incident"}}, ""},
+		{"nothing", Term{}, "needs a period, an end event"},
+		{"blank criteria", Term{Criteria: "  "}, "needs a period, an end event"},
+		{"period without event", Term{Period: p3y}, "needs the event that starts it"},
+		{"event without period", Term{From: Collection, Until: []Event{ContractEnd}}, "needs a period"},
+		{"at least without period", Term{AtLeast: true, Law: "x"}, "atLeast needs a period"},
+		{"unknown from", Term{Period: p3y, From: "birthday"}, `unknown event "birthday"`},
+		{"unknown until", Term{Until: []Event{"never"}}, `until: unknown event "never"`},
+		{"duplicate until", Term{Until: []Event{Objection, Objection}}, "named twice"},
+		{"extension without case", Term{Period: p3y, From: Collection, Extension: &Extension{Period: Period{Years: 5}}}, "needs the case"},
+		{"extension without length", Term{Period: p3y, From: Collection, Extension: &Extension{When: "x"}}, "needs a period or an end event"},
+		{"extension period without from", Term{Law: "x", Extension: &Extension{When: "x", Period: p3y}}, "term's starting event"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.term.Validate()
+			if tt.msg == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.msg)
+		})
+	}
+}
+
+func TestErasureDate(t *testing.T) {
+	start := date(2024, 1, 31)
+	tests := []struct {
+		name     string
+		term     Term
+		happened map[Event]time.Time
+		status   Status
+		date     time.Time
+	}{
+		{"month after collection", Term{Period: Period{Months: 1}, From: Collection}, map[Event]time.Time{Collection: start}, DueOn, date(2024, 2, 29)},
+		{"not started", Term{Period: Period{Years: 3}, From: LastContact}, nil, NotYet, time.Time{}},
+		{"open end not reached", Term{Until: []Event{ConsentWithdrawn}}, map[Event]time.Time{Collection: start}, NotYet, time.Time{}},
+		{"open end reached", Term{Until: []Event{ConsentWithdrawn, Objection}}, map[Event]time.Time{Objection: date(2024, 5, 1), ConsentWithdrawn: date(2024, 6, 1)}, DueOn, date(2024, 5, 1)},
+		{"period or end, whichever first", Term{Period: Period{Years: 2}, From: Collection, Until: []Event{ConsentWithdrawn}}, map[Event]time.Time{Collection: start, ConsentWithdrawn: date(2024, 3, 1)}, DueOn, date(2024, 3, 1)},
+		{"period or end, end not yet", Term{Period: Period{Years: 2}, From: Collection, Until: []Event{ConsentWithdrawn}}, map[Event]time.Time{Collection: start}, DueOn, date(2026, 1, 31)},
+		{"at least", Term{Period: Period{Years: 7}, From: Collection, AtLeast: true}, map[Event]time.Time{Collection: date(2024, 2, 29)}, DueNotBefore, date(2031, 2, 28)},
+		{"law only", Term{Law: "Camerawet"}, nil, Undetermined, time.Time{}},
+		{"criteria only", Term{Criteria: "use of the service"}, nil, Undetermined, time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := tt.term.ErasureDate(tt.happened)
+			assert.Equal(t, tt.status, d.Status)
+			assert.Equal(t, tt.date, d.Date)
+			if tt.status == NotYet || tt.status == Undetermined {
+				assert.NotEmpty(t, d.Reason)
+			}
+		})
+	}
+}
+
+func TestCompareAndRespects(t *testing.T) {
+	a := Term{Period: Period{Years: 7}, From: Collection}
+	b := Term{Period: Period{Years: 10}, From: Collection}
+	c, ok := Compare(a, b)
+	assert.True(t, ok)
+	assert.Equal(t, -1, c)
+	c, ok = Compare(b, a)
+	assert.True(t, ok)
+	assert.Equal(t, 1, c)
+	_, ok = Compare(a, Term{Period: Period{Years: 7}, From: ContractEnd})
+	assert.False(t, ok, "different starting events cannot be compared")
+	_, ok = Compare(a, Term{Until: []Event{ConsentWithdrawn}})
+	assert.False(t, ok, "an open end cannot be compared with a period")
+	c, ok = Compare(Term{Until: []Event{Objection, ConsentWithdrawn}}, Term{Until: []Event{ConsentWithdrawn, Objection}})
+	assert.True(t, ok)
+	assert.Equal(t, 0, c)
+
+	ok, decided := a.Respects(Period{Years: 10})
+	assert.True(t, decided)
+	assert.False(t, ok)
+	ok, decided = b.Respects(Period{Years: 7})
+	assert.True(t, decided)
+	assert.True(t, ok)
+	_, decided = Term{Until: []Event{ContractEnd}}.Respects(Period{Years: 7})
+	assert.False(t, decided)
+}
+
+func TestWords(t *testing.T) {
+	term := Term{Period: Period{Years: 3}, From: LastContact}
+	for l, want := range map[Lang]string{
+		English: "3 years after the last contact",
+		Dutch:   "3 jaar na het laatste contact",
+		French:  "3 ans après le dernier contact",
+		German:  "3 Jahre nach dem letzten Kontakt",
+		"xx":    "3 years after the last contact",
+	} {
+		assert.Equal(t, want, term.Words(l), l)
+	}
+	tests := []struct {
+		term Term
+		lang Lang
+		want string
+	}{
+		{Term{Period: Period{Years: 1, Days: 27}, From: Collection}, Dutch, "1 jaar en 27 dagen na het verzamelen"},
+		{Term{Period: Period{Years: 1, Days: 27}, From: Collection}, French, "1 an et 27 jours après la collecte"},
+		{Term{Period: Period{Years: 1, Days: 27}, From: Collection}, German, "1 Jahr und 27 Tage nach der Erhebung"},
+		{Term{Period: Period{Minutes: 30}, From: Collection}, English, "30 minutes after collection"},
+		{Term{Until: []Event{ConsentWithdrawn}}, French, "jusqu'au retrait du consentement"},
+		{Term{Until: []Event{ContractEnd}}, German, "bis zum Ende des Vertrags"},
+		{Term{Period: Period{Years: 7}, From: Collection, AtLeast: true, Law: "Art. III.86 WER"}, English, "at least 7 years after collection (as laid down in Art. III.86 WER)"},
+		{Term{Law: "Camerawet"}, Dutch, "zoals vastgelegd in Camerawet"},
+		{Term{Period: Period{Years: 10}, From: Collection, Case: "personal claims"}, English, "10 years after collection for personal claims"},
+		{Term{Period: Period{Months: 1}, From: Collection, Extension: &Extension{When: "an incident is investigated", Until: []Event{IncidentClosed}}}, English, "1 month after collection, unless an incident is investigated (until the incident is closed)"},
+		{Term{Criteria: "period of use of our services"}, English, "Determined by these criteria: period of use of our services"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.term.Words(tt.lang))
+	}
+	for _, e := range Events() {
+		for _, l := range Langs() {
+			assert.NotEmpty(t, e.After(l))
+			assert.NotEmpty(t, e.Until(l))
+		}
+	}
+}
+
+func TestTermJSON(t *testing.T) {
+	in := Term{Period: Period{Years: 1, Days: 27}, From: Collection, Until: []Event{ConsentWithdrawn}, Extension: &Extension{When: "x", Period: Period{Years: 2}}}
+	b, err := json.Marshal(in)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"period":"P1Y27D","from":"collection","until":["consent-withdrawn"],"extension":{"period":"P2Y","when":"x"}}`, string(b))
+	var out Term
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.Equal(t, in, out)
+	b, err = json.Marshal(Term{Law: "x"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"law":"x"}`, string(b), "a zero period is left out")
+	assert.Error(t, json.Unmarshal([]byte(`{"period":"three years"}`), &out))
+}
+
+func TestParseEvent(t *testing.T) {
+	e, err := ParseEvent("contract-end")
+	require.NoError(t, err)
+	assert.Equal(t, ContractEnd, e)
+	assert.Equal(t, "contract-end", e.String())
+	_, err = ParseEvent("end")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "collection, last-contact")
+	assert.False(t, Lang("es").Valid())
+}
+
+func TestStatutes(t *testing.T) {
+	ids := map[string]bool{}
+	for _, s := range AllStatutes() {
+		assert.False(t, ids[s.ID], "duplicate id %s", s.ID)
+		ids[s.ID] = true
+		assert.NotEmpty(t, s.Law, s.ID)
+		assert.NotEmpty(t, s.Source, s.ID)
+		assert.NotEmpty(t, s.Confidence, s.ID)
+		assert.False(t, s.From.IsZero(), "%s has no date it holds from", s.ID)
+		assert.False(t, s.Min.IsZero() && s.Max.IsZero(), "%s sets no period", s.ID)
+		assert.Len(t, s.Country, 2, s.ID)
+	}
+	tax, ok := LookupStatute("be-income-tax-records")
+	require.True(t, ok)
+	assert.Equal(t, Period{Years: 10}, tax.Min)
+	assert.False(t, tax.HoldsOn(date(2022, 12, 31)), "the ten-year term holds from assessment year 2023")
+	assert.True(t, tax.HoldsOn(date(2023, 1, 1)))
+	cctv, ok := LookupStatute("be-cctv-images")
+	require.True(t, ok)
+	assert.Equal(t, Period{Months: 1}, cctv.Max)
+	assert.Equal(t, Verified, cctv.Confidence)
+	claims, _ := LookupStatute("be-limitation-personal-actions")
+	assert.False(t, claims.HoldsOn(date(1998, 7, 26)))
+	assert.True(t, claims.HoldsOn(date(1998, 7, 27)))
+	assert.Contains(t, Statutes(date(2024, 1, 1)), tax)
+	assert.NotContains(t, Statutes(date(2020, 1, 1)), tax)
+	_, ok = LookupStatute("none")
+	assert.False(t, ok)
+	ended := Statute{From: date(2000, 1, 1), Until: date(2010, 12, 31)}
+	assert.True(t, ended.HoldsOn(date(2010, 12, 31)))
+	assert.False(t, ended.HoldsOn(date(2011, 1, 1)))
+}
