@@ -178,13 +178,13 @@ type Derogation string
 
 // The derogations of Art. 49(1)(a)-(g) and of its second subparagraph.
 const (
-	DerogationExplicitConsent    Derogation = "explicit-consent"                 // Art. 49(1)(a)
-	ContractWithSubject          Derogation = "contract-with-subject"            // Art. 49(1)(b)
-	ContractInInterest           Derogation = "contract-in-interest"             // Art. 49(1)(c)
-	DerogationPublicInterest     Derogation = "public-interest"                  // Art. 49(1)(d)
-	DerogationLegalClaims        Derogation = "legal-claims"                     // Art. 49(1)(e)
-	DerogationVitalInterests     Derogation = "vital-interests"                  // Art. 49(1)(f)
-	PublicRegister               Derogation = "public-register"                  // Art. 49(1)(g)
+	DerogationExplicitConsent    Derogation = "explicit-consent"                // Art. 49(1)(a)
+	ContractWithSubject          Derogation = "contract-with-subject"           // Art. 49(1)(b)
+	ContractInInterest           Derogation = "contract-in-interest"            // Art. 49(1)(c)
+	DerogationPublicInterest     Derogation = "public-interest"                 // Art. 49(1)(d)
+	DerogationLegalClaims        Derogation = "legal-claims"                    // Art. 49(1)(e)
+	DerogationVitalInterests     Derogation = "vital-interests"                 // Art. 49(1)(f)
+	PublicRegister               Derogation = "public-register"                 // Art. 49(1)(g)
 	CompellingLegitimateInterest Derogation = "compelling-legitimate-interests" // Art. 49(1), second subparagraph
 )
 
