@@ -16,8 +16,9 @@ import (
 //
 // A line may hold several terms ("10 jaar voor persoonlijke vorderingen en 30
 // jaar voor zakelijke vorderingen"; sentences): each becomes one Term, whose
-// Text is the clause it was read from. A period with no named event counts
-// from collection. Parse never guesses a period: a line that names no period,
+// Text is the clause it was read from. A period with no named event keeps its
+// start implicit (From is empty), as the text does. Parse never guesses: a
+// line that names no period,
 // no ending event, no law and no criteria is an error that says so.
 func Parse(text string) ([]Term, error) {
 	if !utf8.ValidString(text) {
@@ -275,7 +276,7 @@ func parseClause(c string) (Term, error) {
 	case !t.Period.IsZero() && len(events) > 0:
 		t.From = events[0]
 	case !t.Period.IsZero():
-		t.From = Collection
+		// No event named: the start stays implicit, as the text has it.
 	case len(events) > 0 && !hasAny(main, criteriaWords):
 		t.Until = events
 	}

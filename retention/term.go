@@ -24,7 +24,8 @@ import (
 type Term struct {
 	// Period is the retention period, an ISO 8601 duration such as P3Y.
 	Period Period `json:"period,omitzero"`
-	// From is the event that starts Period. Required with Period.
+	// From is the event that starts Period. A period without it is valid
+	// (registers often leave the start implicit) but gives no erasure date.
 	From Event `json:"from,omitempty"`
 	// Until lists the events that end the term; the first to happen ends it.
 	Until []Event `json:"until,omitempty"`
@@ -60,9 +61,6 @@ func (t Term) Validate() error {
 	if t.Period.IsZero() && len(t.Until) == 0 && strings.TrimSpace(t.Law) == "" && strings.TrimSpace(t.Criteria) == "" {
 		errs = append(errs, errors.New("a retention term needs a period, an end event (until), a law or criteria"))
 	}
-	if !t.Period.IsZero() && t.From == "" {
-		errs = append(errs, fmt.Errorf("period %s needs the event that starts it (from)", t.Period))
-	}
 	if t.Period.IsZero() && t.From != "" {
 		errs = append(errs, fmt.Errorf("from %q needs a period to count from it", t.From))
 	}
@@ -79,9 +77,6 @@ func (t Term) Validate() error {
 		}
 		if x.Period.IsZero() && len(x.Until) == 0 {
 			errs = append(errs, errors.New("extension needs a period or an end event (until)"))
-		}
-		if !x.Period.IsZero() && t.From == "" {
-			errs = append(errs, errors.New("extension period needs the term's starting event (from)"))
 		}
 		errs = append(errs, checkEvents("extension until", x.Until)...)
 	}
@@ -140,7 +135,10 @@ func (t Term) ErasureDate(happened map[Event]time.Time) Due {
 		date  time.Time
 		found bool
 	)
-	if !t.Period.IsZero() {
+	if !t.Period.IsZero() && t.From == "" && len(t.Until) == 0 {
+		return Due{Status: Undetermined, Reason: fmt.Sprintf("the term does not say which event starts its period of %s", t.Period)}
+	}
+	if !t.Period.IsZero() && t.From != "" {
 		start, ok := happened[t.From]
 		if !ok && len(t.Until) == 0 {
 			return Due{Status: NotYet, Reason: fmt.Sprintf("the starting event %s has not happened", t.From)}
