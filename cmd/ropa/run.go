@@ -1,0 +1,220 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/openropa/registry/ropa"
+)
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+)
+
+const usage = `usage:
+  ropa check [--at YYYY-MM-DD] [--format text|json] FILE...
+  ropa rules [--format text|json]
+`
+
+// run carries out one command line and returns the exit status. now gives
+// the current time, for the default checking date.
+func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "check":
+		return check(args[1:], stdout, stderr, now)
+	case "rules":
+		return rules(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "ropa: unknown command %q\n%s", args[0], usage)
+	return exitUsage
+}
+
+// parse parses flags that may stand before, between or after the operands.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var operands []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return operands, nil
+		}
+		operands = append(operands, rest[0])
+		args = rest[1:]
+	}
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("ropa "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func formatFlag(fs *flag.FlagSet) *string {
+	return fs.String("format", "text", "output format: text or json")
+}
+
+func checkFormat(f string) error {
+	if f != "text" && f != "json" {
+		return fmt.Errorf("--format must be text or json, not %q", f)
+	}
+	return nil
+}
+
+// fileReport is the JSON form of the check of one file.
+type fileReport struct {
+	File string `json:"file"`
+	*ropa.Report
+}
+
+func check(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	fs := newFlags("check", stderr)
+	at := fs.String("at", "", "check the register as of this date, YYYY-MM-DD (default today)")
+	format := formatFlag(fs)
+	files, err := parse(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if err := checkFormat(*format); err != nil {
+		fmt.Fprintln(stderr, "ropa check:", err)
+		return exitUsage
+	}
+	if len(files) == 0 {
+		fmt.Fprint(stderr, "ropa check: name one or more register files\n"+usage)
+		return exitUsage
+	}
+	day := ropa.DateOf(now())
+	if *at != "" {
+		if day, err = ropa.ParseDate(*at); err != nil {
+			fmt.Fprintln(stderr, "ropa check: --at:", err)
+			return exitUsage
+		}
+	}
+	status := exitOK
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for _, file := range files {
+		reg, err := ropa.Load(file)
+		if err != nil {
+			var le *ropa.LoadError
+			if errors.As(err, &le) {
+				fmt.Fprintln(stderr, le.Error())
+			} else {
+				fmt.Fprintln(stderr, err)
+			}
+			status = exitUsage
+			continue
+		}
+		rep := ropa.Check(reg, day)
+		if *format == "json" {
+			if err := enc.Encode(fileReport{file, rep}); err != nil {
+				fmt.Fprintln(stderr, "ropa check:", err)
+				return exitUsage
+			}
+		} else {
+			printText(stdout, file, rep)
+		}
+		if rep.HasErrors() && status == exitOK {
+			status = exitFindings
+		}
+	}
+	return status
+}
+
+func printText(w io.Writer, file string, rep *ropa.Report) {
+	for _, f := range rep.Findings {
+		fmt.Fprintf(w, "%s: %s %s [%s] %s\n", location(file, f), f.Severity, f.Rule, f.Article, describe(f))
+	}
+	for _, wv := range rep.Waived {
+		fmt.Fprintf(w, "%s: waived %s [%s] %s — waiver: %s\n", location(file, wv.Finding), wv.Rule, wv.Article, describe(wv.Finding), wv.Reason)
+	}
+	s := rep.Summary
+	fmt.Fprintf(w, "%s: %s, %s, %d info", file, plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Info)
+	if len(rep.Waived) > 0 {
+		fmt.Fprintf(w, ", %d waived", len(rep.Waived))
+	}
+	fmt.Fprintf(w, " (checked as of %s)\n", rep.At)
+}
+
+func location(file string, f ropa.Finding) string {
+	switch {
+	case f.Line > 0 && f.Column > 0:
+		return fmt.Sprintf("%s:%d:%d", file, f.Line, f.Column)
+	case f.Line > 0:
+		return fmt.Sprintf("%s:%d", file, f.Line)
+	}
+	return file
+}
+
+func describe(f ropa.Finding) string {
+	var parts []string
+	if f.Path != "" {
+		parts = append(parts, f.Path)
+	}
+	if f.Activity != "" {
+		parts = append(parts, "("+f.Activity+")")
+	}
+	parts = append(parts, f.Message)
+	return strings.Join(parts, " ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func rules(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("rules", stderr)
+	format := formatFlag(fs)
+	operands, err := parse(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if err := checkFormat(*format); err != nil {
+		fmt.Fprintln(stderr, "ropa rules:", err)
+		return exitUsage
+	}
+	if len(operands) > 0 {
+		fmt.Fprintf(stderr, "ropa rules: unexpected argument %q\n", operands[0])
+		return exitUsage
+	}
+	catalogue := ropa.Rules()
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(catalogue); err != nil {
+			fmt.Fprintln(stderr, "ropa rules:", err)
+			return exitUsage
+		}
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tSEVERITY\tARTICLE\tSUMMARY")
+	for _, r := range catalogue {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Article, r.Summary)
+	}
+	if err := tw.Flush(); err != nil {
+		return exitUsage
+	}
+	return exitOK
+}
