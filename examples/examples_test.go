@@ -1,0 +1,158 @@
+package examples
+
+import (
+	"testing"
+
+	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/retention"
+	"github.com/openropa/registry/ropa"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func load(t *testing.T, name string) *ropa.Register {
+	t.Helper()
+	r, err := Load(name)
+	require.NoError(t, err)
+	return r
+}
+
+func activity(t *testing.T, r *ropa.Register, id string) ropa.Activity {
+	t.Helper()
+	for _, a := range r.Activities {
+		if a.ID == id {
+			return a
+		}
+	}
+	t.Fatalf("no activity %q", id)
+	return ropa.Activity{}
+}
+
+func TestNames(t *testing.T) {
+	assert.Equal(t, []string{"ipg", "webassur", "wegroup", "wegroup-nl", "wengage"}, Names())
+	_, err := Load("nope")
+	assert.ErrorContains(t, err, "no register \"nope\"")
+}
+
+func TestWeGroup(t *testing.T) {
+	r := load(t, "wegroup")
+	assert.Equal(t, "en", r.Language)
+	assert.Equal(t, "WeGroup NV", r.Organisation.Name)
+	assert.Equal(t, "0680.957.816", r.Organisation.Registration.ID)
+	assert.Equal(t, "Sebastiaan Van Hoecke", r.DPO.Name)
+	assert.Len(t, r.Activities, 10)
+	assert.Len(t, r.Measures, 10, "eight measures of the security policy and two of the privacy policy")
+	lock := r.Measures[3]
+	assert.Equal(t, "screen-lock", lock.ID)
+	assert.Equal(t, ropa.Technical, lock.Kind)
+	assert.Contains(t, lock.Description, "fifteen minutes")
+	usage := activity(t, r, "usage-analysis")
+	require.Len(t, usage.Purposes[0].Bases, 2)
+	assert.Equal(t, lawfulbasis.Consent, usage.Purposes[0].Bases[0].Basis)
+	assert.Equal(t, "for the IP address", usage.Purposes[0].Bases[0].Note)
+	surveys := activity(t, r, "surveys")
+	assert.Empty(t, surveys.Purposes[0].Bases[0].Interest, "the policy states no interest for survey data")
+	account := activity(t, r, "account-management")
+	assert.Contains(t, account.Retention[0].Criteria, "period of use of our services")
+	require.Len(t, account.Transfers, 2)
+	assert.Empty(t, account.Transfers[0].Country, "the policy names no third country")
+	require.NotNil(t, account.AutomatedDecisions)
+	assert.False(t, *account.AutomatedDecisions)
+	require.Len(t, r.Processing, 1)
+	assert.Equal(t, "louise", r.Processing[0].ID)
+}
+
+func TestWeGroupNL(t *testing.T) {
+	r := load(t, "wegroup-nl")
+	assert.Equal(t, "nl", r.Language)
+	assert.Equal(t, "Moutstraat 68", r.Organisation.Address.Street)
+	assert.Equal(t, "+31 6 47 93 72 96", r.Organisation.Phone)
+	assert.Len(t, r.Activities, 10)
+	assert.Equal(t, "Het juiste beheer van onze klantenrelaties", activity(t, r, "klantcontactgegevens").Purposes[0].Bases[0].Interest)
+}
+
+func TestWEngage(t *testing.T) {
+	r := load(t, "wengage")
+	assert.Equal(t, "2023-10-10", r.Updated.String())
+	assert.Len(t, r.Activities, 13, "every purpose of the tables of title 3")
+	assert.Len(t, r.Entities, 3)
+	assert.Equal(t, "MA", r.Entities[2].Address.Country)
+	assert.Equal(t, "001509504000076", r.Entities[2].Registration.ID)
+
+	questions := activity(t, r, "vragen-beantwoorden")
+	require.Len(t, questions.Retention, 2)
+	assert.Equal(t, retention.Period{Years: 3}, questions.Retention[0].Period)
+	assert.Equal(t, retention.LastContact, questions.Retention[0].From)
+	assert.Equal(t, []string{"chats"}, questions.Retention[1].Data)
+	assert.Equal(t, retention.Period{Days: 7}, questions.Retention[1].Period)
+
+	cctv := activity(t, r, "camerabewaking")
+	assert.Equal(t, retention.Period{Months: 1}, cctv.Retention[0].Period)
+	assert.Equal(t, []retention.Event{retention.IncidentClosed}, cctv.Retention[0].Extension.Until)
+	assert.Equal(t, "Camerawet", cctv.Purposes[0].Bases[0].Law)
+
+	calls := activity(t, r, "gespreksopnames")
+	assert.Equal(t, retention.Period{Months: 1}, calls.Retention[0].Period)
+	assert.Equal(t, retention.Period{Months: 6}, calls.Retention[1].Period)
+
+	claims := activity(t, r, "geschillen")
+	assert.Equal(t, "persoonlijke vorderingen", claims.Retention[0].Case)
+	assert.Equal(t, retention.Period{Years: 30}, claims.Retention[1].Period)
+
+	news := activity(t, r, "nieuwsbrieven")
+	assert.Equal(t, []retention.Event{retention.ConsentWithdrawn, retention.Objection}, news.Retention[0].Until)
+	assert.True(t, news.Purposes[0].DirectMarketing)
+
+	require.Len(t, r.Processing, 1)
+	morocco := r.Processing[0].Transfers[0]
+	assert.Equal(t, "MA", morocco.Country)
+	assert.Equal(t, lawfulbasis.SCC, morocco.Mechanism)
+	assert.Equal(t, "WEngage sarlau", morocco.Recipient)
+}
+
+func TestWebassur(t *testing.T) {
+	r := load(t, "webassur")
+	assert.Equal(t, "BE0786.223.206", r.Organisation.Registration.ID)
+	assert.Nil(t, r.DPO)
+	assert.Len(t, r.Activities, 5)
+	for _, a := range r.Activities {
+		for _, p := range a.Purposes {
+			assert.Empty(t, p.Bases, "the policy gives no legal basis (%s)", a.ID)
+		}
+	}
+	cookies := activity(t, r, "cookies")
+	require.Len(t, cookies.Transfers, 1)
+	assert.Equal(t, "US", cookies.Transfers[0].Country)
+	assert.Equal(t, lawfulbasis.PrivacyShield, cookies.Transfers[0].Mechanism)
+	assert.Len(t, cookies.DataCategories, 7, "the seven cookies of the cookie table")
+	assert.Equal(t, retention.Period{Years: 1, Days: 27}, cookies.Retention[1].Period)
+	assert.Equal(t, retention.Period{Minutes: 30}, cookies.Retention[2].Period)
+	assert.Equal(t, []retention.Event{retention.SessionEnd}, cookies.Retention[7].Until)
+}
+
+func TestIPG(t *testing.T) {
+	r := load(t, "ipg")
+	assert.Equal(t, "2020-10-06", r.Updated.String())
+	assert.Len(t, r.Activities, 11, "the eleven purposes of the policy")
+	assert.Len(t, r.Entities, 5)
+	assert.Equal(t, "Contact Expert NV", r.Entities[4].Name)
+	assert.Equal(t, lawfulbasis.LegalObligation, activity(t, r, "wettelijke-verplichtingen").Purposes[0].Bases[0].Basis)
+	assert.Empty(t, activity(t, r, "klantenbeheer").Purposes[0].Bases)
+	assert.True(t, activity(t, r, "klantenbeheer").Retention[0].Vague(), "the policy keeps data 'zo lang als nodig'")
+	assert.Empty(t, r.Activities[0].Transfers)
+}
+
+// TestAllLoadAndValidate shows that every example register loads and that
+// the only structural findings are the transfers whose third country the
+// source document does not name.
+func TestAllLoadAndValidate(t *testing.T) {
+	for _, name := range Names() {
+		t.Run(name, func(t *testing.T) {
+			r := load(t, name)
+			for _, f := range ropa.Validate(r) {
+				assert.Equal(t, "required", f.Rule, "%s %s", f.Path, f.Message)
+				assert.Contains(t, f.Path, ".transfers[")
+			}
+		})
+	}
+}
