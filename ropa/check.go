@@ -1,0 +1,129 @@
+package ropa
+
+import (
+	"strings"
+)
+
+// RuleFunc is a check of one rule: it returns the findings it makes in a
+// register checked as of a date. It must not change the register. The
+// checker fills in each finding's Rule, Severity (where empty), Article
+// (where empty), Activity and position.
+type RuleFunc func(r *Register, at Date) []Finding
+
+// CustomRule is a rule a user of the library adds to a Checker.
+type CustomRule struct {
+	Rule
+	Check RuleFunc
+}
+
+// Checker checks registers. Its zero value is not usable; make one with
+// NewChecker. A Checker is safe for concurrent use.
+type Checker struct {
+	custom []CustomRule
+	rules  []Rule
+	known  map[string]bool
+}
+
+// Option configures a Checker.
+type Option func(*Checker)
+
+// WithRule adds a rule of the user's own to the checker. Its id must not be
+// the id of a rule of the catalogue.
+func WithRule(rule Rule, check RuleFunc) Option {
+	return func(c *Checker) { c.custom = append(c.custom, CustomRule{rule, check}) }
+}
+
+// NewChecker returns a checker of the rules of the catalogue and those added
+// by options.
+func NewChecker(opts ...Option) *Checker {
+	c := &Checker{}
+	for _, o := range opts {
+		o(c)
+	}
+	c.rules = Rules()
+	for _, cr := range c.custom {
+		c.rules = append(c.rules, cr.Rule)
+	}
+	c.known = ruleIDs(c.rules)
+	return c
+}
+
+// Rules returns the catalogue of the checker: the library's rules and the
+// user's, in a fixed order.
+func (c *Checker) Rules() []Rule { return append([]Rule(nil), c.rules...) }
+
+var defaultChecker = NewChecker()
+
+// Check checks a register as of a date with the rules of the catalogue.
+func Check(r *Register, at Date) *Report { return defaultChecker.Check(r, at) }
+
+// Rules returns the catalogue of the library's rules, in a fixed order.
+func Rules() []Rule { return append([]Rule(nil), structuralRules...) }
+
+func ruleIDs(rules []Rule) map[string]bool {
+	m := make(map[string]bool, len(rules))
+	for _, r := range rules {
+		m[r.ID] = true
+	}
+	return m
+}
+
+// Check checks a register as of a date: its structure (see Validate) and
+// every rule of the checker. Waivers of the register move the findings they
+// match into Report.Waived. Findings come in a fixed order.
+func (c *Checker) Check(r *Register, at Date) *Report {
+	fs := validateWith(r, c.known)
+	if r != nil {
+		for _, cr := range c.custom {
+			for _, f := range cr.Check(r, at) {
+				f.Rule = cr.ID
+				if f.Severity == "" {
+					f.Severity = cr.Severity
+				}
+				if f.Article == "" {
+					f.Article = cr.Article
+				}
+				f.Activity = activityOf(r, f.Path)
+				fs = append(fs, f)
+			}
+		}
+		sortFindings(fs)
+	}
+	rep := &Report{At: at, Findings: []Finding{}}
+	for _, f := range fs {
+		if r != nil {
+			if p, ok := r.Position(f.Path); ok {
+				f.Line, f.Column = p.Line, p.Column
+			}
+		}
+		if w, ok := waiverFor(r, f); ok {
+			rep.Waived = append(rep.Waived, Waived{Finding: f, Reason: w.Reason})
+			continue
+		}
+		rep.Findings = append(rep.Findings, f)
+	}
+	rep.Summary = summarise(rep.Findings)
+	return rep
+}
+
+// waiverFor returns the waiver of the register that matches a finding. A
+// waiver matches the findings of its rule, limited to its activity and to
+// the element at its path and what that element contains.
+func waiverFor(r *Register, f Finding) (Waiver, bool) {
+	if r == nil {
+		return Waiver{}, false
+	}
+	for _, w := range r.Waivers {
+		if w.Rule != f.Rule || w.Reason == "" {
+			continue
+		}
+		if w.Activity != "" && w.Activity != f.Activity {
+			continue
+		}
+		if w.Path != "" && w.Path != f.Path && !strings.HasPrefix(f.Path, w.Path+".") && !strings.HasPrefix(f.Path, w.Path+"[") {
+			continue
+		}
+		return w, true
+	}
+	return Waiver{}, false
+}

@@ -1,0 +1,202 @@
+package ropa
+
+import (
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Severity grades a finding.
+type Severity string
+
+// The severities of findings.
+const (
+	// Error: the record breaks the GDPR or lacks what Art. 30 demands.
+	Error Severity = "error"
+	// Warning: a likely breach to examine.
+	Warning Severity = "warning"
+	// Info: advice.
+	Info Severity = "info"
+)
+
+// Valid reports whether s is a severity.
+func (s Severity) Valid() bool { return s == Error || s == Warning || s == Info }
+
+func (s Severity) rank() int {
+	switch s {
+	case Error:
+		return 0
+	case Warning:
+		return 1
+	}
+	return 2
+}
+
+// Rule describes one check in the catalogue.
+type Rule struct {
+	// ID is the stable identifier of the rule, such as "required".
+	ID string `json:"id"`
+	// Severity is the severity of its findings.
+	Severity Severity `json:"severity"`
+	// Article is the provision the rule rests on, such as "Art. 30(1) GDPR".
+	// A finding may cite a more precise one.
+	Article string `json:"article"`
+	// Summary says in one line what the rule checks.
+	Summary string `json:"summary"`
+}
+
+// Finding is one thing a check found in a register.
+type Finding struct {
+	// Rule is the id of the rule that found it.
+	Rule string `json:"rule"`
+	// Severity grades it.
+	Severity Severity `json:"severity"`
+	// Article is the provision it rests on, such as "Art. 30(1)(b) GDPR".
+	Article string `json:"article"`
+	// Path is the JSON path of the element, such as "activities[3].transfers[0]",
+	// or "" for the register as a whole.
+	Path string `json:"path"`
+	// Activity is the id of the activity or processing record concerned, if any.
+	Activity string `json:"activity,omitempty"`
+	// Message says what is wrong and names the fix.
+	Message string `json:"message"`
+	// Line and Column locate the element in the document the register was
+	// read from, where it was read from one.
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+}
+
+// Waived is a finding silenced by a waiver of the register, with its reason.
+type Waived struct {
+	Finding
+	Reason string `json:"reason"`
+}
+
+// Summary counts findings by severity.
+type Summary struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Info     int `json:"info"`
+}
+
+// Report is the result of checking a register on a date.
+type Report struct {
+	// At is the date as of which the register was checked.
+	At Date `json:"at"`
+	// Findings are in a fixed order: by the element they concern, in the
+	// order of the format, then by rule.
+	Findings []Finding `json:"findings"`
+	// Waived are the findings that waivers of the register silenced.
+	Waived []Waived `json:"waived,omitempty"`
+	// Summary counts Findings (not Waived) by severity.
+	Summary Summary `json:"summary"`
+}
+
+// HasErrors reports whether any finding is an error.
+func (r *Report) HasErrors() bool { return r.Summary.Errors > 0 }
+
+func summarise(fs []Finding) Summary {
+	var s Summary
+	for _, f := range fs {
+		switch f.Severity {
+		case Error:
+			s.Errors++
+		case Warning:
+			s.Warnings++
+		default:
+			s.Info++
+		}
+	}
+	return s
+}
+
+// sortFindings orders findings by the element they concern, in the order of
+// the format's fields and list indices, then by severity, rule and message.
+func sortFindings(fs []Finding) {
+	keys := make(map[string][]int, len(fs))
+	for _, f := range fs {
+		if _, ok := keys[f.Path]; !ok {
+			keys[f.Path] = pathKey(f.Path)
+		}
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if c := compareKeys(keys[a.Path], keys[b.Path]); c != 0 {
+			return c < 0
+		}
+		if a.Severity.rank() != b.Severity.rank() {
+			return a.Severity.rank() < b.Severity.rank()
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+// pathKey turns a JSON path into a sequence of numbers: the position of each
+// field in its struct, and each list index, so that paths sort in the
+// order of the format. Unknown fields sort after known ones.
+func pathKey(path string) []int {
+	var key []int
+	t := reflect.TypeFor[Register]()
+	for path != "" {
+		var seg string
+		if path[0] == '[' {
+			end := strings.IndexByte(path, ']')
+			if end < 0 {
+				break
+			}
+			n, _ := strconv.Atoi(path[1:end])
+			key = append(key, n)
+			path = strings.TrimPrefix(path[end+1:], ".")
+			if t != nil && t.Kind() == reflect.Slice {
+				t = t.Elem()
+			}
+			continue
+		}
+		end := strings.IndexAny(path, ".[")
+		if end < 0 {
+			seg, path = path, ""
+		} else {
+			seg, path = path[:end], strings.TrimPrefix(path[end:], ".")
+		}
+		rank := 1 << 20
+		if t != nil {
+			for t.Kind() == reflect.Pointer {
+				t = t.Elem()
+			}
+			if t.Kind() == reflect.Struct {
+				fs := fieldsOf(t)
+				for i, n := range fs.names {
+					if n == seg {
+						rank = i
+						break
+					}
+				}
+				if f, ok := fs.byName[seg]; ok {
+					t = f.typ
+				} else {
+					t = nil
+				}
+			} else {
+				t = nil
+			}
+		}
+		key = append(key, rank)
+	}
+	return key
+}
+
+func compareKeys(a, b []int) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			if a[i] < b[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return len(a) - len(b)
+}

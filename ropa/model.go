@@ -1,0 +1,328 @@
+package ropa
+
+import (
+	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/retention"
+)
+
+// SchemaV1 is the format version this package reads and writes.
+const SchemaV1 = "openropa/v1"
+
+// Register is a record of processing activities (Art. 30 GDPR): the
+// controller's record of its processing activities (Art. 30(1)) and, where it
+// also acts as processor, its record of the categories of processing carried
+// out on behalf of controllers (Art. 30(2)).
+//
+// The zero value of every optional field means "not given". A Register
+// marshals to the canonical JSON form with encoding/json; [Encode] writes it
+// byte-stable.
+type Register struct {
+	// Schema is the format version, "openropa/v1". Required.
+	Schema string `json:"schema" validate:"required"`
+	// Language is the BCP 47 tag of the language of the register's free text.
+	Language string `json:"language,omitempty" validate:"omitempty,bcp47_language_tag"`
+	// Updated is the date of the last review of the register (Art. 5(2) GDPR, accountability).
+	Updated Date `json:"updated,omitzero"`
+	// Organisation is the controller, and the processor of the Processing records.
+	// Art. 30(1)(a): name and contact details of the controller. Required.
+	Organisation Party `json:"organisation" art:"30(1)(a)"`
+	// Entities are other group companies that share this register as
+	// (joint) controllers. Optional, same shape as Organisation.
+	Entities []Party `json:"entities,omitempty" validate:"dive" art:"30(1)(a)"`
+	// DPO is the data protection officer (Art. 37-39). Art. 30(1)(a): where
+	// applicable, their name and contact details.
+	DPO *Contact `json:"dpo,omitempty" art:"30(1)(a)"`
+	// Representative is the controller's representative in the Union (Art.
+	// 27), for a controller established outside it. Art. 30(1)(a).
+	Representative *Party `json:"representative,omitempty" art:"30(1)(a)"`
+	// Measures are the technical and organisational security measures (Art.
+	// 32(1)) that activities and processing records refer to by id.
+	// Art. 30(1)(g) and 30(2)(d).
+	Measures []Measure `json:"measures,omitempty" validate:"dive" art:"30(1)(g)"`
+	// Activities are the processing activities under the controller's
+	// responsibility, one entry each. Art. 30(1).
+	Activities []Activity `json:"activities,omitempty" validate:"dive" art:"30(1)"`
+	// Processing are the categories of processing carried out as processor on
+	// behalf of controllers. Art. 30(2).
+	Processing []ProcessorRecord `json:"processing,omitempty" validate:"dive" art:"30(2)"`
+	// Waivers are findings of a check that the organisation has examined and
+	// accepts, each with its reason.
+	Waivers []Waiver `json:"waivers,omitempty" validate:"dive"`
+
+	// positions maps the JSON path of every element read from a file to
+	// where it stood in the file.
+	positions map[string]Position
+}
+
+// Party is an organisation or person with its identification and contact
+// details: the controller, a group entity, a representative, a controller on
+// whose behalf the organisation processes, or a joint controller.
+type Party struct {
+	// Name is the legal name. Required.
+	Name string `json:"name" validate:"required"`
+	// Registration is the entry in a company register.
+	Registration *Registration `json:"registration,omitempty"`
+	// Address is the postal address.
+	Address *Address `json:"address,omitempty"`
+	// Email is the contact e-mail address.
+	Email string `json:"email,omitempty" validate:"omitempty,email"`
+	// Phone is the contact telephone number, as written.
+	Phone string `json:"phone,omitempty"`
+	// Website is the address of the party's website.
+	Website string `json:"website,omitempty" validate:"omitempty,url"`
+	// Employees is the headcount, for the exemption of Art. 30(5).
+	Employees *int `json:"employees,omitempty" validate:"omitempty,min=0"`
+	// PublicAuthority says whether the party is a public authority or body
+	// (Art. 6(1) second subparagraph, Art. 37(1)(a)). Nil: not stated.
+	PublicAuthority *bool `json:"publicAuthority,omitempty"`
+}
+
+// Registration identifies a party in a company register.
+type Registration struct {
+	// Scheme names the register: "BE-KBO" (Belgian Crossroads Bank for
+	// Enterprises, whose numbers carry a mod-97 check), "NL-KVK", "MA-ICE", or
+	// another code starting with the ISO 3166-1 country code. Required.
+	Scheme string `json:"scheme" validate:"required"`
+	// ID is the number as the party writes it. Required.
+	ID string `json:"id" validate:"required"`
+}
+
+// Address is a postal address.
+type Address struct {
+	Street     string `json:"street,omitempty"`
+	PostalCode string `json:"postalCode,omitempty"`
+	City       string `json:"city,omitempty"`
+	// Country is the ISO 3166-1 alpha-2 code, such as "BE".
+	Country string `json:"country,omitempty" validate:"omitempty,iso3166_1_alpha2"`
+}
+
+// Contact is a person or function to contact, such as the DPO.
+type Contact struct {
+	Name    string   `json:"name,omitempty"`
+	Email   string   `json:"email,omitempty" validate:"omitempty,email"`
+	Phone   string   `json:"phone,omitempty"`
+	Address *Address `json:"address,omitempty"`
+}
+
+// Measure is a technical or organisational security measure (Art. 32(1)).
+type Measure struct {
+	// ID is the identifier that activities refer to. Required, unique.
+	ID string `json:"id" validate:"required"`
+	// Kind is technical or organisational. Required.
+	Kind MeasureKind `json:"kind" validate:"required,enum"`
+	// Description says what the measure is. Required.
+	Description string `json:"description" validate:"required"`
+}
+
+// Activity is one processing activity as controller (Art. 30(1)).
+type Activity struct {
+	// ID identifies the activity in the register. Required, unique.
+	ID string `json:"id" validate:"required"`
+	// Name is the name of the activity. Required.
+	Name string `json:"name" validate:"required"`
+	// Description adds what the name does not say.
+	Description string `json:"description,omitempty"`
+	// JointControllers are the controllers that determine the purposes and
+	// means of this activity jointly with the organisation (Art. 26).
+	// Art. 30(1)(a).
+	JointControllers []Party `json:"jointControllers,omitempty" validate:"dive" art:"30(1)(a)"`
+	// Purposes are the purposes of the processing, each with its legal
+	// grounds. Art. 30(1)(b). Required, one or more.
+	Purposes []Purpose `json:"purposes,omitempty" validate:"min=1,dive" art:"30(1)(b)"`
+	// DataSubjects are the categories of data subjects. Art. 30(1)(c).
+	// Required, one or more.
+	DataSubjects []DataSubject `json:"dataSubjects,omitempty" validate:"min=1,dive" art:"30(1)(c)"`
+	// DataCategories are the categories of personal data. Art. 30(1)(c).
+	// Required, one or more.
+	DataCategories []DataCategory `json:"dataCategories,omitempty" validate:"min=1,dive" art:"30(1)(c)"`
+	// Recipients are the categories of recipients to whom the data are or
+	// will be disclosed. Art. 30(1)(d).
+	Recipients []Recipient `json:"recipients,omitempty" validate:"dive" art:"30(1)(d)"`
+	// Transfers are the transfers to third countries or international
+	// organisations. Art. 30(1)(e).
+	Transfers []Transfer `json:"transfers,omitempty" validate:"dive" art:"30(1)(e)"`
+	// Retention are the envisaged time limits for erasure of the categories
+	// of data. Art. 30(1)(f), where possible.
+	Retention []RetentionRule `json:"retention,omitempty" validate:"dive" art:"30(1)(f)"`
+	// Measures are the ids of the security measures that apply. Art. 30(1)(g).
+	Measures []string `json:"measures,omitempty" art:"30(1)(g)"`
+	// DPIA records the data protection impact assessment (Art. 35).
+	DPIA *DPIA `json:"dpia,omitempty" art:"35"`
+	// AutomatedDecisions says whether the activity involves decisions based
+	// solely on automated processing (Art. 22). Nil: not stated.
+	AutomatedDecisions *bool `json:"automatedDecisions,omitempty" art:"22"`
+	// Ended is the date on which the activity ended; zero while it goes on.
+	Ended Date `json:"ended,omitzero"`
+	// ReplacedBy is the id of the activity that replaced this one.
+	ReplacedBy string `json:"replacedBy,omitempty"`
+	// Notes are remarks that fit nowhere else.
+	Notes string `json:"notes,omitempty"`
+}
+
+// Purpose is one purpose of an activity with its legal grounds.
+type Purpose struct {
+	// Description states the purpose. Required.
+	Description string `json:"description" validate:"required"`
+	// Bases are the lawful bases of Art. 6(1); a purpose may have several.
+	Bases []Basis `json:"bases,omitempty" validate:"dive" art:"6(1)"`
+	// Conditions are the Art. 9(2) conditions for special categories and the
+	// Art. 10 grounds for criminal-offence data.
+	Conditions []Condition `json:"conditions,omitempty" validate:"dive" art:"9(2)"`
+	// Data are the ids of the data categories this purpose uses; empty means
+	// all categories of the activity.
+	Data []string `json:"data,omitempty"`
+	// DirectMarketing marks a purpose of direct marketing, against which the
+	// data subject may always object (Art. 21(2)).
+	DirectMarketing bool `json:"directMarketing,omitempty"`
+}
+
+// Basis is one lawful basis of a purpose, with what it needs.
+type Basis struct {
+	// Basis is the Art. 6(1) basis. Required.
+	Basis lawfulbasis.Basis `json:"basis" validate:"required,enum" art:"6(1)"`
+	// Interest states the legitimate interest pursued (Art. 6(1)(f), Art. 13(1)(d)).
+	Interest string `json:"interest,omitempty"`
+	// Assessment references the balancing test of a legitimate interest.
+	Assessment string `json:"assessment,omitempty"`
+	// Law cites the Union or member state law for a legal obligation or a
+	// public task (Art. 6(3)), or the law the processing complies with.
+	Law string `json:"law,omitempty"`
+	// Note limits or explains the basis as the source puts it ("for the IP address").
+	Note string `json:"note,omitempty"`
+}
+
+// Condition is one Art. 9(2) condition or Art. 10 ground of a purpose.
+type Condition struct {
+	// Condition is the condition or ground. Required.
+	Condition lawfulbasis.Condition `json:"condition" validate:"required,enum" art:"9(2)"`
+	// Law cites the Union or member state law that provides for it.
+	Law string `json:"law,omitempty"`
+	// Note explains the condition as the source puts it.
+	Note string `json:"note,omitempty"`
+}
+
+// DataSubject is a category of data subjects.
+type DataSubject struct {
+	// ID identifies the category within the activity. Required, unique.
+	ID string `json:"id" validate:"required"`
+	// Description says who they are. Required.
+	Description string `json:"description" validate:"required"`
+	// Kind classifies the category.
+	Kind SubjectKind `json:"kind,omitempty" validate:"omitempty,enum"`
+}
+
+// DataCategory is a category of personal data.
+type DataCategory struct {
+	// ID identifies the category within the activity. Required, unique.
+	ID string `json:"id" validate:"required"`
+	// Description says which data. Required.
+	Description string `json:"description" validate:"required"`
+	// Sources say where the data come from (Art. 14(2)(f)).
+	Sources []Source `json:"sources,omitempty" validate:"dive,enum"`
+	// SourceNote describes the source as the register puts it.
+	SourceNote string `json:"sourceNote,omitempty"`
+	// Special marks a special category of Art. 9(1).
+	Special lawfulbasis.SpecialCategory `json:"special,omitempty" validate:"omitempty,enum" art:"9(1)"`
+	// Criminal marks data relating to criminal convictions and offences (Art. 10).
+	Criminal bool `json:"criminal,omitempty" art:"10"`
+}
+
+// Recipient is a category of recipients (Art. 30(1)(d)).
+type Recipient struct {
+	// Name names the recipient or the category. Required.
+	Name string `json:"name" validate:"required"`
+	// Kind says what role the recipient plays.
+	Kind RecipientKind `json:"kind,omitempty" validate:"omitempty,enum"`
+	// Country is where the recipient is located (ISO 3166-1 alpha-2).
+	Country string `json:"country,omitempty" validate:"omitempty,iso3166_1_alpha2"`
+	// Agreement references the Art. 28(3) contract with a processor.
+	Agreement string `json:"agreement,omitempty" art:"28(3)"`
+	// Description adds what the name does not say.
+	Description string `json:"description,omitempty"`
+}
+
+// Transfer is a transfer to a third country or an international
+// organisation (Art. 30(1)(e), Chapter V).
+type Transfer struct {
+	// Country is the third country (ISO 3166-1 alpha-2). Required unless
+	// Organisation is given.
+	Country string `json:"country,omitempty" validate:"required_without=Organisation,omitempty,iso3166_1_alpha2"`
+	// Organisation names the international organisation. Required unless
+	// Country is given.
+	Organisation string `json:"organisation,omitempty"`
+	// Recipient names the importer.
+	Recipient string `json:"recipient,omitempty"`
+	// Mechanism is the ground of the transfer under Chapter V.
+	Mechanism lawfulbasis.Mechanism `json:"mechanism,omitempty" validate:"omitempty,enum" art:"44"`
+	// Reference cites the instrument (decision, clauses, module).
+	Reference string `json:"reference,omitempty"`
+	// Assessment references the transfer impact assessment (C-311/18).
+	Assessment string `json:"assessment,omitempty"`
+	// DPF says whether a US recipient is on the Data Privacy Framework List.
+	DPF *bool `json:"dpf,omitempty" art:"45"`
+	// Derogation is the Art. 49(1) derogation; required with mechanism derogation.
+	Derogation lawfulbasis.Derogation `json:"derogation,omitempty" validate:"required_if=Mechanism derogation,omitempty,enum" art:"49(1)"`
+	// Safeguards documents the suitable safeguards of a transfer on compelling
+	// legitimate interests (Art. 49(6), Art. 30(1)(e)).
+	Safeguards string `json:"safeguards,omitempty" art:"49(6)"`
+	// Note explains the transfer as the source puts it.
+	Note string `json:"note,omitempty"`
+}
+
+// RetentionRule is the retention term of some or all data categories of an
+// activity (Art. 30(1)(f)).
+type RetentionRule struct {
+	// Data are the ids of the data categories the term applies to; empty
+	// means all categories of the activity.
+	Data []string `json:"data,omitempty"`
+	retention.Term
+}
+
+// DPIA records the data protection impact assessment of an activity (Art. 35).
+type DPIA struct {
+	// Status is required, not-required, planned or done. Required.
+	Status DPIAStatus `json:"status" validate:"required,enum"`
+	// Reference identifies the assessment document.
+	Reference string `json:"reference,omitempty"`
+	// Date is the date of the assessment or of the decision not to make one.
+	Date Date `json:"date,omitzero"`
+	// Criteria are the criteria of the WP29 guidelines (WP248 rev.01) that
+	// the organisation declares the activity meets.
+	Criteria []DPIACriterion `json:"criteria,omitempty" validate:"dive,enum"`
+}
+
+// ProcessorRecord is a category of processing carried out on behalf of one
+// or more controllers (Art. 30(2)).
+type ProcessorRecord struct {
+	// ID identifies the record. Required, unique.
+	ID string `json:"id" validate:"required"`
+	// Name names the category of processing. Required.
+	Name string `json:"name" validate:"required"`
+	// Controllers are the controllers on whose behalf the processing is
+	// carried out. Art. 30(2)(a). Required, one or more.
+	Controllers []Party `json:"controllers,omitempty" validate:"min=1,dive" art:"30(2)(a)"`
+	// Categories are the categories of processing carried out on behalf of
+	// each controller. Art. 30(2)(b). Required, one or more.
+	Categories []string `json:"categories,omitempty" validate:"min=1,dive,required" art:"30(2)(b)"`
+	// SubProcessors are the other processors engaged (Art. 28(2), (4)).
+	SubProcessors []Recipient `json:"subProcessors,omitempty" validate:"dive" art:"28(2)"`
+	// Transfers are transfers to third countries or international
+	// organisations. Art. 30(2)(c).
+	Transfers []Transfer `json:"transfers,omitempty" validate:"dive" art:"30(2)(c)"`
+	// Measures are the ids of the security measures that apply. Art. 30(2)(d).
+	Measures []string `json:"measures,omitempty" art:"30(2)(d)"`
+	// Notes are remarks that fit nowhere else.
+	Notes string `json:"notes,omitempty"`
+}
+
+// Waiver accepts one finding of a check, with the reason.
+type Waiver struct {
+	// Rule is the id of the rule whose finding is accepted. Required.
+	Rule string `json:"rule" validate:"required"`
+	// Activity limits the waiver to one activity or processing record id.
+	Activity string `json:"activity,omitempty"`
+	// Path limits the waiver to one element, such as "activities[2].transfers[0]".
+	Path string `json:"path,omitempty"`
+	// Reason says why the finding is accepted. Required.
+	Reason string `json:"reason" validate:"required"`
+}

@@ -1,0 +1,371 @@
+package ropa
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// The structural rules: what the format itself demands of a register.
+var structuralRules = []Rule{
+	{"required", Error, "Art. 30 GDPR", "A field that the record must contain (Art. 30(1)(a)-(c), 30(2)(a)-(b)) or that the format needs is missing."},
+	{"invalid-value", Error, "Art. 30 GDPR", "A value is not one of those the format allows."},
+	{"invalid-country", Error, "Art. 30(1)(e) GDPR", "A country is not an ISO 3166-1 alpha-2 code."},
+	{"invalid-email", Error, "Art. 30(1)(a) GDPR", "An e-mail address is malformed."},
+	{"invalid-url", Error, "Art. 30(1)(a) GDPR", "A web address is malformed."},
+	{"invalid-language", Error, "Art. 30(3) GDPR", "The language is not a BCP 47 tag."},
+	{"invalid-registration", Error, "Art. 30(1)(a) GDPR", "A company registration number is malformed or fails its check digits."},
+	{"invalid-retention", Error, "Art. 30(1)(f) GDPR", "A retention term is incomplete or inconsistent."},
+	{"duplicate-id", Error, "Art. 30 GDPR", "Two elements of the same list share an id."},
+	{"unresolved-reference", Error, "Art. 30 GDPR", "A reference names an id or rule that does not exist."},
+}
+
+var validate = sync.OnceValue(func() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		return name
+	})
+	must := func(err error) {
+		if err != nil {
+			panic(err)
+		}
+	}
+	must(v.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
+		e, ok := fl.Field().Interface().(interface{ Valid() bool })
+		return !ok || e.Valid()
+	}))
+	v.RegisterStructValidation(func(sl validator.StructLevel) {
+		reg := sl.Current().Interface().(Registration)
+		if reg.Scheme == "" || reg.ID == "" {
+			return
+		}
+		if !schemeRe.MatchString(reg.Scheme) {
+			sl.ReportError(reg.Scheme, "scheme", "Scheme", "scheme", "")
+			return
+		}
+		if isKBO(reg.Scheme) {
+			if err := checkKBO(reg.ID); err != nil {
+				sl.ReportError(reg.ID, "id", "ID", "kbo", err.Error())
+			}
+		}
+	}, Registration{})
+	v.RegisterStructValidation(func(sl validator.StructLevel) {
+		rule := sl.Current().Interface().(RetentionRule)
+		if err := rule.Term.Validate(); err != nil {
+			sl.ReportError(rule.Term, "", "Term", "retention", err.Error())
+		}
+	}, RetentionRule{})
+	return v
+})
+
+var schemeRe = regexp.MustCompile(`^[A-Z]{2}(-[A-Z0-9]+)*$`)
+
+func isKBO(scheme string) bool { return scheme == "BE-KBO" || scheme == "BE-BCE" }
+
+var nonDigits = regexp.MustCompile(`[^0-9]`)
+
+// checkKBO checks a Belgian enterprise number: ten digits, starting with 0
+// or 1, whose last two are 97 minus the first eight modulo 97. Dots, spaces
+// and a leading "BE" are allowed; nine digits are the older form without
+// the leading 0.
+func checkKBO(id string) error {
+	s := strings.TrimSpace(id)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "BE"), "be")
+	if strings.Trim(s, "0123456789. ") != "" {
+		return errors.New("it may hold only digits, dots and spaces after an optional BE")
+	}
+	digits := nonDigits.ReplaceAllString(s, "")
+	if len(digits) == 9 {
+		digits = "0" + digits
+	}
+	if len(digits) != 10 {
+		return fmt.Errorf("it has %d digits; a Belgian enterprise number has 10", len(digits))
+	}
+	if digits[0] != '0' && digits[0] != '1' {
+		return errors.New("it must start with 0 or 1")
+	}
+	body, _ := strconv.Atoi(digits[:8])
+	check, _ := strconv.Atoi(digits[8:])
+	if want := 97 - body%97; want != check {
+		return fmt.Errorf("its check digits are %02d, but 97 - (%s mod 97) is %02d", check, digits[:8], want)
+	}
+	return nil
+}
+
+// Validate checks the structure of a register: required fields, the form
+// of countries, e-mail addresses, languages and registration numbers,
+// enumeration values, retention terms, unique ids and references that
+// resolve. It returns the findings in a fixed order, never an error.
+func Validate(r *Register) []Finding {
+	return validateWith(r, ruleIDs(Rules()))
+}
+
+func validateWith(r *Register, known map[string]bool) []Finding {
+	if r == nil {
+		return []Finding{{Rule: "required", Severity: Error, Article: "Art. 30 GDPR", Message: "the register is nil"}}
+	}
+	var out []Finding
+	if err := validate().Struct(r); err != nil {
+		var ves validator.ValidationErrors
+		if errors.As(err, &ves) {
+			for _, fe := range ves {
+				out = append(out, fieldFinding(fe))
+			}
+		} else {
+			out = append(out, Finding{Rule: "invalid-value", Severity: Error, Article: "Art. 30 GDPR", Message: err.Error()})
+		}
+	}
+	out = append(out, references(r, known)...)
+	for i := range out {
+		out[i].Activity = activityOf(r, out[i].Path)
+	}
+	sortFindings(out)
+	return out
+}
+
+// fieldFinding turns a validator error into a finding with a JSON path and
+// a message of our own.
+func fieldFinding(fe validator.FieldError) Finding {
+	path := strings.TrimPrefix(fe.Namespace(), "Register")
+	path = strings.TrimPrefix(path, ".")
+	path = strings.ReplaceAll(path, "..", ".") // an embedded struct has no name
+	path = strings.TrimSuffix(path, ".")
+	article := articleOf(fe.StructNamespace())
+	name := fe.Field()
+	val := fmt.Sprint(fe.Value())
+	f := Finding{Severity: Error, Path: path, Article: article}
+	switch fe.Tag() {
+	case "required", "min":
+		f.Rule = "required"
+		if fe.Kind() == reflect.Slice {
+			if fe.Tag() == "min" && fe.Param() != "1" {
+				f.Message = fmt.Sprintf("%s needs at least %s entries", name, fe.Param())
+			} else {
+				f.Message = fmt.Sprintf("%s is empty; add at least one (%s)", name, article)
+			}
+		} else if fe.Tag() == "min" {
+			f.Rule, f.Message = "invalid-value", fmt.Sprintf("%s must not be negative", name)
+		} else {
+			f.Message = fmt.Sprintf("%s is missing; add it (%s)", name, article)
+		}
+	case "required_without":
+		f.Rule = "required"
+		f.Message = fmt.Sprintf("a transfer names its third country (country) or international organisation (organisation); add one (%s)", article)
+	case "required_if":
+		f.Rule = "required"
+		f.Message = "a transfer on mechanism derogation names the derogation of Art. 49(1) it relies on (derogation); add it"
+	case "iso3166_1_alpha2":
+		f.Rule = "invalid-country"
+		f.Message = fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code; write the two capital letters, such as BE%s", val, countryHint(val))
+	case "email":
+		f.Rule, f.Message = "invalid-email", fmt.Sprintf("%q is not a valid e-mail address; correct it", val)
+	case "url":
+		f.Rule, f.Message = "invalid-url", fmt.Sprintf("%q is not a web address; write it whole, such as https://www.example.be", val)
+	case "bcp47_language_tag":
+		f.Rule, f.Message = "invalid-language", fmt.Sprintf("%q is not a BCP 47 language tag; write one such as nl, fr or fr-BE", val)
+	case "enum":
+		f.Rule = "invalid-value"
+		f.Message = fmt.Sprintf("unknown value %q; want one of %s", val, strings.Join(enumValues[fe.Type()], ", "))
+	case "scheme":
+		f.Rule = "invalid-registration"
+		f.Message = fmt.Sprintf("scheme %q must start with the ISO 3166-1 code of the register's country, such as BE-KBO or NL-KVK", val)
+	case "kbo":
+		f.Rule = "invalid-registration"
+		f.Message = fmt.Sprintf("%q is not a valid Belgian enterprise number: %s", val, fe.Param())
+	case "retention":
+		f.Rule, f.Article = "invalid-retention", "Art. 30(1)(f) GDPR"
+		f.Message = "retention term: " + strings.ReplaceAll(fe.Param(), "\n", "; ")
+	default:
+		f.Rule, f.Message = "invalid-value", fmt.Sprintf("%s fails the %s check", name, fe.Tag())
+	}
+	return f
+}
+
+func countryHint(v string) string {
+	switch strings.ToUpper(v) {
+	case "UK":
+		return " (the United Kingdom is GB)"
+	case "EL":
+		return " (Greece is GR)"
+	}
+	return ""
+}
+
+// articleOf returns the article named by the deepest art tag on a struct
+// namespace such as "Register.Activities[0].Purposes[0].Description".
+func articleOf(structNS string) string {
+	t := reflect.TypeFor[Register]()
+	art := ""
+	segs := strings.Split(structNS, ".")
+	for _, seg := range segs[1:] {
+		if i := strings.IndexByte(seg, '['); i >= 0 {
+			seg = seg[:i]
+		}
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			break
+		}
+		f, ok := t.FieldByName(seg)
+		if !ok {
+			break
+		}
+		if a := f.Tag.Get("art"); a != "" {
+			art = a
+		}
+		t = f.Type
+	}
+	if art == "" {
+		return "Art. 30 GDPR"
+	}
+	return "Art. " + art + " GDPR"
+}
+
+// activityOf returns the id of the activity or processing record a path is in.
+func activityOf(r *Register, path string) string {
+	for _, p := range []struct {
+		prefix string
+		id     func(int) (string, bool)
+	}{
+		{"activities[", func(i int) (string, bool) {
+			if i < len(r.Activities) {
+				return r.Activities[i].ID, true
+			}
+			return "", false
+		}},
+		{"processing[", func(i int) (string, bool) {
+			if i < len(r.Processing) {
+				return r.Processing[i].ID, true
+			}
+			return "", false
+		}},
+	} {
+		if !strings.HasPrefix(path, p.prefix) {
+			continue
+		}
+		rest := path[len(p.prefix):]
+		end := strings.IndexByte(rest, ']')
+		if end < 0 {
+			return ""
+		}
+		i, err := strconv.Atoi(rest[:end])
+		if err != nil {
+			return ""
+		}
+		id, _ := p.id(i)
+		return id
+	}
+	return ""
+}
+
+// references checks that ids are unique and references resolve.
+func references(r *Register, knownRules map[string]bool) []Finding {
+	var out []Finding
+	unique := func(list string, n int, id func(int) string) map[string]bool {
+		seen := map[string]int{}
+		for i := 0; i < n; i++ {
+			v := id(i)
+			if v == "" {
+				continue
+			}
+			if first, dup := seen[v]; dup {
+				out = append(out, Finding{Rule: "duplicate-id", Severity: Error, Article: "Art. 30 GDPR",
+					Path:    fmt.Sprintf("%s[%d].id", list, i),
+					Message: fmt.Sprintf("id %q is used already by %s[%d]; give each a unique id", v, list, first)})
+				continue
+			}
+			seen[v] = i
+		}
+		set := make(map[string]bool, len(seen))
+		for k := range seen {
+			set[k] = true
+		}
+		return set
+	}
+	resolve := func(path, kind, id string, set map[string]bool, article string) {
+		if !set[id] {
+			out = append(out, Finding{Rule: "unresolved-reference", Severity: Error, Article: article, Path: path,
+				Message: fmt.Sprintf("%s %q does not exist; %s", kind, id, fixFor(kind, id, set))})
+		}
+	}
+	measures := unique("measures", len(r.Measures), func(i int) string { return r.Measures[i].ID })
+	activities := unique("activities", len(r.Activities), func(i int) string { return r.Activities[i].ID })
+	records := unique("processing", len(r.Processing), func(i int) string { return r.Processing[i].ID })
+	for i, a := range r.Activities {
+		ap := fmt.Sprintf("activities[%d]", i)
+		unique(ap+".dataSubjects", len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
+		cats := unique(ap+".dataCategories", len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+		for j, m := range a.Measures {
+			resolve(fmt.Sprintf("%s.measures[%d]", ap, j), "measure", m, measures, "Art. 30(1)(g) GDPR")
+		}
+		for j, rule := range a.Retention {
+			for k, d := range rule.Data {
+				resolve(fmt.Sprintf("%s.retention[%d].data[%d]", ap, j, k), "data category", d, cats, "Art. 30(1)(f) GDPR")
+			}
+		}
+		for j, p := range a.Purposes {
+			for k, d := range p.Data {
+				resolve(fmt.Sprintf("%s.purposes[%d].data[%d]", ap, j, k), "data category", d, cats, "Art. 30(1)(b) GDPR")
+			}
+		}
+		if a.ReplacedBy != "" {
+			resolve(ap+".replacedBy", "activity", a.ReplacedBy, activities, "Art. 30(1) GDPR")
+		}
+	}
+	for i, p := range r.Processing {
+		for j, m := range p.Measures {
+			resolve(fmt.Sprintf("processing[%d].measures[%d]", i, j), "measure", m, measures, "Art. 30(2)(d) GDPR")
+		}
+	}
+	targets := map[string]bool{}
+	for k := range activities {
+		targets[k] = true
+	}
+	for k := range records {
+		targets[k] = true
+	}
+	for i, w := range r.Waivers {
+		if w.Rule != "" && knownRules != nil {
+			resolve(fmt.Sprintf("waivers[%d].rule", i), "rule", w.Rule, knownRules, "Art. 30 GDPR")
+		}
+		if w.Activity != "" {
+			resolve(fmt.Sprintf("waivers[%d].activity", i), "activity", w.Activity, targets, "Art. 30 GDPR")
+		}
+	}
+	return out
+}
+
+func fixFor(kind, id string, set map[string]bool) string {
+	if kind == "rule" {
+		return "name a rule of the catalogue (ropa rules lists them)" + suggest(id, keys(set))
+	}
+	ids := keys(set)
+	switch {
+	case len(ids) == 0:
+		return fmt.Sprintf("define the %s first", kind)
+	case len(ids) <= 12:
+		return fmt.Sprintf("use one of %s%s", strings.Join(ids, ", "), suggest(id, ids))
+	}
+	return fmt.Sprintf("use the id of an existing %s%s", kind, suggest(id, ids))
+}
+
+func keys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
