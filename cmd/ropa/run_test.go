@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func fixedNow() time.Time { return time.Date(2026, time.November, 21, 12, 0, 0, 0, time.UTC) }
+
+func runRopa(args ...string) (status int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	status = run(args, &out, &errOut, fixedNow)
+	return status, out.String(), errOut.String()
+}
+
+const registers = "../../examples/registers/"
+
+func write(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(p, []byte(content), 0o600))
+	return p
+}
+
+const clean = `schema: openropa/v1
+organisation: {name: Example NV, email: privacy@example.be}
+`
+
+func TestCheckCleanRegister(t *testing.T) {
+	f := write(t, "clean.yaml", clean)
+	status, out, errOut := runRopa("check", f)
+	assert.Equal(t, 0, status)
+	assert.Empty(t, errOut)
+	assert.Equal(t, f+": 0 errors, 0 warnings, 0 info (checked as of 2026-11-21)\n", out)
+}
+
+func TestCheckFindingsExitOne(t *testing.T) {
+	f := write(t, "bad.yaml", clean+"measures:\n  - {id: m, kind: technical}\n")
+	status, out, _ := runRopa("check", "--at", "2024-05-01", f)
+	assert.Equal(t, 1, status)
+	assert.Contains(t, out, f+":4:5: error required [Art. 30(1)(g) GDPR] measures[0].description description is missing; add it (Art. 30(1)(g) GDPR)\n")
+	assert.Contains(t, out, "1 error, 0 warnings, 0 info (checked as of 2024-05-01)")
+}
+
+func TestCheckJSON(t *testing.T) {
+	bad := write(t, "bad.yaml", clean+"measures:\n  - {id: m, kind: technical}\n")
+	good := write(t, "good.json", `{"schema":"openropa/v1","organisation":{"name":"A"}}`)
+	status, out, _ := runRopa("check", "--format", "json", bad, good)
+	assert.Equal(t, 1, status)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 2, "one JSON object per file")
+	var first struct {
+		File     string `json:"file"`
+		At       string `json:"at"`
+		Findings []struct {
+			Rule, Severity, Article, Path, Activity, Message string
+		} `json:"findings"`
+		Summary struct{ Errors, Warnings, Info int } `json:"summary"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &first))
+	assert.Equal(t, bad, first.File)
+	assert.Equal(t, "2026-11-21", first.At)
+	require.Len(t, first.Findings, 1)
+	assert.Equal(t, "required", first.Findings[0].Rule)
+	assert.Equal(t, "error", first.Findings[0].Severity)
+	assert.Equal(t, "measures[0].description", first.Findings[0].Path)
+	assert.Equal(t, 1, first.Summary.Errors)
+	assert.JSONEq(t, `{"file":"`+good+`","at":"2026-11-21","findings":[],"summary":{"errors":0,"warnings":0,"info":0}}`, lines[1])
+}
+
+func TestCheckLoadFailureExitTwo(t *testing.T) {
+	f := write(t, "typo.yaml", "schema: openropa/v1\norganisation:\n  nmae: A\n")
+	good := write(t, "good.yaml", clean)
+	status, out, errOut := runRopa("check", f, good)
+	assert.Equal(t, 2, status, "a file that cannot be loaded wins over findings")
+	assert.Equal(t, f+`:3:3: organisation.nmae: unknown field "nmae"; did you mean "name"?`+"\n", errOut)
+	assert.Contains(t, out, good+": 0 errors", "the other files are still checked")
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		msg  string
+	}{
+		{nil, "usage:"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"check"}, "name one or more register files"},
+		{[]string{"check", "--at", "21/11/2026", "x.yaml"}, "--at: date \"21/11/2026\""},
+		{[]string{"check", "--format", "xml", "x.yaml"}, "--format must be text or json"},
+		{[]string{"check", "--bogus", "x.yaml"}, "flag provided but not defined: -bogus"},
+		{[]string{"check", "missing.yaml"}, "no such file"},
+		{[]string{"check", "register.txt"}, "cannot tell the format"},
+		{[]string{"rules", "extra"}, `unexpected argument "extra"`},
+		{[]string{"rules", "--format", "csv"}, "--format must be text or json"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			status, _, errOut := runRopa(tt.args...)
+			assert.Equal(t, 2, status)
+			assert.Contains(t, errOut, tt.msg)
+		})
+	}
+	status, out, _ := runRopa("help")
+	assert.Equal(t, 0, status)
+	assert.Contains(t, out, "ropa check")
+}
+
+func TestFlagsAfterFiles(t *testing.T) {
+	f := write(t, "clean.yaml", clean)
+	status, out, _ := runRopa("check", f, "--at", "2020-01-01")
+	assert.Equal(t, 0, status)
+	assert.Contains(t, out, "checked as of 2020-01-01")
+}
+
+func TestRules(t *testing.T) {
+	status, out, _ := runRopa("rules")
+	assert.Equal(t, 0, status)
+	assert.True(t, strings.HasPrefix(out, "RULE"), out)
+	assert.Contains(t, out, "invalid-registration")
+	status, out, _ = runRopa("rules", "--format", "json")
+	assert.Equal(t, 0, status)
+	var rules []map[string]string
+	require.NoError(t, json.Unmarshal([]byte(out), &rules))
+	assert.NotEmpty(t, rules)
+	for _, r := range rules {
+		assert.NotEmpty(t, r["id"])
+		assert.NotEmpty(t, r["severity"])
+		assert.NotEmpty(t, r["article"])
+		assert.NotEmpty(t, r["summary"])
+	}
+}
+
+// TestExampleRegisters checks every example register with the command and
+// compares the output with a golden file.
+func TestExampleRegisters(t *testing.T) {
+	paths, err := filepath.Glob(registers + "*.yaml")
+	require.NoError(t, err)
+	require.Len(t, paths, 5)
+	for _, p := range paths {
+		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			status, out, errOut := runRopa("check", "--at", "2026-11-21", p)
+			assert.Empty(t, errOut)
+			assert.Contains(t, []int{0, 1}, status)
+			out = strings.ReplaceAll(out, registers, "")
+			golden := filepath.Join("testdata", name+".txt")
+			if *update {
+				require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test ./cmd/ropa -update to create the golden files")
+			assert.Equal(t, string(want), out)
+		})
+	}
+}
