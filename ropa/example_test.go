@@ -1,0 +1,58 @@
+package ropa_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/openropa/registry/ropa"
+)
+
+func Example() {
+	reg, err := ropa.Decode([]byte(`
+schema: openropa/v1
+language: en
+organisation:
+  name: Example NV
+  registration: {scheme: BE-KBO, id: "0793.259.665"}
+activities:
+  - id: newsletter
+    name: Newsletter
+    purposes:
+      - description: Send the monthly newsletter
+        bases: [{basis: consent}]
+    dataSubjects: [{id: subscribers, description: Subscribers}]
+    dataCategories: [{id: email, description: E-mail address}]
+    retention: [{until: [consent-withdrawn]}]
+`), ropa.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	report := ropa.Check(reg, ropa.NewDate(2026, 11, 21))
+	for _, f := range report.Findings {
+		fmt.Printf("%d:%d %s %s: %s\n", f.Line, f.Column, f.Rule, f.Path, f.Message)
+	}
+	// Output:
+	// 6:38 invalid-registration organisation.registration.id: "0793.259.665" is not a valid Belgian enterprise number: its check digits are 65, but 97 - (07932596 mod 97) is 64
+}
+
+func ExampleDecode_error() {
+	_, err := ropa.Decode([]byte("schema: openropa/v1\norganisation:\n  name: Example NV\n  emial: dpo@example.be\n"), ropa.YAML)
+	fmt.Println(err)
+	// Output:
+	// 4:3: organisation.emial: unknown field "emial"; did you mean "email"?
+}
+
+func ExampleEncode() {
+	reg := &ropa.Register{Schema: ropa.SchemaV1, Organisation: ropa.Party{Name: "Example NV"}}
+	if err := ropa.Encode(os.Stdout, reg); err != nil {
+		panic(err)
+	}
+	// Output:
+	// {
+	//   "schema": "openropa/v1",
+	//   "organisation": {
+	//     "name": "Example NV"
+	//   }
+	// }
+}
