@@ -138,8 +138,12 @@ func Decode(data []byte, format Format) (*Register, error) {
 		return nil, &LoadError{Problems: []Problem{{Position: Position{se.line, se.col}, Message: se.msg}}}
 	}
 	w := &walker{format: format, positions: map[string]Position{}}
-	w.checkSchema(root)
-	w.walk(root, reflect.TypeFor[Register](), "")
+	if root.kind != mappingNode {
+		w.problem(root, "", "expected a mapping of the fields of a register, found %s", root.kind)
+	} else {
+		w.checkSchema(root)
+		w.walk(root, reflect.TypeFor[Register](), "")
+	}
 	if len(w.problems) > 0 {
 		sort.SliceStable(w.problems, func(i, j int) bool {
 			a, b := w.problems[i], w.problems[j]
@@ -263,9 +267,6 @@ func (w *walker) problem(n *node, path, format string, args ...any) {
 }
 
 func (w *walker) checkSchema(root *node) {
-	if root.kind != mappingNode {
-		return
-	}
 	for i, k := range root.keys {
 		if k.value != "schema" {
 			continue

@@ -55,9 +55,14 @@ func (k nodeKind) String() string {
 // maxDepth bounds nesting; a register is six levels deep.
 const maxDepth = 64
 
-// maxAliases bounds YAML alias expansion, against documents that expand
-// exponentially.
-const maxAliases = 10000
+// maxExpansion bounds how much YAML aliases may grow a document: the tree
+// they expand to may hold at most this many times the nodes written, plus
+// expansionSlack. Anchors for shared lists stay far below; documents that
+// expand exponentially ("billion laughs") do not.
+const (
+	maxExpansion   = 20
+	expansionSlack = 10000
+)
 
 // syntaxError is a document that cannot be parsed, with where.
 type syntaxError struct {
@@ -251,7 +256,7 @@ func parseYAML(data []byte) (*node, error) {
 	} else if err != io.EOF {
 		return nil, yamlError(err)
 	}
-	c := &yamlConverter{}
+	c := &yamlConverter{limit: maxExpansion*countNodes(&doc) + expansionSlack}
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		return c.convert(doc.Content[0], 0)
 	}
@@ -267,18 +272,32 @@ func yamlError(err error) error {
 	return &syntaxError{1, 0, msg}
 }
 
-type yamlConverter struct{ aliases int }
+// countNodes counts the nodes of a YAML tree as written, an alias as one.
+func countNodes(y *yaml.Node) int {
+	n := 1
+	if y.Kind != yaml.AliasNode {
+		for _, c := range y.Content {
+			n += countNodes(c)
+		}
+	}
+	return n
+}
+
+type yamlConverter struct{ nodes, limit int }
 
 func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
 	if depth > maxDepth {
 		return nil, &syntaxError{y.Line, y.Column, fmt.Sprintf("the document nests deeper than %d levels", maxDepth)}
 	}
+	c.nodes++
+	if c.nodes > c.limit {
+		return nil, &syntaxError{y.Line, y.Column, fmt.Sprintf("aliases expand the document to more than %d times its size; write the values out", maxExpansion)}
+	}
 	n := &node{line: y.Line, col: y.Column}
 	switch y.Kind {
 	case yaml.AliasNode:
-		c.aliases++
-		if c.aliases > maxAliases || y.Alias == nil {
-			return nil, &syntaxError{y.Line, y.Column, "too many alias expansions; write the values out"}
+		if y.Alias == nil {
+			return nil, &syntaxError{y.Line, y.Column, "an alias refers to no anchor"}
 		}
 		a, err := c.convert(y.Alias, depth+1)
 		if err != nil {

@@ -72,7 +72,11 @@ func TestValidate(t *testing.T) {
 		{"no purpose", func(r *Register) { r.Activities[0].Purposes = nil }, "required", "activities[0].purposes", "Art. 30(1)(b) GDPR", "purposes is empty; add at least one"},
 		{"purpose description", func(r *Register) { r.Activities[0].Purposes[0].Description = "" }, "required", "activities[0].purposes[0].description", "Art. 30(1)(b) GDPR", "description is missing"},
 		{"no data subjects", func(r *Register) { r.Activities[0].DataSubjects = nil }, "required", "activities[0].dataSubjects", "Art. 30(1)(c) GDPR", "dataSubjects is empty"},
-		{"no data categories", func(r *Register) { r.Activities[0].DataCategories = nil; r.Activities[0].Retention = nil; r.Activities[0].Purposes[0].Data = nil }, "required", "activities[0].dataCategories", "Art. 30(1)(c) GDPR", "dataCategories is empty"},
+		{"no data categories", func(r *Register) {
+			r.Activities[0].DataCategories = nil
+			r.Activities[0].Retention = nil
+			r.Activities[0].Purposes[0].Data = nil
+		}, "required", "activities[0].dataCategories", "Art. 30(1)(c) GDPR", "dataCategories is empty"},
 		{"processor controllers", func(r *Register) { r.Processing[0].Controllers = nil }, "required", "processing[0].controllers", "Art. 30(2)(a) GDPR", "controllers is empty"},
 		{"processor controller name", func(r *Register) { r.Processing[0].Controllers[0].Name = "" }, "required", "processing[0].controllers[0].name", "Art. 30(2)(a) GDPR", "name is missing"},
 		{"processor categories", func(r *Register) { r.Processing[0].Categories = nil }, "required", "processing[0].categories", "Art. 30(2)(b) GDPR", "categories is empty"},
