@@ -156,3 +156,34 @@ func TestAllLoadAndValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestRetentionTextsParse reads the source words of every retention rule of
+// the example registers with retention.Parse and checks that they give the
+// term the register records.
+func TestRetentionTextsParse(t *testing.T) {
+	for _, name := range Names() {
+		r := load(t, name)
+		for _, a := range r.Activities {
+			for i, rule := range a.Retention {
+				if rule.Text == "" {
+					continue
+				}
+				terms, err := retention.Parse(rule.Text)
+				require.NoError(t, err, "%s %s retention[%d]: %q", name, a.ID, i, rule.Text)
+				found := false
+				for _, term := range terms {
+					samePeriod := term.Period == rule.Period && term.From == rule.From && term.AtLeast == rule.AtLeast
+					sameEnd := assert.ObjectsAreEqual(term.Until, rule.Until)
+					criteria := !rule.Period.IsZero() || (term.Criteria != "" || term.Law != "") == (rule.Criteria != "" || rule.Law != "")
+					if samePeriod && sameEnd && criteria {
+						found = true
+					}
+				}
+				assert.True(t, found, "%s %s retention[%d]: %q parses as %+v, the register has %+v", name, a.ID, i, rule.Text, terms, rule.Term)
+				for _, l := range retention.Langs() {
+					assert.NotEmpty(t, rule.Words(l))
+				}
+			}
+		}
+	}
+}

@@ -98,7 +98,9 @@ func init() {
 	// Longest alternatives first so that "jaren" wins over "jaar" and "an".
 	sortByLen(words)
 	sortByLen(nums)
-	amountRe = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((\d+)|(` + strings.Join(nums, "|") + `))\s*(` + strings.Join(words, "|") + `)(?:[^\pL]|$)`)
+	// A number word needs a space before its unit: "een jaar", not the "a"
+	// and "an" of "aan".
+	amountRe = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((\d+)\s*|(` + strings.Join(nums, "|") + `)\s+)(` + strings.Join(words, "|") + `)(?:[^\pL]|$)`)
 }
 
 func sortByLen(s []string) {
@@ -197,8 +199,8 @@ var eventPhraseTable = []phrase{
 var (
 	atLeastWords  = []string{"minstens", "ten minste", "tenminste", "at least", "minimum", "au moins", "mindestens"}
 	unlessWords   = []string{"tenzij", "unless", "à moins", "sauf", "außer", "es sei denn"}
-	criteriaWords = []string{"op basis van", "aan de hand van", "criteria", "criteri", "based on", "on the basis of", "determined", "déterminé", "bestimmt", "kriterien", "zo lang als nodig", "zolang als nodig", "zo lang als noodzakelijk", "niet langer dan nodig", "redelijke termijn", "as long as necessary", "no longer than necessary", "reasonable period", "aussi longtemps que nécessaire", "délai raisonnable", "so lange wie nötig", "solange erforderlich", "angemessene frist"}
-	lawWords      = []string{"wet- en regelgeving", "wettelijk", "wettelijke", "by law", "required by law", "statutory", "applicable law", "la loi", "légal", "gesetzlich"}
+	criteriaWords = []string{"op basis van", "aan de hand van", "criteria", "criteri", "based on", "on the basis of", "determined", "déterminé", "bestimmt", "kriterien", "zo lang als nodig", "zolang als nodig", "zo lang als noodzakelijk", "dan nodig", "dan noodzakelijk", "redelijke termijn", "as long as necessary", "than necessary", "than is necessary", "reasonable period", "aussi longtemps que nécessaire", "que nécessaire", "délai raisonnable", "so lange wie nötig", "solange erforderlich", "als nötig", "als erforderlich", "angemessene frist"}
+	lawWords      = []string{"wet- en regelgeving", "wettelijk", "wettelijke", "by law", "required by law", "statutory", "applicable law", "legal obligation", "la loi", "légal", "obligation légale", "gesetzlich", "rechtliche verpflichtung"}
 )
 
 func containsAny(s string, words []string) (int, string) {
@@ -343,7 +345,7 @@ func cutCase(orig string, at int, lowerCase string) string {
 	return strings.TrimSpace(orig[at : at+end])
 }
 
-var vagueWords = []string{"zo lang als nodig", "zolang als nodig", "zo lang als noodzakelijk", "niet langer dan nodig", "niet langer dan noodzakelijk", "as long as necessary", "no longer than necessary", "no longer than is necessary", "aussi longtemps que nécessaire", "pas plus longtemps que nécessaire", "so lange wie nötig", "solange erforderlich", "nicht länger als erforderlich"}
+var vagueWords = []string{"zo lang als nodig", "zolang als nodig", "zo lang als noodzakelijk", "dan nodig", "dan noodzakelijk", "as long as necessary", "than necessary", "than is necessary", "aussi longtemps que nécessaire", "que nécessaire", "so lange wie nötig", "solange erforderlich", "als nötig", "als erforderlich"}
 
 // Vague reports whether the term says no more than that data are kept "as
 // long as necessary": no period, no ending event, no law, and criteria that

@@ -70,6 +70,7 @@ func TestParseErrors(t *testing.T) {
 		{"binnenkort", "names no period"},
 		{"1 maand, tenzij de directie anders beslist", "cannot tell how long the exception"},
 		{"1 jaar 2 jaar", "same unit twice"},
+		{"om te voldoen aan een verplichting", "names no period"},
 		{"0 dagen", "zero length"},
 		{"99999999999999999999 jaar", "too large"},
 		{"\xff", "not valid UTF-8"},
