@@ -309,7 +309,13 @@ func (w *walker) walk(n *node, t reflect.Type, path string) {
 			return
 		}
 		for i, item := range n.items {
-			w.walk(item, t.Elem(), path+"["+strconv.Itoa(i)+"]")
+			ip := path + "[" + strconv.Itoa(i) + "]"
+			if item.kind == nullNode {
+				w.positions[ip] = Position{item.line, item.col}
+				w.problem(item, ip, "empty list item; give it a value or remove it")
+				continue
+			}
+			w.walk(item, t.Elem(), ip)
 		}
 	case reflect.String:
 		if !w.scalar(n, path, "a text value") {

@@ -74,6 +74,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"JSON syntax", JSON, "{\n  \"schema\": \"openropa/v1\",\n  \"organisation\": {\"name\": \"A\",}\n}", []string{"3:32: invalid character '}' looking for beginning of object key string"}},
 		{"JSON unclosed", JSON, `{"schema":"openropa/v1"`, []string{"unexpected end of the document"}},
 		{"JSON trailing data", JSON, `{"schema":"openropa/v1","organisation":{"name":"A"}} {}`, []string{"1:54: unexpected data after the end of the document"}},
+		{"null list item", YAML, minimalYAML + "activities:\n  - ~\n", []string{"5:5: activities[0]: empty list item; give it a value or remove it"}},
+		{"null list item in JSON", JSON, `{"schema":"openropa/v1","organisation":{"name":"A"},"measures":[null]}`, []string{"measures[0]: empty list item"}},
 		{"empty YAML", YAML, "", []string{"empty document"}},
 		{"empty JSON", JSON, "  \n", []string{"empty document"}},
 		{"null document", YAML, "!\n", []string{"1:1: expected a mapping of the fields of a register, found null"}},
