@@ -61,21 +61,36 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+// command is a subcommand's flags, with the --format flag they all have.
+type command struct {
+	name   string
+	flags  *flag.FlagSet
+	format *string
+	stderr io.Writer
+}
+
+func newCommand(name string, stderr io.Writer) *command {
 	fs := flag.NewFlagSet("ropa "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	return fs
+	return &command{name, fs, fs.String("format", "text", "output format: text or json"), stderr}
 }
 
-func formatFlag(fs *flag.FlagSet) *string {
-	return fs.String("format", "text", "output format: text or json")
-}
-
-func checkFormat(f string) error {
-	if f != "text" && f != "json" {
-		return fmt.Errorf("--format must be text or json, not %q", f)
+// parse parses the arguments and checks --format. It reports what is wrong
+// on standard error and returns false.
+func (c *command) parse(args []string) ([]string, bool) {
+	operands, err := parse(c.flags, args)
+	if err != nil {
+		return nil, false
 	}
-	return nil
+	if *c.format != "text" && *c.format != "json" {
+		c.fail("--format must be text or json, not %q", *c.format)
+		return nil, false
+	}
+	return operands, true
+}
+
+func (c *command) fail(format string, args ...any) {
+	fmt.Fprintf(c.stderr, "ropa %s: %s\n", c.name, fmt.Sprintf(format, args...))
 }
 
 // fileReport is the JSON form of the check of one file.
@@ -85,25 +100,22 @@ type fileReport struct {
 }
 
 func check(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	fs := newFlags("check", stderr)
-	at := fs.String("at", "", "check the register as of this date, YYYY-MM-DD (default today)")
-	format := formatFlag(fs)
-	files, err := parse(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if err := checkFormat(*format); err != nil {
-		fmt.Fprintln(stderr, "ropa check:", err)
+	cmd := newCommand("check", stderr)
+	at := cmd.flags.String("at", "", "check the register as of this date, YYYY-MM-DD (default today)")
+	format := cmd.format
+	files, ok := cmd.parse(args)
+	if !ok {
 		return exitUsage
 	}
 	if len(files) == 0 {
-		fmt.Fprint(stderr, "ropa check: name one or more register files\n"+usage)
+		cmd.fail("name one or more register files\n%s", usage)
 		return exitUsage
 	}
 	day := ropa.DateOf(now())
 	if *at != "" {
+		var err error
 		if day, err = ropa.ParseDate(*at); err != nil {
-			fmt.Fprintln(stderr, "ropa check: --at:", err)
+			cmd.fail("--at: %v", err)
 			return exitUsage
 		}
 	}
@@ -183,20 +195,16 @@ func plural(n int, word string) string {
 }
 
 func rules(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("rules", stderr)
-	format := formatFlag(fs)
-	operands, err := parse(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if err := checkFormat(*format); err != nil {
-		fmt.Fprintln(stderr, "ropa rules:", err)
+	cmd := newCommand("rules", stderr)
+	operands, ok := cmd.parse(args)
+	if !ok {
 		return exitUsage
 	}
 	if len(operands) > 0 {
-		fmt.Fprintf(stderr, "ropa rules: unexpected argument %q\n", operands[0])
+		cmd.fail("unexpected argument %q", operands[0])
 		return exitUsage
 	}
+	format := cmd.format
 	catalogue := ropa.Rules()
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
