@@ -100,6 +100,12 @@ var scopeWords = map[Scope]string{
 	LGPD:    "controllers and processors subject to the Lei Geral de Proteção de Dados (LGPD)",
 }
 
+// Scopes lists the scope limits of adequacy decisions (not WholeCountry).
+func Scopes() []Scope { return []Scope{DPFList, PIPEDA, APPI, PIPA, LGPD} }
+
+// Valid reports whether s is one of the scope limits.
+func (s Scope) Valid() bool { _, ok := scopeWords[s]; return ok }
+
 // Describe says in English which recipients the scope covers.
 func (s Scope) Describe() string {
 	if s == WholeCountry {

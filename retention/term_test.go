@@ -201,3 +201,30 @@ func TestStatutes(t *testing.T) {
 	assert.True(t, ended.HoldsOn(date(2010, 12, 31)))
 	assert.False(t, ended.HoldsOn(date(2011, 1, 1)))
 }
+
+func TestStatuteCitedBy(t *testing.T) {
+	tests := []struct {
+		id, citation string
+		want         bool
+	}{
+		{"be-accounting-supporting-documents", "art. III.86 WER", true},
+		{"be-accounting-books", "Art. III.88 Wetboek van economisch recht", true},
+		{"be-accounting-books", "art. III.86", false},
+		{"be-income-tax-records", "art. 315 WIB 92", true},
+		{"be-vat-records", "art. 60, § 4 WBTW", true},
+		{"be-social-documents", "KB van 8 augustus 1980", true},
+		{"be-cctv-images", "Camerawet", true},
+		{"be-cctv-images", "loi caméras du 21 mars 2007", true},
+		{"be-limitation-personal-actions", "art. 2262bis oud BW", true},
+		{"be-limitation-real-actions", "art. 2262bis oud BW", false},
+		{"be-limitation-real-actions", "art. 2262 oud BW", true},
+		{"nl-tax-records", "art. 52 lid 4 AWR", true},
+		{"nl-tax-records", "toepasselijke wet- en regelgeving", false},
+	}
+	for _, tt := range tests {
+		s, ok := LookupStatute(tt.id)
+		require.True(t, ok, tt.id)
+		assert.Equal(t, tt.want, s.CitedBy(tt.citation), "%s cited by %q", tt.id, tt.citation)
+	}
+	assert.False(t, Statute{}.CitedBy("anything"))
+}

@@ -20,6 +20,7 @@ type CustomRule struct {
 // NewChecker. A Checker is safe for concurrent use.
 type Checker struct {
 	custom []CustomRule
+	checks []CustomRule // the library's GDPR rules, then the custom ones
 	rules  []Rule
 	known  map[string]bool
 }
@@ -45,6 +46,7 @@ func NewChecker(opts ...Option) *Checker {
 		c.rules = append(c.rules, cr.Rule)
 	}
 	c.known = ruleIDs(c.rules)
+	c.checks = append(append([]CustomRule(nil), gdprRules...), c.custom...)
 	return c
 }
 
@@ -57,8 +59,15 @@ var defaultChecker = NewChecker()
 // Check checks a register as of a date with the rules of the catalogue.
 func Check(r *Register, at Date) *Report { return defaultChecker.Check(r, at) }
 
-// Rules returns the catalogue of the library's rules, in a fixed order.
-func Rules() []Rule { return append([]Rule(nil), structuralRules...) }
+// Rules returns the catalogue of the library's rules, in a fixed order: the
+// structural rules, the GDPR rules, and unused-waiver.
+func Rules() []Rule {
+	out := append([]Rule(nil), structuralRules...)
+	for _, r := range gdprRules {
+		out = append(out, r.Rule)
+	}
+	return append(out, unusedWaiverRule)
+}
 
 func ruleIDs(rules []Rule) map[string]bool {
 	m := make(map[string]bool, len(rules))
@@ -74,7 +83,7 @@ func ruleIDs(rules []Rule) map[string]bool {
 func (c *Checker) Check(r *Register, at Date) *Report {
 	fs := validateWith(r, c.known)
 	if r != nil {
-		for _, cr := range c.custom {
+		for _, cr := range c.checks {
 			for _, f := range cr.Check(r, at) {
 				f.Rule = cr.ID
 				if f.Severity == "" {
@@ -90,30 +99,41 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 		sortFindings(fs)
 	}
 	rep := &Report{At: at, Findings: []Finding{}}
+	used := map[int]bool{}
 	for _, f := range fs {
-		if r != nil {
-			if p, ok := r.Position(f.Path); ok {
-				f.Line, f.Column = p.Line, p.Column
-			}
-		}
-		if w, ok := waiverFor(r, f); ok {
-			rep.Waived = append(rep.Waived, Waived{Finding: f, Reason: w.Reason})
+		if i, ok := waiverFor(r, f); ok {
+			used[i] = true
+			rep.Waived = append(rep.Waived, Waived{Finding: f, Reason: r.Waivers[i].Reason})
 			continue
 		}
 		rep.Findings = append(rep.Findings, f)
+	}
+	if r != nil {
+		rep.Findings = append(rep.Findings, unusedWaivers(r, used)...)
+		sortFindings(rep.Findings)
+		for i := range rep.Findings {
+			if p, ok := r.Position(rep.Findings[i].Path); ok {
+				rep.Findings[i].Line, rep.Findings[i].Column = p.Line, p.Column
+			}
+		}
+		for i := range rep.Waived {
+			if p, ok := r.Position(rep.Waived[i].Path); ok {
+				rep.Waived[i].Line, rep.Waived[i].Column = p.Line, p.Column
+			}
+		}
 	}
 	rep.Summary = summarise(rep.Findings)
 	return rep
 }
 
-// waiverFor returns the waiver of the register that matches a finding. A
+// waiverFor returns the index of the waiver of the register that matches a finding. A
 // waiver matches the findings of its rule, limited to its activity and to
 // the element at its path and what that element contains.
-func waiverFor(r *Register, f Finding) (Waiver, bool) {
+func waiverFor(r *Register, f Finding) (int, bool) {
 	if r == nil {
-		return Waiver{}, false
+		return 0, false
 	}
-	for _, w := range r.Waivers {
+	for i, w := range r.Waivers {
 		if w.Rule != f.Rule || w.Reason == "" {
 			continue
 		}
@@ -123,7 +143,7 @@ func waiverFor(r *Register, f Finding) (Waiver, bool) {
 		if w.Path != "" && w.Path != f.Path && !strings.HasPrefix(f.Path, w.Path+".") && !strings.HasPrefix(f.Path, w.Path+"[") {
 			continue
 		}
-		return w, true
+		return i, true
 	}
-	return Waiver{}, false
+	return 0, false
 }

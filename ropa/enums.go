@@ -167,6 +167,7 @@ var enumValues = map[reflect.Type][]string{
 	reflect.TypeFor[lawfulbasis.SpecialCategory](): strs(lawfulbasis.SpecialCategories()),
 	reflect.TypeFor[lawfulbasis.Mechanism]():       strs(lawfulbasis.Mechanisms()),
 	reflect.TypeFor[lawfulbasis.Derogation]():      strs(lawfulbasis.Derogations()),
+	reflect.TypeFor[lawfulbasis.Scope]():           strs(lawfulbasis.Scopes()),
 	reflect.TypeFor[retention.Event]():             strs(retention.Events()),
 }
 

@@ -260,6 +260,9 @@ type Transfer struct {
 	Assessment string `json:"assessment,omitempty"`
 	// DPF says whether a US recipient is on the Data Privacy Framework List.
 	DPF *bool `json:"dpf,omitempty" art:"45"`
+	// Scope says which limited adequacy decision covers the recipient:
+	// dpf-list (as dpf: true), pipeda, appi, pipa or lgpd.
+	Scope lawfulbasis.Scope `json:"scope,omitempty" validate:"omitempty,enum" art:"45"`
 	// Derogation is the Art. 49(1) derogation; required with mechanism derogation.
 	Derogation lawfulbasis.Derogation `json:"derogation,omitempty" validate:"required_if=Mechanism derogation,omitempty,enum" art:"49(1)"`
 	// Safeguards documents the suitable safeguards of a transfer on compelling

@@ -35,19 +35,19 @@ func validRegister() *Register {
 			Name: "Call recording",
 			Purposes: []Purpose{{
 				Description: "Quality control",
-				Bases:       []Basis{{Basis: lawfulbasis.LegitimateInterests, Interest: "Service quality"}},
+				Bases:       []Basis{{Basis: lawfulbasis.LegitimateInterests, Interest: "Service quality", Assessment: "LIA-2023-07"}},
 				Data:        []string{"recordings"},
 			}},
 			DataSubjects:   []DataSubject{{ID: "callers", Description: "Callers", Kind: Customer}},
 			DataCategories: []DataCategory{{ID: "recordings", Description: "Recordings", Sources: []Source{Observed}}},
 			Recipients:     []Recipient{{Name: "Call software", Kind: Processor, Country: "BE", Agreement: "DPA 2021-04"}},
-			Transfers:      []Transfer{{Country: "MA", Recipient: "WEngage sarlau", Mechanism: lawfulbasis.SCC}},
+			Transfers:      []Transfer{{Country: "MA", Recipient: "WEngage sarlau", Mechanism: lawfulbasis.SCC, Assessment: "TIA-2023-02"}},
 			Retention:      []RetentionRule{{Data: []string{"recordings"}, Term: retention.Term{Period: retention.Period{Months: 1}, From: retention.Collection}}},
 			Measures:       []string{"screen-lock"},
 			DPIA:           &DPIA{Status: DPIANotRequired, Criteria: []DPIACriterion{SystematicMonitoring}},
 		}},
 		Processing: []ProcessorRecord{{
-			ID: "service", Name: "Customer service", Controllers: []Party{{Name: "Client NV"}},
+			ID: "service", Name: "Customer service", Controllers: []Party{{Name: "Client NV", Email: "privacy@client.example"}},
 			Categories: []string{"Answering questions"}, Measures: []string{"screen-lock"},
 		}},
 		Waivers: []Waiver{{Rule: "required", Activity: "calls", Reason: "examined"}},
@@ -56,6 +56,11 @@ func validRegister() *Register {
 
 func TestValidRegisterHasNoFindings(t *testing.T) {
 	assert.Empty(t, Validate(validRegister()))
+	r := validRegister()
+	r.Waivers = nil
+	rep := Check(r, NewDate(2024, 1, 1))
+	require.Len(t, rep.Findings, 1, "%+v", rep.Findings)
+	assert.Equal(t, "art-30-5-exemption", rep.Findings[0].Rule, "the only advice: whether Art. 30(5) applies")
 }
 
 func TestValidate(t *testing.T) {
@@ -197,16 +202,16 @@ func TestCheckWaiversAndCustomRules(t *testing.T) {
 	r := validRegister()
 	r.Activities[0].Purposes = nil
 	rep := Check(r, NewDate(2024, 1, 1))
-	assert.Empty(t, rep.Findings, "the waiver of rule required for activity calls silences the finding")
+	assert.Equal(t, []string{"art-30-5-exemption"}, rules(rep.Findings), "the waiver of rule required for activity calls silences the finding")
 	require.Len(t, rep.Waived, 1)
 	assert.Equal(t, "examined", rep.Waived[0].Reason)
 	assert.Equal(t, "activities[0].purposes", rep.Waived[0].Path)
-	assert.Equal(t, Summary{}, rep.Summary)
+	assert.Equal(t, Summary{Info: 1}, rep.Summary)
 	assert.Equal(t, NewDate(2024, 1, 1), rep.At)
 
 	r.Waivers[0].Path = "activities[0].dataSubjects"
 	rep = Check(r, NewDate(2024, 1, 1))
-	require.Len(t, rep.Findings, 1, "a waiver limited to another path does not match")
+	assert.Equal(t, []string{"art-30-5-exemption", "required", "unused-waiver"}, rules(rep.Findings), "a waiver limited to another path does not match, and is reported unused")
 	assert.True(t, rep.HasErrors())
 
 	noFax := Rule{ID: "acme-fax", Severity: Warning, Article: "Art. 5(1)(f) GDPR", Summary: "No fax numbers"}
@@ -219,27 +224,29 @@ func TestCheckWaiversAndCustomRules(t *testing.T) {
 	assert.Equal(t, noFax, c.Rules()[len(c.Rules())-1])
 	r = validRegister()
 	r.Organisation.Phone = "+32 2 000 00 00"
+	r.Waivers = nil
 	rep = c.Check(r, NewDate(2024, 1, 1))
-	require.Len(t, rep.Findings, 1)
+	require.Len(t, rep.Findings, 2)
 	f := rep.Findings[0]
 	assert.Equal(t, "acme-fax", f.Rule)
 	assert.Equal(t, Warning, f.Severity)
 	assert.Equal(t, "Art. 5(1)(f) GDPR", f.Article)
 	assert.Equal(t, "a phone number is recorded as of 2024-01-01", f.Message)
-	assert.Equal(t, Summary{Warnings: 1}, rep.Summary)
+	assert.Equal(t, Summary{Warnings: 1, Info: 1}, rep.Summary)
 
 	r.Waivers = []Waiver{{Rule: "acme-fax", Reason: "we still use it"}}
-	assert.Empty(t, c.Check(r, NewDate(2024, 1, 1)).Findings, "a waiver may name a custom rule")
-	assert.NotEmpty(t, Check(r, NewDate(2024, 1, 1)).Findings, "the default checker does not know the custom rule")
+	assert.Equal(t, []string{"art-30-5-exemption"}, rules(c.Check(r, NewDate(2024, 1, 1)).Findings), "a waiver may name a custom rule")
+	assert.Contains(t, rules(Check(r, NewDate(2024, 1, 1)).Findings), "unresolved-reference", "the default checker does not know the custom rule")
 }
 
 func TestCheckPositions(t *testing.T) {
 	r, err := Decode([]byte(minimalYAML+"  email: not-an-address\n"), YAML)
 	require.NoError(t, err)
 	rep := Check(r, NewDate(2024, 1, 1))
-	require.Len(t, rep.Findings, 1)
-	assert.Equal(t, 4, rep.Findings[0].Line)
-	assert.Equal(t, 10, rep.Findings[0].Column)
+	require.Equal(t, []string{"art-30-5-exemption", "invalid-email"}, rules(rep.Findings))
+	assert.Equal(t, 3, rep.Findings[0].Line, "a finding about the organisation points at it")
+	assert.Equal(t, 4, rep.Findings[1].Line)
+	assert.Equal(t, 10, rep.Findings[1].Column)
 }
 
 func TestCheckConcurrently(t *testing.T) {
@@ -275,4 +282,12 @@ func TestRulesCatalogue(t *testing.T) {
 		assert.Regexp(t, `^Art\. \d+`, r.Article)
 		assert.NotEmpty(t, r.Summary)
 	}
+}
+
+func rules(fs []Finding) []string {
+	out := []string{}
+	for _, f := range fs {
+		out = append(out, f.Rule)
+	}
+	return out
 }

@@ -34,7 +34,7 @@ func write(t *testing.T, name, content string) string {
 }
 
 const clean = `schema: openropa/v1
-organisation: {name: Example NV, email: privacy@example.be}
+organisation: {name: Example NV, email: privacy@example.be, employees: 300}
 `
 
 func TestCheckCleanRegister(t *testing.T) {
@@ -42,7 +42,8 @@ func TestCheckCleanRegister(t *testing.T) {
 	status, out, errOut := runRopa("check", f)
 	assert.Equal(t, 0, status)
 	assert.Empty(t, errOut)
-	assert.Equal(t, f+": 0 errors, 0 warnings, 0 info (checked as of 2026-11-21)\n", out)
+	assert.Equal(t, f+":2:72: info art-30-5-exemption [Art. 30(5) GDPR] organisation.employees with 300 employees the organisation cannot rely on the exemption of Art. 30(5): the record is required\n"+
+		f+": 0 errors, 0 warnings, 1 info (checked as of 2026-11-21)\n", out)
 }
 
 func TestCheckFindingsExitOne(t *testing.T) {
@@ -50,12 +51,12 @@ func TestCheckFindingsExitOne(t *testing.T) {
 	status, out, _ := runRopa("check", "--at", "2024-05-01", f)
 	assert.Equal(t, 1, status)
 	assert.Contains(t, out, f+":4:5: error required [Art. 30(1)(g) GDPR] measures[0].description description is missing; add it (Art. 30(1)(g) GDPR)\n")
-	assert.Contains(t, out, "1 error, 0 warnings, 0 info (checked as of 2024-05-01)")
+	assert.Contains(t, out, "1 error, 0 warnings, 1 info (checked as of 2024-05-01)")
 }
 
 func TestCheckJSON(t *testing.T) {
 	bad := write(t, "bad.yaml", clean+"measures:\n  - {id: m, kind: technical}\n")
-	good := write(t, "good.json", `{"schema":"openropa/v1","organisation":{"name":"A"}}`)
+	good := write(t, "good.json", `{"schema":"openropa/v1","organisation":{"name":"A","email":"a@example.be","employees":300}}`)
 	status, out, _ := runRopa("check", "--format", "json", bad, good)
 	assert.Equal(t, 1, status)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
@@ -71,12 +72,13 @@ func TestCheckJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(lines[0]), &first))
 	assert.Equal(t, bad, first.File)
 	assert.Equal(t, "2026-11-21", first.At)
-	require.Len(t, first.Findings, 1)
-	assert.Equal(t, "required", first.Findings[0].Rule)
-	assert.Equal(t, "error", first.Findings[0].Severity)
-	assert.Equal(t, "measures[0].description", first.Findings[0].Path)
+	require.Len(t, first.Findings, 2)
+	assert.Equal(t, "art-30-5-exemption", first.Findings[0].Rule)
+	assert.Equal(t, "required", first.Findings[1].Rule)
+	assert.Equal(t, "error", first.Findings[1].Severity)
+	assert.Equal(t, "measures[0].description", first.Findings[1].Path)
 	assert.Equal(t, 1, first.Summary.Errors)
-	assert.JSONEq(t, `{"file":"`+good+`","at":"2026-11-21","findings":[],"summary":{"errors":0,"warnings":0,"info":0}}`, lines[1])
+	assert.JSONEq(t, `{"file":"`+good+`","at":"2026-11-21","findings":[{"rule":"art-30-5-exemption","severity":"info","article":"Art. 30(5) GDPR","path":"organisation.employees","message":"with 300 employees the organisation cannot rely on the exemption of Art. 30(5): the record is required","line":1,"column":87}],"summary":{"errors":0,"warnings":0,"info":1}}`, lines[1])
 }
 
 func TestCheckLoadFailureExitTwo(t *testing.T) {

@@ -1,0 +1,794 @@
+package ropa
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/retention"
+)
+
+// gdprRules are the checks of the GDPR that go beyond the structure of the
+// format, in the order of the catalogue.
+var gdprRules = []CustomRule{
+	// Art. 30 content.
+	{Rule{"controller-contact", Error, "Art. 30(1)(a) GDPR", "The controller's contact details are missing."}, controllerContact},
+	{Rule{"dpo-contact", Error, "Art. 30(1)(a) GDPR", "A DPO is recorded without contact details."}, dpoContact},
+	{Rule{"representative-missing", Error, "Art. 27 and 30(1)(a) GDPR", "A controller established outside the EEA records no representative in the Union."}, representative},
+	{Rule{"no-recipients", Info, "Art. 30(1)(d) GDPR", "An activity declares no recipients."}, noRecipients},
+	{Rule{"no-retention", Warning, "Art. 30(1)(f) GDPR", "An activity, or a category of its data, has no retention term."}, noRetention},
+	{Rule{"vague-retention", Warning, "Art. 30(1)(f) and 5(1)(e) GDPR", "A retention term says only 'as long as necessary', without a period or criteria."}, vagueRetention},
+	{Rule{"retention-no-end", Warning, "Art. 30(1)(f) and 5(1)(e) GDPR", "A retention term sets no end: no period, no ending event and no law."}, retentionNoEnd},
+	{Rule{"retention-no-start", Info, "Art. 30(1)(f) GDPR", "A retention period does not say from which event it runs."}, retentionNoStart},
+	{Rule{"retention-end-cannot-happen", Error, "Art. 30(1)(f) and 5(1)(e) GDPR", "A retention term ends only at events that cannot happen for the activity."}, retentionImpossibleEnd},
+	{Rule{"retention-below-statutory-minimum", Warning, "Art. 30(1)(f) GDPR", "A retention period is shorter than the statutory minimum the register cites."}, statutoryMinimum},
+	{Rule{"retention-above-statutory-maximum", Warning, "Art. 5(1)(e) GDPR", "A retention period is longer than the statutory maximum the register cites."}, statutoryMaximum},
+	{Rule{"no-measures", Warning, "Art. 30(1)(g) and 32 GDPR", "An activity or processing record refers to no security measure."}, noMeasures},
+	{Rule{"processor-controller-contact", Error, "Art. 30(2)(a) GDPR", "A controller on whose behalf the organisation processes has no contact details."}, processorControllerContact},
+	// Art. 6.
+	{Rule{"no-legal-basis", Error, "Art. 6(1) GDPR", "A purpose has no lawful basis."}, noLegalBasis},
+	{Rule{"interest-not-stated", Warning, "Art. 6(1)(f) and 13(1)(d) GDPR", "A purpose relies on legitimate interests without stating the interest."}, interestNotStated},
+	{Rule{"balancing-test", Info, "Art. 6(1)(f) and 5(2) GDPR", "A purpose relies on legitimate interests without a reference to the balancing test."}, balancingTest},
+	{Rule{"basis-law-missing", Warning, "Art. 6(3) GDPR", "A legal obligation or public task does not cite the law that lays it down."}, basisLawMissing},
+	{Rule{"public-authority-legitimate-interests", Error, "Art. 6(1), second subparagraph, GDPR", "A public authority relies on legitimate interests."}, publicAuthorityLI},
+	{Rule{"employee-consent", Warning, "Art. 7(4) and recital 43 GDPR", "Consent is relied on for employees, for whom it is rarely freely given."}, employeeConsent},
+	{Rule{"child-consent-age", Info, "Art. 8(1) GDPR", "Consent is relied on for children: the age of digital consent applies."}, childConsent},
+	// Art. 9 and 10.
+	{Rule{"special-data-condition", Error, "Art. 9(1)-(2) GDPR", "Special categories of data are processed for a purpose with no Art. 9(2) condition."}, specialDataCondition},
+	{Rule{"ordinary-consent-for-special-data", Error, "Art. 9(2)(a) GDPR", "Special categories of data rest on ordinary consent; Art. 9(2)(a) requires explicit consent."}, ordinaryConsent},
+	{Rule{"condition-law-missing", Warning, "Art. 9(2)(b), (g)-(j) and 10 GDPR", "A condition that needs Union or member state law does not cite it."}, conditionLawMissing},
+	{Rule{"criminal-data-ground", Error, "Art. 10 GDPR", "Criminal-offence data are processed for a purpose with no Art. 10 ground."}, criminalDataGround},
+	// Chapter V.
+	{Rule{"eea-transfer", Info, "Art. 44 GDPR", "A transfer goes to a country of the EEA, which is not a transfer under Chapter V."}, eeaTransfer},
+	{Rule{"transfer-without-mechanism", Error, "Art. 44 GDPR", "A transfer to a third country names no ground of Chapter V."}, transferWithoutMechanism},
+	{Rule{"adequacy-not-in-force", Error, "Art. 45(1) GDPR", "A transfer relies on adequacy that does not cover the country or the recipient on the checking date."}, adequacyNotInForce},
+	{Rule{"invalid-mechanism", Error, "Art. 44 and 46 GDPR", "A transfer relies on a mechanism that was no longer valid on the checking date."}, invalidMechanism},
+	{Rule{"transfer-impact-assessment", Warning, "Art. 46(1) GDPR; C-311/18", "A transfer on appropriate safeguards records no transfer impact assessment."}, transferImpactAssessment},
+	{Rule{"derogation-safeguards", Error, "Art. 49(6) and 30(1)(e) GDPR", "A transfer on compelling legitimate interests does not document its suitable safeguards."}, derogationSafeguards},
+	{Rule{"undeclared-transfer", Error, "Art. 44 and 30(1)(e) GDPR", "A recipient outside the EEA has no transfer declared to its country."}, undeclaredTransfer},
+	// Art. 28.
+	{Rule{"processor-agreement", Warning, "Art. 28(3) GDPR", "A processor is recorded without a reference to its Art. 28(3) agreement."}, processorAgreement},
+	// Art. 35.
+	{Rule{"dpia-screening", Warning, "Art. 35(1) GDPR; WP248 rev.01", "An activity meets two or more criteria of WP248 rev.01 and records no DPIA."}, dpiaScreening},
+	// Art. 30(5).
+	{Rule{"art-30-5-exemption", Info, "Art. 30(5) GDPR", "Whether the organisation may rely on the exemption for fewer than 250 employees."}, exemption},
+}
+
+// unusedWaiverRule is checked after the others: a waiver that silences nothing.
+var unusedWaiverRule = Rule{"unused-waiver", Warning, "Art. 5(2) GDPR", "A waiver matches no finding."}
+
+func actPath(i int) string { return fmt.Sprintf("activities[%d]", i) }
+
+func hasContact(p Party) bool {
+	return p.Email != "" || p.Phone != "" || p.Address != nil && (p.Address.Street != "" || p.Address.City != "")
+}
+
+func controllerContact(r *Register, _ Date) []Finding {
+	if r.Organisation.Name == "" || hasContact(r.Organisation) {
+		return nil
+	}
+	return []Finding{{Path: "organisation", Message: "the controller has no contact details; add an e-mail address, a telephone number or a postal address"}}
+}
+
+func dpoContact(r *Register, _ Date) []Finding {
+	d := r.DPO
+	if d == nil || d.Email != "" || d.Phone != "" || d.Address != nil && (d.Address.Street != "" || d.Address.City != "") {
+		return nil
+	}
+	return []Finding{{Path: "dpo", Message: "the DPO is recorded without contact details; add the DPO's e-mail address, telephone number or postal address (Art. 37(7))"}}
+}
+
+func representative(r *Register, at Date) []Finding {
+	a := r.Organisation.Address
+	if a == nil || a.Country == "" || r.Representative != nil {
+		return nil
+	}
+	if member, known := lawfulbasis.InEEA(a.Country, at.Time()); !known || member {
+		return nil
+	}
+	return []Finding{{Path: "organisation.address.country", Message: fmt.Sprintf("the controller is established in %s, outside the EEA; designate a representative in the Union (Art. 27) and record it (representative), unless Art. 27(2) exempts the processing", a.Country)}}
+}
+
+func noRecipients(r *Register, _ Date) []Finding {
+	var out []Finding
+	for i, a := range r.Activities {
+		if len(a.Recipients) == 0 {
+			out = append(out, Finding{Path: actPath(i), Message: "no recipients are declared; list the categories of recipients, internal ones included, or state in the notes that the data are disclosed to no one"})
+		}
+	}
+	return out
+}
+
+func noRetention(r *Register, _ Date) []Finding {
+	var out []Finding
+	for i, a := range r.Activities {
+		if len(a.Retention) == 0 {
+			out = append(out, Finding{Path: actPath(i), Message: "no retention term is given; state for how long each category of data is kept, or the criteria that determine it, where possible"})
+			continue
+		}
+		covered := map[string]bool{}
+		all := false
+		for _, rule := range a.Retention {
+			if len(rule.Data) == 0 {
+				all = true
+			}
+			for _, d := range rule.Data {
+				covered[d] = true
+			}
+		}
+		if all {
+			continue
+		}
+		for j, c := range a.DataCategories {
+			if !covered[c.ID] {
+				out = append(out, Finding{Path: fmt.Sprintf("%s.dataCategories[%d]", actPath(i), j), Message: fmt.Sprintf("no retention term covers data category %q; add one (retention[].data)", c.ID)})
+			}
+		}
+	}
+	return out
+}
+
+// eachTerm calls f for every retention rule of every activity.
+func eachTerm(r *Register, f func(i int, a Activity, j int, rule RetentionRule) *Finding) []Finding {
+	var out []Finding
+	for i, a := range r.Activities {
+		for j, rule := range a.Retention {
+			if fd := f(i, a, j, rule); fd != nil {
+				if fd.Path == "" {
+					fd.Path = fmt.Sprintf("%s.retention[%d]", actPath(i), j)
+				}
+				out = append(out, *fd)
+			}
+		}
+	}
+	return out
+}
+
+func vagueRetention(r *Register, _ Date) []Finding {
+	return eachTerm(r, func(_ int, _ Activity, _ int, rule RetentionRule) *Finding {
+		if rule.Criteria == "" || !rule.Vague() {
+			return nil
+		}
+		return &Finding{Message: fmt.Sprintf("%q only restates that data are kept as long as necessary; give a period and the event it runs from, or the criteria that fix it", clip(rule.Criteria, 120))}
+	})
+}
+
+func retentionNoEnd(r *Register, _ Date) []Finding {
+	return eachTerm(r, func(_ int, _ Activity, _ int, rule RetentionRule) *Finding {
+		if !rule.Period.IsZero() || len(rule.Until) > 0 || strings.TrimSpace(rule.Law) != "" || rule.Vague() {
+			return nil
+		}
+		return &Finding{Message: "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible"}
+	})
+}
+
+func retentionNoStart(r *Register, _ Date) []Finding {
+	return eachTerm(r, func(_ int, _ Activity, _ int, rule RetentionRule) *Finding {
+		if rule.Period.IsZero() || rule.From != "" {
+			return nil
+		}
+		return &Finding{Message: fmt.Sprintf("the period %s does not say from which event it runs; add from (such as collection or contract-end) so that erasure dates can be computed", rule.Period)}
+	})
+}
+
+// activityGrounds summarises the bases and kinds of purpose of an activity.
+type activityGrounds struct {
+	bases           map[lawfulbasis.Basis]bool
+	directMarketing bool
+}
+
+func groundsOf(a Activity) activityGrounds {
+	g := activityGrounds{bases: map[lawfulbasis.Basis]bool{}}
+	for _, p := range a.Purposes {
+		for _, b := range p.Bases {
+			g.bases[b.Basis] = true
+		}
+		if p.DirectMarketing {
+			g.directMarketing = true
+		}
+	}
+	return g
+}
+
+// canHappen says whether an ending event can occur for an activity: consent
+// can only be withdrawn where a purpose rests on consent (Art. 7(3)); an
+// objection can only be made against public task or legitimate interests
+// (Art. 21(1)) or direct marketing (Art. 21(2)).
+func (g activityGrounds) canHappen(e retention.Event) bool {
+	switch e {
+	case retention.ConsentWithdrawn:
+		return g.bases[lawfulbasis.Consent]
+	case retention.Objection:
+		return g.bases[lawfulbasis.LegitimateInterests] || g.bases[lawfulbasis.PublicTask] || g.directMarketing
+	}
+	return true
+}
+
+func retentionImpossibleEnd(r *Register, _ Date) []Finding {
+	return eachTerm(r, func(_ int, a Activity, _ int, rule RetentionRule) *Finding {
+		if !rule.Period.IsZero() || len(rule.Until) == 0 {
+			return nil
+		}
+		g := groundsOf(a)
+		if len(g.bases) == 0 {
+			return nil // no-legal-basis says what is wrong
+		}
+		var why []string
+		for _, e := range rule.Until {
+			if g.canHappen(e) {
+				return nil
+			}
+			switch e {
+			case retention.ConsentWithdrawn:
+				why = append(why, "consent cannot be withdrawn where no purpose rests on consent")
+			case retention.Objection:
+				why = append(why, "an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing")
+			}
+		}
+		return &Finding{Message: fmt.Sprintf("the data would be kept without end: %s; give a period, or the event that really ends the processing", strings.Join(why, ", and "))}
+	})
+}
+
+// citedStatutes returns the statutory rules of the controller's country
+// that hold on the checking date and that the term or the activity's bases cite.
+func citedStatutes(r *Register, at Date, a Activity, rule RetentionRule) []retention.Statute {
+	var country string
+	if r.Organisation.Address != nil {
+		country = r.Organisation.Address.Country
+	}
+	citations := []string{rule.Law}
+	for _, p := range a.Purposes {
+		for _, b := range p.Bases {
+			citations = append(citations, b.Law)
+		}
+	}
+	var out []retention.Statute
+	for _, s := range retention.Statutes(at.Time()) {
+		if country != "" && s.Country != country {
+			continue
+		}
+		for _, c := range citations {
+			if c != "" && s.CitedBy(c) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func statutoryMinimum(r *Register, at Date) []Finding {
+	return eachTerm(r, func(_ int, a Activity, _ int, rule RetentionRule) *Finding {
+		if rule.Period.IsZero() {
+			return nil
+		}
+		for _, s := range citedStatutes(r, at, a, rule) {
+			if s.Min.IsZero() {
+				continue
+			}
+			if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
+				return &Finding{Message: fmt.Sprintf("%s is shorter than the %s that %s requires for %s; keep the data at least that long", rule.Period.Words(retention.English), s.Min.Words(retention.English), s.Law, s.Subject)}
+			}
+		}
+		return nil
+	})
+}
+
+func statutoryMaximum(r *Register, at Date) []Finding {
+	return eachTerm(r, func(_ int, a Activity, _ int, rule RetentionRule) *Finding {
+		if rule.Period.IsZero() {
+			return nil
+		}
+		for _, s := range citedStatutes(r, at, a, rule) {
+			if s.Max.IsZero() {
+				continue
+			}
+			if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
+				return &Finding{Message: fmt.Sprintf("%s is longer than the %s that %s allows for %s; shorten it", rule.Period.Words(retention.English), s.Max.Words(retention.English), s.Law, s.Subject)}
+			}
+		}
+		return nil
+	})
+}
+
+func noMeasures(r *Register, _ Date) []Finding {
+	var out []Finding
+	for i, a := range r.Activities {
+		if len(a.Measures) == 0 {
+			out = append(out, Finding{Path: actPath(i), Message: "no security measure applies; refer to the technical and organisational measures of Art. 32 that protect these data (measures)"})
+		}
+	}
+	for i, p := range r.Processing {
+		if len(p.Measures) == 0 {
+			out = append(out, Finding{Path: fmt.Sprintf("processing[%d]", i), Message: "no security measure applies; refer to the measures of Art. 32 (Art. 30(2)(d))", Article: "Art. 30(2)(d) and 32 GDPR"})
+		}
+	}
+	return out
+}
+
+func processorControllerContact(r *Register, _ Date) []Finding {
+	var out []Finding
+	for i, p := range r.Processing {
+		for j, c := range p.Controllers {
+			if c.Name != "" && !hasContact(c) {
+				out = append(out, Finding{Path: fmt.Sprintf("processing[%d].controllers[%d]", i, j), Message: fmt.Sprintf("controller %q has no contact details; record its e-mail address, telephone number or postal address", clip(c.Name, 80))})
+			}
+		}
+	}
+	return out
+}
+
+// eachPurpose calls f for every purpose of every activity.
+func eachPurpose(r *Register, f func(i int, a Activity, j int, p Purpose) []Finding) []Finding {
+	var out []Finding
+	for i, a := range r.Activities {
+		for j, p := range a.Purposes {
+			out = append(out, f(i, a, j, p)...)
+		}
+	}
+	return out
+}
+
+func purposePath(i, j int) string { return fmt.Sprintf("%s.purposes[%d]", actPath(i), j) }
+
+func noLegalBasis(r *Register, _ Date) []Finding {
+	return eachPurpose(r, func(i int, _ Activity, j int, p Purpose) []Finding {
+		if len(p.Bases) > 0 {
+			return nil
+		}
+		return []Finding{{Path: purposePath(i, j), Message: "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (bases)"}}
+	})
+}
+
+// eachBasis calls f for every basis of every purpose.
+func eachBasis(r *Register, f func(p Purpose, b Basis) string) []Finding {
+	return eachPurpose(r, func(i int, _ Activity, j int, p Purpose) []Finding {
+		var out []Finding
+		for k, b := range p.Bases {
+			if msg := f(p, b); msg != "" {
+				out = append(out, Finding{Path: fmt.Sprintf("%s.bases[%d]", purposePath(i, j), k), Message: msg})
+			}
+		}
+		return out
+	})
+}
+
+func interestNotStated(r *Register, _ Date) []Finding {
+	return eachBasis(r, func(_ Purpose, b Basis) string {
+		if b.Basis != lawfulbasis.LegitimateInterests || strings.TrimSpace(b.Interest) != "" {
+			return ""
+		}
+		return "legitimate interests are relied on without saying which interest is pursued; state it (interest)"
+	})
+}
+
+func balancingTest(r *Register, _ Date) []Finding {
+	return eachBasis(r, func(_ Purpose, b Basis) string {
+		if b.Basis != lawfulbasis.LegitimateInterests || b.Assessment != "" {
+			return ""
+		}
+		return "reference the balancing test that shows the interest is not overridden by the data subjects' interests or rights (assessment)"
+	})
+}
+
+func basisLawMissing(r *Register, _ Date) []Finding {
+	return eachBasis(r, func(_ Purpose, b Basis) string {
+		if !b.Basis.NeedsLaw() || strings.TrimSpace(b.Law) != "" {
+			return ""
+		}
+		return fmt.Sprintf("%s must be laid down by Union or member state law (Art. 6(3)); cite the law (law)", strings.ToLower(b.Basis.Label(lawfulbasis.English)))
+	})
+}
+
+func publicAuthorityLI(r *Register, _ Date) []Finding {
+	if r.Organisation.PublicAuthority == nil || !*r.Organisation.PublicAuthority {
+		return nil
+	}
+	return eachBasis(r, func(_ Purpose, b Basis) string {
+		if b.Basis != lawfulbasis.LegitimateInterests {
+			return ""
+		}
+		return "a public authority may not rely on legitimate interests for processing in the performance of its tasks; rely on a public task or legal obligation laid down by law, or explain in the notes why the processing falls outside its tasks and waive this finding"
+	})
+}
+
+// subjectsOf reports whether an activity has data subjects of a kind.
+func subjectsOf(a Activity, kind SubjectKind) bool {
+	for _, s := range a.DataSubjects {
+		if s.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func consentPaths(r *Register, kind SubjectKind, msg func() string) []Finding {
+	return eachPurpose(r, func(i int, a Activity, j int, p Purpose) []Finding {
+		if !subjectsOf(a, kind) {
+			return nil
+		}
+		var out []Finding
+		for k, b := range p.Bases {
+			if b.Basis == lawfulbasis.Consent {
+				out = append(out, Finding{Path: fmt.Sprintf("%s.bases[%d]", purposePath(i, j), k), Message: msg()})
+			}
+		}
+		return out
+	})
+}
+
+func employeeConsent(r *Register, _ Date) []Finding {
+	return consentPaths(r, Employee, func() string {
+		return "consent of employees is rarely freely given, given the imbalance of power (recital 43; EDPB Guidelines 05/2020); rely on another basis, or document why refusing has no consequences"
+	})
+}
+
+func childConsent(r *Register, at Date) []Finding {
+	country := ""
+	if r.Organisation.Address != nil {
+		country = r.Organisation.Address.Country
+	}
+	return consentPaths(r, Child, func() string {
+		if age, ok := lawfulbasis.DigitalConsentAge(country, at.Time()); ok {
+			return fmt.Sprintf("for an information society service offered directly to a child, consent below the age of %d in %s (%s) must be given or authorised by the holder of parental responsibility; make reasonable efforts to verify it (Art. 8(2))", age.Age, country, age.Provision)
+		}
+		return "for an information society service offered directly to a child, consent below the age of digital consent of the member state (16 unless its law sets 13 to 15) must be given or authorised by the holder of parental responsibility (Art. 8)"
+	})
+}
+
+// usedCategories returns the data categories a purpose uses: those it names,
+// or all of the activity's.
+func usedCategories(a Activity, p Purpose) []DataCategory {
+	if len(p.Data) == 0 {
+		return a.DataCategories
+	}
+	want := map[string]bool{}
+	for _, d := range p.Data {
+		want[d] = true
+	}
+	var out []DataCategory
+	for _, c := range a.DataCategories {
+		if want[c.ID] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func specialOf(a Activity, p Purpose) []string {
+	var out []string
+	for _, c := range usedCategories(a, p) {
+		if c.Special != "" {
+			out = append(out, c.ID)
+		}
+	}
+	return out
+}
+
+func hasCondition(p Purpose, criminal bool) bool {
+	for _, c := range p.Conditions {
+		if c.Condition.Valid() && c.Condition.Criminal() == criminal {
+			return true
+		}
+	}
+	return false
+}
+
+func reliesOnConsent(p Purpose) bool {
+	for _, b := range p.Bases {
+		if b.Basis == lawfulbasis.Consent {
+			return true
+		}
+	}
+	return false
+}
+
+func specialDataCondition(r *Register, _ Date) []Finding {
+	return eachPurpose(r, func(i int, a Activity, j int, p Purpose) []Finding {
+		special := specialOf(a, p)
+		if len(special) == 0 || hasCondition(p, false) || reliesOnConsent(p) {
+			return nil
+		}
+		return []Finding{{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) without a condition of Art. 9(2) that lifts the prohibition of Art. 9(1); record it (conditions)", strings.Join(special, ", "))}}
+	})
+}
+
+func ordinaryConsent(r *Register, _ Date) []Finding {
+	return eachPurpose(r, func(i int, a Activity, j int, p Purpose) []Finding {
+		special := specialOf(a, p)
+		if len(special) == 0 || hasCondition(p, false) || !reliesOnConsent(p) {
+			return nil
+		}
+		return []Finding{{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) on consent; ordinary consent does not lift the prohibition of Art. 9(1): obtain explicit consent and record condition explicit-consent, or another condition of Art. 9(2)", strings.Join(special, ", "))}}
+	})
+}
+
+func conditionLawMissing(r *Register, _ Date) []Finding {
+	return eachPurpose(r, func(i int, _ Activity, j int, p Purpose) []Finding {
+		var out []Finding
+		for k, c := range p.Conditions {
+			if c.Condition.NeedsLaw() && strings.TrimSpace(c.Law) == "" {
+				out = append(out, Finding{Path: fmt.Sprintf("%s.conditions[%d]", purposePath(i, j), k), Article: c.Condition.Article(),
+					Message: fmt.Sprintf("%s (%s) holds only on the basis of Union or member state law; cite it (law)", strings.ToLower(c.Condition.Label(lawfulbasis.English)), c.Condition.Article())})
+			}
+		}
+		return out
+	})
+}
+
+func criminalDataGround(r *Register, _ Date) []Finding {
+	return eachPurpose(r, func(i int, a Activity, j int, p Purpose) []Finding {
+		var criminal []string
+		for _, c := range usedCategories(a, p) {
+			if c.Criminal {
+				criminal = append(criminal, c.ID)
+			}
+		}
+		if len(criminal) == 0 || hasCondition(p, true) {
+			return nil
+		}
+		return []Finding{{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses data relating to criminal convictions and offences (%s); they may only be processed under the control of official authority or when authorised by Union or member state law: record the ground (conditions: official-authority or authorised-by-law, with the law)", strings.Join(criminal, ", "))}}
+	})
+}
+
+// eachTransfer calls f for every transfer of activities and processing records.
+func eachTransfer(r *Register, f func(path string, t Transfer) []Finding) []Finding {
+	var out []Finding
+	for i, a := range r.Activities {
+		for j, t := range a.Transfers {
+			out = append(out, f(fmt.Sprintf("%s.transfers[%d]", actPath(i), j), t)...)
+		}
+	}
+	for i, p := range r.Processing {
+		for j, t := range p.Transfers {
+			out = append(out, f(fmt.Sprintf("processing[%d].transfers[%d]", i, j), t)...)
+		}
+	}
+	return out
+}
+
+// thirdCountry reports whether a transfer goes to a third country or an
+// international organisation on a date; known is false where that cannot be
+// told (no country, or a date before the GDPR).
+func thirdCountry(t Transfer, at Date) (third, known bool) {
+	if t.Organisation != "" && t.Country == "" {
+		return true, true
+	}
+	if t.Country == "" {
+		return false, false
+	}
+	member, known := lawfulbasis.InEEA(t.Country, at.Time())
+	return !member, known
+}
+
+func eeaTransfer(r *Register, at Date) []Finding {
+	return eachTransfer(r, func(path string, t Transfer) []Finding {
+		if third, known := thirdCountry(t, at); !known || third {
+			return nil
+		}
+		return []Finding{{Path: path, Message: fmt.Sprintf("%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead", t.Country)}}
+	})
+}
+
+func transferWithoutMechanism(r *Register, at Date) []Finding {
+	return eachTransfer(r, func(path string, t Transfer) []Finding {
+		if t.Mechanism != "" {
+			return nil
+		}
+		if third, known := thirdCountry(t, at); known && !third {
+			return nil
+		}
+		return []Finding{{Path: path, Message: "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"}}
+	})
+}
+
+func adequacyNotInForce(r *Register, at Date) []Finding {
+	return eachTransfer(r, func(path string, t Transfer) []Finding {
+		if t.Mechanism != lawfulbasis.Adequacy {
+			return nil
+		}
+		var ans lawfulbasis.AdequacyAnswer
+		switch {
+		case t.Country != "":
+			if third, known := thirdCountry(t, at); known && !third {
+				return nil
+			}
+			var scopes []lawfulbasis.Scope
+			if t.DPF != nil && *t.DPF {
+				scopes = append(scopes, lawfulbasis.DPFList)
+			}
+			if t.Scope != "" {
+				scopes = append(scopes, t.Scope)
+			}
+			ans = lawfulbasis.AdequateCountry(t.Country, at.Time(), scopes...)
+		case t.Organisation != "":
+			ans = lawfulbasis.AdequateOrganisation(t.Organisation, at.Time())
+		default:
+			return nil // the structural check asks for the country
+		}
+		if ans.Adequate {
+			return nil
+		}
+		return []Finding{{Path: path, Message: ans.Reason}}
+	})
+}
+
+func invalidMechanism(r *Register, at Date) []Finding {
+	return eachTransfer(r, func(path string, t Transfer) []Finding {
+		if t.Mechanism == "" || !t.Mechanism.Valid() {
+			return nil
+		}
+		if v := t.Mechanism.ValidOn(at.Time()); !v.Valid {
+			return []Finding{{Path: path + ".mechanism", Message: v.Reason}}
+		}
+		return nil
+	})
+}
+
+func transferImpactAssessment(r *Register, at Date) []Finding {
+	return eachTransfer(r, func(path string, t Transfer) []Finding {
+		if !t.Mechanism.Safeguard() || t.Assessment != "" {
+			return nil
+		}
+		if third, known := thirdCountry(t, at); known && !third {
+			return nil
+		}
+		return []Finding{{Path: path, Message: "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"}}
+	})
+}
+
+func derogationSafeguards(r *Register, _ Date) []Finding {
+	return eachTransfer(r, func(path string, t Transfer) []Finding {
+		if t.Mechanism != lawfulbasis.DerogationMechanism || !t.Derogation.NeedsDocumentedSafeguards() || strings.TrimSpace(t.Safeguards) != "" {
+			return nil
+		}
+		return []Finding{{Path: path, Message: "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"}}
+	})
+}
+
+func undeclaredTransfer(r *Register, at Date) []Finding {
+	var out []Finding
+	for i, a := range r.Activities {
+		declared := map[string]bool{}
+		for _, t := range a.Transfers {
+			declared[t.Country] = true
+		}
+		for j, rc := range a.Recipients {
+			if rc.Country == "" || declared[rc.Country] {
+				continue
+			}
+			if member, known := lawfulbasis.InEEA(rc.Country, at.Time()); !known || member {
+				continue
+			}
+			out = append(out, Finding{Path: fmt.Sprintf("%s.recipients[%d]", actPath(i), j),
+				Message: fmt.Sprintf("recipient %q is located in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers)", clip(rc.Name, 80), rc.Country, rc.Country)})
+		}
+	}
+	return out
+}
+
+func processorAgreement(r *Register, _ Date) []Finding {
+	var out []Finding
+	for i, a := range r.Activities {
+		for j, rc := range a.Recipients {
+			if rc.Kind == Processor && strings.TrimSpace(rc.Agreement) == "" {
+				out = append(out, Finding{Path: fmt.Sprintf("%s.recipients[%d]", actPath(i), j), Message: fmt.Sprintf("processor %q is recorded without a reference to the contract that Art. 28(3) requires; add it (agreement)", clip(rc.Name, 80))})
+			}
+		}
+	}
+	for i, p := range r.Processing {
+		for j, sp := range p.SubProcessors {
+			if strings.TrimSpace(sp.Agreement) == "" {
+				out = append(out, Finding{Path: fmt.Sprintf("processing[%d].subProcessors[%d]", i, j), Article: "Art. 28(4) GDPR",
+					Message: fmt.Sprintf("sub-processor %q is recorded without a reference to the contract that Art. 28(4) requires; add it (agreement)", clip(sp.Name, 80))})
+			}
+		}
+	}
+	return out
+}
+
+// cameraWords recognises camera images in a data category's description, in
+// English, Dutch, French and German: systematic monitoring in WP248 rev.01.
+var cameraWords = regexp.MustCompile(`(?i)camera|cctv|video ?surveillance|videobewaking|caméra|vidéo ?surveillance|kamera|videoüberwachung`)
+
+// DPIACriteriaOf returns the criteria of WP248 rev.01 that an activity meets:
+// those the register declares and those that follow from it (special or
+// criminal data: sensitive-data; camera images: systematic-monitoring;
+// children, employees or patients: vulnerable-subjects; automated
+// decisions: automated-decision), in the order of the guidelines.
+func DPIACriteriaOf(a Activity) []DPIACriterion {
+	met := map[DPIACriterion]bool{}
+	if a.DPIA != nil {
+		for _, c := range a.DPIA.Criteria {
+			met[c] = true
+		}
+	}
+	for _, c := range a.DataCategories {
+		if c.Special != "" || c.Criminal {
+			met[SensitiveData] = true
+		}
+		if cameraWords.MatchString(c.Description) {
+			met[SystematicMonitoring] = true
+		}
+	}
+	for _, s := range a.DataSubjects {
+		if s.Kind.Vulnerable() {
+			met[VulnerableSubjects] = true
+		}
+	}
+	if a.AutomatedDecisions != nil && *a.AutomatedDecisions {
+		met[AutomatedDecision] = true
+	}
+	var out []DPIACriterion
+	for _, c := range DPIACriteria() {
+		if met[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func dpiaScreening(r *Register, _ Date) []Finding {
+	var out []Finding
+	for i, a := range r.Activities {
+		met := DPIACriteriaOf(a)
+		if len(met) < 2 {
+			continue
+		}
+		d := a.DPIA
+		if d != nil && (d.Status == DPIADone || d.Status == DPIAPlanned || d.Status == DPIANotRequired && d.Reference != "") {
+			continue
+		}
+		names := strs(met)
+		switch {
+		case d == nil:
+			out = append(out, Finding{Path: actPath(i), Message: fmt.Sprintf("the activity meets %d criteria of WP248 rev.01 (%s) and records no DPIA; carry one out, or document why none is needed (dpia)", len(met), strings.Join(names, ", "))})
+		case d.Status == DPIARequired:
+			out = append(out, Finding{Path: actPath(i) + ".dpia", Message: fmt.Sprintf("a DPIA is required (%s) but neither done nor planned; carry it out before the processing", strings.Join(names, ", "))})
+		default:
+			out = append(out, Finding{Path: actPath(i) + ".dpia", Message: fmt.Sprintf("the activity meets %d criteria of WP248 rev.01 (%s); a decision that no DPIA is needed must be documented: reference it (dpia.reference)", len(met), strings.Join(names, ", "))})
+		}
+	}
+	return out
+}
+
+func exemption(r *Register, _ Date) []Finding {
+	path := "organisation.employees"
+	e := r.Organisation.Employees
+	switch {
+	case e == nil:
+		return []Finding{{Path: "organisation", Message: "the headcount is not recorded (employees), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed"}}
+	case *e >= 250:
+		return []Finding{{Path: path, Message: fmt.Sprintf("with %d employees the organisation cannot rely on the exemption of Art. 30(5): the record is required", *e)}}
+	}
+	for i, a := range r.Activities {
+		for _, c := range a.DataCategories {
+			if c.Special != "" || c.Criminal {
+				return []Finding{{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q processes special or criminal-offence data, so the record is required", *e, a.ID)}}
+			}
+		}
+	}
+	return []Finding{{Path: path, Message: fmt.Sprintf("with %d employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional and unlikely to result in a risk; regular processing, such as that of customers or staff, must still be recorded (WP29 position paper of 19 April 2018)", *e)}}
+}
+
+// clip shortens text for a message, at a rune boundary.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// unusedWaivers reports waivers that matched no finding.
+func unusedWaivers(r *Register, used map[int]bool) []Finding {
+	var out []Finding
+	for i, w := range r.Waivers {
+		if !used[i] {
+			out = append(out, Finding{Rule: unusedWaiverRule.ID, Severity: unusedWaiverRule.Severity, Article: unusedWaiverRule.Article,
+				Path: fmt.Sprintf("waivers[%d]", i), Message: fmt.Sprintf("the waiver of rule %s matches no finding as of the checking date; remove it, or correct its rule, activity or path", w.Rule)})
+		}
+	}
+	return out
+}
