@@ -77,36 +77,15 @@ var numberWords = map[string]int{
 
 var (
 	unitOf    = map[string]int{}
-	amountRe  *regexp.Regexp
 	conjRe    = regexp.MustCompile(`^\s*(?:,|en|and|et|und)?\s*$`)
 	caseRe    = regexp.MustCompile(`^\s*(?:voor|for|pour|für)\s+(.+)$`)
 	caseStops = []string{" gelet op ", " given ", " compte tenu ", " wegen ", " in het kader ", ","}
 )
 
 func init() {
-	var words []string
 	for i, names := range unitNames {
 		for _, n := range names {
 			unitOf[n] = i
-			words = append(words, regexp.QuoteMeta(n))
-		}
-	}
-	var nums []string
-	for w := range numberWords {
-		nums = append(nums, regexp.QuoteMeta(w))
-	}
-	// Longest alternatives first so that "jaren" wins over "jaar" and "an".
-	sortByLen(words)
-	sortByLen(nums)
-	// A number word needs a space before its unit: "een jaar", not the "a"
-	// and "an" of "aan".
-	amountRe = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((\d+)\s*|(` + strings.Join(nums, "|") + `)\s+)(` + strings.Join(words, "|") + `)(?:[^\pL]|$)`)
-}
-
-func sortByLen(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
 }
@@ -117,27 +96,75 @@ type amount struct {
 	start, end int
 }
 
-func findAmounts(s string) []amount {
-	var out []amount
-	pos := 0
-	for pos < len(s) {
-		m := amountRe.FindStringSubmatchIndex(s[pos:])
-		if m == nil {
-			break
+// token is a maximal run of letters or of digits, at byte offsets [start, end).
+type token struct {
+	text       string
+	start, end int
+	digits     bool
+}
+
+func tokenize(s string) []token {
+	var out []token
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		isDigit, isLetter := r >= '0' && r <= '9', unicode.IsLetter(r)
+		if !isDigit && !isLetter {
+			i += size
+			continue
 		}
-		start, end := pos+m[2], pos+m[8]
-		var n int
-		if m[4] >= 0 {
-			v, err := strconv.Atoi(s[pos+m[4] : pos+m[5]])
-			if err != nil || v > maxUnit {
-				v = -1
+		j := i + size
+		for j < len(s) {
+			r2, size2 := utf8.DecodeRuneInString(s[j:])
+			if (r2 >= '0' && r2 <= '9') != isDigit || !isDigit && !unicode.IsLetter(r2) {
+				break
+			}
+			j += size2
+		}
+		out = append(out, token{s[i:j], i, j, isDigit})
+		i = j
+	}
+	return out
+}
+
+// findAmounts finds every number followed by a unit of time: "3 jaar",
+// "7dagen", "één maand". A number word needs a space before its unit, so
+// that "aan een" is not read as "a" and "an".
+func findAmounts(s string) []amount {
+	toks := tokenize(s)
+	var out []amount
+	for i := 0; i+1 < len(toks); i++ {
+		num, unit := toks[i], toks[i+1]
+		if unit.digits {
+			continue
+		}
+		u, ok := unitOf[strings.ToLower(unit.text)]
+		if !ok {
+			continue
+		}
+		gap := s[num.end:unit.start]
+		if strings.TrimSpace(gap) != "" {
+			continue
+		}
+		n := -1
+		switch {
+		case num.digits:
+			if v, err := strconv.Atoi(num.text); err == nil && v <= maxUnit {
+				n = v
+			}
+		case gap != "":
+			v, isWord := numberWords[strings.ToLower(num.text)]
+			if !isWord {
+				continue
 			}
 			n = v
-		} else {
-			n = numberWords[strings.ToLower(s[pos+m[6]:pos+m[7]])]
+		default:
+			continue
 		}
-		out = append(out, amount{n: n, unit: unitOf[strings.ToLower(s[pos+m[8]:pos+m[9]])], start: start, end: end + (m[9] - m[8])})
-		pos = pos + m[9]
+		if i > 0 && toks[i-1].end == num.start {
+			continue // a number glued to a word or another number
+		}
+		out = append(out, amount{n: n, unit: u, start: num.start, end: unit.end})
+		i++
 	}
 	return out
 }
