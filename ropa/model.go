@@ -25,7 +25,7 @@ type Register struct {
 	Updated Date `json:"updated,omitzero"`
 	// Organisation is the controller, and the processor of the Processing records.
 	// Art. 30(1)(a): name and contact details of the controller. Required.
-	Organisation Party `json:"organisation" art:"30(1)(a)"`
+	Organisation Party `json:"organisation" validate:"required" art:"30(1)(a)"`
 	// Entities are other group companies that share this register as
 	// (joint) controllers. Optional, same shape as Organisation.
 	Entities []Party `json:"entities,omitempty" validate:"dive" art:"30(1)(a)"`

@@ -73,6 +73,7 @@ func TestValidate(t *testing.T) {
 		message string
 	}{
 		{"schema", func(r *Register) { r.Schema = "" }, "required", "schema", "Art. 30 GDPR", "schema is missing"},
+		{"controller", func(r *Register) { r.Organisation = Party{} }, "required", "organisation", "Art. 30(1)(a) GDPR", "organisation is missing"},
 		{"controller name", func(r *Register) { r.Organisation.Name = "" }, "required", "organisation.name", "Art. 30(1)(a) GDPR", "name is missing"},
 		{"no purpose", func(r *Register) { r.Activities[0].Purposes = nil }, "required", "activities[0].purposes", "Art. 30(1)(b) GDPR", "purposes is empty; add at least one"},
 		{"purpose description", func(r *Register) { r.Activities[0].Purposes[0].Description = "" }, "required", "activities[0].purposes[0].description", "Art. 30(1)(b) GDPR", "description is missing"},

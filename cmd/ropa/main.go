@@ -5,11 +5,12 @@
 //
 //	ropa check [--at YYYY-MM-DD] [--format text|json] FILE...
 //	ropa rules [--format text|json]
+//	ropa schema
 //
 // check loads and checks each register as of a date (today by default). It
 // exits 0 when no finding is an error, 1 when one is, and 2 when a file
 // cannot be loaded or the arguments are wrong. rules prints the catalogue of
-// rules. Everything the command does is a call of package ropa.
+// rules; schema prints the JSON Schema of the register format. Everything the command does is a call of package ropa.
 package main
 
 import (

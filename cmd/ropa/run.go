@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/openropa/registry/export"
 	"github.com/openropa/registry/ropa"
 )
 
@@ -23,6 +24,7 @@ const (
 const usage = `usage:
   ropa check [--at YYYY-MM-DD] [--format text|json] FILE...
   ropa rules [--format text|json]
+  ropa schema
 `
 
 // run carries out one command line and returns the exit status. now gives
@@ -37,6 +39,15 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 		return check(args[1:], stdout, stderr, now)
 	case "rules":
 		return rules(args[1:], stdout, stderr)
+	case "schema":
+		if len(args) > 1 {
+			fmt.Fprintf(stderr, "ropa schema: unexpected argument %q\n", args[1])
+			return exitUsage
+		}
+		if _, err := stdout.Write(export.Schema()); err != nil {
+			return exitUsage
+		}
+		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -166,3 +166,14 @@ func TestExampleRegisters(t *testing.T) {
 		})
 	}
 }
+
+func TestSchemaCommand(t *testing.T) {
+	status, out, _ := runRopa("schema")
+	assert.Equal(t, 0, status)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", doc["$schema"])
+	status, _, errOut := runRopa("schema", "x")
+	assert.Equal(t, 2, status)
+	assert.Contains(t, errOut, "unexpected argument")
+}
