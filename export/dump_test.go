@@ -1,0 +1,75 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// sheetDump is what a golden workbook file holds of one sheet: every
+// non-empty cell, the frozen panes, the autofilter and the drop-downs.
+type sheetDump struct {
+	Name        string            `json:"name"`
+	Cells       map[string]string `json:"cells"`
+	Panes       string            `json:"panes,omitempty"`
+	Validations []string          `json:"validations,omitempty"`
+}
+
+// dump reads a workbook back with excelize.
+func dump(t *testing.T, data []byte) []sheetDump {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	defer f.Close()
+	var out []sheetDump
+	for _, name := range f.GetSheetList() {
+		d := sheetDump{Name: name, Cells: map[string]string{}}
+		rows, err := f.GetRows(name)
+		require.NoError(t, err)
+		for r, row := range rows {
+			for c, v := range row {
+				if v != "" {
+					ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					d.Cells[ref] = v
+				}
+			}
+		}
+		panes, err := f.GetPanes(name)
+		require.NoError(t, err)
+		if panes.Freeze {
+			d.Panes = panes.TopLeftCell
+		}
+		dvs, err := f.GetDataValidations(name)
+		require.NoError(t, err)
+		for _, dv := range dvs {
+			d.Validations = append(d.Validations, dv.Sqref+" "+dv.Type+" "+dv.Formula1)
+		}
+		sort.Strings(d.Validations)
+		out = append(out, d)
+	}
+	return out
+}
+
+// golden compares a dump with its golden file.
+func golden(t *testing.T, name string, d []sheetDump) {
+	t.Helper()
+	got, err := json.MarshalIndent(d, "", " ")
+	require.NoError(t, err)
+	got = append(got, '\n')
+	path := filepath.Join("testdata", "workbooks", name+".json")
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./export -update to create %s, then review it", path)
+	require.Equal(t, string(want), string(got))
+}

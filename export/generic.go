@@ -1,0 +1,647 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/ropa"
+)
+
+// lines joins the non-empty values, one to a line.
+func lines(vs ...string) string {
+	var out []string
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func join(vs []string) string { return strings.Join(vs, "\n") }
+
+func address(a *ropa.Address, l Lang) string {
+	if a == nil {
+		return ""
+	}
+	city := strings.TrimSpace(a.PostalCode + " " + a.City)
+	return strings.Join(nonEmpty(a.Street, city, countryName(a.Country, l)), ", ")
+}
+
+func nonEmpty(vs ...string) []string {
+	var out []string
+	for _, v := range vs {
+		if strings.TrimSpace(v) != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// party renders a party on one or more lines.
+func party(p ropa.Party, l Lang) string {
+	reg := ""
+	if p.Registration != nil {
+		reg = p.Registration.Scheme + " " + p.Registration.ID
+	}
+	return lines(p.Name, reg, address(p.Address, l), p.Email, p.Phone, p.Website)
+}
+
+func contact(c *ropa.Contact, l Lang) string {
+	if c == nil {
+		return ""
+	}
+	return lines(c.Name, address(c.Address, l), c.Email, c.Phone)
+}
+
+// baseLabel renders a basis: "Legitimate interests (Art. 6(1)(f) GDPR)".
+func baseLabel(b lawfulbasis.Basis, l Lang) string {
+	if !b.Valid() {
+		return string(b)
+	}
+	return b.Label(lbLang(l)) + " (" + article(b.Article(), l) + ")"
+}
+
+func conditionLabel(c lawfulbasis.Condition, l Lang) string {
+	if !c.Valid() {
+		return string(c)
+	}
+	return c.Label(lbLang(l)) + " (" + article(c.Article(), l) + ")"
+}
+
+func mechanismLabel(m lawfulbasis.Mechanism, l Lang) string {
+	if m == "" || !m.Valid() {
+		return string(m)
+	}
+	return m.Label(lbLang(l))
+}
+
+func derogationLabel(d lawfulbasis.Derogation, l Lang) string {
+	if d == "" || !d.Valid() {
+		return string(d)
+	}
+	return d.Label(lbLang(l)) + " (" + article(d.Article(), l) + ")"
+}
+
+func specialLabel(c ropa.DataCategory, l Lang) string {
+	var out []string
+	if c.Special != "" && c.Special.Valid() {
+		out = append(out, c.Special.Label(lbLang(l))+" ("+article(c.Special.Article(), l)+")")
+	}
+	if c.Criminal {
+		out = append(out, t("col.criminal", l))
+	}
+	return strings.Join(out, "; ")
+}
+
+// rightsText lists the rights a basis gives that apply or are limited.
+func rightsText(b lawfulbasis.Basis, directMarketing bool, l Lang) string {
+	if !b.Valid() {
+		return ""
+	}
+	var out []string
+	for _, e := range lawfulbasis.RightsFor(b, directMarketing) {
+		if e.Availability == lawfulbasis.NotApplicable {
+			continue
+		}
+		s := e.Right.Label(lbLang(l))
+		if e.Availability == lawfulbasis.Limited {
+			s += " (" + e.Availability.Label(lbLang(l)) + ")"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, ", ")
+}
+
+func termText(r ropa.RetentionRule, l Lang) string { return r.Words(retLang(l)) }
+
+// summaries of an activity for the one-row-per-activity sheet.
+func purposesText(a ropa.Activity) string {
+	var out []string
+	for _, p := range a.Purposes {
+		out = append(out, p.Description)
+	}
+	return join(out)
+}
+
+func basesText(a ropa.Activity, l Lang) string {
+	seen := map[lawfulbasis.Basis]bool{}
+	var out []string
+	for _, p := range a.Purposes {
+		for _, b := range p.Bases {
+			if !seen[b.Basis] {
+				seen[b.Basis] = true
+				out = append(out, baseLabel(b.Basis, l))
+			}
+		}
+	}
+	return join(out)
+}
+
+func subjectsText(a ropa.Activity, l Lang) string {
+	var out []string
+	for _, s := range a.DataSubjects {
+		d := s.Description
+		if k := subjectLabel(s.Kind, l); k != "" {
+			d += " (" + k + ")"
+		}
+		out = append(out, d)
+	}
+	return join(out)
+}
+
+func categoriesText(a ropa.Activity) string {
+	var out []string
+	for _, c := range a.DataCategories {
+		out = append(out, c.Description)
+	}
+	return join(out)
+}
+
+func specialText(a ropa.Activity, l Lang) string {
+	var out []string
+	for _, c := range a.DataCategories {
+		if s := specialLabel(c, l); s != "" {
+			out = append(out, c.ID+": "+s)
+		}
+	}
+	return join(out)
+}
+
+func recipientsText(rs []ropa.Recipient, l Lang) string {
+	var out []string
+	for _, r := range rs {
+		d := r.Name
+		var extra []string
+		if k := recipientLabel(r.Kind, l); k != "" {
+			extra = append(extra, k)
+		}
+		if r.Country != "" {
+			extra = append(extra, countryName(r.Country, l))
+		}
+		if len(extra) > 0 {
+			d += " (" + strings.Join(extra, ", ") + ")"
+		}
+		out = append(out, d)
+	}
+	return join(out)
+}
+
+func transferText(tr ropa.Transfer, l Lang) string {
+	dest := countryName(tr.Country, l)
+	if tr.Organisation != "" {
+		dest = strings.Join(nonEmpty(dest, tr.Organisation), ", ")
+	}
+	if dest == "" {
+		dest = "?"
+	}
+	parts := nonEmpty(tr.Recipient, mechanismLabel(tr.Mechanism, l), derogationLabel(tr.Derogation, l), tr.Reference)
+	if len(parts) == 0 {
+		return dest
+	}
+	return dest + ": " + strings.Join(parts, "; ")
+}
+
+func transfersText(ts []ropa.Transfer, l Lang) string {
+	var out []string
+	for _, tr := range ts {
+		out = append(out, transferText(tr, l))
+	}
+	return join(out)
+}
+
+func retentionText(a ropa.Activity, l Lang) string {
+	var out []string
+	for _, r := range a.Retention {
+		s := termText(r, l)
+		if len(r.Data) > 0 {
+			s = strings.Join(r.Data, ", ") + ": " + s
+		}
+		out = append(out, s)
+	}
+	return join(out)
+}
+
+func measuresText(ids []string, reg *ropa.Register) string {
+	byID := map[string]string{}
+	for _, m := range reg.Measures {
+		byID[m.ID] = m.Description
+	}
+	var out []string
+	for _, id := range ids {
+		if d, ok := byID[id]; ok {
+			out = append(out, d)
+		} else {
+			out = append(out, id)
+		}
+	}
+	return join(out)
+}
+
+func dpiaText(d *ropa.DPIA, l Lang) string {
+	if d == nil {
+		return ""
+	}
+	return strings.Join(nonEmpty(dpiaLabel(d.Status, l), d.Reference, d.Date.String()), ", ")
+}
+
+func boolText(b *bool, l Lang) string {
+	if b == nil {
+		return ""
+	}
+	return yesNo(*b, l)
+}
+
+// lists of allowed values for drop-downs.
+func genericLists(l Lang) []namedList {
+	var bases, conds, mechs, kinds, subjects []string
+	for _, b := range lawfulbasis.Bases() {
+		bases = append(bases, baseLabel(b, l))
+	}
+	for _, c := range lawfulbasis.Conditions() {
+		conds = append(conds, conditionLabel(c, l))
+	}
+	for _, m := range lawfulbasis.Mechanisms() {
+		mechs = append(mechs, mechanismLabel(m, l))
+	}
+	for _, k := range ropa.RecipientKinds() {
+		kinds = append(kinds, recipientLabel(k, l))
+	}
+	for _, k := range ropa.SubjectKinds() {
+		subjects = append(subjects, subjectLabel(k, l))
+	}
+	var specials []string
+	for _, s := range lawfulbasis.SpecialCategories() {
+		specials = append(specials, s.Label(lbLang(l))+" ("+article(s.Article(), l)+")")
+	}
+	var sev []string
+	for _, s := range []ropa.Severity{ropa.Error, ropa.Warning, ropa.Info} {
+		sev = append(sev, severityLabel(s, l))
+	}
+	var measureKinds []string
+	for _, k := range ropa.MeasureKinds() {
+		measureKinds = append(measureKinds, measureLabel(k, l))
+	}
+	return []namedList{
+		{t("col.basis", l), bases},
+		{t("col.conditions", l), conds},
+		{t("col.mechanism", l), mechs},
+		{t("col.kind", l) + " (" + t("col.recipient", l) + ")", kinds},
+		{t("col.subjects", l), subjects},
+		{t("col.special", l), specials},
+		{t("col.severity", l), sev},
+		{t("col.kind", l) + " (" + t("sheet.measures", l) + ")", measureKinds},
+		{t("col.criminal", l), []string{yesNo(true, l), yesNo(false, l)}},
+	}
+}
+
+func writeGeneric(b *book, reg *ropa.Register) error {
+	l := b.o.lang
+	rep := b.o.checker.Check(reg, b.o.at)
+	if err := writeCover(b, reg, rep); err != nil {
+		return err
+	}
+	lists := genericLists(l)
+	b.planLists(lists) // written last, named now so that tables refer to it
+	listName := func(i int) string { return lists[i].name }
+
+	// Activities: one row per activity with every Art. 30(1) column.
+	tb, err := b.table("sheet.activities", []column{
+		{key: "col.id", width: 16}, {key: "col.name", width: 30, required: true}, {key: "col.description", width: 30},
+		{key: "col.jointControllers", width: 24}, {key: "col.purposes", width: 45, required: true}, {key: "col.bases", width: 28},
+		{key: "col.subjects", width: 30, required: true}, {key: "col.categories", width: 40, required: true}, {key: "col.special", width: 24},
+		{key: "col.recipients", width: 35, required: true}, {key: "col.transfers", width: 30, required: true}, {key: "col.retention", width: 40, required: true},
+		{key: "col.measures", width: 40, required: true}, {key: "col.dpia", width: 14}, {key: "col.automated", width: 14},
+		{key: "col.ended", width: 14}, {key: "col.replacedBy", width: 16}, {key: "col.notes", width: 30},
+	})
+	if err != nil {
+		return err
+	}
+	for _, a := range reg.Activities {
+		var joint []string
+		for _, p := range a.JointControllers {
+			joint = append(joint, party(p, l))
+		}
+		if err := tb.add(a.ID, a.Name, a.Description, strings.Join(joint, "\n\n"), purposesText(a), basesText(a, l),
+			subjectsText(a, l), categoriesText(a), specialText(a, l), recipientsText(a.Recipients, l), transfersText(a.Transfers, l),
+			retentionText(a, l), measuresText(a.Measures, reg), dpiaText(a.DPIA, l), boolText(a.AutomatedDecisions, l),
+			a.Ended.String(), a.ReplacedBy, a.Notes); err != nil {
+			return err
+		}
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Purposes and legal bases: one row per purpose and basis.
+	if tb, err = b.table("sheet.purposes", []column{
+		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.purpose", width: 45, required: true},
+		{key: "col.basis", width: 30, list: listName(0)}, {key: "col.interest", width: 30}, {key: "col.assessment", width: 16},
+		{key: "col.law", width: 30}, {key: "col.note", width: 30}, {key: "col.conditions", width: 30, list: listName(1)},
+		{key: "col.rights", width: 40}, {key: "col.directMarketing", width: 12},
+	}); err != nil {
+		return err
+	}
+	for _, a := range reg.Activities {
+		for _, p := range a.Purposes {
+			var conds []string
+			for _, c := range p.Conditions {
+				conds = append(conds, strings.Join(nonEmpty(conditionLabel(c.Condition, l), c.Law, c.Note), "; "))
+			}
+			bases := p.Bases
+			if len(bases) == 0 {
+				bases = []ropa.Basis{{}}
+			}
+			for _, bs := range bases {
+				label := ""
+				if bs.Basis != "" {
+					label = baseLabel(bs.Basis, l)
+				}
+				if err := tb.add(a.ID, a.Name, p.Description, label, bs.Interest, bs.Assessment, bs.Law, bs.Note,
+					join(conds), rightsText(bs.Basis, p.DirectMarketing, l), yesNo(p.DirectMarketing, l)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Data categories.
+	if tb, err = b.table("sheet.data", []column{
+		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.id", width: 16},
+		{key: "col.category", width: 45, required: true}, {key: "col.special", width: 30, list: listName(5)},
+		{key: "col.criminal", width: 14, list: listName(8)}, {key: "col.sources", width: 24}, {key: "col.sourceNote", width: 24},
+	}); err != nil {
+		return err
+	}
+	for _, a := range reg.Activities {
+		for _, c := range a.DataCategories {
+			special := ""
+			if c.Special != "" && c.Special.Valid() {
+				special = c.Special.Label(lbLang(l)) + " (" + article(c.Special.Article(), l) + ")"
+			}
+			var sources []string
+			for _, s := range c.Sources {
+				sources = append(sources, sourceLabel(s, l))
+			}
+			if err := tb.add(a.ID, a.Name, c.ID, c.Description, special, yesNo(c.Criminal, l), strings.Join(sources, ", "), c.SourceNote); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Recipients.
+	if tb, err = b.table("sheet.recipients", []column{
+		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.recipient", width: 40, required: true},
+		{key: "col.kind", width: 20, list: listName(3)}, {key: "col.country", width: 20}, {key: "col.agreement", width: 30},
+		{key: "col.description", width: 40},
+	}); err != nil {
+		return err
+	}
+	for _, a := range reg.Activities {
+		for _, r := range a.Recipients {
+			if err := tb.add(a.ID, a.Name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range reg.Processing {
+		for _, r := range p.SubProcessors {
+			if err := tb.add(p.ID, p.Name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Transfers.
+	if tb, err = b.table("sheet.transfers", []column{
+		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.country", width: 20, required: true},
+		{key: "col.organisation", width: 20, required: true}, {key: "col.recipient", width: 24}, {key: "col.mechanism", width: 30, list: listName(2)},
+		{key: "col.article", width: 18}, {key: "col.reference", width: 30}, {key: "col.tia", width: 18}, {key: "col.dpf", width: 12},
+		{key: "col.scope", width: 20}, {key: "col.derogation", width: 24}, {key: "col.safeguards", width: 30, required: true}, {key: "col.note", width: 40},
+	}); err != nil {
+		return err
+	}
+	writeTransfer := func(id, name string, tr ropa.Transfer) error {
+		art := ""
+		if tr.Mechanism.Valid() {
+			art = tr.Mechanism.Article()
+		}
+		return tb.add(id, name, countryName(tr.Country, l), tr.Organisation, tr.Recipient, mechanismLabel(tr.Mechanism, l), article(art, l),
+			tr.Reference, tr.Assessment, boolText(tr.DPF, l), scopeLabel(tr.Scope, l), derogationLabel(tr.Derogation, l), tr.Safeguards, tr.Note)
+	}
+	for _, a := range reg.Activities {
+		for _, tr := range a.Transfers {
+			if err := writeTransfer(a.ID, a.Name, tr); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range reg.Processing {
+		for _, tr := range p.Transfers {
+			if err := writeTransfer(p.ID, p.Name, tr); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Retention, each term worded in the sheet's language.
+	if tb, err = b.table("sheet.retention", []column{
+		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.dataFor", width: 24},
+		{key: "col.term", width: 45, required: true}, {key: "col.period", width: 12}, {key: "col.from", width: 24},
+		{key: "col.until", width: 28}, {key: "col.law", width: 30}, {key: "col.criteria", width: 30}, {key: "col.text", width: 45},
+	}); err != nil {
+		return err
+	}
+	for _, a := range reg.Activities {
+		for _, r := range a.Retention {
+			from := ""
+			if r.From != "" {
+				from = r.From.After(retLang(l))
+			}
+			var until []string
+			for _, e := range r.Until {
+				until = append(until, e.Until(retLang(l)))
+			}
+			data := strings.Join(r.Data, ", ")
+			if data == "" {
+				data = "*"
+			}
+			if err := tb.add(a.ID, a.Name, data, termText(r, l), r.Period.String(), from, join(until), r.Law, r.Criteria, r.Text); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Measures.
+	if tb, err = b.table("sheet.measures", []column{
+		{key: "col.id", width: 20}, {key: "col.kind", width: 16, list: listName(7)}, {key: "col.description", width: 60, required: true},
+		{key: "col.usedBy", width: 40},
+	}); err != nil {
+		return err
+	}
+	for _, m := range reg.Measures {
+		var used []string
+		for _, a := range reg.Activities {
+			if contains(a.Measures, m.ID) {
+				used = append(used, a.ID)
+			}
+		}
+		for _, p := range reg.Processing {
+			if contains(p.Measures, m.ID) {
+				used = append(used, p.ID)
+			}
+		}
+		if err := tb.add(m.ID, measureLabel(m.Kind, l), m.Description, strings.Join(used, ", ")); err != nil {
+			return err
+		}
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Processor records (Art. 30(2)).
+	if tb, err = b.table("sheet.processing", []column{
+		{key: "col.id", width: 16}, {key: "col.name", width: 30}, {key: "col.controllers", width: 40, required: true},
+		{key: "col.processingCats", width: 45, required: true}, {key: "col.subProcessors", width: 30},
+		{key: "col.transfers", width: 30, required: true}, {key: "col.measures", width: 40, required: true}, {key: "col.notes", width: 40},
+	}); err != nil {
+		return err
+	}
+	for _, p := range reg.Processing {
+		var controllers []string
+		for _, c := range p.Controllers {
+			controllers = append(controllers, party(c, l))
+		}
+		if err := tb.add(p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), recipientsText(p.SubProcessors, l),
+			transfersText(p.Transfers, l), measuresText(p.Measures, reg), p.Notes); err != nil {
+			return err
+		}
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Waivers.
+	if tb, err = b.table("sheet.waivers", []column{
+		{key: "col.rule", width: 28}, {key: "col.activityId", width: 20}, {key: "col.path", width: 30}, {key: "col.reason", width: 60},
+	}); err != nil {
+		return err
+	}
+	for _, w := range reg.Waivers {
+		if err := tb.add(w.Rule, w.Activity, w.Path, w.Reason); err != nil {
+			return err
+		}
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Findings of the check as of the export date, waived ones with their reason.
+	if tb, err = b.table("sheet.findings", []column{
+		{key: "col.severity", width: 14, list: listName(6)}, {key: "col.rule", width: 28}, {key: "col.article", width: 24},
+		{key: "col.activityId", width: 20}, {key: "col.path", width: 34}, {key: "col.message", width: 70}, {key: "col.waiver", width: 40},
+	}); err != nil {
+		return err
+	}
+	for _, f := range rep.Findings {
+		if err := tb.add(severityLabel(f.Severity, l), f.Rule, article(f.Article, l), f.Activity, f.Path, f.Message, ""); err != nil {
+			return err
+		}
+	}
+	for _, w := range rep.Waived {
+		if err := tb.add(severityLabel(w.Severity, l), w.Rule, article(w.Article, l), w.Activity, w.Path, w.Message, w.Reason); err != nil {
+			return err
+		}
+	}
+	return tb.close()
+}
+
+func contains(list []string, v string) bool {
+	for _, s := range list {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// writeCover writes the cover sheet: the organisation, its group entities,
+// the DPO and the representative, the register's date and format, and the
+// summary of the check.
+func writeCover(b *book, reg *ropa.Register, rep *ropa.Report) error {
+	l := b.o.lang
+	fm, err := b.form(t("sheet.cover", l), 34, 80)
+	if err != nil {
+		return err
+	}
+	if err := fm.line(b.title, t("cover.title", l)); err != nil {
+		return err
+	}
+	fm.blank()
+	o := reg.Organisation
+	rows := [][2]string{
+		{t("cover.controller", l), o.Name},
+		{t("field.registration", l), registration(o.Registration)},
+		{t("field.address", l), address(o.Address, l)},
+		{t("field.email", l), o.Email},
+		{t("field.phone", l), o.Phone},
+		{t("field.website", l), o.Website},
+	}
+	if o.Employees != nil {
+		rows = append(rows, [2]string{t("field.employees", l), strconv.Itoa(*o.Employees)})
+	}
+	if o.PublicAuthority != nil {
+		rows = append(rows, [2]string{t("field.publicAuthority", l), yesNo(*o.PublicAuthority, l)})
+	}
+	for i, e := range reg.Entities {
+		rows = append(rows, [2]string{fmt.Sprintf("%s %d", t("cover.entities", l), i+1), party(e, l)})
+	}
+	rows = append(rows,
+		[2]string{t("cover.dpo", l), contact(reg.DPO, l)},
+		[2]string{t("cover.representative", l), representativeText(reg.Representative, l)},
+		[2]string{t("cover.updated", l), reg.Updated.String()},
+		[2]string{t("cover.schema", l), reg.Schema},
+		[2]string{t("cover.language", l), reg.Language},
+		[2]string{t("cover.checked", l), b.o.at.String()},
+		[2]string{t("cover.summary", l), fmt.Sprintf("%s: %d, %s: %d, %s: %d", severityLabel(ropa.Error, l), rep.Summary.Errors,
+			severityLabel(ropa.Warning, l), rep.Summary.Warnings, severityLabel(ropa.Info, l), rep.Summary.Info)},
+	)
+	for _, r := range rows {
+		if err := fm.line(b.label, r[0], r[1]); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	return fm.line(0, t("cover.legend", l))
+}
+
+func registration(r *ropa.Registration) string {
+	if r == nil {
+		return ""
+	}
+	return r.Scheme + " " + r.ID
+}
+
+func representativeText(p *ropa.Party, l Lang) string {
+	if p == nil {
+		return ""
+	}
+	return party(*p, l)
+}

@@ -1,0 +1,268 @@
+package export
+
+import (
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/retention"
+	"github.com/openropa/registry/ropa"
+)
+
+// Lang is a language of the workbooks: "en", "nl", "fr" or "de".
+type Lang string
+
+// The languages of the workbooks.
+const (
+	English Lang = "en"
+	Dutch   Lang = "nl"
+	French  Lang = "fr"
+	German  Lang = "de"
+)
+
+// Langs lists the languages of the workbooks.
+func Langs() []Lang { return []Lang{English, Dutch, French, German} }
+
+// Valid reports whether l is a language of the workbooks.
+func (l Lang) Valid() bool {
+	switch l {
+	case English, Dutch, French, German:
+		return true
+	}
+	return false
+}
+
+// langOf returns the workbook language for a BCP 47 tag ("nl-BE" is Dutch),
+// or English.
+func langOf(tag string) Lang {
+	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	if l := Lang(base); l.Valid() {
+		return l
+	}
+	return English
+}
+
+func (l Lang) index() int {
+	switch l {
+	case Dutch:
+		return 1
+	case French:
+		return 2
+	case German:
+		return 3
+	}
+	return 0
+}
+
+// words holds every fixed text of the workbooks in en, nl, fr, de.
+var words = map[string][4]string{
+	// Sheet names (at most 31 characters, none of []:*?/\).
+	"sheet.cover":      {"Register", "Register", "Registre", "Verzeichnis"},
+	"sheet.activities": {"Activities", "Verwerkingen", "Traitements", "Tätigkeiten"},
+	"sheet.purposes":   {"Purposes and bases", "Doeleinden en grondslagen", "Finalités et bases", "Zwecke und Rechtsgrundlagen"},
+	"sheet.data":       {"Data categories", "Gegevenscategorieën", "Catégories de données", "Datenkategorien"},
+	"sheet.recipients": {"Recipients", "Ontvangers", "Destinataires", "Empfänger"},
+	"sheet.transfers":  {"Transfers", "Doorgiften", "Transferts", "Übermittlungen"},
+	"sheet.retention":  {"Retention", "Bewaartermijnen", "Conservation", "Löschfristen"},
+	"sheet.measures":   {"Measures", "Maatregelen", "Mesures", "Maßnahmen"},
+	"sheet.processing": {"Processor records", "Register als verwerker", "Registre du sous-traitant", "Auftragsverarbeitung"},
+	"sheet.waivers":    {"Waivers", "Aanvaarde bevindingen", "Constats acceptés", "Akzeptierte Befunde"},
+	"sheet.findings":   {"Findings", "Bevindingen", "Constats", "Befunde"},
+	"sheet.lists":      {"Lists", "Lijsten", "Listes", "Listen"},
+
+	// Cover.
+	"cover.title":           {"Record of processing activities (Art. 30 GDPR)", "Register van de verwerkingsactiviteiten (art. 30 AVG)", "Registre des activités de traitement (art. 30 RGPD)", "Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO)"},
+	"cover.controller":      {"Controller", "Verwerkingsverantwoordelijke", "Responsable du traitement", "Verantwortlicher"},
+	"cover.entities":        {"Group entities", "Entiteiten van de groep", "Entités du groupe", "Konzerngesellschaften"},
+	"cover.dpo":             {"Data protection officer", "Functionaris voor gegevensbescherming", "Délégué à la protection des données", "Datenschutzbeauftragter"},
+	"cover.representative":  {"Representative", "Vertegenwoordiger", "Représentant", "Vertreter"},
+	"cover.updated":         {"Last review of the register", "Laatste herziening van het register", "Dernière révision du registre", "Letzte Überprüfung des Verzeichnisses"},
+	"cover.schema":          {"Format version", "Formaatversie", "Version du format", "Formatversion"},
+	"cover.language":        {"Language of the register", "Taal van het register", "Langue du registre", "Sprache des Verzeichnisses"},
+	"cover.checked":         {"Checked as of", "Gecontroleerd op", "Vérifié au", "Geprüft zum"},
+	"cover.summary":         {"Findings", "Bevindingen", "Constats", "Befunde"},
+	"cover.legend":          {"Columns marked * hold what Art. 30 GDPR requires.", "Kolommen met * bevatten wat art. 30 AVG vereist.", "Les colonnes marquées * contiennent ce qu'exige l'art. 30 RGPD.", "Mit * markierte Spalten enthalten, was Art. 30 DSGVO verlangt."},
+	"field.name":            {"Name", "Naam", "Nom", "Name"},
+	"field.registration":    {"Registration", "Registratie", "Immatriculation", "Registrierung"},
+	"field.address":         {"Address", "Adres", "Adresse", "Anschrift"},
+	"field.email":           {"E-mail", "E-mail", "Courriel", "E-Mail"},
+	"field.phone":           {"Telephone", "Telefoon", "Téléphone", "Telefon"},
+	"field.website":         {"Website", "Website", "Site web", "Website"},
+	"field.employees":       {"Employees", "Werknemers", "Salariés", "Beschäftigte"},
+	"field.publicAuthority": {"Public authority", "Overheidsinstantie", "Autorité publique", "Behörde"},
+
+	// Column headings.
+	"col.activityId":       {"Activity ID", "ID verwerking", "ID du traitement", "ID der Tätigkeit"},
+	"col.activity":         {"Activity", "Verwerking", "Traitement", "Tätigkeit"},
+	"col.id":               {"ID", "ID", "ID", "ID"},
+	"col.name":             {"Name", "Naam", "Nom", "Bezeichnung"},
+	"col.description":      {"Description", "Beschrijving", "Description", "Beschreibung"},
+	"col.jointControllers": {"Joint controllers", "Gezamenlijke verwerkingsverantwoordelijken", "Responsables conjoints", "Gemeinsam Verantwortliche"},
+	"col.purposes":         {"Purposes of the processing", "Verwerkingsdoeleinden", "Finalités du traitement", "Zwecke der Verarbeitung"},
+	"col.bases":            {"Lawful bases", "Rechtsgronden", "Bases légales", "Rechtsgrundlagen"},
+	"col.subjects":         {"Categories of data subjects", "Categorieën van betrokkenen", "Catégories de personnes concernées", "Kategorien betroffener Personen"},
+	"col.categories":       {"Categories of personal data", "Categorieën van persoonsgegevens", "Catégories de données personnelles", "Kategorien personenbezogener Daten"},
+	"col.special":          {"Special categories (Art. 9) or criminal data (Art. 10)", "Bijzondere categorieën (art. 9) of strafrechtelijke gegevens (art. 10)", "Catégories particulières (art. 9) ou données pénales (art. 10)", "Besondere Kategorien (Art. 9) oder Strafdaten (Art. 10)"},
+	"col.recipients":       {"Categories of recipients", "Categorieën van ontvangers", "Catégories de destinataires", "Kategorien von Empfängern"},
+	"col.transfers":        {"Transfers to third countries or international organisations", "Doorgiften aan derde landen of internationale organisaties", "Transferts vers des pays tiers ou organisations internationales", "Übermittlungen an Drittländer oder internationale Organisationen"},
+	"col.retention":        {"Time limits for erasure", "Termijnen voor het wissen", "Délais d'effacement", "Fristen für die Löschung"},
+	"col.measures":         {"Technical and organisational security measures", "Technische en organisatorische beveiligingsmaatregelen", "Mesures de sécurité techniques et organisationnelles", "Technische und organisatorische Maßnahmen"},
+	"col.dpia":             {"DPIA", "GEB", "AIPD", "DSFA"},
+	"col.automated":        {"Automated decisions (Art. 22)", "Geautomatiseerde besluitvorming (art. 22)", "Décisions automatisées (art. 22)", "Automatisierte Entscheidungen (Art. 22)"},
+	"col.ended":            {"End date of the processing", "Einddatum verwerking", "Date de fin du traitement", "Enddatum der Verarbeitung"},
+	"col.replacedBy":       {"Replacing processing", "Plaatsvervangende verwerking", "Traitement de remplacement", "Ersetzende Verarbeitung"},
+	"col.notes":            {"Notes", "Opmerkingen", "Remarques", "Bemerkungen"},
+	"col.purpose":          {"Purpose", "Doeleinde", "Finalité", "Zweck"},
+	"col.basis":            {"Lawful basis", "Rechtsgrond", "Base légale", "Rechtsgrundlage"},
+	"col.article":          {"Article", "Artikel", "Article", "Artikel"},
+	"col.interest":         {"Legitimate interest", "Gerechtvaardigd belang", "Intérêt légitime", "Berechtigtes Interesse"},
+	"col.assessment":       {"Assessment", "Beoordeling", "Évaluation", "Bewertung"},
+	"col.law":              {"Law", "Wet", "Loi", "Gesetz"},
+	"col.note":             {"Note", "Opmerking", "Remarque", "Hinweis"},
+	"col.conditions":       {"Art. 9(2) condition or Art. 10 ground", "Voorwaarde art. 9, lid 2, of grond art. 10", "Condition de l'art. 9, § 2, ou motif de l'art. 10", "Bedingung Art. 9 Abs. 2 oder Grund Art. 10"},
+	"col.rights":           {"Rights of data subjects", "Rechten van betrokkenen", "Droits des personnes concernées", "Rechte der betroffenen Personen"},
+	"col.directMarketing":  {"Direct marketing", "Direct marketing", "Prospection", "Direktwerbung"},
+	"col.category":         {"Data category", "Gegevenscategorie", "Catégorie de données", "Datenkategorie"},
+	"col.criminal":         {"Criminal-offence data (Art. 10)", "Strafrechtelijke gegevens (art. 10)", "Données pénales (art. 10)", "Strafrechtliche Daten (Art. 10)"},
+	"col.sources":          {"Source", "Bron", "Source", "Quelle"},
+	"col.sourceNote":       {"Source as stated", "Bron zoals vermeld", "Source telle qu'indiquée", "Quelle wie angegeben"},
+	"col.recipient":        {"Recipient", "Ontvanger", "Destinataire", "Empfänger"},
+	"col.kind":             {"Kind", "Soort", "Type", "Art"},
+	"col.country":          {"Country", "Land", "Pays", "Land"},
+	"col.agreement":        {"Agreement (Art. 28(3))", "Overeenkomst (art. 28, lid 3)", "Contrat (art. 28, § 3)", "Vertrag (Art. 28 Abs. 3)"},
+	"col.organisation":     {"International organisation", "Internationale organisatie", "Organisation internationale", "Internationale Organisation"},
+	"col.mechanism":        {"Transfer mechanism", "Doorgiftemechanisme", "Mécanisme de transfert", "Übermittlungsinstrument"},
+	"col.reference":        {"Reference", "Referentie", "Référence", "Referenz"},
+	"col.tia":              {"Transfer impact assessment", "Doorgiftebeoordeling", "Évaluation de l'impact du transfert", "Transfer-Folgenabschätzung"},
+	"col.dpf":              {"Data Privacy Framework", "Data Privacy Framework", "Data Privacy Framework", "Data Privacy Framework"},
+	"col.scope":            {"Scope of the adequacy decision", "Reikwijdte van het adequaatheidsbesluit", "Portée de la décision d'adéquation", "Geltungsbereich des Angemessenheitsbeschlusses"},
+	"col.derogation":       {"Derogation (Art. 49)", "Afwijking (art. 49)", "Dérogation (art. 49)", "Ausnahme (Art. 49)"},
+	"col.safeguards":       {"Documented safeguards (Art. 49(6))", "Gedocumenteerde waarborgen (art. 49, lid 6)", "Garanties documentées (art. 49, § 6)", "Dokumentierte Garantien (Art. 49 Abs. 6)"},
+	"col.dataFor":          {"Data categories", "Gegevenscategorieën", "Catégories de données", "Datenkategorien"},
+	"col.term":             {"Retention term", "Bewaartermijn", "Durée de conservation", "Speicherfrist"},
+	"col.period":           {"Period (ISO 8601)", "Termijn (ISO 8601)", "Durée (ISO 8601)", "Frist (ISO 8601)"},
+	"col.from":             {"Starts", "Begint", "Commence", "Beginnt"},
+	"col.until":            {"Ends at", "Eindigt bij", "Prend fin à", "Endet mit"},
+	"col.criteria":         {"Criteria", "Criteria", "Critères", "Kriterien"},
+	"col.text":             {"As the source states it", "Zoals de bron het stelt", "Tel que la source l'indique", "Wie die Quelle es angibt"},
+	"col.usedBy":           {"Applies to", "Van toepassing op", "S'applique à", "Gilt für"},
+	"col.controllers":      {"Controllers on whose behalf", "Verwerkingsverantwoordelijken voor wie", "Responsables pour le compte desquels", "Verantwortliche, in deren Auftrag"},
+	"col.processingCats":   {"Categories of processing", "Categorieën van verwerkingen", "Catégories de traitements", "Kategorien von Verarbeitungen"},
+	"col.subProcessors":    {"Sub-processors", "Subverwerkers", "Sous-traitants ultérieurs", "Unterauftragsverarbeiter"},
+	"col.rule":             {"Rule", "Regel", "Règle", "Regel"},
+	"col.path":             {"Element", "Element", "Élément", "Element"},
+	"col.reason":           {"Reason", "Reden", "Motif", "Begründung"},
+	"col.severity":         {"Severity", "Ernst", "Gravité", "Schweregrad"},
+	"col.message":          {"Finding", "Bevinding", "Constat", "Befund"},
+	"col.waiver":           {"Waived because", "Aanvaard omdat", "Accepté parce que", "Akzeptiert, weil"},
+
+	// Values.
+	"yes":                        {"yes", "ja", "oui", "ja"},
+	"no":                         {"no", "nee", "non", "nein"},
+	"severity.error":             {"error", "fout", "erreur", "Fehler"},
+	"severity.warning":           {"warning", "waarschuwing", "avertissement", "Warnung"},
+	"severity.info":              {"advice", "advies", "conseil", "Hinweis"},
+	"measure.technical":          {"technical", "technisch", "technique", "technisch"},
+	"measure.organisational":     {"organisational", "organisatorisch", "organisationnelle", "organisatorisch"},
+	"subject.customer":           {"customers", "klanten", "clients", "Kunden"},
+	"subject.prospect":           {"prospects", "prospecten", "prospects", "Interessenten"},
+	"subject.employee":           {"employees", "werknemers", "salariés", "Beschäftigte"},
+	"subject.applicant":          {"applicants", "sollicitanten", "candidats", "Bewerber"},
+	"subject.visitor":            {"visitors", "bezoekers", "visiteurs", "Besucher"},
+	"subject.supplier":           {"suppliers", "leveranciers", "fournisseurs", "Lieferanten"},
+	"subject.child":              {"children", "kinderen", "enfants", "Kinder"},
+	"subject.patient":            {"patients", "patiënten", "patients", "Patienten"},
+	"subject.member":             {"members", "leden", "membres", "Mitglieder"},
+	"subject.other":              {"other", "andere", "autres", "andere"},
+	"source.data-subject":        {"the data subject", "de betrokkene", "la personne concernée", "die betroffene Person"},
+	"source.third-party":         {"a third party", "een derde", "un tiers", "ein Dritter"},
+	"source.public":              {"public sources", "openbare bronnen", "sources publiques", "öffentliche Quellen"},
+	"source.observed":            {"our own systems", "onze eigen systemen", "nos propres systèmes", "unsere eigenen Systeme"},
+	"recipient.internal":         {"internal", "intern", "interne", "intern"},
+	"recipient.group":            {"group company", "groepsonderneming", "société du groupe", "Konzerngesellschaft"},
+	"recipient.processor":        {"processor", "verwerker", "sous-traitant", "Auftragsverarbeiter"},
+	"recipient.controller":       {"controller", "verwerkingsverantwoordelijke", "responsable du traitement", "Verantwortlicher"},
+	"recipient.joint-controller": {"joint controller", "gezamenlijke verwerkingsverantwoordelijke", "responsable conjoint", "gemeinsam Verantwortlicher"},
+	"recipient.authority":        {"public authority", "overheidsinstantie", "autorité publique", "Behörde"},
+	"recipient.other":            {"other", "andere", "autre", "andere"},
+	"dpia.required":              {"required", "vereist", "requise", "erforderlich"},
+	"dpia.not-required":          {"not required", "niet vereist", "non requise", "nicht erforderlich"},
+	"dpia.planned":               {"planned", "gepland", "prévue", "geplant"},
+	"dpia.done":                  {"done", "uitgevoerd", "réalisée", "durchgeführt"},
+	"scope.dpf-list":             {"Data Privacy Framework List", "Data Privacy Framework-lijst", "liste du Data Privacy Framework", "Data-Privacy-Framework-Liste"},
+	"scope.pipeda":               {"PIPEDA (commercial organisations)", "PIPEDA (commerciële organisaties)", "LPRPDE (organisations commerciales)", "PIPEDA (gewerbliche Organisationen)"},
+	"scope.appi":                 {"APPI (private sector)", "APPI (privésector)", "APPI (secteur privé)", "APPI (Privatsektor)"},
+	"scope.pipa":                 {"PIPA", "PIPA", "PIPA", "PIPA"},
+	"scope.lgpd":                 {"LGPD", "LGPD", "LGPD", "LGPD"},
+}
+
+// t returns a fixed text in a language.
+func t(key string, l Lang) string {
+	w, ok := words[key]
+	if !ok {
+		return key
+	}
+	return w[l.index()]
+}
+
+// yesNo returns the word for a boolean.
+func yesNo(b bool, l Lang) string {
+	if b {
+		return t("yes", l)
+	}
+	return t("no", l)
+}
+
+func severityLabel(s ropa.Severity, l Lang) string { return t("severity."+string(s), l) }
+func subjectLabel(k ropa.SubjectKind, l Lang) string {
+	if k == "" {
+		return ""
+	}
+	return t("subject."+string(k), l)
+}
+func sourceLabel(s ropa.Source, l Lang) string { return t("source."+string(s), l) }
+func recipientLabel(k ropa.RecipientKind, l Lang) string {
+	if k == "" {
+		return ""
+	}
+	return t("recipient."+string(k), l)
+}
+func measureLabel(k ropa.MeasureKind, l Lang) string { return t("measure."+string(k), l) }
+func dpiaLabel(s ropa.DPIAStatus, l Lang) string     { return t("dpia."+string(s), l) }
+func scopeLabel(s lawfulbasis.Scope, l Lang) string {
+	if s == "" {
+		return ""
+	}
+	return t("scope."+string(s), l)
+}
+
+func lbLang(l Lang) lawfulbasis.Lang { return lawfulbasis.Lang(l) }
+func retLang(l Lang) retention.Lang  { return retention.Lang(l) }
+
+// countryName returns the name of a country in a language, from the Unicode
+// CLDR data of golang.org/x/text, followed by its code: "België (BE)". An
+// unknown code is returned as written.
+func countryName(code string, l Lang) string {
+	if code == "" {
+		return ""
+	}
+	region, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	name := display.Regions(language.Make(string(l))).Name(region)
+	if name == "" || name == region.String() {
+		return code
+	}
+	return name + " (" + code + ")"
+}
+
+// article localises the name of the regulation in an article reference:
+// "Art. 6(1)(f) GDPR" becomes "Art. 6(1)(f) AVG" in Dutch, "RGPD" in French
+// and "DSGVO" in German.
+func article(ref string, l Lang) string {
+	name := [4]string{"GDPR", "AVG", "RGPD", "DSGVO"}[l.index()]
+	return strings.ReplaceAll(ref, "GDPR", name)
+}

@@ -1,0 +1,747 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/ropa"
+)
+
+// streamSheet writes a sheet of fixed rows above a table with a stream
+// writer: the rows before the heading row, the heading row (marked, frozen,
+// filtered) and one row per record.
+type streamSheet struct {
+	b       *book
+	name    string
+	sw      *excelize.StreamWriter
+	row     int
+	headRow int
+	cols    int
+}
+
+func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamSheet, error) {
+	name, err := b.addSheet(name)
+	if err != nil {
+		return nil, err
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	top, _ := excelize.CoordinatesToCellName(1, headRow+1)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: top, ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	return &streamSheet{b: b, name: name, sw: sw, headRow: headRow, cols: len(widths)}, nil
+}
+
+// put writes the next row; style applies to every cell, or to the cells
+// whose index is in marked (with markedStyle).
+func (s *streamSheet) put(style int, values []string, marked map[int]bool, markedStyle int) error {
+	s.row++
+	cells := make([]any, len(values))
+	for i, v := range values {
+		ref, _ := excelize.CoordinatesToCellName(i+1, s.row)
+		v, err := text(s.name, ref, fmt.Sprintf("column %d", i+1), v)
+		if err != nil {
+			return err
+		}
+		st := style
+		if marked[i] {
+			st = markedStyle
+		}
+		if v == "" && st == s.b.wrap {
+			cells[i] = nil
+			continue
+		}
+		cells[i] = excelize.Cell{Value: v, StyleID: st}
+	}
+	ref, _ := excelize.CoordinatesToCellName(1, s.row)
+	return s.sw.SetRow(ref, cells)
+}
+
+func (s *streamSheet) close() error {
+	last, _ := excelize.ColumnNumberToName(s.cols)
+	if err := s.b.f.AutoFilter(s.name, fmt.Sprintf("A%d:%s%d", s.headRow, last, max(s.row, s.headRow+1)), nil); err != nil {
+		return err
+	}
+	return s.sw.Flush()
+}
+
+func (s *streamSheet) dropDown(col int, list string) error {
+	c, _ := excelize.ColumnNumberToName(col)
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = fmt.Sprintf("%s%d:%s%d", c, s.headRow+1, c, max(s.row, s.headRow)+500)
+	dv.SetSqrefDropList(s.b.lists[list])
+	return s.b.f.AddDataValidation(s.name, dv)
+}
+
+func indexSet(idx ...int) map[int]bool {
+	m := map[int]bool{}
+	for _, i := range idx {
+		m[i] = true
+	}
+	return m
+}
+
+// ---- ICO ----
+
+// icoHeadings are the 30 column headings of the ICO documentation template
+// for controllers, in order (sheet Template, row 9, columns A-AD), as two
+// independent reproductions of the template give them.
+var icoHeadings = []string{
+	"Business function", "Purpose of processing", "Name and contact details of joint controller (if applicable)",
+	"Categories of individuals", "Categories of personal data", "Categories of recipients", "Link to contract with processor",
+	"Names of third countries or international organisations that personal data are transferred to (if applicable)",
+	"Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)",
+	"Retention schedule (if possible)", "General description of technical and organisational security measures (if possible)",
+	"Article 6 lawful basis for processing personal data", "Article 9 condition for processing special category data",
+	"Legitimate interests for the processing (if applicable)", "Link to record of legitimate interests assessment (if applicable)",
+	"Rights available to individuals", "Existence of automated decision-making, including profiling (if applicable)",
+	"The source of the personal data (if applicable)", "Link to record of consent", "Location of personal data",
+	"Data Protection Impact Assessment required?", "Data Protection Impact Assessment progress", "Link to Data Protection Impact Assessment",
+	"Has a personal data breach occurred?", "Link to record of personal data breach",
+	"Data Protection Act 2018 Schedule 1 Condition for processing", "GDPR Article 6 lawful basis for processing",
+	"Link to retention and erasure policy document", "Is personal data retained and erased in accordance with the policy document?",
+	"Reasons for not adhering to policy document (if applicable)",
+}
+
+// icoGroups are the group headings above the columns, by first column.
+var icoGroups = map[int]string{
+	0:  "Article 30 Record of Processing Activities",
+	11: "Privacy Notices",
+	18: "Consent",
+	19: "Access Requests",
+	20: "Data Protection Impact Assessments",
+	23: "Personal Data Breaches",
+	25: "Data Protection Act 2018 - Special Category or Criminal Conviction and Offence data",
+}
+
+func writeICO(b *book, reg *ropa.Register) error {
+	l := b.o.lang
+	widths := make([]float64, len(icoHeadings))
+	for i := range widths {
+		widths[i] = 28
+	}
+	widths[1], widths[4], widths[9], widths[10] = 40, 40, 40, 40
+	yes, no := yesNo(true, l), yesNo(false, l)
+	b.planLists([]namedList{
+		{icoHeadings[11], baseLabels(l)},
+		{icoHeadings[20], []string{yes, no}},
+	})
+	s, err := b.streamSheet("Template", widths, 9)
+	if err != nil {
+		return err
+	}
+	none := map[int]bool{}
+	rows := [][]string{
+		{"Use this template to document the processing activities you undertake as a controller."},
+		{"", "Name", "Address", "Email", "Telephone"},
+		{"Organisation", reg.Organisation.Name, address(reg.Organisation.Address, l), reg.Organisation.Email, reg.Organisation.Phone},
+		dpoRow(reg.DPO, l),
+		representativeRow(reg.Representative, l),
+		{"For more detailed guidance on documentation, please see the Guide to GDPR on our website."},
+		{},
+	}
+	for i, r := range rows {
+		style := b.wrap
+		marked := none
+		if i == 0 {
+			style = b.title
+		}
+		if i == 1 {
+			marked = indexSet(1, 2, 3, 4)
+		}
+		if err := s.put(style, r, marked, b.header); err != nil {
+			return err
+		}
+	}
+	groups := make([]string, len(icoHeadings))
+	for i, g := range icoGroups {
+		groups[i] = g
+	}
+	if err := s.put(b.label, groups, none, 0); err != nil {
+		return err
+	}
+	// A-K are the Art. 30 record; Z-AD are required under the DPA 2018.
+	required := indexSet(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 25, 26, 27, 28, 29)
+	if err := s.put(b.header, icoHeadings, required, b.required); err != nil {
+		return err
+	}
+	for _, a := range reg.Activities {
+		if err := s.put(b.wrap, icoRow(a, reg, l), none, 0); err != nil {
+			return err
+		}
+	}
+	if err := s.dropDown(12, icoHeadings[11]); err != nil {
+		return err
+	}
+	if err := s.dropDown(21, icoHeadings[20]); err != nil {
+		return err
+	}
+	if err := s.close(); err != nil {
+		return err
+	}
+	notes, err := b.form("Notes", 120)
+	if err != nil {
+		return err
+	}
+	for _, line := range []string{
+		"Headings highlighted green in the ICO template (here: red, marked *) are required areas of documentation under Article 30 of the GDPR or Schedule 1 of the Data Protection Act 2018; the others are optional.",
+		"This workbook follows the structure of the ICO documentation template for controllers: its sheet, contact block and 30 headings in order. Cell positions of the contact block are not taken from the official file.",
+		fmt.Sprintf("Generated by OpenRoPA from a register in format %s, checked as of %s.", reg.Schema, b.o.at),
+	} {
+		if err := notes.line(0, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dpoRow(d *ropa.Contact, l Lang) []string {
+	if d == nil {
+		return []string{"Data Protection Officer"}
+	}
+	return []string{"Data Protection Officer", d.Name, address(d.Address, l), d.Email, d.Phone}
+}
+
+func representativeRow(p *ropa.Party, l Lang) []string {
+	if p == nil {
+		return []string{"Representative"}
+	}
+	return []string{"Representative", p.Name, address(p.Address, l), p.Email, p.Phone}
+}
+
+func baseLabels(l Lang) []string {
+	var out []string
+	for _, b := range lawfulbasis.Bases() {
+		out = append(out, baseLabel(b, l))
+	}
+	return out
+}
+
+func icoRow(a ropa.Activity, reg *ropa.Register, l Lang) []string {
+	var joint, contracts, countries, exceptional, conditions, interests, assessments, sources, laws []string
+	for _, p := range a.JointControllers {
+		joint = append(joint, party(p, l))
+	}
+	for _, r := range a.Recipients {
+		if r.Kind == ropa.Processor && r.Agreement != "" {
+			contracts = append(contracts, r.Name+": "+r.Agreement)
+		}
+	}
+	for _, tr := range a.Transfers {
+		countries = append(countries, strings.Join(nonEmpty(countryName(tr.Country, l), tr.Organisation), ", "))
+		if tr.Mechanism == lawfulbasis.DerogationMechanism {
+			exceptional = append(exceptional, strings.Join(nonEmpty(derogationLabel(tr.Derogation, l), tr.Safeguards), ": "))
+		}
+	}
+	rights := map[lawfulbasis.Right]lawfulbasis.Availability{}
+	special := false
+	for _, c := range a.DataCategories {
+		if c.Special != "" || c.Criminal {
+			special = true
+		}
+		for _, s := range c.Sources {
+			sources = append(sources, c.ID+": "+sourceLabel(s, l))
+		}
+		if c.SourceNote != "" {
+			sources = append(sources, c.ID+": "+c.SourceNote)
+		}
+	}
+	for _, p := range a.Purposes {
+		for _, c := range p.Conditions {
+			conditions = append(conditions, conditionLabel(c.Condition, l))
+			if c.Law != "" {
+				laws = append(laws, c.Law)
+			}
+		}
+		for _, bs := range p.Bases {
+			if bs.Interest != "" {
+				interests = append(interests, bs.Interest)
+			}
+			if bs.Assessment != "" {
+				assessments = append(assessments, bs.Assessment)
+			}
+			if !bs.Basis.Valid() {
+				continue
+			}
+			for _, e := range lawfulbasis.RightsFor(bs.Basis, p.DirectMarketing) {
+				if prev, seen := rights[e.Right]; !seen || prev != lawfulbasis.Applies {
+					rights[e.Right] = e.Availability
+				}
+			}
+		}
+	}
+	dpiaRequired, progress, link := "", "", ""
+	if a.DPIA != nil {
+		dpiaRequired = yesNo(a.DPIA.Status != ropa.DPIANotRequired, l)
+		progress = dpiaLabel(a.DPIA.Status, l)
+		link = a.DPIA.Reference
+	}
+	var rightList []string
+	for _, r := range lawfulbasis.Rights() {
+		switch rights[r] {
+		case lawfulbasis.Applies:
+			rightList = append(rightList, r.Label(lbLang(l)))
+		case lawfulbasis.Limited:
+			rightList = append(rightList, r.Label(lbLang(l))+" ("+lawfulbasis.Limited.Label(lbLang(l))+")")
+		}
+	}
+	specialBases := ""
+	if special {
+		specialBases = basesText(a, l)
+	}
+	return []string{
+		a.Name, purposesText(a), strings.Join(joint, "\n\n"), subjectsText(a, l), categoriesText(a), recipientsText(a.Recipients, l),
+		join(contracts), join(countries), join(exceptional), retentionText(a, l), measuresText(a.Measures, reg),
+		basesText(a, l), join(conditions), join(interests), join(assessments), strings.Join(rightList, ", "),
+		boolText(a.AutomatedDecisions, l), join(sources), "", "",
+		dpiaRequired, progress, link, "", "",
+		join(laws), specialBases, "", "", "",
+	}
+}
+
+// ---- CNIL ----
+
+// cnilSensitive are the rows of sensitive data of the CNIL fiche, in order,
+// with the category of the format each one stands for.
+var cnilSensitive = []struct {
+	label   string
+	special lawfulbasis.SpecialCategory
+}{
+	{"Données révélant l'origine raciale ou ethnique", lawfulbasis.RacialEthnicOrigin},
+	{"Données révélant les opinions politiques", lawfulbasis.PoliticalOpinions},
+	{"Données révélant les convictions religieuses ou philosophiques", lawfulbasis.ReligiousBeliefs},
+	{"Données révélant l'appartenance syndicale", lawfulbasis.TradeUnion},
+	{"Données génétiques", lawfulbasis.Genetic},
+	{"Données biométriques aux fins d'identifier une personne physique de manière unique", lawfulbasis.Biometric},
+	{"Données concernant la santé", lawfulbasis.Health},
+	{"Données concernant la vie sexuelle ou l'orientation sexuelle", lawfulbasis.SexLifeOrientation},
+	{"Données relatives à des condamnations pénales ou infractions", ""},
+}
+
+func writeCNIL(b *book, reg *ropa.Register) error {
+	l := b.o.lang
+	var mechs []string
+	for _, m := range lawfulbasis.Mechanisms()[:10] {
+		mechs = append(mechs, mechanismLabel(m, l))
+	}
+	b.planLists([]namedList{
+		{"Garanties", mechs},
+		{"Oui/non", []string{"Oui", "Non"}},
+	})
+	s, err := b.streamSheet("2_-_Liste_des_traitements", []float64{40, 14, 16, 16, 60, 10, 10, 12, 12}, 8)
+	if err != nil {
+		return err
+	}
+	o := reg.Organisation
+	none := map[int]bool{}
+	city := ""
+	postal := ""
+	if o.Address != nil {
+		city, postal = o.Address.City, o.Address.PostalCode
+	}
+	var dpoName, dpoMail, dpoPhone string
+	if reg.DPO != nil {
+		dpoName, dpoMail, dpoPhone = reg.DPO.Name, reg.DPO.Email, reg.DPO.Phone
+	}
+	var repName string
+	if reg.Representative != nil {
+		repName = reg.Representative.Name
+	}
+	street := ""
+	if o.Address != nil {
+		street = o.Address.Street
+	}
+	header := [][]string{
+		{"Coordonnées du responsable de l’organisme", "Nom :", o.Name, "", "", "Adresse :", street, "Adresse mél :", o.Email},
+		{"(responsable de traitement ou son représentant si le responsable est situé en dehors de l’UE)", "Code postal :", postal, "Ville :", city, "Téléphone :", o.Phone},
+		{"Coordonnées du représentant", "Nom :", repName},
+		{"(responsable de traitement ou son représentant si le responsable est situé en dehors de l’UE)"},
+		{"Coordonnées du délégué à la protection des données (DPO)", "Nom :", dpoName, "", "", "", "", "Adresse mél :", dpoMail},
+		{"", "", "", "", "", "Téléphone :", dpoPhone},
+		{"Identification du traitement", "", "", "", "Finalité du traitement", "", "", "Données sensibles ?"},
+	}
+	for i, r := range header {
+		style := b.wrap
+		if i == 6 {
+			style = b.label
+		}
+		if err := s.put(style, r, indexSet(0), b.label); err != nil {
+			return err
+		}
+	}
+	if err := s.put(b.header, []string{"Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche", "Finalité du traitement", "", "", "Oui/non"}, indexSet(0, 4), b.required); err != nil {
+		return err
+	}
+	for _, a := range reg.Activities {
+		sensitive := false
+		for _, c := range a.DataCategories {
+			if c.Special != "" || c.Criminal {
+				sensitive = true
+			}
+		}
+		yn := "Non"
+		if sensitive {
+			yn = "Oui"
+		}
+		if err := s.put(b.wrap, []string{a.Name, a.ID, "", reg.Updated.String(), purposesText(a), "", "", yn}, none, 0); err != nil {
+			return err
+		}
+	}
+	if err := s.dropDown(8, "Oui/non"); err != nil {
+		return err
+	}
+	if err := s.close(); err != nil {
+		return err
+	}
+	for _, a := range reg.Activities {
+		if err := cnilFiche(b, reg, a, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cnilFiche writes one "fiche de registre" for an activity, its sections in
+// the order of the CNIL model.
+func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity, l Lang) error {
+	fm, err := b.form(a.ID, 44, 36, 30, 14, 20, 16, 18, 28)
+	if err != nil {
+		return err
+	}
+	line := func(style int, cells ...string) error { return fm.line(style, cells...) }
+	if err := line(b.title, "Fiche de registre", "", "", "", "", "", "", a.ID); err != nil {
+		return err
+	}
+	fm.blank()
+	rows := [][]string{
+		{"Description du traitement"},
+		{"Nom du traitement", a.Name},
+		{"N° / RÉF", a.ID},
+		{"Date de création du traitement", ""},
+		{"Mise à jour du traitement", reg.Updated.String()},
+	}
+	for _, r := range rows {
+		if err := line(b.label, r...); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	if err := line(b.label, "Acteurs", "Nom", "Adresse", "Code Postal", "Ville", "Pays", "Téléphone", "Adresse mél"); err != nil {
+		return err
+	}
+	actor := func(label string, name string, ad *ropa.Address, phone, email string) error {
+		var street, postal, city, country string
+		if ad != nil {
+			street, postal, city, country = ad.Street, ad.PostalCode, ad.City, countryName(ad.Country, l)
+		}
+		return line(b.label, label, name, street, postal, city, country, phone, email)
+	}
+	o := reg.Organisation
+	if err := actor("Responsable du traitement", o.Name, o.Address, o.Phone, o.Email); err != nil {
+		return err
+	}
+	if d := reg.DPO; d != nil {
+		if err := actor("Délégué à la protection des données", d.Name, d.Address, d.Phone, d.Email); err != nil {
+			return err
+		}
+	} else if err := line(b.label, "Délégué à la protection des données"); err != nil {
+		return err
+	}
+	if err := line(b.label, "Société du DPO (si celui-ci est externe)"); err != nil {
+		return err
+	}
+	if r := reg.Representative; r != nil {
+		if err := actor("Représentant", r.Name, r.Address, r.Phone, r.Email); err != nil {
+			return err
+		}
+	} else if err := line(b.label, "Représentant"); err != nil {
+		return err
+	}
+	if len(a.JointControllers) == 0 {
+		if err := line(b.label, "Responsable(s) conjoint(s)"); err != nil {
+			return err
+		}
+	}
+	for _, j := range a.JointControllers {
+		if err := actor("Responsable(s) conjoint(s)", j.Name, j.Address, j.Phone, j.Email); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	if err := line(b.label, "Finalité(s) du traitement effectué"); err != nil {
+		return err
+	}
+	for i, p := range a.Purposes {
+		label := "Finalité principale"
+		if i > 0 {
+			label = fmt.Sprintf("Sous-finalité %d", i)
+		}
+		if err := line(b.label, label, p.Description); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	retention := retentionByCategory(a, l)
+	if err := line(b.label, "Catégories de données personnelles concernées", "Description", "", "", "Durée de conservation"); err != nil {
+		return err
+	}
+	for _, c := range a.DataCategories {
+		if c.Special != "" || c.Criminal {
+			continue
+		}
+		if err := line(b.label, c.ID, c.Description, "", "", retention[c.ID]); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	if err := line(b.label, "Données sensibles", "Description", "", "", "Durée de conservation"); err != nil {
+		return err
+	}
+	for _, row := range cnilSensitive {
+		var descs, terms []string
+		for _, c := range a.DataCategories {
+			if row.special != "" && c.Special == row.special || row.special == "" && c.Criminal {
+				descs = append(descs, c.Description)
+				terms = append(terms, retention[c.ID])
+			}
+		}
+		if err := line(b.label, row.label, join(descs), "", "", join(nonEmpty(terms...))); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	if err := line(b.label, "Catégories de personnes concernées", "Description", "", "", "Précisions"); err != nil {
+		return err
+	}
+	for i, s := range a.DataSubjects {
+		if err := line(b.label, fmt.Sprintf("Catégorie de personnes %d", i+1), s.Description, "", "", subjectLabel(s.Kind, l)); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	if err := line(b.label, "Destinataires", "Type de destinataire", "", "", "Précisions"); err != nil {
+		return err
+	}
+	for i, r := range a.Recipients {
+		if err := line(b.label, fmt.Sprintf("Destinataire %d", i+1), r.Name, "", "", strings.Join(nonEmpty(recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description), "; ")); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	if err := line(b.label, "Mesures de sécurité", "Type de mesure de sécurité", "", "", "Précisions"); err != nil {
+		return err
+	}
+	byID := map[string]ropa.Measure{}
+	for _, m := range reg.Measures {
+		byID[m.ID] = m
+	}
+	for i, id := range a.Measures {
+		m := byID[id]
+		if err := line(b.label, fmt.Sprintf("Mesure de sécurité %d", i+1), measureLabel(m.Kind, l), "", "", m.Description); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	if err := line(b.label, "Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"); err != nil {
+		return err
+	}
+	for i, tr := range a.Transfers {
+		dest := strings.Join(nonEmpty(countryName(tr.Country, l), tr.Organisation), ", ")
+		if err := line(b.label, fmt.Sprintf("Organisme destinataire %d", i+1), tr.Recipient, dest, strings.Join(nonEmpty(mechanismLabel(tr.Mechanism, l), derogationLabel(tr.Derogation, l)), "; "), "", strings.Join(nonEmpty(tr.Reference, tr.Assessment, tr.Safeguards), "; ")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// retentionByCategory words the retention of each data category.
+func retentionByCategory(a ropa.Activity, l Lang) map[string]string {
+	out := map[string]string{}
+	for _, c := range a.DataCategories {
+		var terms []string
+		for _, r := range a.Retention {
+			if len(r.Data) == 0 || contains(r.Data, c.ID) {
+				terms = append(terms, termText(r, l))
+			}
+		}
+		out[c.ID] = join(terms)
+	}
+	return out
+}
+
+// ---- GBA ----
+
+// gbaWords are the headings of the GBA layout in Dutch and French. The
+// Art. 30 columns use the official wording of Art. 30(1) and (2) of the GDPR
+// in each language; the status group takes the GBA's own field names.
+var gbaWords = map[string][2]string{
+	"sheet.identification": {"Identificatie", "Identification"},
+	"sheet.register":       {"register", "registre"},
+	"sheet.processing":     {"register verwerker", "registre sous-traitant"},
+	"sheet.lists":          {"lijsten", "listes"},
+	"ident.title":          {"Identificatie van de verwerkingsverantwoordelijke", "Identification du responsable du traitement"},
+	"ident.controller":     {"Naam en contactgegevens van de verwerkingsverantwoordelijke", "Nom et coordonnées du responsable du traitement"},
+	"ident.entities":       {"Gezamenlijke verwerkingsverantwoordelijken", "Responsables conjoints du traitement"},
+	"ident.representative": {"Vertegenwoordiger van de verwerkingsverantwoordelijke", "Représentant du responsable du traitement"},
+	"ident.dpo":            {"Functionaris voor gegevensbescherming", "Délégué à la protection des données"},
+	"ident.updated":        {"Datum van de laatste bijwerking", "Date de la dernière mise à jour"},
+	"ident.legend":         {"De rode kolommen bevatten de informatie die het register volgens artikel 30 AVG minimaal moet bevatten.", "Les colonnes en rouge contiennent les informations que le registre doit au minimum contenir selon l'article 30 du RGPD."},
+	"col.ref":              {"Referentie", "Référence"},
+	"col.name":             {"Verwerking", "Traitement"},
+	"col.a":                {"de naam en de contactgegevens van de verwerkingsverantwoordelijke en eventuele gezamenlijke verwerkingsverantwoordelijken", "le nom et les coordonnées du responsable du traitement et, le cas échéant, du responsable conjoint du traitement"},
+	"col.b":                {"de verwerkingsdoeleinden", "les finalités du traitement"},
+	"col.c1":               {"een beschrijving van de categorieën van betrokkenen", "une description des catégories de personnes concernées"},
+	"col.c2":               {"een beschrijving van de categorieën van persoonsgegevens", "une description des catégories de données à caractère personnel"},
+	"col.d":                {"de categorieën van ontvangers aan wie de persoonsgegevens zijn of zullen worden verstrekt, onder meer ontvangers in derde landen of internationale organisaties", "les catégories de destinataires auxquels les données à caractère personnel ont été ou seront communiquées, y compris les destinataires dans des pays tiers ou des organisations internationales"},
+	"col.e1":               {"doorgiften van persoonsgegevens aan een derde land of een internationale organisatie, met inbegrip van de vermelding van dat derde land of die internationale organisatie", "les transferts de données à caractère personnel vers un pays tiers ou à une organisation internationale, y compris l'identification de ce pays tiers ou de cette organisation internationale"},
+	"col.e2":               {"in geval van de in artikel 49, lid 1, tweede alinea, bedoelde doorgiften, de documenten inzake de passende waarborgen", "dans le cas des transferts visés à l'article 49, paragraphe 1, deuxième alinéa, les documents attestant de l'existence de garanties appropriées"},
+	"col.f":                {"de beoogde termijnen waarbinnen de verschillende categorieën van gegevens moeten worden gewist", "les délais prévus pour l'effacement des différentes catégories de données"},
+	"col.g":                {"een algemene beschrijving van de technische en organisatorische beveiligingsmaatregelen als bedoeld in artikel 32, lid 1", "une description générale des mesures de sécurité techniques et organisationnelles visées à l'article 32, paragraphe 1"},
+	"col.basis":            {"Rechtsgrond (artikel 6 AVG)", "Base légale (article 6 RGPD)"},
+	"col.special":          {"Bijzondere categorieën (artikel 9 AVG) of strafrechtelijke gegevens (artikel 10 AVG)", "Catégories particulières (article 9 RGPD) ou données pénales (article 10 RGPD)"},
+	"col.conditions":       {"Voorwaarde (artikel 9, lid 2, of artikel 10 AVG)", "Condition (article 9, paragraphe 2, ou article 10 RGPD)"},
+	"col.processors":       {"Verwerkers", "Sous-traitants"},
+	"col.dpia":             {"Gegevensbeschermingseffectbeoordeling", "Analyse d'impact relative à la protection des données"},
+	"col.status":           {"Status", "Statut"},
+	"col.ended":            {"einddatum verwerking", "date de fin du traitement"},
+	"col.replacedBy":       {"plaatsvervangende verwerking", "traitement de remplacement"},
+	"col.p2a":              {"de naam en de contactgegevens van iedere verwerkingsverantwoordelijke voor rekening waarvan de verwerker handelt", "le nom et les coordonnées de chaque responsable du traitement pour le compte duquel le sous-traitant agit"},
+	"col.p2b":              {"de categorieën van verwerkingen die voor rekening van iedere verwerkingsverantwoordelijke zijn uitgevoerd", "les catégories de traitements effectués pour le compte de chaque responsable du traitement"},
+	"col.p2c":              {"doorgiften van persoonsgegevens aan een derde land of een internationale organisatie", "les transferts de données à caractère personnel vers un pays tiers ou à une organisation internationale"},
+	"col.p2d":              {"een algemene beschrijving van de technische en organisatorische beveiligingsmaatregelen", "une description générale des mesures de sécurité techniques et organisationnelles"},
+}
+
+func gw(key string, l Lang) string {
+	if l == French {
+		return gbaWords[key][1]
+	}
+	return gbaWords[key][0]
+}
+
+func writeGBA(b *book, reg *ropa.Register) error {
+	l := b.o.lang
+	if l != French {
+		l = Dutch
+		b.o.lang = Dutch
+	}
+	b.planLists([]namedList{
+		{gw("col.basis", l), baseLabels(l)},
+	})
+	fm, err := b.form(gw("sheet.identification", l), 50, 80)
+	if err != nil {
+		return err
+	}
+	if err := fm.line(b.title, gw("ident.title", l)); err != nil {
+		return err
+	}
+	fm.blank()
+	var entities []string
+	for _, e := range reg.Entities {
+		entities = append(entities, party(e, l))
+	}
+	for _, r := range [][2]string{
+		{gw("ident.controller", l), party(reg.Organisation, l)},
+		{gw("ident.entities", l), strings.Join(entities, "\n\n")},
+		{gw("ident.representative", l), representativeText(reg.Representative, l)},
+		{gw("ident.dpo", l), contact(reg.DPO, l)},
+		{gw("ident.updated", l), reg.Updated.String()},
+	} {
+		if err := fm.line(b.label, r[0], r[1]); err != nil {
+			return err
+		}
+	}
+	fm.blank()
+	if err := fm.line(0, gw("ident.legend", l)); err != nil {
+		return err
+	}
+
+	keys := []string{"col.ref", "col.name", "col.a", "col.b", "col.c1", "col.c2", "col.d", "col.e1", "col.e2", "col.f", "col.g",
+		"col.basis", "col.special", "col.conditions", "col.processors", "col.dpia", "col.ended", "col.replacedBy"}
+	widths := []float64{14, 30, 34, 45, 30, 40, 36, 30, 30, 40, 40, 28, 28, 28, 30, 20, 16, 20}
+	s, err := b.streamSheet(gw("sheet.register", l), widths, 2)
+	if err != nil {
+		return err
+	}
+	group := make([]string, len(keys))
+	group[16] = gw("col.status", l)
+	if err := s.put(b.label, group, map[int]bool{}, 0); err != nil {
+		return err
+	}
+	headings := make([]string, len(keys))
+	for i, k := range keys {
+		headings[i] = gw(k, l)
+	}
+	if err := s.put(b.header, headings, indexSet(2, 3, 4, 5, 6, 7, 8, 9, 10), b.required); err != nil {
+		return err
+	}
+	controller := party(reg.Organisation, l)
+	for _, a := range reg.Activities {
+		joint := []string{controller}
+		for _, j := range a.JointControllers {
+			joint = append(joint, party(j, l))
+		}
+		var safeguards, conditions, processors []string
+		for _, tr := range a.Transfers {
+			if tr.Derogation.NeedsDocumentedSafeguards() || tr.Safeguards != "" {
+				safeguards = append(safeguards, strings.Join(nonEmpty(countryName(tr.Country, l), tr.Safeguards), ": "))
+			}
+		}
+		for _, p := range a.Purposes {
+			for _, c := range p.Conditions {
+				conditions = append(conditions, strings.Join(nonEmpty(conditionLabel(c.Condition, l), c.Law), "; "))
+			}
+		}
+		for _, r := range a.Recipients {
+			if r.Kind == ropa.Processor {
+				processors = append(processors, strings.Join(nonEmpty(r.Name, r.Agreement), ": "))
+			}
+		}
+		if err := s.put(b.wrap, []string{a.ID, a.Name, strings.Join(joint, "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a),
+			recipientsText(a.Recipients, l), transfersText(a.Transfers, l), join(safeguards), retentionText(a, l), measuresText(a.Measures, reg),
+			basesText(a, l), specialText(a, l), join(conditions), join(processors), dpiaText(a.DPIA, l), a.Ended.String(), a.ReplacedBy}, map[int]bool{}, 0); err != nil {
+			return err
+		}
+	}
+	if err := s.dropDown(12, gw("col.basis", l)); err != nil {
+		return err
+	}
+	if err := s.close(); err != nil {
+		return err
+	}
+	if len(reg.Processing) == 0 {
+		return nil
+	}
+	pkeys := []string{"col.ref", "col.name", "col.p2a", "col.p2b", "col.p2c", "col.p2d"}
+	ps, err := b.streamSheet(gw("sheet.processing", l), []float64{14, 30, 40, 45, 36, 40}, 1)
+	if err != nil {
+		return err
+	}
+	ph := make([]string, len(pkeys))
+	for i, k := range pkeys {
+		ph[i] = gw(k, l)
+	}
+	if err := ps.put(b.header, ph, indexSet(2, 3, 4, 5), b.required); err != nil {
+		return err
+	}
+	for _, p := range reg.Processing {
+		var controllers []string
+		for _, c := range p.Controllers {
+			controllers = append(controllers, party(c, l))
+		}
+		if err := ps.put(b.wrap, []string{p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), transfersText(p.Transfers, l), measuresText(p.Measures, reg)}, map[int]bool{}, 0); err != nil {
+			return err
+		}
+	}
+	return ps.close()
+}

@@ -1,0 +1,420 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/openropa/registry/ropa"
+)
+
+// Layout is the arrangement of a workbook.
+type Layout string
+
+// The layouts of workbooks.
+const (
+	// Generic is the richest view: a cover sheet and one sheet per part of
+	// Art. 30, plus the findings of the check.
+	Generic Layout = "generic"
+	// GBA follows the structure of the model register of the Belgian
+	// Gegevensbeschermingsautoriteit / Autorité de protection des données.
+	GBA Layout = "gba"
+	// ICO follows the UK ICO documentation template for controllers.
+	ICO Layout = "ico"
+	// CNIL follows the simplified register of the French CNIL.
+	CNIL Layout = "cnil"
+)
+
+// Layouts lists the layouts.
+func Layouts() []Layout { return []Layout{Generic, GBA, ICO, CNIL} }
+
+// Valid reports whether l is a layout.
+func (l Layout) Valid() bool {
+	for _, v := range Layouts() {
+		if v == l {
+			return true
+		}
+	}
+	return false
+}
+
+type options struct {
+	layout  Layout
+	lang    Lang
+	at      ropa.Date
+	checker *ropa.Checker
+}
+
+// Option configures a workbook.
+type Option func(*options)
+
+// WithLayout chooses the layout; the default is Generic.
+func WithLayout(l Layout) Option { return func(o *options) { o.layout = l } }
+
+// WithLang chooses the language of headings and labels; the default is the
+// register's language where it is en, nl, fr or de, else English.
+func WithLang(l Lang) Option { return func(o *options) { o.lang = l } }
+
+// At sets the date as of which the register is checked for the findings
+// sheet and which the workbook records; the default is today.
+func At(d ropa.Date) Option { return func(o *options) { o.at = d } }
+
+// WithChecker checks with a checker of one's own (with added rules).
+func WithChecker(c *ropa.Checker) Option { return func(o *options) { o.checker = c } }
+
+// maxCellChars is the most characters (UTF-16 code units) an Excel cell holds.
+const maxCellChars = 32767
+
+// maxRows is the last row of a worksheet.
+const maxRows = 1048576
+
+// WriteXLSX writes a register as an XLSX workbook to w. It never changes
+// the register. Every text is written as text (a value starting with "="
+// stays text); a value longer than Excel's 32,767 characters a cell is an
+// error that names the sheet, the cell and the column, never a silent cut.
+// The big sheets are streamed, so memory stays bounded.
+func WriteXLSX(w io.Writer, reg *ropa.Register, opts ...Option) error {
+	if reg == nil {
+		return fmt.Errorf("export: the register is nil")
+	}
+	o := options{layout: Generic, lang: langOf(reg.Language), at: ropa.DateOf(time.Now())}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if !o.layout.Valid() {
+		return fmt.Errorf("export: unknown layout %q; want one of generic, gba, ico, cnil", o.layout)
+	}
+	if !o.lang.Valid() {
+		return fmt.Errorf("export: unknown language %q; want one of en, nl, fr, de", o.lang)
+	}
+	if o.checker == nil {
+		o.checker = ropa.NewChecker()
+	}
+	b, err := newBook(o)
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+	switch o.layout {
+	case GBA:
+		err = writeGBA(b, reg)
+	case ICO:
+		err = writeICO(b, reg)
+	case CNIL:
+		err = writeCNIL(b, reg)
+	default:
+		err = writeGeneric(b, reg)
+	}
+	if err != nil {
+		return err
+	}
+	return b.finish(w)
+}
+
+// book is a workbook being written, with its styles.
+type book struct {
+	f         *excelize.File
+	o         options
+	names     map[string]bool
+	header    int               // style of headings
+	required  int               // style of headings of the Art. 30 minimum
+	wrap      int               // style of data cells
+	title     int               // style of titles
+	label     int               // style of labels in forms
+	lists     map[string]string // list name to its range on the lists sheet
+	listSheet string
+	planned   []namedList
+	first     bool
+}
+
+func newBook(o options) (*book, error) {
+	f := excelize.NewFile()
+	b := &book{f: f, o: o, names: map[string]bool{}, lists: map[string]string{}, first: true}
+	var err error
+	border := []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}
+	if b.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Border: border}); err != nil {
+		return nil, err
+	}
+	if b.required, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C00000"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Border: border}); err != nil {
+		return nil, err
+	}
+	if b.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return nil, err
+	}
+	if b.title, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}); err != nil {
+		return nil, err
+	}
+	if b.label, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return nil, err
+	}
+	at := o.at.Time()
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "OpenRoPA", Created: at.Format(time.RFC3339), Modified: at.Format(time.RFC3339),
+		Title: t("cover.title", o.lang), Language: string(o.lang)}); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// sheetName makes a valid, unique sheet name: at most 31 characters, none
+// of []:*?/\, not starting or ending with an apostrophe.
+func (b *book) sheetName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	name = strings.Trim(name, "'")
+	if name == "" {
+		name = "Sheet"
+	}
+	base := []rune(name)
+	if len(base) > 31 {
+		base = base[:31]
+	}
+	candidate := string(base)
+	for i := 2; b.names[strings.ToLower(candidate)]; i++ {
+		suffix := fmt.Sprintf(" (%d)", i)
+		r := base
+		if len(r)+len([]rune(suffix)) > 31 {
+			r = r[:31-len([]rune(suffix))]
+		}
+		candidate = string(r) + suffix
+	}
+	b.names[strings.ToLower(candidate)] = true
+	return candidate
+}
+
+// addSheet adds a sheet; the first one renames the workbook's default sheet.
+func (b *book) addSheet(name string) (string, error) {
+	name = b.sheetName(name)
+	if b.first {
+		b.first = false
+		return name, b.f.SetSheetName("Sheet1", name)
+	}
+	_, err := b.f.NewSheet(name)
+	return name, err
+}
+
+// text checks a value against Excel's cell limit.
+func text(sheet, cell, column, v string) (string, error) {
+	if n := len(utf16.Encode([]rune(v))); n > maxCellChars {
+		return "", fmt.Errorf("export: sheet %q, cell %s (%s): the value has %d characters; an Excel cell holds at most %d; shorten it in the register", sheet, cell, column, n, maxCellChars)
+	}
+	return v, nil
+}
+
+// column is one column of a table sheet.
+type column struct {
+	key      string  // label key of the heading
+	width    float64 // in characters
+	required bool    // part of the Art. 30 minimum
+	list     string  // name of the list of allowed values, for a drop-down
+}
+
+// table writes a sheet of one header row and one row per record with a
+// stream writer: frozen header, autofilter, wrapped text, column widths,
+// drop-down lists and the Art. 30 minimum columns marked.
+type table struct {
+	b     *book
+	name  string
+	cols  []column
+	sw    *excelize.StreamWriter
+	row   int
+	cells []any
+}
+
+func (b *book) table(nameKey string, cols []column) (*table, error) {
+	name, err := b.addSheet(t(nameKey, b.o.lang))
+	if err != nil {
+		return nil, err
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range cols {
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	tb := &table{b: b, name: name, cols: cols, sw: sw, row: 1}
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		h := t(c.key, b.o.lang)
+		style := b.header
+		if c.required {
+			h += " *"
+			style = b.required
+		}
+		head[i] = excelize.Cell{Value: h, StyleID: style}
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 45}); err != nil {
+		return nil, err
+	}
+	return tb, nil
+}
+
+// add writes one row.
+func (tb *table) add(values ...string) error {
+	tb.row++
+	if tb.row > maxRows {
+		return fmt.Errorf("export: sheet %q needs more than %d rows", tb.name, maxRows)
+	}
+	if cap(tb.cells) < len(values) {
+		tb.cells = make([]any, len(values))
+	}
+	cells := tb.cells[:len(values)]
+	for i, v := range values {
+		ref, _ := excelize.CoordinatesToCellName(i+1, tb.row)
+		v, err := text(tb.name, ref, t(tb.cols[i].key, English), v)
+		if err != nil {
+			return err
+		}
+		if v == "" {
+			cells[i] = nil
+			continue
+		}
+		cells[i] = excelize.Cell{Value: v, StyleID: tb.b.wrap}
+	}
+	ref, _ := excelize.CoordinatesToCellName(1, tb.row)
+	return tb.sw.SetRow(ref, cells)
+}
+
+// close adds the autofilter and drop-downs and flushes the sheet.
+func (tb *table) close() error {
+	last, _ := excelize.ColumnNumberToName(len(tb.cols))
+	if err := tb.b.f.AutoFilter(tb.name, fmt.Sprintf("A1:%s%d", last, max(tb.row, 2)), nil); err != nil {
+		return err
+	}
+	for i, c := range tb.cols {
+		if c.list == "" {
+			continue
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, max(tb.row, 1)+500)
+		dv.SetSqrefDropList(tb.b.lists[c.list])
+		if err := tb.b.f.AddDataValidation(tb.name, dv); err != nil {
+			return err
+		}
+	}
+	return tb.sw.Flush()
+}
+
+// namedList is a list of allowed values for drop-downs.
+type namedList struct {
+	name   string
+	values []string
+}
+
+// planLists names the lists sheet and the range of each list, so that tables
+// written before it can refer to them; writeLists writes it.
+func (b *book) planLists(lists []namedList) {
+	b.listSheet = b.sheetName(t("sheet.lists", b.o.lang))
+	b.planned = lists
+	for i, l := range lists {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		b.lists[l.name] = fmt.Sprintf("'%s'!$%s$2:$%s$%d", b.listSheet, col, col, len(l.values)+1)
+	}
+}
+
+func (b *book) writeLists() error {
+	if b.listSheet == "" {
+		return nil
+	}
+	name := b.listSheet
+	if _, err := b.f.NewSheet(name); err != nil {
+		return err
+	}
+	for i, l := range b.planned {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := b.f.SetCellStr(name, col+"1", l.name); err != nil {
+			return err
+		}
+		if err := b.f.SetCellStyle(name, col+"1", col+"1", b.header); err != nil {
+			return err
+		}
+		for j, v := range l.values {
+			if err := b.f.SetCellStr(name, fmt.Sprintf("%s%d", col, j+2), v); err != nil {
+				return err
+			}
+		}
+		if err := b.f.SetColWidth(name, col, col, 40); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish writes the lists sheet and the workbook, with the first sheet active.
+func (b *book) finish(w io.Writer) error {
+	if err := b.writeLists(); err != nil {
+		return err
+	}
+	b.f.SetActiveSheet(0)
+	if _, err := b.f.WriteTo(w); err != nil {
+		return fmt.Errorf("export: writing the workbook: %w", err)
+	}
+	return nil
+}
+
+// form writes a small sheet of label and value rows in normal mode.
+type form struct {
+	b    *book
+	name string
+	row  int
+}
+
+func (b *book) form(name string, widths ...float64) (*form, error) {
+	name, err := b.addSheet(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := b.f.SetColWidth(name, col, col, w); err != nil {
+			return nil, err
+		}
+	}
+	return &form{b: b, name: name}, nil
+}
+
+// line writes a row whose first cell is a label; empty rows are skipped
+// when every value is empty and skipEmpty is set.
+func (fm *form) line(style int, cells ...string) error {
+	fm.row++
+	for i, v := range cells {
+		ref, _ := excelize.CoordinatesToCellName(i+1, fm.row)
+		v, err := text(fm.name, ref, "form", v)
+		if err != nil {
+			return err
+		}
+		if v == "" {
+			continue
+		}
+		if err := fm.b.f.SetCellStr(fm.name, ref, v); err != nil {
+			return err
+		}
+		st := fm.b.wrap
+		if i == 0 && style != 0 {
+			st = style
+		}
+		if err := fm.b.f.SetCellStyle(fm.name, ref, ref, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// blank leaves an empty row.
+func (fm *form) blank() { fm.row++ }

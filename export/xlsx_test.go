@@ -1,0 +1,246 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/openropa/registry/examples"
+	"github.com/openropa/registry/ropa"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+var day = ropa.NewDate(2026, 11, 21)
+
+func workbook(t *testing.T, reg *ropa.Register, opts ...Option) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, WriteXLSX(&buf, reg, append([]Option{At(day)}, opts...)...))
+	return buf.Bytes()
+}
+
+func example(t *testing.T, name string) *ropa.Register {
+	t.Helper()
+	r, err := examples.Load(name)
+	require.NoError(t, err)
+	return r
+}
+
+// TestGoldenWorkbooks compares the content of workbooks with golden files:
+// every example in the generic layout, one in every layout, one in every language.
+func TestGoldenWorkbooks(t *testing.T) {
+	type tc struct {
+		name string
+		reg  string
+		opts []Option
+	}
+	var cases []tc
+	for _, n := range examples.Names() {
+		cases = append(cases, tc{n + "-generic", n, nil})
+	}
+	for _, l := range []Layout{GBA, ICO, CNIL} {
+		cases = append(cases, tc{"wengage-" + string(l), "wengage", []Option{WithLayout(l)}})
+	}
+	cases = append(cases, tc{"wegroup-gba-fr", "wegroup", []Option{WithLayout(GBA), WithLang(French)}})
+	for _, l := range []Lang{English, French, German} {
+		cases = append(cases, tc{"webassur-generic-" + string(l), "webassur", []Option{WithLang(l)}})
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			reg := example(t, c.reg)
+			before, err := ropa.Marshal(reg)
+			require.NoError(t, err)
+			data := workbook(t, reg, c.opts...)
+			after, err := ropa.Marshal(reg)
+			require.NoError(t, err)
+			assert.Equal(t, string(before), string(after), "the writer never changes the register")
+			d := dump(t, data)
+			assert.Equal(t, d, dump(t, workbook(t, reg, c.opts...)), "the same register and date give the same content")
+			golden(t, c.name, d)
+		})
+	}
+}
+
+func TestGenericWorkbookStructure(t *testing.T) {
+	d := dump(t, workbook(t, example(t, "wengage"), WithLang(English)))
+	var names []string
+	for _, s := range d {
+		names = append(names, s.Name)
+	}
+	assert.Equal(t, []string{"Register", "Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers",
+		"Retention", "Measures", "Processor records", "Waivers", "Findings", "Lists"}, names)
+	activities := d[1]
+	assert.Equal(t, "A2", activities.Panes, "the header row is frozen")
+	assert.Equal(t, "Purposes of the processing *", activities.Cells["E1"], "Art. 30 minimum columns are marked")
+	assert.Len(t, activities.Cells, len(activities.Cells))
+	rows := 0
+	for ref := range activities.Cells {
+		if strings.HasPrefix(ref, "A") {
+			rows++
+		}
+	}
+	assert.Equal(t, 14, rows, "a header and one row per activity")
+	purposes := d[2]
+	assert.NotEmpty(t, purposes.Validations, "drop-downs on the enumeration columns")
+	assert.Contains(t, purposes.Validations[0], "list 'Lists'!$A$2:$A$7")
+	retention := d[6]
+	assert.Equal(t, "3 years after the last contact", retention.Cells["D2"], "terms are worded in the sheet's language")
+	assert.Equal(t, "P3Y", retention.Cells["E2"])
+	var rights string
+	for ref, v := range purposes.Cells {
+		if strings.HasPrefix(ref, "J") && strings.Contains(v, "Withdrawal") {
+			rights = v
+		}
+	}
+	assert.Contains(t, rights, "Data portability", "consent gives portability and withdrawal")
+}
+
+func TestLanguagesOfWorkbooks(t *testing.T) {
+	reg := example(t, "webassur")
+	want := map[Lang][3]string{
+		English: {"Register", "Transfers", "EU-US Privacy Shield (invalid)"},
+		Dutch:   {"Register", "Doorgiften", "EU-VS Privacyschild (ongeldig)"},
+		French:  {"Registre", "Transferts", "Bouclier de protection des données UE-États-Unis (invalide)"},
+		German:  {"Verzeichnis", "Übermittlungen", "EU-US-Datenschutzschild (ungültig)"},
+	}
+	countries := map[Lang]string{English: "United States (US)", Dutch: "Verenigde Staten (US)", French: "États-Unis (US)", German: "Vereinigte Staaten (US)"}
+	for l, w := range want {
+		d := dump(t, workbook(t, reg, WithLang(l)))
+		assert.Equal(t, w[0], d[0].Name, l)
+		assert.Equal(t, w[1], d[5].Name, l)
+		assert.Equal(t, w[2], d[5].Cells["F2"], l)
+		assert.Equal(t, countries[l], d[5].Cells["C2"], l)
+	}
+	d := dump(t, workbook(t, reg))
+	assert.Equal(t, "Doorgiften", d[5].Name, "the register's language is the default")
+}
+
+func TestTextStaysText(t *testing.T) {
+	reg := example(t, "webassur")
+	reg.Activities[0].Name = "=HYPERLINK(\"http://evil.example\",\"click\")"
+	reg.Activities[0].Description = "+1 -2 @SUM(A1)"
+	data := workbook(t, reg, WithLang(English))
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	require.NoError(t, err)
+	defer f.Close()
+	formula, err := f.GetCellFormula("Activities", "B2")
+	require.NoError(t, err)
+	assert.Empty(t, formula, "a value starting with = is not a formula")
+	v, err := f.GetCellValue("Activities", "B2")
+	require.NoError(t, err)
+	assert.Equal(t, reg.Activities[0].Name, v)
+	ct, err := f.GetCellType("Activities", "C2")
+	require.NoError(t, err)
+	assert.NotEqual(t, excelize.CellTypeFormula, ct)
+}
+
+func TestCellLimitIsAnError(t *testing.T) {
+	reg := example(t, "webassur")
+	reg.Activities[1].Notes = strings.Repeat("a", maxCellChars+1)
+	err := WriteXLSX(&bytes.Buffer{}, reg, At(day), WithLang(English))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `sheet "Activities", cell R3 (Notes): the value has 32768 characters; an Excel cell holds at most 32767`)
+	reg.Activities[1].Notes = strings.Repeat("é", maxCellChars)
+	assert.NoError(t, WriteXLSX(&bytes.Buffer{}, reg, At(day)), "exactly the limit fits")
+	reg.Activities[1].Notes = strings.Repeat("😀", maxCellChars/2+1)
+	assert.Error(t, WriteXLSX(&bytes.Buffer{}, reg, At(day)), "characters outside the BMP count twice, as in Excel")
+}
+
+func TestSheetNames(t *testing.T) {
+	b := &book{names: map[string]bool{}}
+	assert.Equal(t, "a-b-c-d-e-f-g", b.sheetName(`a[b]c:d*e?f/g`))
+	long := strings.Repeat("x", 40)
+	first := b.sheetName(long)
+	assert.Len(t, first, 31)
+	second := b.sheetName(long)
+	assert.Len(t, []rune(second), 31)
+	assert.NotEqual(t, first, second)
+	assert.Equal(t, "xxxxxxxxxxxxxxxxxxxxxxxxxxx (2)", second)
+	assert.Equal(t, "Sheet", b.sheetName("''"))
+	assert.Equal(t, "A (2)", func() string { b.sheetName("a"); return b.sheetName("A") }(), "names are unique regardless of case")
+
+	// CNIL fiches are named by activity id; ids that are not valid names still give valid, unique sheets.
+	reg := example(t, "ipg")
+	reg.Activities[0].ID = "klanten/beheer:[2024]"
+	reg.Activities[1].ID = strings.Repeat("k", 40)
+	reg.Activities[2].ID = strings.Repeat("k", 40) + "x"
+	d := dump(t, workbook(t, reg, WithLayout(CNIL)))
+	seen := map[string]bool{}
+	for _, s := range d {
+		assert.LessOrEqual(t, len([]rune(s.Name)), 31)
+		assert.False(t, strings.ContainsAny(s.Name, `[]:*?/\`), s.Name)
+		assert.False(t, seen[strings.ToLower(s.Name)], s.Name)
+		seen[strings.ToLower(s.Name)] = true
+	}
+}
+
+func TestOptionsErrors(t *testing.T) {
+	reg := example(t, "webassur")
+	assert.ErrorContains(t, WriteXLSX(&bytes.Buffer{}, reg, WithLayout("dsk")), `unknown layout "dsk"`)
+	assert.ErrorContains(t, WriteXLSX(&bytes.Buffer{}, reg, WithLang("es")), `unknown language "es"`)
+	assert.ErrorContains(t, WriteXLSX(&bytes.Buffer{}, nil), "nil")
+	assert.ErrorContains(t, WriteXLSX(failingWriter{}, reg), "writing the workbook")
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// pythonWithOpenpyxl finds a Python that has openpyxl, the reader this
+// project did not write. CI installs Debian's python3-openpyxl.
+func pythonWithOpenpyxl(t *testing.T) string {
+	t.Helper()
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(py, "-c", "import openpyxl").Run() == nil {
+			return py
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("CI needs python3-openpyxl (apt-get install python3-openpyxl)")
+	}
+	t.Skip("python3-openpyxl is not installed; apt-get install python3-openpyxl")
+	return ""
+}
+
+// TestOpenpyxlReadsEveryLayout opens the workbooks with openpyxl and checks
+// that it reads every cell value that excelize reads, that no cell is a
+// formula, and the frozen panes and drop-downs.
+func TestOpenpyxlReadsEveryLayout(t *testing.T) {
+	py := pythonWithOpenpyxl(t)
+	dir := t.TempDir()
+	reg := example(t, "wengage")
+	reg.Activities[0].Description = "=1+1"
+	for _, l := range Layouts() {
+		t.Run(string(l), func(t *testing.T) {
+			data := workbook(t, reg, WithLayout(l))
+			path := filepath.Join(dir, string(l)+".xlsx")
+			require.NoError(t, os.WriteFile(path, data, 0o600))
+			out, err := exec.Command(py, filepath.Join("testdata", "read_openpyxl.py"), path).CombinedOutput()
+			require.NoError(t, err, string(out))
+			var read []struct {
+				Name     string            `json:"name"`
+				Cells    map[string]string `json:"cells"`
+				Freeze   string            `json:"freeze"`
+				Formulas int               `json:"formulas"`
+				Lists    int               `json:"lists"`
+			}
+			require.NoError(t, json.Unmarshal(out, &read))
+			ours := dump(t, data)
+			require.Len(t, read, len(ours))
+			for i, s := range ours {
+				assert.Equal(t, s.Name, read[i].Name)
+				assert.Equal(t, s.Cells, read[i].Cells, "sheet %s", s.Name)
+				assert.Equal(t, s.Panes, read[i].Freeze, "sheet %s", s.Name)
+				assert.Zero(t, read[i].Formulas, "sheet %s has no formula", s.Name)
+				assert.Equal(t, len(s.Validations), read[i].Lists, "sheet %s", s.Name)
+			}
+		})
+	}
+}
