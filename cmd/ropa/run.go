@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -23,6 +25,7 @@ const (
 
 const usage = `usage:
   ropa check [--at YYYY-MM-DD] [--format text|json] FILE...
+  ropa export --format xlsx|json|report [--layout generic|gba|ico|cnil] [--lang en|nl|fr|de] [--at YYYY-MM-DD] -o OUT FILE
   ropa rules [--format text|json]
   ropa schema
 `
@@ -39,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 		return check(args[1:], stdout, stderr, now)
 	case "rules":
 		return rules(args[1:], stdout, stderr)
+	case "export":
+		return exportCmd(args[1:], stdout, stderr, now)
 	case "schema":
 		if len(args) > 1 {
 			fmt.Fprintf(stderr, "ropa schema: unexpected argument %q\n", args[1])
@@ -74,16 +79,22 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // command is a subcommand's flags, with the --format flag they all have.
 type command struct {
-	name   string
-	flags  *flag.FlagSet
-	format *string
-	stderr io.Writer
+	name    string
+	flags   *flag.FlagSet
+	format  *string
+	stderr  io.Writer
+	formats []string
 }
 
-func newCommand(name string, stderr io.Writer) *command {
+func newCommand(name string, stderr io.Writer, formats ...string) *command {
 	fs := flag.NewFlagSet("ropa "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	return &command{name, fs, fs.String("format", "text", "output format: text or json"), stderr}
+	if len(formats) == 0 {
+		formats = []string{"text", "json"}
+	}
+	c := &command{name: name, flags: fs, stderr: stderr, formats: formats}
+	c.format = fs.String("format", formats[0], "output format: "+strings.Join(formats, ", "))
+	return c
 }
 
 // parse parses the arguments and checks --format. It reports what is wrong
@@ -93,11 +104,13 @@ func (c *command) parse(args []string) ([]string, bool) {
 	if err != nil {
 		return nil, false
 	}
-	if *c.format != "text" && *c.format != "json" {
-		c.fail("--format must be text or json, not %q", *c.format)
-		return nil, false
+	for _, f := range c.formats {
+		if *c.format == f {
+			return operands, true
+		}
 	}
-	return operands, true
+	c.fail("--format must be %s, not %q", strings.Join(c.formats, " or "), *c.format)
+	return nil, false
 }
 
 func (c *command) fail(format string, args ...any) {
@@ -122,13 +135,9 @@ func check(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 		cmd.fail("name one or more register files\n%s", usage)
 		return exitUsage
 	}
-	day := ropa.DateOf(now())
-	if *at != "" {
-		var err error
-		if day, err = ropa.ParseDate(*at); err != nil {
-			cmd.fail("--at: %v", err)
-			return exitUsage
-		}
+	day, ok := cmd.date(*at, now)
+	if !ok {
+		return exitUsage
 	}
 	status := exitOK
 	enc := json.NewEncoder(stdout)
@@ -233,6 +242,83 @@ func rules(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Article, r.Summary)
 	}
 	if err := tw.Flush(); err != nil {
+		return exitUsage
+	}
+	return exitOK
+}
+
+// date returns the date of --at, or today.
+func (c *command) date(at string, now func() time.Time) (ropa.Date, bool) {
+	if at == "" {
+		return ropa.DateOf(now()), true
+	}
+	d, err := ropa.ParseDate(at)
+	if err != nil {
+		c.fail("--at: %v", err)
+		return ropa.Date{}, false
+	}
+	return d, true
+}
+
+func exportCmd(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	cmd := newCommand("export", stderr, "xlsx", "json", "report")
+	layout := cmd.flags.String("layout", "generic", "workbook layout: generic, gba, ico or cnil")
+	lang := cmd.flags.String("lang", "", "language of the workbook: en, nl, fr or de (default: the register's)")
+	at := cmd.flags.String("at", "", "check and date the export as of YYYY-MM-DD (default today)")
+	out := cmd.flags.String("o", "", "output file, or - for standard output")
+	files, ok := cmd.parse(args)
+	if !ok {
+		return exitUsage
+	}
+	if len(files) != 1 {
+		cmd.fail("name exactly one register file\n%s", usage)
+		return exitUsage
+	}
+	if *out == "" {
+		cmd.fail("name the output file with -o (or -o - for standard output)")
+		return exitUsage
+	}
+	if !export.Layout(*layout).Valid() {
+		cmd.fail("--layout must be generic, gba, ico or cnil, not %q", *layout)
+		return exitUsage
+	}
+	if *lang != "" && !export.Lang(*lang).Valid() {
+		cmd.fail("--lang must be en, nl, fr or de, not %q", *lang)
+		return exitUsage
+	}
+	day, ok := cmd.date(*at, now)
+	if !ok {
+		return exitUsage
+	}
+	reg, err := ropa.Load(files[0])
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	var buf bytes.Buffer
+	switch *cmd.format {
+	case "xlsx":
+		opts := []export.Option{export.WithLayout(export.Layout(*layout)), export.At(day)}
+		if *lang != "" {
+			opts = append(opts, export.WithLang(export.Lang(*lang)))
+		}
+		err = export.WriteXLSX(&buf, reg, opts...)
+	case "json":
+		err = export.WriteJSON(&buf, reg)
+	case "report":
+		err = export.WriteReport(&buf, reg, day, nil)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "ropa export:", err)
+		return exitUsage
+	}
+	if *out == "-" {
+		_, err = stdout.Write(buf.Bytes())
+	} else {
+		err = os.WriteFile(*out, buf.Bytes(), 0o644)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "ropa export:", err)
 		return exitUsage
 	}
 	return exitOK

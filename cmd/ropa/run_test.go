@@ -177,3 +177,48 @@ func TestSchemaCommand(t *testing.T) {
 	assert.Equal(t, 2, status)
 	assert.Contains(t, errOut, "unexpected argument")
 }
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	src := registers + "wengage.yaml"
+	for _, c := range []struct{ format, layout, lang string }{
+		{"xlsx", "generic", ""}, {"xlsx", "gba", "fr"}, {"xlsx", "ico", "en"}, {"xlsx", "cnil", "fr"},
+	} {
+		out := filepath.Join(dir, c.format+"-"+c.layout+".xlsx")
+		args := []string{"export", "--format", c.format, "--layout", c.layout, "--at", "2026-11-21", "-o", out, src}
+		if c.lang != "" {
+			args = append(args, "--lang", c.lang)
+		}
+		status, _, errOut := runRopa(args...)
+		require.Equal(t, 0, status, errOut)
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		assert.Equal(t, "PK", string(b[:2]), "an XLSX file is a zip archive")
+	}
+	status, out, _ := runRopa("export", "--format", "json", "-o", "-", src)
+	require.Equal(t, 0, status)
+	want, err := os.ReadFile("../../ropa/testdata/canonical/wengage.json")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), out, "JSON export is the canonical form")
+	status, out, _ = runRopa("export", "--format", "report", "--at", "2026-11-21", "-o", "-", src)
+	require.Equal(t, 0, status)
+	var rep map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	assert.Contains(t, rep, "register")
+	assert.Contains(t, rep, "check")
+
+	for _, bad := range [][]string{
+		{"export", "--format", "pdf", "-o", "x", src},
+		{"export", "--format", "xlsx", src},
+		{"export", "--format", "xlsx", "-o", "x"},
+		{"export", "--format", "xlsx", "--layout", "dsk", "-o", "x", src},
+		{"export", "--format", "xlsx", "--lang", "es", "-o", "x", src},
+		{"export", "--format", "xlsx", "--at", "x", "-o", "x", src},
+		{"export", "--format", "json", "-o", filepath.Join(dir, "missing", "x.json"), src},
+		{"export", "--format", "json", "-o", "-", "missing.yaml"},
+	} {
+		status, _, errOut := runRopa(bad...)
+		assert.Equal(t, 2, status, strings.Join(bad, " "))
+		assert.NotEmpty(t, errOut)
+	}
+}
