@@ -11,28 +11,20 @@ import (
 	"github.com/openropa/registry/ropa"
 )
 
-// Lang is a language of the workbooks: "en", "nl", "fr" or "de".
-type Lang string
+// Lang is a language of the workbooks: "en", "nl", "fr" or "de", the
+// languages of the labels of package lawfulbasis.
+type Lang = lawfulbasis.Lang
 
 // The languages of the workbooks.
 const (
-	English Lang = "en"
-	Dutch   Lang = "nl"
-	French  Lang = "fr"
-	German  Lang = "de"
+	English = lawfulbasis.English
+	Dutch   = lawfulbasis.Dutch
+	French  = lawfulbasis.French
+	German  = lawfulbasis.German
 )
 
 // Langs lists the languages of the workbooks.
-func Langs() []Lang { return []Lang{English, Dutch, French, German} }
-
-// Valid reports whether l is a language of the workbooks.
-func (l Lang) Valid() bool {
-	switch l {
-	case English, Dutch, French, German:
-		return true
-	}
-	return false
-}
+func Langs() []Lang { return lawfulbasis.Langs() }
 
 // langOf returns the workbook language for a BCP 47 tag ("nl-BE" is Dutch),
 // or English.
@@ -44,7 +36,7 @@ func langOf(tag string) Lang {
 	return English
 }
 
-func (l Lang) index() int {
+func index(l Lang) int {
 	switch l {
 	case Dutch:
 		return 1
@@ -204,7 +196,7 @@ func t(key string, l Lang) string {
 	if !ok {
 		return key
 	}
-	return w[l.index()]
+	return w[index(l)]
 }
 
 // yesNo returns the word for a boolean.
@@ -238,7 +230,7 @@ func scopeLabel(s lawfulbasis.Scope, l Lang) string {
 	return t("scope."+string(s), l)
 }
 
-func lbLang(l Lang) lawfulbasis.Lang { return lawfulbasis.Lang(l) }
+func lbLang(l Lang) lawfulbasis.Lang { return l }
 func retLang(l Lang) retention.Lang  { return retention.Lang(l) }
 
 // countryName returns the name of a country in a language, from the Unicode
@@ -263,6 +255,6 @@ func countryName(code string, l Lang) string {
 // "Art. 6(1)(f) GDPR" becomes "Art. 6(1)(f) AVG" in Dutch, "RGPD" in French
 // and "DSGVO" in German.
 func article(ref string, l Lang) string {
-	name := [4]string{"GDPR", "AVG", "RGPD", "DSGVO"}[l.index()]
+	name := [4]string{"GDPR", "AVG", "RGPD", "DSGVO"}[index(l)]
 	return strings.ReplaceAll(ref, "GDPR", name)
 }
