@@ -195,7 +195,7 @@ func transferText(tr ropa.Transfer, l Lang) string {
 		dest = strings.Join(nonEmpty(dest, tr.Organisation), ", ")
 	}
 	if dest == "" {
-		dest = "?"
+		dest = t("notStated", l)
 	}
 	parts := nonEmpty(tr.Recipient, mechanismLabel(tr.Mechanism, l), derogationLabel(tr.Derogation, l), tr.Reference)
 	if len(parts) == 0 {

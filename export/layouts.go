@@ -58,7 +58,7 @@ func (s *streamSheet) put(style int, values []string, marked map[int]bool, marke
 		if marked[i] {
 			st = markedStyle
 		}
-		if v == "" && st == s.b.wrap {
+		if v == "" {
 			cells[i] = nil
 			continue
 		}
