@@ -2,7 +2,6 @@ package ropa
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/openropa/registry/lawfulbasis"
@@ -230,63 +229,103 @@ func retentionImpossibleEnd(r *Register, _ Date) []Finding {
 	})
 }
 
-// citedStatutes returns the statutory rules of the controller's country
-// that hold on the checking date and that the term or the activity's bases cite.
-func citedStatutes(r *Register, at Date, a Activity, rule RetentionRule) []retention.Statute {
-	var country string
+// statuteIndex finds the statutory rules that a citation names, among those
+// of the controller's country that hold on the checking date, remembering
+// each citation's answer.
+type statuteIndex struct {
+	statutes []retention.Statute
+	memo     map[string][]retention.Statute
+}
+
+func newStatuteIndex(r *Register, at Date) *statuteIndex {
+	country := ""
 	if r.Organisation.Address != nil {
 		country = r.Organisation.Address.Country
 	}
-	citations := []string{rule.Law}
-	for _, p := range a.Purposes {
-		for _, b := range p.Bases {
-			citations = append(citations, b.Law)
+	idx := &statuteIndex{memo: map[string][]retention.Statute{}}
+	for _, s := range retention.Statutes(at.Time()) {
+		if country == "" || s.Country == country {
+			idx.statutes = append(idx.statutes, s)
 		}
+	}
+	return idx
+}
+
+func (idx *statuteIndex) cited(citation string) []retention.Statute {
+	if citation == "" || len(idx.statutes) == 0 {
+		return nil
+	}
+	if out, ok := idx.memo[citation]; ok {
+		return out
 	}
 	var out []retention.Statute
-	for _, s := range retention.Statutes(at.Time()) {
-		if country != "" && s.Country != country {
-			continue
-		}
-		for _, c := range citations {
-			if c != "" && s.CitedBy(c) {
-				out = append(out, s)
-				break
-			}
+	for _, s := range idx.statutes {
+		if s.CitedBy(citation) {
+			out = append(out, s)
 		}
 	}
+	idx.memo[citation] = out
 	return out
 }
 
-func statutoryMinimum(r *Register, at Date) []Finding {
+// forCited calls f for every retention rule with a period and every
+// statutory rule that the rule's law, or the law of a basis of its
+// activity, cites; f's finding, if any, is the rule's.
+func forCited(r *Register, at Date, f func(rule RetentionRule, s retention.Statute) *Finding) []Finding {
+	idx := newStatuteIndex(r, at)
+	if len(idx.statutes) == 0 {
+		return nil
+	}
 	return eachTerm(r, func(_ int, a Activity, _ int, rule RetentionRule) *Finding {
 		if rule.Period.IsZero() {
 			return nil
 		}
-		for _, s := range citedStatutes(r, at, a, rule) {
-			if s.Min.IsZero() {
-				continue
+		seen := map[string]bool{}
+		check := func(citation string) *Finding {
+			for _, s := range idx.cited(citation) {
+				if seen[s.ID] {
+					continue
+				}
+				seen[s.ID] = true
+				if fd := f(rule, s); fd != nil {
+					return fd
+				}
 			}
-			if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
-				return &Finding{Message: fmt.Sprintf("%s is shorter than the %s that %s requires for %s; keep the data at least that long", rule.Period.Words(retention.English), s.Min.Words(retention.English), s.Law, s.Subject)}
+			return nil
+		}
+		if fd := check(rule.Law); fd != nil {
+			return fd
+		}
+		for _, p := range a.Purposes {
+			for _, b := range p.Bases {
+				if fd := check(b.Law); fd != nil {
+					return fd
+				}
 			}
 		}
 		return nil
 	})
 }
 
-func statutoryMaximum(r *Register, at Date) []Finding {
-	return eachTerm(r, func(_ int, a Activity, _ int, rule RetentionRule) *Finding {
-		if rule.Period.IsZero() {
+func statutoryMinimum(r *Register, at Date) []Finding {
+	return forCited(r, at, func(rule RetentionRule, s retention.Statute) *Finding {
+		if s.Min.IsZero() {
 			return nil
 		}
-		for _, s := range citedStatutes(r, at, a, rule) {
-			if s.Max.IsZero() {
-				continue
-			}
-			if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
-				return &Finding{Message: fmt.Sprintf("%s is longer than the %s that %s allows for %s; shorten it", rule.Period.Words(retention.English), s.Max.Words(retention.English), s.Law, s.Subject)}
-			}
+		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
+			return &Finding{Message: fmt.Sprintf("%s is shorter than the %s that %s requires for %s; keep the data at least that long", rule.Period.Words(retention.English), s.Min.Words(retention.English), s.Law, s.Subject)}
+		}
+		return nil
+	})
+}
+
+func statutoryMaximum(r *Register, at Date) []Finding {
+	return forCited(r, at, func(rule RetentionRule, s retention.Statute) *Finding {
+		if s.Max.IsZero() {
+			return nil
+		}
+		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
+			return &Finding{Message: fmt.Sprintf("%s is longer than the %s that %s allows for %s; shorten it", rule.Period.Words(retention.English), s.Max.Words(retention.English), s.Law, s.Subject)}
 		}
 		return nil
 	})
@@ -690,7 +729,17 @@ func processorAgreement(r *Register, _ Date) []Finding {
 
 // cameraWords recognises camera images in a data category's description, in
 // English, Dutch, French and German: systematic monitoring in WP248 rev.01.
-var cameraWords = regexp.MustCompile(`(?i)camera|cctv|video ?surveillance|videobewaking|caméra|vidéo ?surveillance|kamera|videoüberwachung`)
+var cameraWords = []string{"camera", "cctv", "video surveillance", "videosurveillance", "videobewaking", "caméra", "vidéo surveillance", "vidéosurveillance", "kamera", "videoüberwachung"}
+
+func mentionsCameras(description string) bool {
+	d := strings.ToLower(description)
+	for _, w := range cameraWords {
+		if strings.Contains(d, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // DPIACriteriaOf returns the criteria of WP248 rev.01 that an activity meets:
 // those the register declares and those that follow from it (special or
@@ -708,7 +757,7 @@ func DPIACriteriaOf(a Activity) []DPIACriterion {
 		if c.Special != "" || c.Criminal {
 			met[SensitiveData] = true
 		}
-		if cameraWords.MatchString(c.Description) {
+		if mentionsCameras(c.Description) {
 			met[SystematicMonitoring] = true
 		}
 	}

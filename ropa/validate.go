@@ -294,9 +294,9 @@ func references(r *Register, knownRules map[string]bool) []Finding {
 		}
 		return set
 	}
-	resolve := func(path, kind, id string, set map[string]bool, article string) {
+	resolve := func(path func() string, kind, id string, set map[string]bool, article string) {
 		if !set[id] {
-			out = append(out, Finding{Rule: "unresolved-reference", Severity: Error, Article: article, Path: path,
+			out = append(out, Finding{Rule: "unresolved-reference", Severity: Error, Article: article, Path: path(),
 				Message: fmt.Sprintf("%s %q does not exist; %s", kind, id, fixFor(kind, id, set))})
 		}
 	}
@@ -308,25 +308,25 @@ func references(r *Register, knownRules map[string]bool) []Finding {
 		unique(ap+".dataSubjects", len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
 		cats := unique(ap+".dataCategories", len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
 		for j, m := range a.Measures {
-			resolve(fmt.Sprintf("%s.measures[%d]", ap, j), "measure", m, measures, "Art. 30(1)(g) GDPR")
+			resolve(func() string { return fmt.Sprintf("%s.measures[%d]", ap, j) }, "measure", m, measures, "Art. 30(1)(g) GDPR")
 		}
 		for j, rule := range a.Retention {
 			for k, d := range rule.Data {
-				resolve(fmt.Sprintf("%s.retention[%d].data[%d]", ap, j, k), "data category", d, cats, "Art. 30(1)(f) GDPR")
+				resolve(func() string { return fmt.Sprintf("%s.retention[%d].data[%d]", ap, j, k) }, "data category", d, cats, "Art. 30(1)(f) GDPR")
 			}
 		}
 		for j, p := range a.Purposes {
 			for k, d := range p.Data {
-				resolve(fmt.Sprintf("%s.purposes[%d].data[%d]", ap, j, k), "data category", d, cats, "Art. 30(1)(b) GDPR")
+				resolve(func() string { return fmt.Sprintf("%s.purposes[%d].data[%d]", ap, j, k) }, "data category", d, cats, "Art. 30(1)(b) GDPR")
 			}
 		}
 		if a.ReplacedBy != "" {
-			resolve(ap+".replacedBy", "activity", a.ReplacedBy, activities, "Art. 30(1) GDPR")
+			resolve(func() string { return ap + ".replacedBy" }, "activity", a.ReplacedBy, activities, "Art. 30(1) GDPR")
 		}
 	}
 	for i, p := range r.Processing {
 		for j, m := range p.Measures {
-			resolve(fmt.Sprintf("processing[%d].measures[%d]", i, j), "measure", m, measures, "Art. 30(2)(d) GDPR")
+			resolve(func() string { return fmt.Sprintf("processing[%d].measures[%d]", i, j) }, "measure", m, measures, "Art. 30(2)(d) GDPR")
 		}
 	}
 	targets := map[string]bool{}
@@ -338,10 +338,10 @@ func references(r *Register, knownRules map[string]bool) []Finding {
 	}
 	for i, w := range r.Waivers {
 		if w.Rule != "" && knownRules != nil {
-			resolve(fmt.Sprintf("waivers[%d].rule", i), "rule", w.Rule, knownRules, "Art. 30 GDPR")
+			resolve(func() string { return fmt.Sprintf("waivers[%d].rule", i) }, "rule", w.Rule, knownRules, "Art. 30 GDPR")
 		}
 		if w.Activity != "" {
-			resolve(fmt.Sprintf("waivers[%d].activity", i), "activity", w.Activity, targets, "Art. 30 GDPR")
+			resolve(func() string { return fmt.Sprintf("waivers[%d].activity", i) }, "activity", w.Activity, targets, "Art. 30 GDPR")
 		}
 	}
 	return out

@@ -1,0 +1,94 @@
+package ropa_test
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/openropa/registry/internal/synth"
+	"github.com/openropa/registry/ropa"
+)
+
+var benchDay = ropa.NewDate(2026, 11, 21)
+
+var (
+	synthOnce  sync.Map // size -> *ropa.Register
+	benchSizes = []int{13, 1000, 10000}
+)
+
+func synthetic(n int) *ropa.Register {
+	if r, ok := synthOnce.Load(n); ok {
+		return r.(*ropa.Register)
+	}
+	r := synth.Register(n, 1)
+	synthOnce.Store(n, r)
+	return r
+}
+
+// BenchmarkCheck checks synthetic registers of 13 (the size of the WEngage
+// register), 1,000 and 10,000 activities.
+func BenchmarkCheck(b *testing.B) {
+	c := ropa.NewChecker()
+	for _, n := range benchSizes {
+		reg := synthetic(n)
+		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = c.Check(reg, benchDay)
+			}
+		})
+	}
+}
+
+func documents(b *testing.B, n int) (yaml, json []byte) {
+	b.Helper()
+	reg := synthetic(n)
+	j, err := ropa.Marshal(reg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	y, err := ropa.MarshalYAML(reg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return y, j
+}
+
+// BenchmarkLoadYAML loads a YAML register of 1,000 activities.
+func BenchmarkLoadYAML(b *testing.B) {
+	y, _ := documents(b, 1000)
+	b.SetBytes(int64(len(y)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ropa.Decode(y, ropa.YAML); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadJSON loads a JSON register of 1,000 activities.
+func BenchmarkLoadJSON(b *testing.B) {
+	_, j := documents(b, 1000)
+	b.SetBytes(int64(len(j)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ropa.Decode(j, ropa.JSON); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteJSON writes the canonical JSON of 1,000 activities.
+func BenchmarkWriteJSON(b *testing.B) {
+	reg := synthetic(1000)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := ropa.Encode(&buf, reg); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
