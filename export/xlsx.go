@@ -356,12 +356,13 @@ func (b *book) writeLists() error {
 	return nil
 }
 
-// finish writes the lists sheet and the workbook, with the first sheet active.
+// finish writes the lists sheet and the workbook. The first sheet is the
+// active one, as in every new workbook; setting it again would make excelize
+// parse every streamed sheet back into memory.
 func (b *book) finish(w io.Writer) error {
 	if err := b.writeLists(); err != nil {
 		return err
 	}
-	b.f.SetActiveSheet(0)
 	if _, err := b.f.WriteTo(w); err != nil {
 		return fmt.Errorf("export: writing the workbook: %w", err)
 	}
