@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/openropa/registry/examples"
 	"github.com/openropa/registry/internal/synth"
 	"github.com/openropa/registry/ropa"
 )
@@ -91,4 +92,17 @@ func BenchmarkWriteJSON(b *testing.B) {
 		}
 	}
 	b.SetBytes(int64(buf.Len()))
+}
+
+// BenchmarkCheckSeed checks the WEngage register of the examples (13 activities).
+func BenchmarkCheckSeed(b *testing.B) {
+	reg, err := examples.Load("wengage")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := ropa.NewChecker()
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = c.Check(reg, benchDay)
+	}
 }

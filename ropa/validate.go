@@ -41,9 +41,20 @@ var validate = sync.OnceValue(func() *validator.Validate {
 			panic(err)
 		}
 	}
+	// Enumerations are checked against the value sets of enumValues, by the
+	// field's string, without boxing each value in an interface.
+	sets := map[reflect.Type]map[string]bool{}
+	for t, values := range enumValues {
+		set := make(map[string]bool, len(values))
+		for _, v := range values {
+			set[v] = true
+		}
+		sets[t] = set
+	}
 	must(v.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
-		e, ok := fl.Field().Interface().(interface{ Valid() bool })
-		return !ok || e.Valid()
+		f := fl.Field()
+		set, ok := sets[f.Type()]
+		return !ok || set[f.String()]
 	}))
 	v.RegisterStructValidation(func(sl validator.StructLevel) {
 		reg := sl.Current().Interface().(Registration)

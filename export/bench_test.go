@@ -1,0 +1,168 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/openropa/registry/internal/synth"
+	"github.com/openropa/registry/ropa"
+)
+
+var synthetic sync.Map // size -> *ropa.Register
+
+func register(n int) *ropa.Register {
+	if r, ok := synthetic.Load(n); ok {
+		return r.(*ropa.Register)
+	}
+	r := synth.Register(n, 1)
+	synthetic.Store(n, r)
+	return r
+}
+
+// peakHeap samples the heap in use while f runs and returns its peak in bytes.
+func peakHeap(f func()) uint64 {
+	runtime.GC()
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	go func() {
+		var ms runtime.MemStats
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	f()
+	close(done)
+	return peak.Load()
+}
+
+// BenchmarkWriteXLSX writes the generic workbook of 1,000 and 10,000
+// activities; peak-heap-MB is the most heap in use during one export.
+func BenchmarkWriteXLSX(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		reg := register(n)
+		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			var peak uint64
+			for b.Loop() {
+				p := peakHeap(func() {
+					if err := WriteXLSX(io.Discard, reg, At(ropa.NewDate(2026, 11, 21)), WithLang(English)); err != nil {
+						b.Fatal(err)
+					}
+				})
+				peak = max(peak, p)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// floorSheet is one sheet of a generic workbook as plain values.
+type floorSheet struct {
+	name string
+	rows [][]string
+}
+
+// floorCells reads back the cells of the generic workbook of a register.
+func floorCells(b *testing.B, reg *ropa.Register) []floorSheet {
+	b.Helper()
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, reg, At(ropa.NewDate(2026, 11, 21)), WithLang(English)); err != nil {
+		b.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var out []floorSheet
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, floorSheet{name, rows})
+	}
+	return out
+}
+
+// BenchmarkXLSXFloor writes exactly the cells of the generic workbook with a
+// raw excelize StreamWriter and the same two styles, with no model, no check
+// and nothing else: the floor that the export cannot beat.
+func BenchmarkXLSXFloor(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		sheets := floorCells(b, register(n))
+		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := writeFloor(io.Discard, sheets); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func writeFloor(w io.Writer, sheets []floorSheet) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	header, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return err
+		}
+		sw, err := f.NewStreamWriter(s.name)
+		if err != nil {
+			return err
+		}
+		for r, row := range s.rows {
+			style := wrap
+			if r == 0 {
+				style = header
+			}
+			cells := make([]any, len(row))
+			for c, v := range row {
+				if v != "" {
+					cells[c] = excelize.Cell{Value: v, StyleID: style}
+				}
+			}
+			ref, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := sw.SetRow(ref, cells); err != nil {
+				return err
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			return err
+		}
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
