@@ -1,9 +1,7 @@
 package ropa
 
 import (
-	"bytes"
 	"encoding"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -137,12 +135,13 @@ func Decode(data []byte, format Format) (*Register, error) {
 		se := err.(*syntaxError)
 		return nil, &LoadError{Problems: []Problem{{Position: Position{se.line, se.col}, Message: se.msg}}}
 	}
-	w := &walker{format: format, positions: map[string]Position{}}
+	reg := &Register{}
+	w := &walker{format: format}
 	if root.kind != mappingNode {
-		w.problem(root, "", "expected a mapping of the fields of a register, found %s", root.kind)
+		w.problem(root, "expected a mapping of the fields of a register, found %s", root.kind)
 	} else {
 		w.checkSchema(root)
-		w.walk(root, reflect.TypeFor[Register](), "")
+		w.walk(root, reflect.ValueOf(reg).Elem())
 	}
 	if len(w.problems) > 0 {
 		sort.SliceStable(w.problems, func(i, j int) bool {
@@ -154,20 +153,21 @@ func Decode(data []byte, format Format) (*Register, error) {
 		})
 		return nil, &LoadError{Problems: w.problems}
 	}
-	js := data
-	if format == YAML {
-		var buf bytes.Buffer
-		emit(&buf, root, reflect.TypeFor[Register]())
-		js = buf.Bytes()
-	}
-	reg := &Register{}
-	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(js, bom)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(reg); err != nil {
-		return nil, &LoadError{Problems: []Problem{{Position: Position{root.line, root.col}, Message: "cannot decode the register: " + err.Error()}}}
-	}
-	reg.positions = w.positions
+	forgetValues(root)
+	reg.tree = root
 	return reg, nil
+}
+
+// forgetValues drops the values of a tree's scalars once decoded: only the
+// keys and the positions are kept, to answer Register.Position.
+func forgetValues(n *node) {
+	n.value = ""
+	for _, v := range n.vals {
+		forgetValues(v)
+	}
+	for _, v := range n.items {
+		forgetValues(v)
+	}
 }
 
 // Position returns where the element at a JSON path stood in the document
@@ -175,38 +175,43 @@ func Decode(data []byte, format Format) (*Register, error) {
 // missing field), it returns the position of the nearest enclosing element
 // that was. ok is false for a register not read from a document.
 func (r *Register) Position(path string) (pos Position, ok bool) {
-	if r == nil || r.positions == nil {
+	if r == nil || r.tree == nil {
 		return Position{}, false
 	}
-	for {
-		if p, found := r.positions[path]; found {
-			return p, true
+	n := r.tree
+	for path != "" {
+		var next *node
+		if path[0] == '[' {
+			end := strings.IndexByte(path, ']')
+			if end < 0 {
+				break
+			}
+			i, err := strconv.Atoi(path[1:end])
+			if err == nil && i >= 0 && i < len(n.items) {
+				next = n.items[i]
+			}
+			path = strings.TrimPrefix(path[end+1:], ".")
+		} else {
+			end := strings.IndexAny(path, ".[")
+			name := path
+			if end >= 0 {
+				name, path = path[:end], strings.TrimPrefix(path[end:], ".")
+			} else {
+				path = ""
+			}
+			for i, k := range n.keys {
+				if k.value == name {
+					next = n.vals[i]
+					break
+				}
+			}
 		}
-		if path == "" {
-			return Position{}, false
+		if next == nil {
+			break
 		}
-		path = parentPath(path)
+		n = next
 	}
-}
-
-// parentPath removes the last element of a JSON path.
-func parentPath(path string) string {
-	if strings.HasSuffix(path, "]") {
-		if i := strings.LastIndexByte(path, '['); i >= 0 {
-			return path[:i]
-		}
-	}
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[:i]
-	}
-	return ""
-}
-
-func joinPath(path, field string) string {
-	if path == "" {
-		return field
-	}
-	return path + "." + field
+	return Position{n.line, n.col}, true
 }
 
 // field is one JSON field of a struct type, with the index path to reach it
@@ -257,128 +262,181 @@ func fieldsOf(t reflect.Type) *structFields {
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
 type walker struct {
-	format    Format
-	problems  []Problem
-	positions map[string]Position
+	format   Format
+	problems []Problem
+	segs     []seg // the JSON path of the node being walked
 }
 
-func (w *walker) problem(n *node, path, format string, args ...any) {
-	w.problems = append(w.problems, Problem{Position{n.line, n.col}, path, fmt.Sprintf(format, args...)})
+// seg is one step of a JSON path: a field name, or a list index (name "").
+type seg struct {
+	name  string
+	index int
+}
+
+func (w *walker) push(s seg) { w.segs = append(w.segs, s) }
+func (w *walker) pop()       { w.segs = w.segs[:len(w.segs)-1] }
+
+// path renders the current JSON path; it is built only for a problem.
+func (w *walker) path() string {
+	var b strings.Builder
+	for _, s := range w.segs {
+		if s.name == "" {
+			b.WriteString("[" + strconv.Itoa(s.index) + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.name)
+	}
+	return b.String()
+}
+
+// problem records a problem at node n, at the current path.
+func (w *walker) problem(n *node, format string, args ...any) {
+	w.problems = append(w.problems, Problem{Position{n.line, n.col}, w.path(), fmt.Sprintf(format, args...)})
+}
+
+var textTypes sync.Map // reflect.Type -> bool
+
+func isText(t reflect.Type) bool {
+	if v, ok := textTypes.Load(t); ok {
+		return v.(bool)
+	}
+	is := t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshaler)
+	textTypes.Store(t, is)
+	return is
 }
 
 func (w *walker) checkSchema(root *node) {
+	w.push(seg{name: "schema"})
+	defer w.pop()
 	for i, k := range root.keys {
 		if k.value != "schema" {
 			continue
 		}
 		v := root.vals[i]
 		if v.kind == scalarNode && v.value != SchemaV1 {
-			w.problem(v, "schema", "unsupported schema %q; this library reads %q", v.value, SchemaV1)
+			w.problem(v, "unsupported schema %q; this library reads %q", v.value, SchemaV1)
 		}
 		if v.kind == nullNode {
-			w.problem(v, "schema", "schema is empty; write schema: %s", SchemaV1)
+			w.problem(v, "schema is empty; write schema: %s", SchemaV1)
 		}
 		return
 	}
-	w.problem(root, "schema", "schema is missing; add schema: %s at the top of the register", SchemaV1)
+	w.problem(root, "schema is missing; add schema: %s at the top of the register", SchemaV1)
 }
 
-func (w *walker) walk(n *node, t reflect.Type, path string) {
-	w.positions[path] = Position{n.line, n.col}
+// walk checks node n against the type of v and stores its value in v: the
+// decoding of both formats, through the JSON names of the fields.
+func (w *walker) walk(n *node, v reflect.Value) {
 	if n.kind == nullNode {
 		return // null is "not given"; validation reports what is required
 	}
-	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshaler) {
-		if !w.scalar(n, path, "a text value") {
+	t := v.Type()
+	if isText(t) {
+		if !w.scalar(n, "a text value") {
 			return
 		}
-		v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
-		if err := v.UnmarshalText([]byte(n.value)); err != nil {
-			w.problem(n, path, "%s", strings.TrimPrefix(err.Error(), "retention: "))
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.value)); err != nil {
+			w.problem(n, "%s", strings.TrimPrefix(err.Error(), "retention: "))
 		}
 		return
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		w.walk(n, t.Elem(), path)
+		elem := reflect.New(t.Elem())
+		v.Set(elem)
+		w.walk(n, elem.Elem())
 	case reflect.Struct:
-		w.walkStruct(n, t, path)
+		w.walkStruct(n, v)
 	case reflect.Slice:
 		if n.kind != sequenceNode {
-			w.problem(n, path, "expected a list, found %s", n.kind)
+			w.problem(n, "expected a list, found %s", n.kind)
 			return
 		}
+		v.Set(reflect.MakeSlice(t, len(n.items), len(n.items)))
 		for i, item := range n.items {
-			ip := path + "[" + strconv.Itoa(i) + "]"
+			w.push(seg{index: i})
 			if item.kind == nullNode {
-				w.positions[ip] = Position{item.line, item.col}
-				w.problem(item, ip, "empty list item; give it a value or remove it")
-				continue
+				w.problem(item, "empty list item; give it a value or remove it")
+			} else {
+				w.walk(item, v.Index(i))
 			}
-			w.walk(item, t.Elem(), ip)
+			w.pop()
 		}
 	case reflect.String:
-		if !w.scalar(n, path, "a text value") {
+		if !w.scalar(n, "a text value") {
 			return
 		}
 		if w.format == JSON && n.tag != "str" {
-			w.problem(n, path, "expected a string, found %s %s; put it in quotes", n.tag, n.value)
+			w.problem(n, "expected a string, found %s %s; put it in quotes", n.tag, n.value)
 			return
 		}
 		if values, ok := enumValues[t]; ok && !contains(values, n.value) {
-			w.problem(n, path, "unknown value %q; want one of %s%s", n.value, strings.Join(values, ", "), suggest(n.value, values))
+			w.problem(n, "unknown value %q; want one of %s%s", n.value, strings.Join(values, ", "), suggest(n.value, values))
+			return
 		}
+		v.SetString(n.value)
 	case reflect.Bool:
-		if !w.scalar(n, path, "true or false") {
+		if !w.scalar(n, "true or false") {
 			return
 		}
 		if n.tag != "bool" {
-			w.problem(n, path, "expected true or false, found %q", n.value)
-		}
-	case reflect.Int, reflect.Int64:
-		if !w.scalar(n, path, "a whole number") {
+			w.problem(n, "expected true or false, found %q", n.value)
 			return
 		}
-		if _, err := strconv.ParseInt(n.value, 10, 64); err != nil || n.tag != "int" {
-			w.problem(n, path, "expected a whole number, found %q", n.value)
+		v.SetBool(strings.EqualFold(n.value, "true"))
+	case reflect.Int, reflect.Int64:
+		if !w.scalar(n, "a whole number") {
+			return
 		}
+		i, err := strconv.ParseInt(n.value, 10, 64)
+		if err != nil || n.tag != "int" || v.OverflowInt(i) {
+			w.problem(n, "expected a whole number, found %q", n.value)
+			return
+		}
+		v.SetInt(i)
 	default:
-		w.problem(n, path, "this field cannot be read from a document")
+		w.problem(n, "this field cannot be read from a document")
 	}
 }
 
-func (w *walker) scalar(n *node, path, want string) bool {
+func (w *walker) scalar(n *node, want string) bool {
 	if n.kind != scalarNode {
-		w.problem(n, path, "expected %s, found %s", want, n.kind)
+		w.problem(n, "expected %s, found %s", want, n.kind)
 		return false
 	}
 	return true
 }
 
-func (w *walker) walkStruct(n *node, t reflect.Type, path string) {
+func (w *walker) walkStruct(n *node, v reflect.Value) {
 	if n.kind != mappingNode {
 		what := "fields"
-		if path == "" {
+		if len(w.segs) == 0 {
 			what = "the fields of a register"
 		}
-		w.problem(n, path, "expected a mapping of %s, found %s", what, n.kind)
+		w.problem(n, "expected a mapping of %s, found %s", what, n.kind)
 		return
 	}
-	fs := fieldsOf(t)
-	seen := map[string]*node{}
+	fs := fieldsOf(v.Type())
+keys:
 	for i, k := range n.keys {
 		name := k.value
-		if first, dup := seen[name]; dup {
-			w.problem(k, joinPath(path, name), "field %q is given twice (first at line %d); keep one", name, first.line)
-			continue
+		w.push(seg{name: name})
+		for _, prev := range n.keys[:i] {
+			if prev.value == name {
+				w.problem(k, "field %q is given twice (first at line %d); keep one", name, prev.line)
+				w.pop()
+				continue keys
+			}
 		}
-		seen[name] = k
-		f, ok := fs.byName[name]
-		if !ok {
-			w.problem(k, joinPath(path, name), "unknown field %q%s", name, suggest(name, fs.names))
-			continue
+		if f, ok := fs.byName[name]; ok {
+			w.walk(n.vals[i], v.FieldByIndex(f.index))
+		} else {
+			w.problem(k, "unknown field %q%s", name, suggest(name, fs.names))
 		}
-		w.walk(n.vals[i], f.typ, joinPath(path, name))
+		w.pop()
 	}
 }
 
@@ -425,48 +483,4 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-// emit writes a checked YAML node tree as JSON, directed by the Go type it
-// will be decoded into, so that every scalar keeps the text it was written with.
-func emit(buf *bytes.Buffer, n *node, t reflect.Type) {
-	if n.kind == nullNode {
-		buf.WriteString("null")
-		return
-	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch {
-	case reflect.PointerTo(t).Implements(textUnmarshaler), t.Kind() == reflect.String:
-		b, _ := json.Marshal(n.value)
-		buf.Write(b)
-	case t.Kind() == reflect.Bool:
-		buf.WriteString(strings.ToLower(n.value))
-	case t.Kind() == reflect.Int || t.Kind() == reflect.Int64:
-		v, _ := strconv.ParseInt(n.value, 10, 64)
-		buf.WriteString(strconv.FormatInt(v, 10))
-	case t.Kind() == reflect.Slice:
-		buf.WriteByte('[')
-		for i, item := range n.items {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			emit(buf, item, t.Elem())
-		}
-		buf.WriteByte(']')
-	case t.Kind() == reflect.Struct:
-		fs := fieldsOf(t)
-		buf.WriteByte('{')
-		for i, k := range n.keys {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			b, _ := json.Marshal(k.value)
-			buf.Write(b)
-			buf.WriteByte(':')
-			emit(buf, n.vals[i], fs.byName[k.value].typ)
-		}
-		buf.WriteByte('}')
-	}
 }

@@ -49,9 +49,9 @@ type Register struct {
 	// accepts, each with its reason.
 	Waivers []Waiver `json:"waivers,omitempty" validate:"dive"`
 
-	// positions maps the JSON path of every element read from a file to
-	// where it stood in the file.
-	positions map[string]Position
+	// tree is the document the register was read from, with the positions
+	// of its elements (values dropped), for Position.
+	tree *node
 }
 
 // Party is an organisation or person with its identification and contact
