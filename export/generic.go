@@ -2,6 +2,8 @@ package export
 
 import (
 	"fmt"
+
+	"github.com/xuri/excelize/v2"
 	"strconv"
 	"strings"
 
@@ -299,8 +301,12 @@ func genericLists(l Lang) []namedList {
 
 func writeGeneric(b *book, reg *ropa.Register) error {
 	l := b.o.lang
-	rep := b.o.checker.Check(reg, b.o.at)
-	if err := writeCover(b, reg, rep); err != nil {
+	// The check runs beside the writing of the other sheets; its summary and
+	// findings are filled in when it is done.
+	reports := make(chan *ropa.Report, 1)
+	go func() { reports <- b.o.checker.Check(reg, b.o.at) }()
+	summary, err := writeCover(b, reg)
+	if err != nil {
 		return err
 	}
 	lists := genericLists(l)
@@ -554,6 +560,10 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	}
 
 	// Findings of the check as of the export date, waived ones with their reason.
+	rep := <-reports
+	if err := summary(rep); err != nil {
+		return err
+	}
 	if tb, err = b.table("sheet.findings", []column{
 		{key: "col.severity", width: 14, list: listName(6)}, {key: "col.rule", width: 28}, {key: "col.article", width: 24},
 		{key: "col.activityId", width: 20}, {key: "col.path", width: 34}, {key: "col.message", width: 70}, {key: "col.waiver", width: 40},
@@ -585,14 +595,15 @@ func contains(list []string, v string) bool {
 // writeCover writes the cover sheet: the organisation, its group entities,
 // the DPO and the representative, the register's date and format, and the
 // summary of the check.
-func writeCover(b *book, reg *ropa.Register, rep *ropa.Report) error {
+// It returns the function that writes the summary of the check once known.
+func writeCover(b *book, reg *ropa.Register) (func(*ropa.Report) error, error) {
 	l := b.o.lang
 	fm, err := b.form(t("sheet.cover", l), 34, 80)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := fm.line(b.title, t("cover.title", l)); err != nil {
-		return err
+		return nil, err
 	}
 	fm.blank()
 	o := reg.Organisation
@@ -620,16 +631,26 @@ func writeCover(b *book, reg *ropa.Register, rep *ropa.Report) error {
 		[2]string{t("cover.schema", l), reg.Schema},
 		[2]string{t("cover.language", l), reg.Language},
 		[2]string{t("cover.checked", l), b.o.at.String()},
-		[2]string{t("cover.summary", l), fmt.Sprintf("%s: %d, %s: %d, %s: %d", severityLabel(ropa.Error, l), rep.Summary.Errors,
-			severityLabel(ropa.Warning, l), rep.Summary.Warnings, severityLabel(ropa.Info, l), rep.Summary.Info)},
+		[2]string{t("cover.summary", l), ""},
 	)
 	for _, r := range rows {
 		if err := fm.line(b.label, r[0], r[1]); err != nil {
-			return err
+			return nil, err
 		}
 	}
+	summaryRow := fm.row
 	fm.blank()
-	return fm.line(0, t("cover.legend", l))
+	if err := fm.line(0, t("cover.legend", l)); err != nil {
+		return nil, err
+	}
+	return func(rep *ropa.Report) error {
+		ref, _ := excelize.CoordinatesToCellName(2, summaryRow)
+		if err := b.f.SetCellStr(fm.name, ref, fmt.Sprintf("%s: %d, %s: %d, %s: %d", severityLabel(ropa.Error, l), rep.Summary.Errors,
+			severityLabel(ropa.Warning, l), rep.Summary.Warnings, severityLabel(ropa.Info, l), rep.Summary.Info)); err != nil {
+			return err
+		}
+		return b.f.SetCellStyle(fm.name, ref, ref, b.wrap)
+	}, nil
 }
 
 func registration(r *ropa.Registration) string {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -240,6 +241,19 @@ func countryName(code string, l Lang) string {
 	if code == "" {
 		return ""
 	}
+	key := string(l) + ":" + code
+	if v, ok := countryNames.Load(key); ok {
+		return v.(string)
+	}
+	name := lookupCountry(code, l)
+	countryNames.Store(key, name)
+	return name
+}
+
+// countryNames caches country names by language and code (a few hundred at most).
+var countryNames sync.Map
+
+func lookupCountry(code string, l Lang) string {
 	region, err := language.ParseRegion(code)
 	if err != nil {
 		return code

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -49,8 +50,7 @@ func (s *streamSheet) put(style int, values []string, marked map[int]bool, marke
 	s.row++
 	cells := make([]any, len(values))
 	for i, v := range values {
-		ref, _ := excelize.CoordinatesToCellName(i+1, s.row)
-		v, err := text(s.name, ref, fmt.Sprintf("column %d", i+1), v)
+		v, err := text(s.name, i+1, s.row, "column "+strconv.Itoa(i+1), v)
 		if err != nil {
 			return err
 		}

@@ -202,10 +202,19 @@ func (b *book) addSheet(name string) (string, error) {
 	return name, err
 }
 
-// text checks a value against Excel's cell limit.
-func text(sheet, cell, column, v string) (string, error) {
-	if n := len(utf16.Encode([]rune(v))); n > maxCellChars {
-		return "", fmt.Errorf("export: sheet %q, cell %s (%s): the value has %d characters; an Excel cell holds at most %d; shorten it in the register", sheet, cell, column, n, maxCellChars)
+// text checks a value against Excel's cell limit, counted in UTF-16 code
+// units as Excel counts; col and row (from 1) locate it for the error.
+func text(sheet string, col, row int, column, v string) (string, error) {
+	if len(v) <= maxCellChars {
+		return v, nil // a UTF-16 code unit takes at least one byte of UTF-8
+	}
+	n := 0
+	for _, r := range v {
+		n += utf16.RuneLen(r)
+	}
+	if n > maxCellChars {
+		cell, _ := excelize.CoordinatesToCellName(col, row)
+		return "", fmt.Errorf("export: sheet %q, cell %s (%s): the value has %d characters; an Excel cell holds at most %d; shorten it in the register", sheet, cell, t(column, English), n, maxCellChars)
 	}
 	return v, nil
 }
@@ -275,8 +284,7 @@ func (tb *table) add(values ...string) error {
 	}
 	cells := tb.cells[:len(values)]
 	for i, v := range values {
-		ref, _ := excelize.CoordinatesToCellName(i+1, tb.row)
-		v, err := text(tb.name, ref, t(tb.cols[i].key, English), v)
+		v, err := text(tb.name, i+1, tb.row, tb.cols[i].key, v)
 		if err != nil {
 			return err
 		}
@@ -395,14 +403,14 @@ func (b *book) form(name string, widths ...float64) (*form, error) {
 func (fm *form) line(style int, cells ...string) error {
 	fm.row++
 	for i, v := range cells {
-		ref, _ := excelize.CoordinatesToCellName(i+1, fm.row)
-		v, err := text(fm.name, ref, "form", v)
+		v, err := text(fm.name, i+1, fm.row, "form", v)
 		if err != nil {
 			return err
 		}
 		if v == "" {
 			continue
 		}
+		ref, _ := excelize.CoordinatesToCellName(i+1, fm.row)
 		if err := fm.b.f.SetCellStr(fm.name, ref, v); err != nil {
 			return err
 		}

@@ -1,0 +1,100 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sync"
+	"testing"
+
+	"github.com/openropa/registry/ropa"
+)
+
+// TestConcurrentUse uses one checker and one register from many goroutines
+// at once, to check and to export; every result equals the one of a single
+// goroutine. Run with -race.
+func TestConcurrentUse(t *testing.T) {
+	reg := register(40)
+	c := ropa.NewChecker()
+	at := ropa.NewDate(2026, 11, 21)
+	wantReport := fmt.Sprint(c.Check(reg, at))
+	var wantBook bytes.Buffer
+	if err := WriteXLSX(&wantBook, reg, At(at), WithChecker(c)); err != nil {
+		t.Fatal(err)
+	}
+	want := dump(t, wantBook.Bytes())
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for i := 0; i < 8; i++ {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			if got := fmt.Sprint(c.Check(reg, at)); got != wantReport {
+				errs <- "a concurrent check differs"
+			}
+		}()
+		go func(layout Layout) {
+			defer wg.Done()
+			var buf bytes.Buffer
+			if err := WriteXLSX(&buf, reg, At(at), WithChecker(c), WithLayout(layout)); err != nil {
+				errs <- err.Error()
+				return
+			}
+			if layout == Generic && fmt.Sprint(dump(t, buf.Bytes())) != fmt.Sprint(want) {
+				errs <- "a concurrent export differs"
+			}
+		}(Layouts()[i%len(Layouts())])
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// FuzzExport checks that no register that loads makes an export panic.
+func FuzzExport(f *testing.F) {
+	f.Add([]byte("schema: openropa/v1\norganisation: {name: A}\nactivities: [{id: a, name: '=1+1', purposes: [{description: p}], dataSubjects: [{id: s, description: s}], dataCategories: [{id: c, description: c}]}]\n"))
+	f.Add([]byte("schema: openropa/v1\norganisation: {name: A}\nactivities: [{id: '[x]', name: b}, {id: '[x]', name: c}]\n"))
+	f.Add([]byte("schema: openropa/v1\norganisation: {name: A, address: {country: ZZ}}\nmeasures: [{id: m, kind: technical, description: d}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		reg, err := ropa.Decode(data, ropa.YAML)
+		if err != nil {
+			return
+		}
+		for _, l := range Layouts() {
+			_ = WriteXLSX(io.Discard, reg, At(ropa.NewDate(2026, 11, 21)), WithLayout(l))
+		}
+	})
+}
+
+// BenchmarkPipeline loads, checks and exports a register end to end; with
+// -bench 'Pipeline/activities=100000' it shows that a register of 100,000
+// activities goes through on this machine, and how much heap that takes.
+func BenchmarkPipeline(b *testing.B) {
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			doc, err := ropa.Marshal(register(n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			at := ropa.NewDate(2026, 11, 21)
+			var peak uint64
+			b.ReportAllocs()
+			for b.Loop() {
+				p := peakHeap(func() {
+					reg, err := ropa.Decode(doc, ropa.JSON)
+					if err != nil {
+						b.Fatal(err)
+					}
+					_ = ropa.Check(reg, at)
+					if err := WriteXLSX(io.Discard, reg, At(at)); err != nil {
+						b.Fatal(err)
+					}
+				})
+				peak = max(peak, p)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
+}
