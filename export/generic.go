@@ -514,7 +514,13 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 				used = append(used, p.ID)
 			}
 		}
-		if err := tb.add(m.ID, measureLabel(m.Kind, l), m.Description, strings.Join(used, ", ")); err != nil {
+		usedBy := strings.Join(used, ", ")
+		if len(usedBy) > maxCellChars {
+			// A derived list, too long for a cell: say how many, the
+			// Activities sheet names them.
+			usedBy = fmt.Sprintf(t("usedBy.many", l), len(used))
+		}
+		if err := tb.add(m.ID, measureLabel(m.Kind, l), m.Description, usedBy); err != nil {
 			return err
 		}
 	}

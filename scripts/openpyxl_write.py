@@ -16,7 +16,7 @@ for _ in range(runs):
     for sheet in sheets:
         ws = wb.create_sheet(sheet["name"])
         for row in sheet["rows"]:
-            ws.append(row)
+            ws.append([v if v != "" else None for v in (row or [])])
     wb.save(out)
     elapsed = time.perf_counter() - start
     best = elapsed if best is None else min(best, elapsed)

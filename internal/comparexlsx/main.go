@@ -84,7 +84,9 @@ func run(n, runs int, py, script string) error {
 	if err := os.WriteFile(cellsFile, b, 0o600); err != nil {
 		return err
 	}
-	out, err := exec.Command(py, script, cellsFile, filepath.Join(dir, "openpyxl.xlsx"), strconv.Itoa(runs)).Output()
+	cmd := exec.Command(py, script, cellsFile, filepath.Join(dir, "openpyxl.xlsx"), strconv.Itoa(runs))
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", py, script, err)
 	}
