@@ -2,7 +2,7 @@ package ropa
 
 import (
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -114,25 +114,35 @@ func summarise(fs []Finding) Summary {
 // sortFindings orders findings by the element they concern, in the order of
 // the format's fields and list indices, then by severity, rule and message.
 func sortFindings(fs []Finding) {
-	keys := make(map[string][]int, len(fs))
-	for _, f := range fs {
-		if _, ok := keys[f.Path]; !ok {
-			keys[f.Path] = pathKey(f.Path)
-		}
+	type keyed struct {
+		key []int
+		f   Finding
 	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if c := compareKeys(keys[a.Path], keys[b.Path]); c != 0 {
-			return c < 0
+	memo := make(map[string][]int, len(fs))
+	ks := make([]keyed, len(fs))
+	for i, f := range fs {
+		k, ok := memo[f.Path]
+		if !ok {
+			k = pathKey(f.Path)
+			memo[f.Path] = k
 		}
-		if a.Severity.rank() != b.Severity.rank() {
-			return a.Severity.rank() < b.Severity.rank()
+		ks[i] = keyed{k, f}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if c := compareKeys(a.key, b.key); c != 0 {
+			return c
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+		if c := a.f.Severity.rank() - b.f.Severity.rank(); c != 0 {
+			return c
 		}
-		return a.Message < b.Message
+		if c := strings.Compare(a.f.Rule, b.f.Rule); c != 0 {
+			return c
+		}
+		return strings.Compare(a.f.Message, b.f.Message)
 	})
+	for i := range ks {
+		fs[i] = ks[i].f
+	}
 }
 
 // pathKey turns a JSON path into a sequence of numbers: the position of each
@@ -169,14 +179,8 @@ func pathKey(path string) []int {
 			}
 			if t.Kind() == reflect.Struct {
 				fs := fieldsOf(t)
-				for i, n := range fs.names {
-					if n == seg {
-						rank = i
-						break
-					}
-				}
 				if f, ok := fs.byName[seg]; ok {
-					t = f.typ
+					rank, t = f.rank, f.typ
 				} else {
 					t = nil
 				}

@@ -220,6 +220,7 @@ type field struct {
 	name  string
 	index []int
 	typ   reflect.Type
+	rank  int // position among the struct's JSON fields
 }
 
 type structFields struct {
@@ -250,7 +251,7 @@ func fieldsOf(t reflect.Type) *structFields {
 			if name == "" {
 				name = f.Name
 			}
-			sf.byName[name] = field{name, append(append([]int(nil), index...), i), f.Type}
+			sf.byName[name] = field{name, append(append([]int(nil), index...), i), f.Type, len(sf.names)}
 			sf.names = append(sf.names, name)
 		}
 	}
