@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"sync"
@@ -68,12 +69,17 @@ func FuzzExport(f *testing.F) {
 	})
 }
 
+var pipeline100k = flag.Bool("pipeline100k", false, "run BenchmarkPipeline with 100,000 activities (a minute, 5 GB)")
+
 // BenchmarkPipeline loads, checks and exports a register end to end; with
-// -bench 'Pipeline/activities=100000' it shows that a register of 100,000
-// activities goes through on this machine, and how much heap that takes.
+// -pipeline100k it shows that a register of 100,000 activities goes through
+// on this machine, and how much heap that takes.
 func BenchmarkPipeline(b *testing.B) {
 	for _, n := range []int{1000, 100000} {
 		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			if n == 100000 && !*pipeline100k {
+				b.Skip("run with -pipeline100k")
+			}
 			doc, err := ropa.Marshal(register(n))
 			if err != nil {
 				b.Fatal(err)
