@@ -6,7 +6,6 @@ import (
 	"io"
 	"runtime"
 	"runtime/metrics"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,16 +16,7 @@ import (
 	"github.com/openropa/registry/ropa"
 )
 
-var synthetic sync.Map // size -> *ropa.Register
-
-func register(n int) *ropa.Register {
-	if r, ok := synthetic.Load(n); ok {
-		return r.(*ropa.Register)
-	}
-	r := synth.Register(n, 1)
-	synthetic.Store(n, r)
-	return r
-}
+func register(n int) *ropa.Register { return synth.Cached(n) }
 
 // liveHeap returns the live heap: what the last collection found reachable.
 func liveHeap() uint64 {

@@ -3,7 +3,6 @@ package ropa_test
 import (
 	"bytes"
 	"fmt"
-	"sync"
 	"testing"
 
 	"github.com/openropa/registry/examples"
@@ -13,19 +12,9 @@ import (
 
 var benchDay = ropa.NewDate(2026, 11, 21)
 
-var (
-	synthOnce  sync.Map // size -> *ropa.Register
-	benchSizes = []int{13, 1000, 10000}
-)
+var benchSizes = []int{13, 1000, 10000}
 
-func synthetic(n int) *ropa.Register {
-	if r, ok := synthOnce.Load(n); ok {
-		return r.(*ropa.Register)
-	}
-	r := synth.Register(n, 1)
-	synthOnce.Store(n, r)
-	return r
-}
+func synthetic(n int) *ropa.Register { return synth.Cached(n) }
 
 // BenchmarkCheck checks synthetic registers of 13 (the size of the WEngage
 // register), 1,000 and 10,000 activities.

@@ -5,6 +5,7 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
@@ -139,4 +140,16 @@ func activity(rng *rand.Rand, i int) ropa.Activity {
 	}
 	a.Measures = []string{fmt.Sprintf("m%02d", rng.IntN(12)), fmt.Sprintf("m%02d", rng.IntN(12))}
 	return a
+}
+
+var cache sync.Map // size -> *ropa.Register
+
+// Cached returns Register(n, 1), made once per size and shared: callers must
+// not change it.
+func Cached(n int) *ropa.Register {
+	if r, ok := cache.Load(n); ok {
+		return r.(*ropa.Register)
+	}
+	r, _ := cache.LoadOrStore(n, Register(n, 1))
+	return r.(*ropa.Register)
 }
