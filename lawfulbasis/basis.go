@@ -168,6 +168,7 @@ type UnknownError struct {
 	Want  []string // the accepted identifiers
 }
 
+// Error says which value is unknown and lists the accepted ones.
 func (e *UnknownError) Error() string {
 	return fmt.Sprintf("lawfulbasis: unknown %s %q; want one of %s", e.Kind, e.Value, strings.Join(e.Want, ", "))
 }

@@ -40,6 +40,7 @@ const (
 	nullNode
 )
 
+// String names the kind of node as a problem message does.
 func (k nodeKind) String() string {
 	switch k {
 	case mappingNode:
@@ -70,6 +71,7 @@ type syntaxError struct {
 	msg       string
 }
 
+// Error returns the message of the syntax error.
 func (e *syntaxError) Error() string { return e.msg }
 
 // lineIndex maps byte offsets to lines and columns (both from 1, columns in characters).
