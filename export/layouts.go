@@ -21,6 +21,7 @@ type streamSheet struct {
 	row     int
 	headRow int
 	cols    int
+	widths  []float64
 }
 
 func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamSheet, error) {
@@ -41,7 +42,7 @@ func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamS
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: top, ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
 	}
-	return &streamSheet{b: b, name: name, sw: sw, headRow: headRow, cols: len(widths)}, nil
+	return &streamSheet{b: b, name: name, sw: sw, headRow: headRow, cols: len(widths), widths: widths}, nil
 }
 
 // put writes the next row; style applies to every cell, or to the cells
@@ -65,6 +66,16 @@ func (s *streamSheet) put(style int, values []string, marked map[int]bool, marke
 		cells[i] = excelize.Cell{Value: v, StyleID: st}
 	}
 	ref, _ := excelize.CoordinatesToCellName(1, s.row)
+	if style == s.b.wrap {
+		if h := rowHeight(values, func(i int) float64 {
+			if i < len(s.widths) {
+				return s.widths[i]
+			}
+			return 10
+		}); h > 0 {
+			return s.sw.SetRow(ref, cells, excelize.RowOpts{Height: h})
+		}
+	}
 	return s.sw.SetRow(ref, cells)
 }
 

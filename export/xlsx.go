@@ -3,9 +3,11 @@ package export
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -219,6 +221,29 @@ func text(sheet string, col, row int, column, v string) (string, error) {
 	return v, nil
 }
 
+// rowHeight estimates the height in points a row needs to show its wrapped
+// values whole, from the lines each value takes in its column's width; 0 for
+// a row of one line. Excel holds at most 409 points a row.
+func rowHeight(values []string, widths func(i int) float64) float64 {
+	lines := 1
+	for i, v := range values {
+		if v == "" {
+			continue
+		}
+		w := widths(i)
+		n := 0
+		for _, para := range strings.Split(v, "\n") {
+			chars := float64(utf8.RuneCountInString(para))
+			n += max(1, int(math.Ceil(chars/(w*0.95))))
+		}
+		lines = max(lines, n)
+	}
+	if lines <= 1 {
+		return 0
+	}
+	return min(409, 15*float64(lines))
+}
+
 // column is one column of a table sheet.
 type column struct {
 	key      string  // label key of the heading
@@ -295,6 +320,9 @@ func (tb *table) add(values ...string) error {
 		cells[i] = excelize.Cell{Value: v, StyleID: tb.b.wrap}
 	}
 	ref, _ := excelize.CoordinatesToCellName(1, tb.row)
+	if h := rowHeight(values, func(i int) float64 { return tb.cols[i].width }); h > 0 {
+		return tb.sw.SetRow(ref, cells, excelize.RowOpts{Height: h})
+	}
 	return tb.sw.SetRow(ref, cells)
 }
 
@@ -379,9 +407,10 @@ func (b *book) finish(w io.Writer) error {
 
 // form writes a small sheet of label and value rows in normal mode.
 type form struct {
-	b    *book
-	name string
-	row  int
+	b      *book
+	name   string
+	row    int
+	widths []float64
 }
 
 func (b *book) form(name string, widths ...float64) (*form, error) {
@@ -395,7 +424,7 @@ func (b *book) form(name string, widths ...float64) (*form, error) {
 			return nil, err
 		}
 	}
-	return &form{b: b, name: name}, nil
+	return &form{b: b, name: name, widths: widths}, nil
 }
 
 // line writes a row whose first cell is a label; empty rows are skipped
@@ -421,6 +450,14 @@ func (fm *form) line(style int, cells ...string) error {
 		if err := fm.b.f.SetCellStyle(fm.name, ref, ref, st); err != nil {
 			return err
 		}
+	}
+	if h := rowHeight(cells, func(i int) float64 {
+		if i < len(fm.widths) {
+			return fm.widths[i]
+		}
+		return 10
+	}); h > 0 {
+		return fm.b.f.SetRowHeight(fm.name, fm.row, h)
 	}
 	return nil
 }
