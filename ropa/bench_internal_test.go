@@ -1,0 +1,44 @@
+package ropa
+
+import (
+	"fmt"
+	"testing"
+)
+
+// cleanRegister returns a register of n activities that breaks no rule.
+func cleanRegister(n int) *Register {
+	r := validRegister()
+	r.Waivers = nil
+	a := r.Activities[0]
+	r.Activities = nil
+	for i := 0; i < n; i++ {
+		x := a
+		x.ID = fmt.Sprintf("a%d", i)
+		r.Activities = append(r.Activities, x)
+	}
+	return r
+}
+
+// BenchmarkCheckClean checks a 13-activity register that breaks no rule:
+// the cost of a check without findings to report.
+func BenchmarkCheckClean(b *testing.B) {
+	r := cleanRegister(13)
+	c := NewChecker()
+	if n := len(c.Check(r, NewDate(2024, 1, 1)).Findings); n != 1 {
+		b.Fatalf("want only the Art. 30(5) advice, got %d findings", n)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = c.Check(r, NewDate(2024, 1, 1))
+	}
+}
+
+// BenchmarkValidatorClean is the part of BenchmarkCheckClean that
+// validator/v10 takes.
+func BenchmarkValidatorClean(b *testing.B) {
+	r := cleanRegister(13)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = validate().Struct(r)
+	}
+}
