@@ -305,6 +305,12 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	// findings are filled in when it is done.
 	reports := make(chan *ropa.Report, 1)
 	go func() { reports <- b.o.checker.Check(reg, b.o.at) }()
+	var rep *ropa.Report
+	defer func() {
+		if rep == nil {
+			<-reports // never return while the check still reads the register
+		}
+	}()
 	summary, err := writeCover(b, reg)
 	if err != nil {
 		return err
@@ -566,7 +572,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	}
 
 	// Findings of the check as of the export date, waived ones with their reason.
-	rep := <-reports
+	rep = <-reports
 	if err := summary(rep); err != nil {
 		return err
 	}
