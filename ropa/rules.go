@@ -817,6 +817,9 @@ func exemption(r *Register, _ Date) []Finding {
 				return []Finding{{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q processes special or criminal-offence data, so the record is required", *e, a.ID)}}
 			}
 		}
+		if met := DPIACriteriaOf(a); len(met) > 0 {
+			return []Finding{{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the record is required", *e, a.ID, strs(met)[0])}}
+		}
 	}
 	return []Finding{{Path: path, Message: fmt.Sprintf("with %d employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional and unlikely to result in a risk; regular processing, such as that of customers or staff, must still be recorded (WP29 position paper of 19 April 2018)", *e)}}
 }

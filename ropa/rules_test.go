@@ -122,7 +122,11 @@ func TestGDPRRules(t *testing.T) {
 		{"dpia-screening", Date{}, func(r *Register) {
 			r.Activities[0].DPIA = &DPIA{Status: DPIARequired, Criteria: []DPIACriterion{LargeScale, SystematicMonitoring}}
 		}, "activities[0].dpia", "a DPIA is required (systematic-monitoring, large-scale) but neither done nor planned"},
-		{"art-30-5-exemption", Date{}, func(r *Register) { r.Organisation.Employees = ptr(40) }, "organisation.employees", "with 40 employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional"},
+		{"art-30-5-exemption", Date{}, func(r *Register) {
+			r.Organisation.Employees = ptr(40)
+			r.Activities[0].DPIA = nil
+		}, "organisation.employees", "with 40 employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional"},
+		{"art-30-5-exemption", Date{}, func(r *Register) { r.Organisation.Employees = ptr(40) }, "activities[0]", `activity "calls" meets a criterion of risk of WP248 rev.01 (systematic-monitoring)`},
 		{"art-30-5-exemption", Date{}, func(r *Register) {
 			r.Organisation.Employees = ptr(40)
 			r.Activities[0].DataCategories[0].Special = lawfulbasis.Health
