@@ -346,7 +346,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 	for _, m := range lawfulbasis.Mechanisms()[:10] {
 		mechs = append(mechs, mechanismLabel(m, l))
 	}
-	b.planLists([]namedList{
+	b.planListsOn("5_-_Listes", []namedList{
 		{"Garanties", mechs},
 		{"Oui/non", []string{"Oui", "Non"}},
 	})
@@ -646,7 +646,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		l = Dutch
 		b.o.lang = Dutch
 	}
-	b.planLists([]namedList{
+	b.planListsOn(gw("sheet.lists", l), []namedList{
 		{gw("col.basis", l), baseLabels(l)},
 	})
 	fm, err := b.form(gw("sheet.identification", l), 50, 80)

@@ -355,8 +355,11 @@ type namedList struct {
 
 // planLists names the lists sheet and the range of each list, so that tables
 // written before it can refer to them; writeLists writes it.
-func (b *book) planLists(lists []namedList) {
-	b.listSheet = b.sheetName(t("sheet.lists", b.o.lang))
+func (b *book) planLists(lists []namedList) { b.planListsOn(t("sheet.lists", b.o.lang), lists) }
+
+// planListsOn is planLists with the lists sheet named as given.
+func (b *book) planListsOn(sheet string, lists []namedList) {
+	b.listSheet = b.sheetName(sheet)
 	b.planned = lists
 	for i, l := range lists {
 		col, _ := excelize.ColumnNumberToName(i + 1)

@@ -24,7 +24,7 @@ func TestRun(t *testing.T) {
 	x, err := excelize.OpenFile(filepath.Join(dir, "webassur-gba.xlsx"))
 	require.NoError(t, err)
 	defer x.Close()
-	assert.Equal(t, []string{"Identificatie", "register", "Lijsten"}, x.GetSheetList())
+	assert.Equal(t, []string{"Identificatie", "register", "lijsten"}, x.GetSheetList())
 	b, err := os.ReadFile(filepath.Join(dir, "webassur.json"))
 	require.NoError(t, err)
 	_, err = ropa.Decode(b, ropa.JSON)
