@@ -3,6 +3,7 @@ package examples
 import (
 	"testing"
 
+	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
@@ -180,7 +181,7 @@ func TestRetentionTextsParse(t *testing.T) {
 					}
 				}
 				assert.True(t, found, "%s %s retention[%d]: %q parses as %+v, the register has %+v", name, a.ID, i, rule.Text, terms, rule.Term)
-				for _, l := range retention.Langs() {
+				for _, l := range lang.All() {
 					assert.NotEmpty(t, rule.Words(l))
 				}
 			}

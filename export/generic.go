@@ -3,9 +3,10 @@ package export
 import (
 	"fmt"
 
-	"github.com/xuri/excelize/v2"
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/ropa"
@@ -63,34 +64,34 @@ func baseLabel(b lawfulbasis.Basis, l Lang) string {
 	if !b.Valid() {
 		return string(b)
 	}
-	return b.Label(lbLang(l)) + " (" + article(b.Article(), l) + ")"
+	return b.Label(l) + " (" + article(b.Article(), l) + ")"
 }
 
 func conditionLabel(c lawfulbasis.Condition, l Lang) string {
 	if !c.Valid() {
 		return string(c)
 	}
-	return c.Label(lbLang(l)) + " (" + article(c.Article(), l) + ")"
+	return c.Label(l) + " (" + article(c.Article(), l) + ")"
 }
 
 func mechanismLabel(m lawfulbasis.Mechanism, l Lang) string {
 	if m == "" || !m.Valid() {
 		return string(m)
 	}
-	return m.Label(lbLang(l))
+	return m.Label(l)
 }
 
 func derogationLabel(d lawfulbasis.Derogation, l Lang) string {
 	if d == "" || !d.Valid() {
 		return string(d)
 	}
-	return d.Label(lbLang(l)) + " (" + article(d.Article(), l) + ")"
+	return d.Label(l) + " (" + article(d.Article(), l) + ")"
 }
 
 func specialLabel(c ropa.DataCategory, l Lang) string {
 	var out []string
 	if c.Special != "" && c.Special.Valid() {
-		out = append(out, c.Special.Label(lbLang(l))+" ("+article(c.Special.Article(), l)+")")
+		out = append(out, c.Special.Label(l)+" ("+article(c.Special.Article(), l)+")")
 	}
 	if c.Criminal {
 		out = append(out, t("col.criminal", l))
@@ -108,16 +109,16 @@ func rightsText(b lawfulbasis.Basis, directMarketing bool, l Lang) string {
 		if e.Availability == lawfulbasis.NotApplicable {
 			continue
 		}
-		s := e.Right.Label(lbLang(l))
+		s := e.Right.Label(l)
 		if e.Availability == lawfulbasis.Limited {
-			s += " (" + e.Availability.Label(lbLang(l)) + ")"
+			s += " (" + e.Availability.Label(l) + ")"
 		}
 		out = append(out, s)
 	}
 	return strings.Join(out, ", ")
 }
 
-func termText(r ropa.RetentionRule, l Lang) string { return r.Words(retLang(l)) }
+func termText(r ropa.RetentionRule, l Lang) string { return r.Words(l) }
 
 // summaries of an activity for the one-row-per-activity sheet.
 func purposesText(a ropa.Activity) string {
@@ -276,7 +277,7 @@ func genericLists(l Lang) []namedList {
 	}
 	var specials []string
 	for _, s := range lawfulbasis.SpecialCategories() {
-		specials = append(specials, s.Label(lbLang(l))+" ("+article(s.Article(), l)+")")
+		specials = append(specials, s.Label(l)+" ("+article(s.Article(), l)+")")
 	}
 	var sev []string
 	for _, s := range []ropa.Severity{ropa.Error, ropa.Warning, ropa.Info} {
@@ -394,7 +395,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		for _, c := range a.DataCategories {
 			special := ""
 			if c.Special != "" && c.Special.Valid() {
-				special = c.Special.Label(lbLang(l)) + " (" + article(c.Special.Article(), l) + ")"
+				special = c.Special.Label(l) + " (" + article(c.Special.Article(), l) + ")"
 			}
 			var sources []string
 			for _, s := range c.Sources {
@@ -482,11 +483,11 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		for _, r := range a.Retention {
 			from := ""
 			if r.From != "" {
-				from = r.From.After(retLang(l))
+				from = r.From.After(l)
 			}
 			var until []string
 			for _, e := range r.Until {
-				until = append(until, e.Until(retLang(l)))
+				until = append(until, e.Until(l))
 			}
 			data := strings.Join(r.Data, ", ")
 			if data == "" {

@@ -7,25 +7,25 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
-	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
 )
 
-// Lang is a language of the workbooks: "en", "nl", "fr" or "de", the
-// languages of the labels of package lawfulbasis.
-type Lang = lawfulbasis.Lang
+// Lang is a language of the workbooks: "en", "nl", "fr" or "de" (see
+// package lang).
+type Lang = lang.Lang
 
 // The languages of the workbooks.
 const (
-	English = lawfulbasis.English
-	Dutch   = lawfulbasis.Dutch
-	French  = lawfulbasis.French
-	German  = lawfulbasis.German
+	English = lang.English
+	Dutch   = lang.Dutch
+	French  = lang.French
+	German  = lang.German
 )
 
 // Langs lists the languages of the workbooks.
-func Langs() []Lang { return lawfulbasis.Langs() }
+func Langs() []Lang { return lang.All() }
 
 // langOf returns the workbook language for a BCP 47 tag ("nl-BE" is Dutch),
 // or English.
@@ -230,9 +230,6 @@ func scopeLabel(s lawfulbasis.Scope, l Lang) string {
 	}
 	return t("scope."+string(s), l)
 }
-
-func lbLang(l Lang) lawfulbasis.Lang { return l }
-func retLang(l Lang) retention.Lang  { return retention.Lang(l) }
 
 // countryName returns the name of a country in a language, from the Unicode
 // CLDR data of golang.org/x/text, followed by its code: "België (BE)". An

@@ -302,9 +302,9 @@ func icoRow(a ropa.Activity, reg *ropa.Register, l Lang) []string {
 	for _, r := range lawfulbasis.Rights() {
 		switch rights[r] {
 		case lawfulbasis.Applies:
-			rightList = append(rightList, r.Label(lbLang(l)))
+			rightList = append(rightList, r.Label(l))
 		case lawfulbasis.Limited:
-			rightList = append(rightList, r.Label(lbLang(l))+" ("+lawfulbasis.Limited.Label(lbLang(l))+")")
+			rightList = append(rightList, r.Label(l)+" ("+lawfulbasis.Limited.Label(l)+")")
 		}
 	}
 	specialBases := ""

@@ -3,6 +3,8 @@ package lawfulbasis
 import (
 	"fmt"
 	"strings"
+
+	"github.com/openropa/registry/lang"
 )
 
 // Basis is a lawful basis of Art. 6(1) GDPR.
@@ -42,7 +44,7 @@ func (b Basis) String() string { return string(b) }
 func (b Basis) Article() string { return bases[b].article }
 
 // Label returns the name of the basis in a language.
-func (b Basis) Label(l Lang) string { return bases[b].label.in(l) }
+func (b Basis) Label(l lang.Lang) string { return bases[b].label.in(l) }
 
 // NeedsLaw reports whether the basis must be laid down by Union or member
 // state law that the register should cite (Art. 6(3): points (c) and (e)).
@@ -100,7 +102,7 @@ func (c Condition) String() string { return string(c) }
 func (c Condition) Article() string { return conditions[c].article }
 
 // Label returns the name of the condition in a language.
-func (c Condition) Label(l Lang) string { return conditions[c].label.in(l) }
+func (c Condition) Label(l lang.Lang) string { return conditions[c].label.in(l) }
 
 // Criminal reports whether c is a ground of Art. 10 (criminal convictions and
 // offences) rather than a condition of Art. 9(2).
@@ -159,7 +161,7 @@ func (s SpecialCategory) String() string { return string(s) }
 func (s SpecialCategory) Article() string { return specials[s].article }
 
 // Label returns the name of the category in a language.
-func (s SpecialCategory) Label(l Lang) string { return specials[s].label.in(l) }
+func (s SpecialCategory) Label(l lang.Lang) string { return specials[s].label.in(l) }
 
 // UnknownError reports a value that is not in a vocabulary.
 type UnknownError struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 )
 
@@ -13,7 +14,7 @@ func Example() {
 		panic(err)
 	}
 	for _, b := range bases {
-		fmt.Println(b, "-", b.Article(), "-", b.Label(lawfulbasis.French))
+		fmt.Println(b, "-", b.Article(), "-", b.Label(lang.French))
 	}
 
 	day := time.Date(2020, time.July, 16, 0, 0, 0, 0, time.UTC)

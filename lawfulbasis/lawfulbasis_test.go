@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openropa/registry/lang"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -14,13 +15,13 @@ func TestVocabularies(t *testing.T) {
 	for _, b := range Bases() {
 		assert.True(t, b.Valid())
 		assert.Regexp(t, `^Art\. 6\(1\)\([a-f]\) GDPR$`, b.Article())
-		for _, l := range Langs() {
+		for _, l := range lang.All() {
 			assert.NotEmpty(t, b.Label(l), "%s in %s", b, l)
 		}
 	}
 	assert.Equal(t, "Art. 6(1)(f) GDPR", LegitimateInterests.Article())
-	assert.Equal(t, "Gerechtvaardigd belang", LegitimateInterests.Label(Dutch))
-	assert.Equal(t, "Berechtigtes Interesse", LegitimateInterests.Label(German))
+	assert.Equal(t, "Gerechtvaardigd belang", LegitimateInterests.Label(lang.Dutch))
+	assert.Equal(t, "Berechtigtes Interesse", LegitimateInterests.Label(lang.German))
 	assert.Equal(t, "Legitimate interests", LegitimateInterests.Label("xx"), "unknown languages fall back to English")
 	assert.True(t, LegalObligation.NeedsLaw())
 	assert.True(t, PublicTask.NeedsLaw())
@@ -37,7 +38,7 @@ func TestVocabularies(t *testing.T) {
 			assert.Equal(t, "Art. 10 GDPR", c.Article())
 			assert.True(t, c.Criminal())
 		}
-		for _, l := range Langs() {
+		for _, l := range lang.All() {
 			assert.NotEmpty(t, c.Label(l))
 		}
 	}
@@ -53,19 +54,19 @@ func TestVocabularies(t *testing.T) {
 	for _, s := range SpecialCategories() {
 		assert.True(t, s.Valid())
 		assert.Equal(t, "Art. 9(1) GDPR", s.Article())
-		for _, l := range Langs() {
+		for _, l := range lang.All() {
 			assert.NotEmpty(t, s.Label(l))
 		}
 	}
 	for _, r := range Rights() {
 		assert.True(t, r.Valid())
 		assert.NotEmpty(t, r.Article())
-		for _, l := range Langs() {
+		for _, l := range lang.All() {
 			assert.NotEmpty(t, r.Label(l))
 		}
 	}
 	for _, a := range []Availability{Applies, Limited, NotApplicable} {
-		for _, l := range Langs() {
+		for _, l := range lang.All() {
 			assert.NotEmpty(t, a.Label(l))
 		}
 	}
@@ -73,14 +74,14 @@ func TestVocabularies(t *testing.T) {
 	for _, m := range Mechanisms() {
 		assert.True(t, m.Valid())
 		assert.NotEmpty(t, m.Article())
-		for _, l := range Langs() {
+		for _, l := range lang.All() {
 			assert.NotEmpty(t, m.Label(l))
 		}
 	}
 	for _, d := range Derogations() {
 		assert.True(t, d.Valid())
 		assert.Contains(t, d.Article(), "Art. 49(1)")
-		for _, l := range Langs() {
+		for _, l := range lang.All() {
 			assert.NotEmpty(t, d.Label(l))
 		}
 	}
@@ -89,8 +90,8 @@ func TestVocabularies(t *testing.T) {
 	assert.True(t, SCC.Safeguard())
 	assert.False(t, Adequacy.Safeguard())
 	assert.False(t, PrivacyShield.Safeguard())
-	assert.True(t, English.Valid())
-	assert.False(t, Lang("es").Valid())
+	assert.True(t, lang.English.Valid())
+	assert.False(t, lang.Lang("es").Valid())
 }
 
 func TestValidBasisAndCondition(t *testing.T) {

@@ -1,5 +1,7 @@
 package lawfulbasis
 
+import "github.com/openropa/registry/lang"
+
 // Right is a right of the data subject (Art. 7(3), 15-21 GDPR).
 type Right string
 
@@ -41,7 +43,7 @@ func (r Right) String() string { return string(r) }
 func (r Right) Article() string { return rights[r].article }
 
 // Label returns the name of the right in a language.
-func (r Right) Label(l Lang) string { return rights[r].label.in(l) }
+func (r Right) Label(l lang.Lang) string { return rights[r].label.in(l) }
 
 // Availability says whether a right can be exercised against processing on
 // a given basis.
@@ -61,7 +63,7 @@ var availabilities = map[Availability]labels{
 }
 
 // Label returns the availability in a language.
-func (a Availability) Label(l Lang) string { return availabilities[a].in(l) }
+func (a Availability) Label(l lang.Lang) string { return availabilities[a].in(l) }
 
 // Entitlement is one right with its availability for a basis and the
 // provision that decides it.

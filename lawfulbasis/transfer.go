@@ -3,6 +3,8 @@ package lawfulbasis
 import (
 	"fmt"
 	"time"
+
+	"github.com/openropa/registry/lang"
 )
 
 // Mechanism is the ground of a transfer of personal data to a third country
@@ -67,7 +69,7 @@ func (m Mechanism) String() string { return string(m) }
 func (m Mechanism) Article() string { return mechanisms[m].article }
 
 // Label returns the name of the mechanism in a language.
-func (m Mechanism) Label(l Lang) string { return mechanisms[m].label.in(l) }
+func (m Mechanism) Label(l lang.Lang) string { return mechanisms[m].label.in(l) }
 
 // Safeguard reports whether m is an appropriate safeguard of Art. 46, which
 // the judgment in C-311/18 (Schrems II) requires to be assessed against the
@@ -162,11 +164,11 @@ func (m Mechanism) ValidOn(d time.Time) Validity {
 		}
 		if d.Before(e.Adopted) {
 			return Validity{Ending: e, Reason: fmt.Sprintf("%s did not exist yet on %s: %s was adopted on %s",
-				m.Label(English), d.Format(time.DateOnly), e.Instrument, e.Adopted.Format(time.DateOnly))}
+				m.Label(lang.English), d.Format(time.DateOnly), e.Instrument, e.Adopted.Format(time.DateOnly))}
 		}
 		if d.After(e.LastValid) {
 			return Validity{Ending: e, Reason: fmt.Sprintf("%s could not be relied on after %s (%s); use another mechanism of Chapter V, such as the standard contractual clauses of Decision (EU) 2021/914",
-				m.Label(English), e.LastValid.Format(time.DateOnly), e.EndedBy)}
+				m.Label(lang.English), e.LastValid.Format(time.DateOnly), e.EndedBy)}
 		}
 		return Validity{Valid: true, Ending: e}
 	}
@@ -215,7 +217,7 @@ func (d Derogation) String() string { return string(d) }
 func (d Derogation) Article() string { return derogations[d].article }
 
 // Label returns the name of the derogation in a language.
-func (d Derogation) Label(l Lang) string { return derogations[d].label.in(l) }
+func (d Derogation) Label(l lang.Lang) string { return derogations[d].label.in(l) }
 
 // NeedsDocumentedSafeguards reports whether the register must document the
 // assessment and the suitable safeguards of the transfer (Art. 49(6) and Art.

@@ -3,6 +3,8 @@ package retention
 import (
 	"fmt"
 	"strings"
+
+	"github.com/openropa/registry/lang"
 )
 
 // Event is something that happens to a data subject's relationship with the
@@ -38,105 +40,82 @@ func (e Event) Valid() bool {
 // String returns the event's identifier, as written in a register.
 func (e Event) String() string { return string(e) }
 
-// Lang is a language in which terms can be worded: "en", "nl", "fr" or "de".
-type Lang string
-
-// The languages of wording.
-const (
-	English Lang = "en"
-	Dutch   Lang = "nl"
-	French  Lang = "fr"
-	German  Lang = "de"
-)
-
-// Langs lists the languages of wording.
-func Langs() []Lang { return []Lang{English, Dutch, French, German} }
-
-// Valid reports whether l is one of the languages of wording.
-func (l Lang) Valid() bool {
-	switch l {
-	case English, Dutch, French, German:
-		return true
-	}
-	return false
-}
-
 // eventPhrases holds, for one language, the event as it follows "after"
 // (After) and "until" (Until), each with its preposition.
 type eventPhrases struct{ After, Until string }
 
-var eventWords = map[Event]map[Lang]eventPhrases{
+var eventWords = map[Event]map[lang.Lang]eventPhrases{
 	Collection: {
-		English: {"after collection", "until collection"},
-		Dutch:   {"na het verzamelen", "tot het verzamelen"},
-		French:  {"après la collecte", "jusqu'à la collecte"},
-		German:  {"nach der Erhebung", "bis zur Erhebung"},
+		lang.English: {"after collection", "until collection"},
+		lang.Dutch:   {"na het verzamelen", "tot het verzamelen"},
+		lang.French:  {"après la collecte", "jusqu'à la collecte"},
+		lang.German:  {"nach der Erhebung", "bis zur Erhebung"},
 	},
 	LastContact: {
-		English: {"after the last contact", "until the last contact"},
-		Dutch:   {"na het laatste contact", "tot het laatste contact"},
-		French:  {"après le dernier contact", "jusqu'au dernier contact"},
-		German:  {"nach dem letzten Kontakt", "bis zum letzten Kontakt"},
+		lang.English: {"after the last contact", "until the last contact"},
+		lang.Dutch:   {"na het laatste contact", "tot het laatste contact"},
+		lang.French:  {"après le dernier contact", "jusqu'au dernier contact"},
+		lang.German:  {"nach dem letzten Kontakt", "bis zum letzten Kontakt"},
 	},
 	ContractEnd: {
-		English: {"after the end of the contract", "until the end of the contract"},
-		Dutch:   {"na het einde van de overeenkomst", "tot het einde van de overeenkomst"},
-		French:  {"après la fin du contrat", "jusqu'à la fin du contrat"},
-		German:  {"nach dem Ende des Vertrags", "bis zum Ende des Vertrags"},
+		lang.English: {"after the end of the contract", "until the end of the contract"},
+		lang.Dutch:   {"na het einde van de overeenkomst", "tot het einde van de overeenkomst"},
+		lang.French:  {"après la fin du contrat", "jusqu'à la fin du contrat"},
+		lang.German:  {"nach dem Ende des Vertrags", "bis zum Ende des Vertrags"},
 	},
 	RelationshipEnd: {
-		English: {"after the end of the relationship", "until the end of the relationship"},
-		Dutch:   {"na het einde van de relatie", "tot het einde van de relatie"},
-		French:  {"après la fin de la relation", "jusqu'à la fin de la relation"},
-		German:  {"nach dem Ende der Geschäftsbeziehung", "bis zum Ende der Geschäftsbeziehung"},
+		lang.English: {"after the end of the relationship", "until the end of the relationship"},
+		lang.Dutch:   {"na het einde van de relatie", "tot het einde van de relatie"},
+		lang.French:  {"après la fin de la relation", "jusqu'à la fin de la relation"},
+		lang.German:  {"nach dem Ende der Geschäftsbeziehung", "bis zum Ende der Geschäftsbeziehung"},
 	},
 	ConsentWithdrawn: {
-		English: {"after consent is withdrawn", "until consent is withdrawn"},
-		Dutch:   {"na de intrekking van de toestemming", "tot de intrekking van de toestemming"},
-		French:  {"après le retrait du consentement", "jusqu'au retrait du consentement"},
-		German:  {"nach dem Widerruf der Einwilligung", "bis zum Widerruf der Einwilligung"},
+		lang.English: {"after consent is withdrawn", "until consent is withdrawn"},
+		lang.Dutch:   {"na de intrekking van de toestemming", "tot de intrekking van de toestemming"},
+		lang.French:  {"après le retrait du consentement", "jusqu'au retrait du consentement"},
+		lang.German:  {"nach dem Widerruf der Einwilligung", "bis zum Widerruf der Einwilligung"},
 	},
 	Objection: {
-		English: {"after an objection", "until an objection"},
-		Dutch:   {"na een bezwaar", "tot een bezwaar"},
-		French:  {"après une opposition", "jusqu'à une opposition"},
-		German:  {"nach einem Widerspruch", "bis zu einem Widerspruch"},
+		lang.English: {"after an objection", "until an objection"},
+		lang.Dutch:   {"na een bezwaar", "tot een bezwaar"},
+		lang.French:  {"après une opposition", "jusqu'à une opposition"},
+		lang.German:  {"nach einem Widerspruch", "bis zu einem Widerspruch"},
 	},
 	AccountClosure: {
-		English: {"after the account is closed", "until the account is closed"},
-		Dutch:   {"na het afsluiten van de account", "tot het afsluiten van de account"},
-		French:  {"après la clôture du compte", "jusqu'à la clôture du compte"},
-		German:  {"nach der Schließung des Kontos", "bis zur Schließung des Kontos"},
+		lang.English: {"after the account is closed", "until the account is closed"},
+		lang.Dutch:   {"na het afsluiten van de account", "tot het afsluiten van de account"},
+		lang.French:  {"après la clôture du compte", "jusqu'à la clôture du compte"},
+		lang.German:  {"nach der Schließung des Kontos", "bis zur Schließung des Kontos"},
 	},
 	SessionEnd: {
-		English: {"after the end of the session", "until the end of the session"},
-		Dutch:   {"na het einde van de sessie", "tot het einde van de sessie"},
-		French:  {"après la fin de la session", "jusqu'à la fin de la session"},
-		German:  {"nach dem Ende der Sitzung", "bis zum Ende der Sitzung"},
+		lang.English: {"after the end of the session", "until the end of the session"},
+		lang.Dutch:   {"na het einde van de sessie", "tot het einde van de sessie"},
+		lang.French:  {"après la fin de la session", "jusqu'à la fin de la session"},
+		lang.German:  {"nach dem Ende der Sitzung", "bis zum Ende der Sitzung"},
 	},
 	ApplicationClosed: {
-		English: {"after the application procedure is closed", "until the application procedure is closed"},
-		Dutch:   {"na het afsluiten van de sollicitatieprocedure", "tot het afsluiten van de sollicitatieprocedure"},
-		French:  {"après la clôture de la procédure de candidature", "jusqu'à la clôture de la procédure de candidature"},
-		German:  {"nach Abschluss des Bewerbungsverfahrens", "bis zum Abschluss des Bewerbungsverfahrens"},
+		lang.English: {"after the application procedure is closed", "until the application procedure is closed"},
+		lang.Dutch:   {"na het afsluiten van de sollicitatieprocedure", "tot het afsluiten van de sollicitatieprocedure"},
+		lang.French:  {"après la clôture de la procédure de candidature", "jusqu'à la clôture de la procédure de candidature"},
+		lang.German:  {"nach Abschluss des Bewerbungsverfahrens", "bis zum Abschluss des Bewerbungsverfahrens"},
 	},
 	IncidentClosed: {
-		English: {"after the incident is closed", "until the incident is closed"},
-		Dutch:   {"na de afsluiting van het incident", "tot de afsluiting van het incident"},
-		French:  {"après la clôture de l'incident", "jusqu'à la clôture de l'incident"},
-		German:  {"nach Abschluss des Vorfalls", "bis zum Abschluss des Vorfalls"},
+		lang.English: {"after the incident is closed", "until the incident is closed"},
+		lang.Dutch:   {"na de afsluiting van het incident", "tot de afsluiting van het incident"},
+		lang.French:  {"après la clôture de l'incident", "jusqu'à la clôture de l'incident"},
+		lang.German:  {"nach Abschluss des Vorfalls", "bis zum Abschluss des Vorfalls"},
 	},
 }
 
 // After words the event as it follows a period: "after the last contact",
 // "na het laatste contact". An unknown language falls back to English.
-func (e Event) After(l Lang) string { return e.phrases(l).After }
+func (e Event) After(l lang.Lang) string { return e.phrases(l).After }
 
 // Until words the event as the open end of a term: "until consent is
 // withdrawn", "tot de intrekking van de toestemming".
-func (e Event) Until(l Lang) string { return e.phrases(l).Until }
+func (e Event) Until(l lang.Lang) string { return e.phrases(l).Until }
 
-func (e Event) phrases(l Lang) eventPhrases {
+func (e Event) phrases(l lang.Lang) eventPhrases {
 	w, ok := eventWords[e]
 	if !ok {
 		return eventPhrases{After: "after " + string(e), Until: "until " + string(e)}
@@ -144,7 +123,7 @@ func (e Event) phrases(l Lang) eventPhrases {
 	if p, ok := w[l]; ok {
 		return p
 	}
-	return w[English]
+	return w[lang.English]
 }
 
 // ParseEvent returns the event named by its identifier.

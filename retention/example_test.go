@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/retention"
 )
 
@@ -14,8 +15,8 @@ func Example() {
 	}
 	t := terms[0]
 	fmt.Println(t.Period, t.From)
-	fmt.Println(t.Words(retention.English))
-	fmt.Println(t.Words(retention.German))
+	fmt.Println(t.Words(lang.English))
+	fmt.Println(t.Words(lang.German))
 
 	contact := time.Date(2024, time.February, 29, 0, 0, 0, 0, time.UTC)
 	due := t.ErasureDate(map[retention.Event]time.Time{retention.LastContact: contact})
@@ -32,7 +33,7 @@ func ExampleParsePeriod() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(p.Words(retention.Dutch))
+	fmt.Println(p.Words(lang.Dutch))
 	fmt.Println(p.AddTo(time.Date(2023, time.January, 31, 0, 0, 0, 0, time.UTC)).Format(time.DateOnly))
 	// Output:
 	// 1 jaar en 27 dagen

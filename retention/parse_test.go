@@ -3,6 +3,7 @@ package retention
 import (
 	"testing"
 
+	"github.com/openropa/registry/lang"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -114,7 +115,7 @@ func FuzzParse(f *testing.F) {
 			if verr := term.Validate(); verr != nil {
 				t.Fatalf("Parse(%q) returned an invalid term %+v: %v", s, term, verr)
 			}
-			for _, l := range Langs() {
+			for _, l := range lang.All() {
 				_ = term.Words(l)
 			}
 		}

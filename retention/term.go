@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/openropa/registry/lang"
 )
 
 // Term is one retention term as a register states it (Art. 30(1)(f) GDPR:
@@ -220,29 +222,29 @@ func (t Term) Respects(min Period) (ok, decided bool) {
 
 type unitWords struct{ one, many string }
 
-var periodWords = map[Lang][6]unitWords{
-	English: {{"year", "years"}, {"month", "months"}, {"week", "weeks"}, {"day", "days"}, {"hour", "hours"}, {"minute", "minutes"}},
-	Dutch:   {{"jaar", "jaar"}, {"maand", "maanden"}, {"week", "weken"}, {"dag", "dagen"}, {"uur", "uur"}, {"minuut", "minuten"}},
-	French:  {{"an", "ans"}, {"mois", "mois"}, {"semaine", "semaines"}, {"jour", "jours"}, {"heure", "heures"}, {"minute", "minutes"}},
-	German:  {{"Jahr", "Jahre"}, {"Monat", "Monate"}, {"Woche", "Wochen"}, {"Tag", "Tage"}, {"Stunde", "Stunden"}, {"Minute", "Minuten"}},
+var periodWords = map[lang.Lang][6]unitWords{
+	lang.English: {{"year", "years"}, {"month", "months"}, {"week", "weeks"}, {"day", "days"}, {"hour", "hours"}, {"minute", "minutes"}},
+	lang.Dutch:   {{"jaar", "jaar"}, {"maand", "maanden"}, {"week", "weken"}, {"dag", "dagen"}, {"uur", "uur"}, {"minuut", "minuten"}},
+	lang.French:  {{"an", "ans"}, {"mois", "mois"}, {"semaine", "semaines"}, {"jour", "jours"}, {"heure", "heures"}, {"minute", "minutes"}},
+	lang.German:  {{"Jahr", "Jahre"}, {"Monat", "Monate"}, {"Woche", "Wochen"}, {"Tag", "Tage"}, {"Stunde", "Stunden"}, {"Minute", "Minuten"}},
 }
 
 // sentence-level words per language.
-var termWords = map[Lang]struct {
+var termWords = map[lang.Lang]struct {
 	and, or, atLeast, unless, accordingTo, criteria, forCase string
 }{
-	English: {"and", "or", "at least", "unless", "as laid down in", "determined by these criteria", "for"},
-	Dutch:   {"en", "of", "minstens", "tenzij", "zoals vastgelegd in", "bepaald volgens deze criteria", "voor"},
-	French:  {"et", "ou", "au moins", "sauf", "tel que prévu par", "déterminée selon ces critères", "pour"},
-	German:  {"und", "oder", "mindestens", "außer", "wie festgelegt in", "bestimmt nach diesen Kriterien", "für"},
+	lang.English: {"and", "or", "at least", "unless", "as laid down in", "determined by these criteria", "for"},
+	lang.Dutch:   {"en", "of", "minstens", "tenzij", "zoals vastgelegd in", "bepaald volgens deze criteria", "voor"},
+	lang.French:  {"et", "ou", "au moins", "sauf", "tel que prévu par", "déterminée selon ces critères", "pour"},
+	lang.German:  {"und", "oder", "mindestens", "außer", "wie festgelegt in", "bestimmt nach diesen Kriterien", "für"},
 }
 
 // Words renders the period in a language: "1 year and 27 days",
 // "1 jaar en 27 dagen", "1 an et 27 jours", "1 Jahr und 27 Tage".
-func (p Period) Words(l Lang) string {
+func (p Period) Words(l lang.Lang) string {
 	words, ok := periodWords[l]
 	if !ok {
-		l, words = English, periodWords[English]
+		l, words = lang.English, periodWords[lang.English]
 	}
 	var parts []string
 	for i, n := range []int{p.Years, p.Months, p.Weeks, p.Days, p.Hours, p.Minutes} {
@@ -272,9 +274,9 @@ func joinList(parts []string, conj string) string {
 // last contact", "3 jaar na het laatste contact", "3 ans après le dernier
 // contact", "3 Jahre nach dem letzten Kontakt". An unknown language falls
 // back to English.
-func (t Term) Words(l Lang) string {
+func (t Term) Words(l lang.Lang) string {
 	if !l.Valid() {
-		l = English
+		l = lang.English
 	}
 	w := termWords[l]
 	var parts []string

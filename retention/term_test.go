@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openropa/registry/lang"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -107,37 +108,37 @@ func TestCompareAndRespects(t *testing.T) {
 
 func TestWords(t *testing.T) {
 	term := Term{Period: Period{Years: 3}, From: LastContact}
-	for l, want := range map[Lang]string{
-		English: "3 years after the last contact",
-		Dutch:   "3 jaar na het laatste contact",
-		French:  "3 ans après le dernier contact",
-		German:  "3 Jahre nach dem letzten Kontakt",
-		"xx":    "3 years after the last contact",
+	for l, want := range map[lang.Lang]string{
+		lang.English: "3 years after the last contact",
+		lang.Dutch:   "3 jaar na het laatste contact",
+		lang.French:  "3 ans après le dernier contact",
+		lang.German:  "3 Jahre nach dem letzten Kontakt",
+		"xx":         "3 years after the last contact",
 	} {
 		assert.Equal(t, want, term.Words(l), l)
 	}
 	tests := []struct {
 		term Term
-		lang Lang
+		lang lang.Lang
 		want string
 	}{
-		{Term{Period: Period{Years: 1, Days: 27}, From: Collection}, Dutch, "1 jaar en 27 dagen na het verzamelen"},
-		{Term{Period: Period{Years: 1, Days: 27}, From: Collection}, French, "1 an et 27 jours après la collecte"},
-		{Term{Period: Period{Years: 1, Days: 27}, From: Collection}, German, "1 Jahr und 27 Tage nach der Erhebung"},
-		{Term{Period: Period{Minutes: 30}, From: Collection}, English, "30 minutes after collection"},
-		{Term{Until: []Event{ConsentWithdrawn}}, French, "jusqu'au retrait du consentement"},
-		{Term{Until: []Event{ContractEnd}}, German, "bis zum Ende des Vertrags"},
-		{Term{Period: Period{Years: 7}, From: Collection, AtLeast: true, Law: "Art. III.86 WER"}, English, "at least 7 years after collection (as laid down in Art. III.86 WER)"},
-		{Term{Law: "Camerawet"}, Dutch, "zoals vastgelegd in Camerawet"},
-		{Term{Period: Period{Years: 10}, From: Collection, Case: "personal claims"}, English, "10 years after collection for personal claims"},
-		{Term{Period: Period{Months: 1}, From: Collection, Extension: &Extension{When: "an incident is investigated", Until: []Event{IncidentClosed}}}, English, "1 month after collection, unless an incident is investigated (until the incident is closed)"},
-		{Term{Criteria: "period of use of our services"}, English, "Determined by these criteria: period of use of our services"},
+		{Term{Period: Period{Years: 1, Days: 27}, From: Collection}, lang.Dutch, "1 jaar en 27 dagen na het verzamelen"},
+		{Term{Period: Period{Years: 1, Days: 27}, From: Collection}, lang.French, "1 an et 27 jours après la collecte"},
+		{Term{Period: Period{Years: 1, Days: 27}, From: Collection}, lang.German, "1 Jahr und 27 Tage nach der Erhebung"},
+		{Term{Period: Period{Minutes: 30}, From: Collection}, lang.English, "30 minutes after collection"},
+		{Term{Until: []Event{ConsentWithdrawn}}, lang.French, "jusqu'au retrait du consentement"},
+		{Term{Until: []Event{ContractEnd}}, lang.German, "bis zum Ende des Vertrags"},
+		{Term{Period: Period{Years: 7}, From: Collection, AtLeast: true, Law: "Art. III.86 WER"}, lang.English, "at least 7 years after collection (as laid down in Art. III.86 WER)"},
+		{Term{Law: "Camerawet"}, lang.Dutch, "zoals vastgelegd in Camerawet"},
+		{Term{Period: Period{Years: 10}, From: Collection, Case: "personal claims"}, lang.English, "10 years after collection for personal claims"},
+		{Term{Period: Period{Months: 1}, From: Collection, Extension: &Extension{When: "an incident is investigated", Until: []Event{IncidentClosed}}}, lang.English, "1 month after collection, unless an incident is investigated (until the incident is closed)"},
+		{Term{Criteria: "period of use of our services"}, lang.English, "Determined by these criteria: period of use of our services"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.term.Words(tt.lang))
 	}
 	for _, e := range Events() {
-		for _, l := range Langs() {
+		for _, l := range lang.All() {
 			assert.NotEmpty(t, e.After(l))
 			assert.NotEmpty(t, e.Until(l))
 		}
@@ -166,7 +167,7 @@ func TestParseEvent(t *testing.T) {
 	_, err = ParseEvent("end")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "collection, last-contact")
-	assert.False(t, Lang("es").Valid())
+	assert.False(t, lang.Lang("es").Valid())
 }
 
 func TestStatutes(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
 )
@@ -313,7 +314,7 @@ func statutoryMinimum(r *Register, at Date) []Finding {
 			return nil
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
-			return &Finding{Message: fmt.Sprintf("%s is shorter than the %s that %s requires for %s; keep the data at least that long", rule.Period.Words(retention.English), s.Min.Words(retention.English), s.Law, s.Subject)}
+			return &Finding{Message: fmt.Sprintf("%s is shorter than the %s that %s requires for %s; keep the data at least that long", rule.Period.Words(lang.English), s.Min.Words(lang.English), s.Law, s.Subject)}
 		}
 		return nil
 	})
@@ -325,7 +326,7 @@ func statutoryMaximum(r *Register, at Date) []Finding {
 			return nil
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
-			return &Finding{Message: fmt.Sprintf("%s is longer than the %s that %s allows for %s; shorten it", rule.Period.Words(retention.English), s.Max.Words(retention.English), s.Law, s.Subject)}
+			return &Finding{Message: fmt.Sprintf("%s is longer than the %s that %s allows for %s; shorten it", rule.Period.Words(lang.English), s.Max.Words(lang.English), s.Law, s.Subject)}
 		}
 		return nil
 	})
@@ -416,7 +417,7 @@ func basisLawMissing(r *Register, _ Date) []Finding {
 		if !b.Basis.NeedsLaw() || strings.TrimSpace(b.Law) != "" {
 			return ""
 		}
-		return fmt.Sprintf("%s must be laid down by Union or member state law (Art. 6(3)); cite the law (law)", strings.ToLower(b.Basis.Label(lawfulbasis.English)))
+		return fmt.Sprintf("%s must be laid down by Union or member state law (Art. 6(3)); cite the law (law)", strings.ToLower(b.Basis.Label(lang.English)))
 	})
 }
 
@@ -549,7 +550,7 @@ func conditionLawMissing(r *Register, _ Date) []Finding {
 		for k, c := range p.Conditions {
 			if c.Condition.NeedsLaw() && strings.TrimSpace(c.Law) == "" {
 				out = append(out, Finding{Path: fmt.Sprintf("%s.conditions[%d]", purposePath(i, j), k), Article: c.Condition.Article(),
-					Message: fmt.Sprintf("%s (%s) holds only on the basis of Union or member state law; cite it (law)", strings.ToLower(c.Condition.Label(lawfulbasis.English)), c.Condition.Article())})
+					Message: fmt.Sprintf("%s (%s) holds only on the basis of Union or member state law; cite it (law)", strings.ToLower(c.Condition.Label(lang.English)), c.Condition.Article())})
 			}
 		}
 		return out
