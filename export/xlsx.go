@@ -1,6 +1,7 @@
 package export
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"math"
@@ -398,10 +399,17 @@ func (b *book) writeLists() error {
 // finish writes the lists sheet and the workbook. The first sheet is the
 // active one, as in every new workbook; setting it again would make excelize
 // parse every streamed sheet back into memory.
+//
+// The zip archive goes straight to w: excelize's WriteTo would build the whole
+// archive in a buffer first, so that the memory of an export would grow with
+// the size of the file. With its zip writer writing to w, the buffer it passes
+// stays empty. (That buffer is also where excelize patches the local headers
+// of entries over 4 GiB; archive/zip writes those as zip64 itself.)
 func (b *book) finish(w io.Writer) error {
 	if err := b.writeLists(); err != nil {
 		return err
 	}
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	if _, err := b.f.WriteTo(w); err != nil {
 		return fmt.Errorf("export: writing the workbook: %w", err)
 	}
