@@ -153,21 +153,51 @@ func Decode(data []byte, format Format) (*Register, error) {
 		})
 		return nil, &LoadError{Problems: w.problems}
 	}
-	forgetValues(root)
-	reg.tree = root
+	p := positionsOf(root)
+	reg.positions = &p
 	return reg, nil
 }
 
-// forgetValues drops the values of a tree's scalars once decoded: only the
-// keys and the positions are kept, to answer Register.Position.
-func forgetValues(n *node) {
-	n.value = ""
-	for _, v := range n.vals {
-		forgetValues(v)
+// positions is where the elements of a document stood: a node's line and
+// column, its children (a mapping's values or a list's items) and, for a
+// mapping, the keys of its values. It is what a register keeps of the
+// document it was read from, to answer Register.Position: about a tenth of
+// the parsed tree, which holds every value, tag and key node.
+type positions struct {
+	line, col int
+	keys      []string
+	kids      []positions
+}
+
+// positionsOf makes the positions of a parsed tree. Keys are interned: a
+// register repeats the same few field names many times.
+func positionsOf(n *node) positions {
+	names := map[string]string{}
+	var conv func(n *node) positions
+	conv = func(n *node) positions {
+		p := positions{line: n.line, col: n.col}
+		kids := n.items
+		if n.kind == mappingNode {
+			kids = n.vals
+			p.keys = make([]string, len(n.keys))
+			for i, k := range n.keys {
+				name, ok := names[k.value]
+				if !ok {
+					name = k.value
+					names[name] = name
+				}
+				p.keys[i] = name
+			}
+		}
+		if len(kids) > 0 {
+			p.kids = make([]positions, len(kids))
+			for i, k := range kids {
+				p.kids[i] = conv(k)
+			}
+		}
+		return p
 	}
-	for _, v := range n.items {
-		forgetValues(v)
-	}
+	return conv(n)
 }
 
 // Position returns where the element at a JSON path stood in the document
@@ -175,20 +205,20 @@ func forgetValues(n *node) {
 // missing field), it returns the position of the nearest enclosing element
 // that was. ok is false for a register not read from a document.
 func (r *Register) Position(path string) (pos Position, ok bool) {
-	if r == nil || r.tree == nil {
+	if r == nil || r.positions == nil {
 		return Position{}, false
 	}
-	n := r.tree
+	n := r.positions
 	for path != "" {
-		var next *node
+		var next *positions
 		if path[0] == '[' {
 			end := strings.IndexByte(path, ']')
 			if end < 0 {
 				break
 			}
 			i, err := strconv.Atoi(path[1:end])
-			if err == nil && i >= 0 && i < len(n.items) {
-				next = n.items[i]
+			if err == nil && i >= 0 && i < len(n.kids) && n.keys == nil {
+				next = &n.kids[i]
 			}
 			path = strings.TrimPrefix(path[end+1:], ".")
 		} else {
@@ -200,8 +230,8 @@ func (r *Register) Position(path string) (pos Position, ok bool) {
 				path = ""
 			}
 			for i, k := range n.keys {
-				if k.value == name {
-					next = n.vals[i]
+				if k == name {
+					next = &n.kids[i]
 					break
 				}
 			}

@@ -49,9 +49,9 @@ type Register struct {
 	// accepts, each with its reason.
 	Waivers []Waiver `json:"waivers,omitempty" validate:"dive"`
 
-	// tree is the document the register was read from, with the positions
-	// of its elements (values dropped), for Position.
-	tree *node
+	// positions holds where the elements of the document the register was
+	// read from stood, for Position.
+	positions *positions
 }
 
 // Party is an organisation or person with its identification and contact
