@@ -572,17 +572,28 @@ func criminalDataGround(r *Register, _ Date) []Finding {
 	})
 }
 
-// eachTransfer calls f for every transfer of activities and processing records.
-func eachTransfer(r *Register, f func(path string, t Transfer) []Finding) []Finding {
+// eachTransfer calls f for every transfer of activities and processing
+// records. The Path of a finding f returns is relative to the transfer: empty
+// for the transfer itself, ".mechanism" for one of its fields. Paths are
+// formatted only for findings.
+func eachTransfer(r *Register, f func(t Transfer) *Finding) []Finding {
 	var out []Finding
+	add := func(fd *Finding, base string, j int) {
+		fd.Path = fmt.Sprintf("%s.transfers[%d]%s", base, j, fd.Path)
+		out = append(out, *fd)
+	}
 	for i, a := range r.Activities {
 		for j, t := range a.Transfers {
-			out = append(out, f(fmt.Sprintf("%s.transfers[%d]", actPath(i), j), t)...)
+			if fd := f(t); fd != nil {
+				add(fd, actPath(i), j)
+			}
 		}
 	}
 	for i, p := range r.Processing {
 		for j, t := range p.Transfers {
-			out = append(out, f(fmt.Sprintf("processing[%d].transfers[%d]", i, j), t)...)
+			if fd := f(t); fd != nil {
+				add(fd, fmt.Sprintf("processing[%d]", i), j)
+			}
 		}
 	}
 	return out
@@ -603,28 +614,28 @@ func thirdCountry(t Transfer, at Date) (third, known bool) {
 }
 
 func eeaTransfer(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(path string, t Transfer) []Finding {
+	return eachTransfer(r, func(t Transfer) *Finding {
 		if third, known := thirdCountry(t, at); !known || third {
 			return nil
 		}
-		return []Finding{{Path: path, Message: fmt.Sprintf("%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead", t.Country)}}
+		return &Finding{Message: fmt.Sprintf("%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead", t.Country)}
 	})
 }
 
 func transferWithoutMechanism(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(path string, t Transfer) []Finding {
+	return eachTransfer(r, func(t Transfer) *Finding {
 		if t.Mechanism != "" {
 			return nil
 		}
 		if third, known := thirdCountry(t, at); known && !third {
 			return nil
 		}
-		return []Finding{{Path: path, Message: "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"}}
+		return &Finding{Message: "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"}
 	})
 }
 
 func adequacyNotInForce(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(path string, t Transfer) []Finding {
+	return eachTransfer(r, func(t Transfer) *Finding {
 		if t.Mechanism != lawfulbasis.Adequacy {
 			return nil
 		}
@@ -650,40 +661,40 @@ func adequacyNotInForce(r *Register, at Date) []Finding {
 		if ans.Adequate {
 			return nil
 		}
-		return []Finding{{Path: path, Message: ans.Reason}}
+		return &Finding{Message: ans.Reason}
 	})
 }
 
 func invalidMechanism(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(path string, t Transfer) []Finding {
+	return eachTransfer(r, func(t Transfer) *Finding {
 		if t.Mechanism == "" || !t.Mechanism.Valid() {
 			return nil
 		}
 		if v := t.Mechanism.ValidOn(at.Time()); !v.Valid {
-			return []Finding{{Path: path + ".mechanism", Message: v.Reason}}
+			return &Finding{Path: ".mechanism", Message: v.Reason}
 		}
 		return nil
 	})
 }
 
 func transferImpactAssessment(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(path string, t Transfer) []Finding {
+	return eachTransfer(r, func(t Transfer) *Finding {
 		if !t.Mechanism.Safeguard() || t.Assessment != "" {
 			return nil
 		}
 		if third, known := thirdCountry(t, at); known && !third {
 			return nil
 		}
-		return []Finding{{Path: path, Message: "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"}}
+		return &Finding{Message: "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"}
 	})
 }
 
 func derogationSafeguards(r *Register, _ Date) []Finding {
-	return eachTransfer(r, func(path string, t Transfer) []Finding {
+	return eachTransfer(r, func(t Transfer) *Finding {
 		if t.Mechanism != lawfulbasis.DerogationMechanism || !t.Derogation.NeedsDocumentedSafeguards() || strings.TrimSpace(t.Safeguards) != "" {
 			return nil
 		}
-		return []Finding{{Path: path, Message: "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"}}
+		return &Finding{Message: "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"}
 	})
 }
 
