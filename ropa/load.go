@@ -176,14 +176,13 @@ func positionsOf(n *node) positions {
 	var conv func(n *node) positions
 	conv = func(n *node) positions {
 		p := positions{line: n.line, col: n.col}
-		kids := n.items
+		kids := n.kids
 		if n.kind == mappingNode {
-			kids = n.vals
 			p.keys = make([]string, len(n.keys))
 			for i, k := range n.keys {
-				name, ok := names[k.value]
+				name, ok := names[k.name]
 				if !ok {
-					name = k.value
+					name = k.name
 					names[name] = name
 				}
 				p.keys[i] = name
@@ -325,7 +324,12 @@ func (w *walker) path() string {
 
 // problem records a problem at node n, at the current path.
 func (w *walker) problem(n *node, format string, args ...any) {
-	w.problems = append(w.problems, Problem{Position{n.line, n.col}, w.path(), fmt.Sprintf(format, args...)})
+	w.problemAt(n.line, n.col, format, args...)
+}
+
+// problemAt records a problem at a line and column, at the current path.
+func (w *walker) problemAt(line, col int, format string, args ...any) {
+	w.problems = append(w.problems, Problem{Position{line, col}, w.path(), fmt.Sprintf(format, args...)})
 }
 
 var textTypes sync.Map // reflect.Type -> bool
@@ -343,10 +347,10 @@ func (w *walker) checkSchema(root *node) {
 	w.push(seg{name: "schema"})
 	defer w.pop()
 	for i, k := range root.keys {
-		if k.value != "schema" {
+		if k.name != "schema" {
 			continue
 		}
-		v := root.vals[i]
+		v := root.kids[i]
 		if v.kind == scalarNode && v.value != SchemaV1 {
 			w.problem(v, "unsupported schema %q; this library reads %q", v.value, SchemaV1)
 		}
@@ -386,8 +390,8 @@ func (w *walker) walk(n *node, v reflect.Value) {
 			w.problem(n, "expected a list, found %s", n.kind)
 			return
 		}
-		v.Set(reflect.MakeSlice(t, len(n.items), len(n.items)))
-		for i, item := range n.items {
+		v.Set(reflect.MakeSlice(t, len(n.kids), len(n.kids)))
+		for i, item := range n.kids {
 			w.push(seg{index: i})
 			if item.kind == nullNode {
 				w.problem(item, "empty list item; give it a value or remove it")
@@ -453,19 +457,19 @@ func (w *walker) walkStruct(n *node, v reflect.Value) {
 	fs := fieldsOf(v.Type())
 keys:
 	for i, k := range n.keys {
-		name := k.value
+		name := k.name
 		w.push(seg{name: name})
 		for _, prev := range n.keys[:i] {
-			if prev.value == name {
-				w.problem(k, "field %q is given twice (first at line %d); keep one", name, prev.line)
+			if prev.name == name {
+				w.problemAt(k.line, k.col, "field %q is given twice (first at line %d); keep one", name, prev.line)
 				w.pop()
 				continue keys
 			}
 		}
 		if f, ok := fs.byName[name]; ok {
-			w.walk(n.vals[i], v.FieldByIndex(f.index))
+			w.walk(n.kids[i], v.FieldByIndex(f.index))
 		} else {
-			w.problem(k, "unknown field %q%s", name, suggest(name, fs.names))
+			w.problemAt(k.line, k.col, "unknown field %q%s", name, suggest(name, fs.names))
 		}
 		w.pop()
 	}

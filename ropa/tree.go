@@ -17,21 +17,27 @@ import (
 // node is one element of a parsed document, with where it stood. Both
 // formats parse into nodes, so that one strict walk checks both.
 type node struct {
-	kind      nodeKind
+	kind nodeKind
+	// quoted is true for a JSON string or a quoted YAML scalar.
+	quoted    bool
 	line, col int
 	// value holds a scalar's text exactly as written (without quotes).
 	value string
 	// tag classifies a scalar: "str", "int", "float", "bool", "null" or, in
 	// YAML, another resolved tag such as "timestamp".
-	tag string
-	// quoted is true for a JSON string or a quoted YAML scalar.
-	quoted bool
-	keys   []*node // mapping keys, in order
-	vals   []*node // mapping values, in order
-	items  []*node // sequence items
+	tag  string
+	keys []key   // a mapping's keys, in order
+	kids []*node // a mapping's values (kids[i] is the value of keys[i]) or a list's items
 }
 
-type nodeKind int
+// key is a key of a mapping: a field name, with where it stood. Keys are held
+// by value: a document has as many keys as values.
+type key struct {
+	name      string
+	line, col int
+}
+
+type nodeKind uint8
 
 const (
 	scalarNode nodeKind = iota
@@ -195,7 +201,7 @@ func (p *jsonParser) value(depth int) (*node, error) {
 				if err != nil {
 					return nil, p.syntax(err, kstart)
 				}
-				key, ok := ktok.(string)
+				name, ok := ktok.(string)
 				if !ok {
 					kl, kc := p.li.at(kstart)
 					return nil, &syntaxError{kl, kc, "object key must be a string"}
@@ -205,8 +211,8 @@ func (p *jsonParser) value(depth int) (*node, error) {
 				if err != nil {
 					return nil, err
 				}
-				n.keys = append(n.keys, &node{kind: scalarNode, line: kl, col: kc, value: key, tag: "str", quoted: true})
-				n.vals = append(n.vals, val)
+				n.keys = append(n.keys, key{name: name, line: kl, col: kc})
+				n.kids = append(n.kids, val)
 			}
 		case '[':
 			n.kind = sequenceNode
@@ -215,7 +221,7 @@ func (p *jsonParser) value(depth int) (*node, error) {
 				if err != nil {
 					return nil, err
 				}
-				n.items = append(n.items, item)
+				n.kids = append(n.kids, item)
 			}
 		}
 		end := p.next()
@@ -322,8 +328,8 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
 			if err != nil {
 				return nil, err
 			}
-			n.keys = append(n.keys, &node{kind: scalarNode, line: k.Line, col: k.Column, value: k.Value, tag: "str"})
-			n.vals = append(n.vals, val)
+			n.keys = append(n.keys, key{name: k.Value, line: k.Line, col: k.Column})
+			n.kids = append(n.kids, val)
 		}
 	case yaml.SequenceNode:
 		n.kind = sequenceNode
@@ -332,7 +338,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
 			if err != nil {
 				return nil, err
 			}
-			n.items = append(n.items, v)
+			n.kids = append(n.kids, v)
 		}
 	case yaml.ScalarNode:
 		tag := y.ShortTag()
