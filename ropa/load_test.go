@@ -179,6 +179,9 @@ func TestPositions(t *testing.T) {
 		"activities[0].name":      {6, 11},
 		"activities[0].purposes":  {5, 5}, // missing: the nearest enclosing element
 		"activities[0].x[3].y[1]": {5, 5},
+		"activities[1]":           {5, 3}, // past the end: the list
+		"organisation[0]":         {3, 3}, // an index into a mapping: the mapping
+		"activities.id":           {5, 3}, // a name inside a list: the list
 		"":                        {1, 1},
 	} {
 		got, ok := r.Position(path)
