@@ -51,7 +51,7 @@ func (s *streamSheet) put(style int, values []string, marked map[int]bool, marke
 	s.row++
 	cells := make([]any, len(values))
 	for i, v := range values {
-		v, err := text(s.name, i+1, s.row, "column "+strconv.Itoa(i+1), v)
+		v, err := text(s.name, i+1, s.row, "column "+strconv.Itoa(i+1), values[0], v)
 		if err != nil {
 			return err
 		}

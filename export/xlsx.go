@@ -206,8 +206,10 @@ func (b *book) addSheet(name string) (string, error) {
 }
 
 // text checks a value against Excel's cell limit, counted in UTF-16 code
-// units as Excel counts; col and row (from 1) locate it for the error.
-func text(sheet string, col, row int, column, v string) (string, error) {
+// units as Excel counts. col and row (from 1), the column's heading key (none
+// on a form) and record (the first cell of the row: the id of the activity,
+// the label of a form line) locate it for the error.
+func text(sheet string, col, row int, column, record, v string) (string, error) {
 	if len(v) <= maxCellChars {
 		return v, nil // a UTF-16 code unit takes at least one byte of UTF-8
 	}
@@ -217,7 +219,16 @@ func text(sheet string, col, row int, column, v string) (string, error) {
 	}
 	if n > maxCellChars {
 		cell, _ := excelize.CoordinatesToCellName(col, row)
-		return "", fmt.Errorf("export: sheet %q, cell %s (%s): the value has %d characters; an Excel cell holds at most %d; shorten it in the register", sheet, cell, t(column, English), n, maxCellChars)
+		var where string
+		switch {
+		case column == "": // a form line: its label says what the value is
+			where = fmt.Sprintf("%q", record)
+		case record != "" && col > 1:
+			where = fmt.Sprintf("%s of %q", t(column, English), record)
+		default:
+			where = t(column, English)
+		}
+		return "", fmt.Errorf("export: sheet %q, cell %s (%s): the value has %d characters; an Excel cell holds at most %d; shorten it in the register", sheet, cell, where, n, maxCellChars)
 	}
 	return v, nil
 }
@@ -310,7 +321,7 @@ func (tb *table) add(values ...string) error {
 	}
 	cells := tb.cells[:len(values)]
 	for i, v := range values {
-		v, err := text(tb.name, i+1, tb.row, tb.cols[i].key, v)
+		v, err := text(tb.name, i+1, tb.row, tb.cols[i].key, values[0], v)
 		if err != nil {
 			return err
 		}
@@ -443,7 +454,7 @@ func (b *book) form(name string, widths ...float64) (*form, error) {
 func (fm *form) line(style int, cells ...string) error {
 	fm.row++
 	for i, v := range cells {
-		v, err := text(fm.name, i+1, fm.row, "form", v)
+		v, err := text(fm.name, i+1, fm.row, "", cells[0], v)
 		if err != nil {
 			return err
 		}

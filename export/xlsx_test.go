@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -146,7 +147,13 @@ func TestCellLimitIsAnError(t *testing.T) {
 	reg.Activities[1].Notes = strings.Repeat("a", maxCellChars+1)
 	err := WriteXLSX(&bytes.Buffer{}, reg, At(day), WithLang(English))
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `sheet "Activities", cell R3 (Notes): the value has 32768 characters; an Excel cell holds at most 32767`)
+	assert.Contains(t, err.Error(), fmt.Sprintf(`sheet "Activities", cell R3 (Notes of %q): the value has 32768 characters; an Excel cell holds at most 32767`, reg.Activities[1].ID))
+	reg.Activities[1].Notes = ""
+	reg.Organisation.Website = strings.Repeat("w", maxCellChars+1)
+	err = WriteXLSX(&bytes.Buffer{}, reg, At(day), WithLang(English))
+	require.Error(t, err)
+	assert.Regexp(t, `sheet "Register", cell B\d+ \("Website"\): the value has 32768 characters`, err.Error())
+	reg.Organisation.Website = ""
 	reg.Activities[1].Notes = strings.Repeat("é", maxCellChars)
 	assert.NoError(t, WriteXLSX(&bytes.Buffer{}, reg, At(day)), "exactly the limit fits")
 	reg.Activities[1].Notes = strings.Repeat("😀", maxCellChars/2+1)
