@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 
 	"strconv"
 	"strings"
@@ -512,12 +513,12 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	for _, m := range reg.Measures {
 		var used []string
 		for _, a := range reg.Activities {
-			if contains(a.Measures, m.ID) {
+			if slices.Contains(a.Measures, m.ID) {
 				used = append(used, a.ID)
 			}
 		}
 		for _, p := range reg.Processing {
-			if contains(p.Measures, m.ID) {
+			if slices.Contains(p.Measures, m.ID) {
 				used = append(used, p.ID)
 			}
 		}
@@ -594,15 +595,6 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		}
 	}
 	return tb.close()
-}
-
-func contains(list []string, v string) bool {
-	for _, s := range list {
-		if s == v {
-			return true
-		}
-	}
-	return false
 }
 
 // writeCover writes the cover sheet: the organisation, its group entities,

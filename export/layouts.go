@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -582,7 +583,7 @@ func retentionByCategory(a ropa.Activity, l Lang) map[string]string {
 	for _, c := range a.DataCategories {
 		var terms []string
 		for _, r := range a.Retention {
-			if len(r.Data) == 0 || contains(r.Data, c.ID) {
+			if len(r.Data) == 0 || slices.Contains(r.Data, c.ID) {
 				terms = append(terms, termText(r, l))
 			}
 		}

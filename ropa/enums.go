@@ -2,6 +2,7 @@ package ropa
 
 import (
 	"reflect"
+	"slices"
 
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
@@ -20,7 +21,7 @@ const (
 func MeasureKinds() []MeasureKind { return []MeasureKind{Technical, Organisational} }
 
 // Valid reports whether k is a kind of measure.
-func (k MeasureKind) Valid() bool { return oneOf(k, MeasureKinds()) }
+func (k MeasureKind) Valid() bool { return slices.Contains(MeasureKinds(), k) }
 
 // SubjectKind classifies a category of data subjects.
 type SubjectKind string
@@ -45,7 +46,7 @@ func SubjectKinds() []SubjectKind {
 }
 
 // Valid reports whether k is a kind of data subject.
-func (k SubjectKind) Valid() bool { return oneOf(k, SubjectKinds()) }
+func (k SubjectKind) Valid() bool { return slices.Contains(SubjectKinds(), k) }
 
 // Vulnerable reports whether the WP29 guidelines on DPIA (WP248 rev.01)
 // count such data subjects as vulnerable: children, employees, patients.
@@ -66,7 +67,7 @@ const (
 func Sources() []Source { return []Source{FromDataSubject, FromThirdParty, FromPublic, Observed} }
 
 // Valid reports whether s is a source of data.
-func (s Source) Valid() bool { return oneOf(s, Sources()) }
+func (s Source) Valid() bool { return slices.Contains(Sources(), s) }
 
 // RecipientKind says what role a recipient plays.
 type RecipientKind string
@@ -88,7 +89,7 @@ func RecipientKinds() []RecipientKind {
 }
 
 // Valid reports whether k is a kind of recipient.
-func (k RecipientKind) Valid() bool { return oneOf(k, RecipientKinds()) }
+func (k RecipientKind) Valid() bool { return slices.Contains(RecipientKinds(), k) }
 
 // DPIAStatus is the state of a data protection impact assessment.
 type DPIAStatus string
@@ -107,7 +108,7 @@ func DPIAStatuses() []DPIAStatus {
 }
 
 // Valid reports whether s is a state of a DPIA.
-func (s DPIAStatus) Valid() bool { return oneOf(s, DPIAStatuses()) }
+func (s DPIAStatus) Valid() bool { return slices.Contains(DPIAStatuses(), s) }
 
 // DPIACriterion is one of the nine criteria of the WP29 guidelines on DPIA
 // (WP248 rev.01, endorsed by the EDPB) for processing likely to result in a
@@ -134,16 +135,7 @@ func DPIACriteria() []DPIACriterion {
 }
 
 // Valid reports whether c is one of the nine criteria.
-func (c DPIACriterion) Valid() bool { return oneOf(c, DPIACriteria()) }
-
-func oneOf[T comparable](v T, all []T) bool {
-	for _, a := range all {
-		if a == v {
-			return true
-		}
-	}
-	return false
-}
+func (c DPIACriterion) Valid() bool { return slices.Contains(DPIACriteria(), c) }
 
 func strs[T ~string](vs []T) []string {
 	out := make([]string, len(vs))

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -408,7 +409,7 @@ func (w *walker) walk(n *node, v reflect.Value) {
 			w.problem(n, "expected a string, found %s %s; put it in quotes", n.tag, n.value)
 			return
 		}
-		if values, ok := enumValues[t]; ok && !contains(values, n.value) {
+		if values, ok := enumValues[t]; ok && !slices.Contains(values, n.value) {
 			w.problem(n, "unknown value %q; want one of %s%s", n.value, strings.Join(values, ", "), suggest(n.value, values))
 			return
 		}
@@ -473,15 +474,6 @@ keys:
 		}
 		w.pop()
 	}
-}
-
-func contains(list []string, v string) bool {
-	for _, s := range list {
-		if s == v {
-			return true
-		}
-	}
-	return false
 }
 
 // suggest proposes the closest of the known names to a misspelt one.
