@@ -2,17 +2,14 @@ package examples
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/openropa/registry/internal/golden"
 	"github.com/openropa/registry/ropa"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // checkDay is the date as of which the golden findings were reviewed.
 var checkDay = ropa.NewDate(2026, 11, 21)
@@ -28,13 +25,7 @@ func TestFindingsGolden(t *testing.T) {
 			got, err := json.MarshalIndent(rep, "", "  ")
 			require.NoError(t, err)
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "findings", name+".json")
-			if *update {
-				require.NoError(t, os.WriteFile(golden, got, 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test ./examples -run TestFindingsGolden -update, then review the diff")
-			assert.Equal(t, string(want), string(got))
+			golden.Equal(t, filepath.Join("testdata", "findings", name+".json"), got)
 		})
 	}
 }

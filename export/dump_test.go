@@ -3,17 +3,14 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
 
+	"github.com/openropa/registry/internal/golden"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // sheetDump is what a golden workbook file holds of one sheet: every
 // non-empty cell, the frozen panes, the autofilter and the drop-downs.
@@ -59,17 +56,13 @@ func dump(t *testing.T, data []byte) []sheetDump {
 	return out
 }
 
-// golden compares a dump with its golden file.
-func golden(t *testing.T, name string, d []sheetDump) {
+// goldenDump compares a dump with its golden file.
+func goldenDump(t *testing.T, name string, d []sheetDump) {
 	t.Helper()
 	got, err := json.MarshalIndent(d, "", " ")
 	require.NoError(t, err)
 	got = append(got, '\n')
-	path := filepath.Join("testdata", "workbooks", name+".json")
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
+	if !golden.Equal(t, filepath.Join("testdata", "workbooks", name+".json"), got) {
+		t.FailNow()
 	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./export -update to create %s, then review it", path)
-	require.Equal(t, string(want), string(got))
 }

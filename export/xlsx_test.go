@@ -64,7 +64,7 @@ func TestGoldenWorkbooks(t *testing.T) {
 			assert.Equal(t, string(before), string(after), "the writer never changes the register")
 			d := dump(t, data)
 			assert.Equal(t, d, dump(t, workbook(t, reg, c.opts...)), "the same register and date give the same content")
-			golden(t, c.name, d)
+			goldenDump(t, c.name, d)
 		})
 	}
 }

@@ -2,18 +2,15 @@ package ropa_test
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/openropa/registry/examples"
+	"github.com/openropa/registry/internal/golden"
 	"github.com/openropa/registry/ropa"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // clean drops what a register remembers of the document it was read from,
 // so that registers read from different documents compare equal.
@@ -56,13 +53,7 @@ func TestRoundTrip(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, clean(t, reg), clean(t, fromYAML), "YAML written by MarshalYAML reads back the same")
 
-			golden := filepath.Join("testdata", "canonical", name+".json")
-			if *update {
-				require.NoError(t, os.WriteFile(golden, canonical, 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test ./ropa -run TestRoundTrip -update to create the golden file")
-			assert.Equal(t, string(want), string(canonical))
+			golden.Equal(t, filepath.Join("testdata", "canonical", name+".json"), canonical)
 		})
 	}
 }

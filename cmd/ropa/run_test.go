@@ -3,18 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/openropa/registry/internal/golden"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 func fixedNow() time.Time { return time.Date(2026, time.November, 21, 12, 0, 0, 0, time.UTC) }
 
@@ -156,13 +154,7 @@ func TestExampleRegisters(t *testing.T) {
 			assert.Empty(t, errOut)
 			assert.Contains(t, []int{0, 1}, status)
 			out = strings.ReplaceAll(out, registers, "")
-			golden := filepath.Join("testdata", name+".txt")
-			if *update {
-				require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test ./cmd/ropa -update to create the golden files")
-			assert.Equal(t, string(want), out)
+			golden.Equal(t, filepath.Join("testdata", name+".txt"), []byte(out))
 		})
 	}
 }
