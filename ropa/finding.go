@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"iter"
 	"reflect"
 	"slices"
 	"strconv"
@@ -145,32 +146,53 @@ func sortFindings(fs []Finding) {
 	}
 }
 
+// pathStep is one step of a JSON path: a field name, or a list index.
+type pathStep struct {
+	list  bool   // the step is a list index
+	name  string // the field name of a field step
+	index int    // the list index, as strconv.Atoi reads it
+	err   error  // strconv.Atoi's error, for an index that is not a number
+}
+
+// pathSteps yields the steps of a JSON path such as
+// "activities[2].purposes[0]". It stops at a "[" that is not closed.
+func pathSteps(path string) iter.Seq[pathStep] {
+	return func(yield func(pathStep) bool) {
+		for path != "" {
+			var s pathStep
+			if path[0] == '[' {
+				end := strings.IndexByte(path, ']')
+				if end < 0 {
+					return
+				}
+				s.list = true
+				s.index, s.err = strconv.Atoi(path[1:end])
+				path = strings.TrimPrefix(path[end+1:], ".")
+			} else if end := strings.IndexAny(path, ".["); end < 0 {
+				s.name, path = path, ""
+			} else {
+				s.name, path = path[:end], strings.TrimPrefix(path[end:], ".")
+			}
+			if !yield(s) {
+				return
+			}
+		}
+	}
+}
+
 // pathKey turns a JSON path into a sequence of numbers: the position of each
 // field in its struct, and each list index, so that paths sort in the
 // order of the format. Unknown fields sort after known ones.
 func pathKey(path string) []int {
 	var key []int
 	t := reflect.TypeFor[Register]()
-	for path != "" {
-		var seg string
-		if path[0] == '[' {
-			end := strings.IndexByte(path, ']')
-			if end < 0 {
-				break
-			}
-			n, _ := strconv.Atoi(path[1:end])
-			key = append(key, n)
-			path = strings.TrimPrefix(path[end+1:], ".")
+	for s := range pathSteps(path) {
+		if s.list {
+			key = append(key, s.index)
 			if t != nil && t.Kind() == reflect.Slice {
 				t = t.Elem()
 			}
 			continue
-		}
-		end := strings.IndexAny(path, ".[")
-		if end < 0 {
-			seg, path = path, ""
-		} else {
-			seg, path = path[:end], strings.TrimPrefix(path[end:], ".")
 		}
 		rank := 1 << 20
 		if t != nil {
@@ -179,7 +201,7 @@ func pathKey(path string) []int {
 			}
 			if t.Kind() == reflect.Struct {
 				fs := fieldsOf(t)
-				if f, ok := fs.byName[seg]; ok {
+				if f, ok := fs.byName[s.name]; ok {
 					rank, t = f.rank, f.typ
 				} else {
 					t = nil

@@ -209,32 +209,14 @@ func (r *Register) Position(path string) (pos Position, ok bool) {
 		return Position{}, false
 	}
 	n := r.positions
-	for path != "" {
+	for s := range pathSteps(path) {
 		var next *positions
-		if path[0] == '[' {
-			end := strings.IndexByte(path, ']')
-			if end < 0 {
-				break
+		if s.list {
+			if s.err == nil && s.index >= 0 && s.index < len(n.kids) && n.keys == nil {
+				next = &n.kids[s.index]
 			}
-			i, err := strconv.Atoi(path[1:end])
-			if err == nil && i >= 0 && i < len(n.kids) && n.keys == nil {
-				next = &n.kids[i]
-			}
-			path = strings.TrimPrefix(path[end+1:], ".")
-		} else {
-			end := strings.IndexAny(path, ".[")
-			name := path
-			if end >= 0 {
-				name, path = path[:end], strings.TrimPrefix(path[end:], ".")
-			} else {
-				path = ""
-			}
-			for i, k := range n.keys {
-				if k == name {
-					next = &n.kids[i]
-					break
-				}
-			}
+		} else if i := slices.Index(n.keys, s.name); i >= 0 {
+			next = &n.kids[i]
 		}
 		if next == nil {
 			break

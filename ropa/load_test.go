@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,4 +192,29 @@ func TestPositions(t *testing.T) {
 	_, ok := (&Register{}).Position("organisation")
 	assert.False(t, ok, "a register built in code has no positions")
 	assert.Equal(t, "3", Position{Line: 3}.String())
+}
+
+func TestPathSteps(t *testing.T) {
+	var got []string
+	for s := range pathSteps("activities[2].purposes[x].bases[0") {
+		if s.list {
+			got = append(got, fmt.Sprintf("[%d %v]", s.index, s.err != nil))
+		} else {
+			got = append(got, s.name)
+		}
+	}
+	assert.Equal(t, []string{"activities", "[2 false]", "purposes", "[0 true]", "bases"}, got, "an unclosed [ ends the path")
+
+	r := &Register{Activities: []Activity{{ID: "a"}}, Processing: []ProcessorRecord{{ID: "p"}}}
+	for path, want := range map[string]string{
+		"activities[0].purposes[1]": "a",
+		"processing[0]":             "p",
+		"activities[1]":             "",
+		"activities[-1]":            "",
+		"activities":                "",
+		"organisation.name":         "",
+		"waivers[0]":                "",
+	} {
+		assert.Equal(t, want, activityOf(r, path), path)
+	}
 }

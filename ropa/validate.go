@@ -246,37 +246,21 @@ func articleOf(structNS string) string {
 
 // activityOf returns the id of the activity or processing record a path is in.
 func activityOf(r *Register, path string) string {
-	for _, p := range []struct {
-		prefix string
-		id     func(int) (string, bool)
-	}{
-		{"activities[", func(i int) (string, bool) {
-			if i < len(r.Activities) {
-				return r.Activities[i].ID, true
-			}
-			return "", false
-		}},
-		{"processing[", func(i int) (string, bool) {
-			if i < len(r.Processing) {
-				return r.Processing[i].ID, true
-			}
-			return "", false
-		}},
-	} {
-		if !strings.HasPrefix(path, p.prefix) {
+	list := ""
+	for s := range pathSteps(path) {
+		if list == "" && !s.list {
+			list = s.name
 			continue
 		}
-		rest := path[len(p.prefix):]
-		end := strings.IndexByte(rest, ']')
-		if end < 0 {
-			return ""
+		if s.list && s.err == nil && s.index >= 0 {
+			switch {
+			case list == "activities" && s.index < len(r.Activities):
+				return r.Activities[s.index].ID
+			case list == "processing" && s.index < len(r.Processing):
+				return r.Processing[s.index].ID
+			}
 		}
-		i, err := strconv.Atoi(rest[:end])
-		if err != nil {
-			return ""
-		}
-		id, _ := p.id(i)
-		return id
+		return ""
 	}
 	return ""
 }
