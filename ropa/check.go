@@ -109,8 +109,11 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 		rep.Findings = append(rep.Findings, f)
 	}
 	if r != nil {
-		rep.Findings = append(rep.Findings, unusedWaivers(r, used)...)
-		sortFindings(rep.Findings)
+		// The findings are sorted already; unused-waiver findings join them.
+		if unused := unusedWaivers(r, used); len(unused) > 0 {
+			rep.Findings = append(rep.Findings, unused...)
+			sortFindings(rep.Findings)
+		}
 		for i := range rep.Findings {
 			if p, ok := r.Position(rep.Findings[i].Path); ok {
 				rep.Findings[i].Line, rep.Findings[i].Column = p.Line, p.Column
