@@ -599,23 +599,20 @@ func eachTransfer(r *Register, f func(t Transfer) *Finding) []Finding {
 	return out
 }
 
-// thirdCountry reports whether a transfer goes to a third country or an
-// international organisation on a date; known is false where that cannot be
-// told (no country, or a date before the GDPR).
-func thirdCountry(t Transfer, at Date) (third, known bool) {
-	if t.Organisation != "" && t.Country == "" {
-		return true, true
-	}
+// withinEEA reports whether a transfer is known to stay within the EEA on a
+// date: it names an EEA country and no international organisation alone. A
+// transfer without a country, or on a date before the GDPR, is not known to.
+func withinEEA(t Transfer, at Date) bool {
 	if t.Country == "" {
-		return false, false
+		return false
 	}
 	member, known := lawfulbasis.InEEA(t.Country, at.Time())
-	return !member, known
+	return known && member
 }
 
 func eeaTransfer(r *Register, at Date) []Finding {
 	return eachTransfer(r, func(t Transfer) *Finding {
-		if third, known := thirdCountry(t, at); !known || third {
+		if !withinEEA(t, at) {
 			return nil
 		}
 		return &Finding{Message: fmt.Sprintf("%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead", t.Country)}
@@ -627,7 +624,7 @@ func transferWithoutMechanism(r *Register, at Date) []Finding {
 		if t.Mechanism != "" {
 			return nil
 		}
-		if third, known := thirdCountry(t, at); known && !third {
+		if withinEEA(t, at) {
 			return nil
 		}
 		return &Finding{Message: "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"}
@@ -642,7 +639,7 @@ func adequacyNotInForce(r *Register, at Date) []Finding {
 		var ans lawfulbasis.AdequacyAnswer
 		switch {
 		case t.Country != "":
-			if third, known := thirdCountry(t, at); known && !third {
+			if withinEEA(t, at) {
 				return nil
 			}
 			var scopes []lawfulbasis.Scope
@@ -682,7 +679,7 @@ func transferImpactAssessment(r *Register, at Date) []Finding {
 		if !t.Mechanism.Safeguard() || t.Assessment != "" {
 			return nil
 		}
-		if third, known := thirdCountry(t, at); known && !third {
+		if withinEEA(t, at) {
 			return nil
 		}
 		return &Finding{Message: "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"}
