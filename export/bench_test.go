@@ -55,26 +55,33 @@ func peakHeap(f func()) uint64 {
 	return peak.Load()
 }
 
-// BenchmarkWriteXLSX writes the generic workbook of 1,000, 10,000 and
-// 30,000 activities (the last shows how the memory grows); peak-heap-MB is the most live heap during one export, and
-// export-MB the part of it above the live heap before (the register).
+// measureExport runs write in the benchmark loop. It reports peak-heap-MB,
+// the most live heap during one run, and export-MB, the part of it above the
+// live heap before the loop (the register or the cells to write).
+func measureExport(b *testing.B, write func() error) {
+	b.ReportAllocs()
+	before := heapInUse()
+	var peak uint64
+	for b.Loop() {
+		peak = max(peak, peakHeap(func() {
+			if err := write(); err != nil {
+				b.Fatal(err)
+			}
+		}))
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(peak-min(peak, before))/(1<<20), "export-MB")
+}
+
+// BenchmarkWriteXLSX writes the generic workbook of 1,000, 10,000 and 30,000
+// activities (the last shows how the memory grows).
 func BenchmarkWriteXLSX(b *testing.B) {
 	for _, n := range []int{1000, 10000, 30000} {
 		reg := register(n)
 		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			before := heapInUse()
-			var peak uint64
-			for b.Loop() {
-				p := peakHeap(func() {
-					if err := WriteXLSX(io.Discard, reg, At(ropa.NewDate(2026, 11, 21)), WithLang(English)); err != nil {
-						b.Fatal(err)
-					}
-				})
-				peak = max(peak, p)
-			}
-			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-			b.ReportMetric(float64(peak-min(peak, before))/(1<<20), "export-MB")
+			measureExport(b, func() error {
+				return WriteXLSX(io.Discard, reg, At(ropa.NewDate(2026, 11, 21)), WithLang(English))
+			})
 		})
 	}
 }
@@ -115,18 +122,7 @@ func BenchmarkXLSXFloor(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		sheets := floorCells(b, register(n))
 		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			before := heapInUse()
-			var peak uint64
-			for b.Loop() {
-				p := peakHeap(func() {
-					if err := writeFloor(io.Discard, sheets); err != nil {
-						b.Fatal(err)
-					}
-				})
-				peak = max(peak, p)
-			}
-			b.ReportMetric(float64(peak-min(peak, before))/(1<<20), "export-MB")
+			measureExport(b, func() error { return writeFloor(io.Discard, sheets) })
 		})
 	}
 }
