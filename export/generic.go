@@ -60,21 +60,6 @@ func contact(c *ropa.Contact, l Lang) string {
 	return lines(c.Name, address(c.Address, l), c.Email, c.Phone)
 }
 
-// baseLabel renders a basis: "Legitimate interests (Art. 6(1)(f) GDPR)".
-func baseLabel(b lawfulbasis.Basis, l Lang) string {
-	if !b.Valid() {
-		return string(b)
-	}
-	return b.Label(l) + " (" + article(b.Article(), l) + ")"
-}
-
-func conditionLabel(c lawfulbasis.Condition, l Lang) string {
-	if !c.Valid() {
-		return string(c)
-	}
-	return c.Label(l) + " (" + article(c.Article(), l) + ")"
-}
-
 func mechanismLabel(m lawfulbasis.Mechanism, l Lang) string {
 	if m == "" || !m.Valid() {
 		return string(m)
@@ -82,17 +67,10 @@ func mechanismLabel(m lawfulbasis.Mechanism, l Lang) string {
 	return m.Label(l)
 }
 
-func derogationLabel(d lawfulbasis.Derogation, l Lang) string {
-	if d == "" || !d.Valid() {
-		return string(d)
-	}
-	return d.Label(l) + " (" + article(d.Article(), l) + ")"
-}
-
 func specialLabel(c ropa.DataCategory, l Lang) string {
 	var out []string
-	if c.Special != "" && c.Special.Valid() {
-		out = append(out, c.Special.Label(l)+" ("+article(c.Special.Article(), l)+")")
+	if c.Special.Valid() {
+		out = append(out, withArticle(c.Special, l))
 	}
 	if c.Criminal {
 		out = append(out, t("col.criminal", l))
@@ -137,7 +115,7 @@ func basesText(a ropa.Activity, l Lang) string {
 		for _, b := range p.Bases {
 			if !seen[b.Basis] {
 				seen[b.Basis] = true
-				out = append(out, baseLabel(b.Basis, l))
+				out = append(out, withArticle(b.Basis, l))
 			}
 		}
 	}
@@ -201,7 +179,7 @@ func transferText(tr ropa.Transfer, l Lang) string {
 	if dest == "" {
 		dest = t("notStated", l)
 	}
-	parts := nonEmpty(tr.Recipient, mechanismLabel(tr.Mechanism, l), derogationLabel(tr.Derogation, l), tr.Reference)
+	parts := nonEmpty(tr.Recipient, mechanismLabel(tr.Mechanism, l), withArticle(tr.Derogation, l), tr.Reference)
 	if len(parts) == 0 {
 		return dest
 	}
@@ -260,34 +238,14 @@ func boolText(b *bool, l Lang) string {
 
 // lists of allowed values for drop-downs.
 func genericLists(l Lang) []namedList {
-	var bases, conds, mechs, kinds, subjects []string
-	for _, b := range lawfulbasis.Bases() {
-		bases = append(bases, baseLabel(b, l))
-	}
-	for _, c := range lawfulbasis.Conditions() {
-		conds = append(conds, conditionLabel(c, l))
-	}
-	for _, m := range lawfulbasis.Mechanisms() {
-		mechs = append(mechs, mechanismLabel(m, l))
-	}
-	for _, k := range ropa.RecipientKinds() {
-		kinds = append(kinds, recipientLabel(k, l))
-	}
-	for _, k := range ropa.SubjectKinds() {
-		subjects = append(subjects, subjectLabel(k, l))
-	}
-	var specials []string
-	for _, s := range lawfulbasis.SpecialCategories() {
-		specials = append(specials, s.Label(l)+" ("+article(s.Article(), l)+")")
-	}
-	var sev []string
-	for _, s := range []ropa.Severity{ropa.Error, ropa.Warning, ropa.Info} {
-		sev = append(sev, severityLabel(s, l))
-	}
-	var measureKinds []string
-	for _, k := range ropa.MeasureKinds() {
-		measureKinds = append(measureKinds, measureLabel(k, l))
-	}
+	bases := labelsOf(lawfulbasis.Bases(), l, withArticle[lawfulbasis.Basis])
+	conds := labelsOf(lawfulbasis.Conditions(), l, withArticle[lawfulbasis.Condition])
+	mechs := labelsOf(lawfulbasis.Mechanisms(), l, mechanismLabel)
+	kinds := labelsOf(ropa.RecipientKinds(), l, recipientLabel)
+	subjects := labelsOf(ropa.SubjectKinds(), l, subjectLabel)
+	specials := labelsOf(lawfulbasis.SpecialCategories(), l, withArticle[lawfulbasis.SpecialCategory])
+	sev := labelsOf([]ropa.Severity{ropa.Error, ropa.Warning, ropa.Info}, l, severityLabel)
+	measureKinds := labelsOf(ropa.MeasureKinds(), l, measureLabel)
 	return []namedList{
 		{t("col.basis", l), bases},
 		{t("col.conditions", l), conds},
@@ -362,7 +320,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		for _, p := range a.Purposes {
 			var conds []string
 			for _, c := range p.Conditions {
-				conds = append(conds, strings.Join(nonEmpty(conditionLabel(c.Condition, l), c.Law, c.Note), "; "))
+				conds = append(conds, strings.Join(nonEmpty(withArticle(c.Condition, l), c.Law, c.Note), "; "))
 			}
 			bases := p.Bases
 			if len(bases) == 0 {
@@ -371,7 +329,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			for _, bs := range bases {
 				label := ""
 				if bs.Basis != "" {
-					label = baseLabel(bs.Basis, l)
+					label = withArticle(bs.Basis, l)
 				}
 				if err := tb.add(a.ID, a.Name, p.Description, label, bs.Interest, bs.Assessment, bs.Law, bs.Note,
 					join(conds), rightsText(bs.Basis, p.DirectMarketing, l), yesNo(p.DirectMarketing, l)); err != nil {
@@ -395,8 +353,8 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	for _, a := range reg.Activities {
 		for _, c := range a.DataCategories {
 			special := ""
-			if c.Special != "" && c.Special.Valid() {
-				special = c.Special.Label(l) + " (" + article(c.Special.Article(), l) + ")"
+			if c.Special.Valid() {
+				special = withArticle(c.Special, l)
 			}
 			var sources []string
 			for _, s := range c.Sources {
@@ -452,7 +410,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			art = tr.Mechanism.Article()
 		}
 		return tb.add(id, name, countryName(tr.Country, l), tr.Organisation, tr.Recipient, mechanismLabel(tr.Mechanism, l), article(art, l),
-			tr.Reference, tr.Assessment, boolText(tr.DPF, l), scopeLabel(tr.Scope, l), derogationLabel(tr.Derogation, l), tr.Safeguards, tr.Note)
+			tr.Reference, tr.Assessment, boolText(tr.DPF, l), scopeLabel(tr.Scope, l), withArticle(tr.Derogation, l), tr.Safeguards, tr.Note)
 	}
 	for _, a := range reg.Activities {
 		for _, tr := range a.Transfers {

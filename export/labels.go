@@ -269,3 +269,31 @@ func article(ref string, l Lang) string {
 	name := [4]string{"GDPR", "AVG", "RGPD", "DSGVO"}[index(l)]
 	return strings.ReplaceAll(ref, "GDPR", name)
 }
+
+// articled is an enumeration of package lawfulbasis: values with a label in
+// each language and the article they rest on.
+type articled interface {
+	~string
+	Valid() bool
+	Label(Lang) string
+	Article() string
+}
+
+// withArticle renders a value with its article: "Legitimate interests
+// (Art. 6(1)(f) GDPR)". A value that is not one of its type's is written as
+// it is.
+func withArticle[T articled](v T, l Lang) string {
+	if !v.Valid() {
+		return string(v)
+	}
+	return v.Label(l) + " (" + article(v.Article(), l) + ")"
+}
+
+// labelsOf renders every value of a list with label.
+func labelsOf[T any](vs []T, l Lang, label func(T, Lang) string) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = label(v, l)
+	}
+	return out
+}

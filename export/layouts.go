@@ -233,11 +233,7 @@ func representativeRow(p *ropa.Party, l Lang) []string {
 }
 
 func baseLabels(l Lang) []string {
-	var out []string
-	for _, b := range lawfulbasis.Bases() {
-		out = append(out, baseLabel(b, l))
-	}
-	return out
+	return labelsOf(lawfulbasis.Bases(), l, withArticle[lawfulbasis.Basis])
 }
 
 func icoRow(a ropa.Activity, reg *ropa.Register, l Lang) []string {
@@ -253,7 +249,7 @@ func icoRow(a ropa.Activity, reg *ropa.Register, l Lang) []string {
 	for _, tr := range a.Transfers {
 		countries = append(countries, strings.Join(nonEmpty(countryName(tr.Country, l), tr.Organisation), ", "))
 		if tr.Mechanism == lawfulbasis.DerogationMechanism {
-			exceptional = append(exceptional, strings.Join(nonEmpty(derogationLabel(tr.Derogation, l), tr.Safeguards), ": "))
+			exceptional = append(exceptional, strings.Join(nonEmpty(withArticle(tr.Derogation, l), tr.Safeguards), ": "))
 		}
 	}
 	rights := map[lawfulbasis.Right]lawfulbasis.Availability{}
@@ -271,7 +267,7 @@ func icoRow(a ropa.Activity, reg *ropa.Register, l Lang) []string {
 	}
 	for _, p := range a.Purposes {
 		for _, c := range p.Conditions {
-			conditions = append(conditions, conditionLabel(c.Condition, l))
+			conditions = append(conditions, withArticle(c.Condition, l))
 			if c.Law != "" {
 				laws = append(laws, c.Law)
 			}
@@ -570,7 +566,7 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity, l Lang) error {
 	}
 	for i, tr := range a.Transfers {
 		dest := strings.Join(nonEmpty(countryName(tr.Country, l), tr.Organisation), ", ")
-		if err := line(b.label, fmt.Sprintf("Organisme destinataire %d", i+1), tr.Recipient, dest, strings.Join(nonEmpty(mechanismLabel(tr.Mechanism, l), derogationLabel(tr.Derogation, l)), "; "), "", strings.Join(nonEmpty(tr.Reference, tr.Assessment, tr.Safeguards), "; ")); err != nil {
+		if err := line(b.label, fmt.Sprintf("Organisme destinataire %d", i+1), tr.Recipient, dest, strings.Join(nonEmpty(mechanismLabel(tr.Mechanism, l), withArticle(tr.Derogation, l)), "; "), "", strings.Join(nonEmpty(tr.Reference, tr.Assessment, tr.Safeguards), "; ")); err != nil {
 			return err
 		}
 	}
@@ -711,7 +707,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		}
 		for _, p := range a.Purposes {
 			for _, c := range p.Conditions {
-				conditions = append(conditions, strings.Join(nonEmpty(conditionLabel(c.Condition, l), c.Law), "; "))
+				conditions = append(conditions, strings.Join(nonEmpty(withArticle(c.Condition, l), c.Law), "; "))
 			}
 		}
 		for _, r := range a.Recipients {
