@@ -1,13 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -104,10 +104,8 @@ func (c *command) parse(args []string) ([]string, bool) {
 	if err != nil {
 		return nil, false
 	}
-	for _, f := range c.formats {
-		if *c.format == f {
-			return operands, true
-		}
+	if slices.Contains(c.formats, *c.format) {
+		return operands, true
 	}
 	c.fail("--format must be %s, not %q", strings.Join(c.formats, " or "), *c.format)
 	return nil, false
@@ -145,12 +143,7 @@ func check(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	for _, file := range files {
 		reg, err := ropa.Load(file)
 		if err != nil {
-			var le *ropa.LoadError
-			if errors.As(err, &le) {
-				fmt.Fprintln(stderr, le.Error())
-			} else {
-				fmt.Fprintln(stderr, err)
-			}
+			fmt.Fprintln(stderr, err)
 			status = exitUsage
 			continue
 		}
@@ -295,31 +288,56 @@ func exportCmd(args []string, stdout, stderr io.Writer, now func() time.Time) in
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	var buf bytes.Buffer
-	switch *cmd.format {
-	case "xlsx":
-		opts := []export.Option{export.WithLayout(export.Layout(*layout)), export.At(day)}
-		if *lang != "" {
-			opts = append(opts, export.WithLang(export.Lang(*lang)))
+	err = writeOutput(*out, stdout, func(w io.Writer) error {
+		switch *cmd.format {
+		case "xlsx":
+			opts := []export.Option{export.WithLayout(export.Layout(*layout)), export.At(day)}
+			if *lang != "" {
+				opts = append(opts, export.WithLang(export.Lang(*lang)))
+			}
+			return export.WriteXLSX(w, reg, opts...)
+		case "json":
+			return export.WriteJSON(w, reg)
 		}
-		err = export.WriteXLSX(&buf, reg, opts...)
-	case "json":
-		err = export.WriteJSON(&buf, reg)
-	case "report":
-		err = export.WriteReport(&buf, reg, day, nil)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "ropa export:", err)
-		return exitUsage
-	}
-	if *out == "-" {
-		_, err = stdout.Write(buf.Bytes())
-	} else {
-		err = os.WriteFile(*out, buf.Bytes(), 0o644)
-	}
+		return export.WriteReport(w, reg, day, nil)
+	})
 	if err != nil {
 		fmt.Fprintln(stderr, "ropa export:", err)
 		return exitUsage
 	}
 	return exitOK
+}
+
+// writeOutput writes an export to the file out, or to stdout for "-". The
+// export goes to a temporary file first, so that memory does not grow with
+// the size of the file and a failed export leaves nothing behind: an existing
+// file is replaced only when the export succeeds, and nothing reaches stdout.
+func writeOutput(out string, stdout io.Writer, write func(io.Writer) error) error {
+	dir := ""
+	if out != "-" {
+		dir = filepath.Dir(out)
+	}
+	tmp, err := os.CreateTemp(dir, ".ropa-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	defer tmp.Close()
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if out == "-" {
+		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		_, err := io.Copy(stdout, tmp)
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), out)
 }

@@ -214,3 +214,28 @@ func TestExport(t *testing.T) {
 		assert.NotEmpty(t, errOut)
 	}
 }
+
+// TestFailedExportLeavesNothing: an export that fails (a value over Excel's
+// cell limit) keeps the file it would have replaced, leaves no temporary
+// file, and writes nothing to standard output.
+func TestFailedExportLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "long.yaml")
+	require.NoError(t, os.WriteFile(src, []byte("schema: openropa/v1\norganisation: {name: A}\nactivities:\n  - {id: a, name: A, notes: "+strings.Repeat("x", 32768)+"}\n"), 0o644))
+	out := filepath.Join(dir, "register.xlsx")
+	require.NoError(t, os.WriteFile(out, []byte("the previous export"), 0o644))
+
+	status, _, errOut := runRopa("export", "--format", "xlsx", "-o", out, src)
+	assert.Equal(t, 2, status)
+	assert.Contains(t, errOut, "an Excel cell holds at most 32767")
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "the previous export", string(b))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 2, "no temporary file is left")
+
+	status, stdout, _ := runRopa("export", "--format", "xlsx", "-o", "-", src)
+	assert.Equal(t, 2, status)
+	assert.Empty(t, stdout)
+}
