@@ -84,8 +84,6 @@ var schemeRe = regexp.MustCompile(`^[A-Z]{2}(-[A-Z0-9]+)*$`)
 
 func isKBO(scheme string) bool { return scheme == "BE-KBO" || scheme == "BE-BCE" }
 
-var nonDigits = regexp.MustCompile(`[^0-9]`)
-
 // checkKBO checks a Belgian enterprise number: ten digits, starting with 0
 // or 1, whose last two are 97 minus the first eight modulo 97. Dots, spaces
 // and a leading "BE" are allowed; nine digits are the older form without
@@ -96,7 +94,12 @@ func checkKBO(id string) error {
 	if strings.Trim(s, "0123456789. ") != "" {
 		return errors.New("it may hold only digits, dots and spaces after an optional BE")
 	}
-	digits := nonDigits.ReplaceAllString(s, "")
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1 // the dots and spaces
+	}, s)
 	if len(digits) == 9 {
 		digits = "0" + digits
 	}
@@ -119,9 +122,13 @@ func checkKBO(id string) error {
 // enumeration values, retention terms, unique ids and references that
 // resolve. It returns the findings in a fixed order, never an error.
 func Validate(r *Register) []Finding {
-	return validateWith(r, ruleIDs(Rules()))
+	fs := validateWith(r, ruleIDs(Rules()))
+	sortFindings(fs)
+	return fs
 }
 
+// validateWith returns the structural findings of a register, unsorted:
+// Check sorts them with the findings of its rules.
 func validateWith(r *Register, known map[string]bool) []Finding {
 	if r == nil {
 		return []Finding{{Rule: "required", Severity: Error, Article: "Art. 30 GDPR", Message: "the register is nil"}}
@@ -141,7 +148,6 @@ func validateWith(r *Register, known map[string]bool) []Finding {
 	for i := range out {
 		out[i].Activity = activityOf(r, out[i].Path)
 	}
-	sortFindings(out)
 	return out
 }
 
