@@ -81,7 +81,11 @@ func ruleIDs(rules []Rule) map[string]bool {
 // every rule of the checker. Waivers of the register move the findings they
 // match into Report.Waived. Findings come in a fixed order.
 func (c *Checker) Check(r *Register, at Date) *Report {
-	fs := validateWith(r, c.known)
+	var faults []fault
+	if r != nil {
+		faults = runPlan(r)
+	}
+	fs := validateWith(r, faults, c.known)
 	if r != nil {
 		for _, cr := range c.checks {
 			for _, f := range cr.Check(r, at) {

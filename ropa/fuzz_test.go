@@ -40,6 +40,7 @@ func fuzzDecode(t *testing.T, data []byte, format Format) {
 		return
 	}
 	_ = Check(r, NewDate(2024, 1, 1))
+	requirePlanAgrees(t, r)
 	b, err := Marshal(r)
 	if err != nil {
 		t.Fatalf("Marshal of a loaded register failed: %v", err)

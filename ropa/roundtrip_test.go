@@ -7,6 +7,7 @@ import (
 
 	"github.com/openropa/registry/examples"
 	"github.com/openropa/registry/internal/golden"
+	"github.com/openropa/registry/internal/synth"
 	"github.com/openropa/registry/ropa"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -79,4 +80,17 @@ func TestMarshalYAMLQuotesAmbiguousText(t *testing.T) {
 	assert.Equal(t, "NO", back.Organisation.Address.Country)
 	assert.Equal(t, "01234", back.Organisation.Address.PostalCode)
 	assert.Equal(t, "yes", back.Organisation.Name)
+}
+
+// TestPlanAgreesOnRealRegisters holds the compiled validation of Check to
+// validator/v10 on every example register and on synthetic ones.
+func TestPlanAgreesOnRealRegisters(t *testing.T) {
+	for _, name := range examples.Names() {
+		reg, err := examples.Load(name)
+		require.NoError(t, err)
+		ropa.RequirePlanAgrees(t, reg)
+	}
+	for _, n := range []int{1, 13, 200} {
+		ropa.RequirePlanAgrees(t, synth.Register(n, uint64(n)))
+	}
 }

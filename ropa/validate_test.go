@@ -138,6 +138,7 @@ func TestValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := validRegister()
 			tt.mutate(r)
+			requirePlanAgrees(t, r)
 			fs := Validate(r)
 			var match *Finding
 			for i := range fs {

@@ -1,0 +1,452 @@
+package ropa
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// A plan runs the validate tags of the model as validator/v10 interprets
+// them, compiled once from the same tags: Validate asks validator/v10 on
+// every call, Check runs the plan. validator/v10 walks every field of every
+// element by reflection and formats the name of each list element it
+// enters, whether or not anything fails; the plan visits only the fields
+// that carry a tag, and names an element only when it finds a fault there.
+// The checks that are more than a comparison (e-mail, URL, BCP 47, ISO 3166)
+// are still validator/v10's own, through Var. Tests and fuzzing hold the two
+// to the same findings.
+
+// fault is a failed check of a field: what validator/v10 reports as a
+// FieldError, in the terms that faultFinding needs.
+type fault struct {
+	ns       string // JSON namespace, such as "Register.activities[0].id"
+	structNS string // Go namespace, such as "Register.Activities[0].ID"
+	field    string // the JSON name of the field or element, such as "id" or "categories[0]"
+	tag      string
+	param    string
+	value    any
+	kind     reflect.Kind
+	typ      reflect.Type
+}
+
+// opKind is one validation of a tag.
+type opKind uint8
+
+const (
+	opOmitEmpty opKind = iota
+	opRequired
+	opMin
+	opEnum
+	opVar // a check of validator/v10 run through Var, such as email
+	opCountry
+	opRequiredWithout
+	opRequiredIf
+	opDive
+)
+
+type op struct {
+	kind  opKind
+	tag   string // the tag as written, without its parameter
+	param string
+	n     int64  // min's bound
+	field int    // the sibling field of required_without and required_if
+	value string // the value of required_if
+	set   map[string]bool
+}
+
+// fieldPlan is the checking of one field of a struct.
+type fieldPlan struct {
+	index         int
+	name, altName string // the Go and JSON names
+	ops           []op
+	elem          *structPlan // the struct the field, or its elements, hold
+}
+
+// structPlan is the checking of a struct type.
+type structPlan struct {
+	fields []fieldPlan
+	level  func(v reflect.Value, w *planWalker) // the struct-level check, if any
+	empty  bool                                 // nothing in it or below it to check
+}
+
+var plan = sync.OnceValue(func() *structPlan {
+	c := planCompiler{plans: map[reflect.Type]*structPlan{}, sets: enumSets()}
+	return c.compile(reflect.TypeFor[Register]())
+})
+
+// enumSets returns the values of each enumeration type as a set.
+func enumSets() map[reflect.Type]map[string]bool {
+	sets := map[reflect.Type]map[string]bool{}
+	for t, values := range enumValues {
+		set := make(map[string]bool, len(values))
+		for _, v := range values {
+			set[v] = true
+		}
+		sets[t] = set
+	}
+	return sets
+}
+
+type planCompiler struct {
+	plans map[reflect.Type]*structPlan
+	sets  map[reflect.Type]map[string]bool
+}
+
+// compile makes the plan of a struct type. It panics on a tag, or a tag on
+// a kind of field, that the plan does not run as validator/v10 does: a test
+// compiles the plan, so a new tag on the model cannot go unnoticed.
+func (c *planCompiler) compile(t reflect.Type) *structPlan {
+	if p, ok := c.plans[t]; ok {
+		return p
+	}
+	p := &structPlan{}
+	c.plans[t] = p
+	switch t {
+	case reflect.TypeFor[Registration]():
+		p.level = checkRegistration
+	case reflect.TypeFor[RetentionRule]():
+		p.level = checkRetentionRule
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("validate")
+		if !f.Anonymous && !f.IsExported() || tag == "-" {
+			continue
+		}
+		fp := fieldPlan{index: i, name: f.Name, altName: f.Name}
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+			fp.altName = name
+		}
+		if tag != "" {
+			for _, s := range strings.Split(tag, ",") {
+				fp.ops = append(fp.ops, c.op(t, f, s))
+			}
+		}
+		inner := f.Type
+		for inner.Kind() == reflect.Pointer || inner.Kind() == reflect.Slice && fp.dives() {
+			inner = inner.Elem()
+		}
+		if inner.Kind() == reflect.Struct {
+			fp.elem = c.compile(inner)
+		}
+		c.supported(t, f, fp)
+		if len(fp.ops) > 0 || fp.elem != nil && !fp.elem.empty {
+			p.fields = append(p.fields, fp)
+		}
+	}
+	p.empty = len(p.fields) == 0 && p.level == nil
+	return p
+}
+
+// supported panics on the uses of tags that the plan does not run as
+// validator/v10 does.
+func (c *planCompiler) supported(t reflect.Type, f reflect.StructField, fp fieldPlan) {
+	unsupported := func(why string) {
+		panic(fmt.Sprintf("ropa: the validation plan does not run tag %q of %s.%s: %s", f.Tag.Get("validate"), t.Name(), f.Name, why))
+	}
+	if f.Type.Kind() == reflect.Pointer && len(fp.ops) > 0 && fp.ops[0].kind != opOmitEmpty {
+		unsupported("a pointer is checked only after omitempty")
+	}
+	for k, o := range fp.ops {
+		switch {
+		case o.kind == opMin && f.Type.Kind() != reflect.Slice && (f.Type.Kind() != reflect.Pointer || f.Type.Elem().Kind() != reflect.Int):
+			unsupported("min applies to lists and numbers")
+		case o.kind == opDive && f.Type.Kind() != reflect.Slice:
+			unsupported("dive applies to lists")
+		case o.kind == opDive && len(fp.ops[k+1:]) > 0:
+			elem := f.Type.Elem()
+			if elem.Kind() != reflect.String || slices.ContainsFunc(fp.ops[k+1:], func(o op) bool { return o.kind == opDive }) {
+				unsupported("tags after dive apply to lists of strings, once")
+			}
+		case o.kind == opEnum || o.kind == opCountry || o.kind == opVar || o.kind == opRequiredWithout || o.kind == opRequiredIf:
+			if f.Type.Kind() != reflect.String && (f.Type.Kind() != reflect.Slice || f.Type.Elem().Kind() != reflect.String) {
+				unsupported("it applies to strings")
+			}
+		}
+	}
+}
+
+func (fp fieldPlan) dives() bool {
+	for _, o := range fp.ops {
+		if o.kind == opDive {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *planCompiler) op(t reflect.Type, f reflect.StructField, s string) op {
+	name, param, _ := strings.Cut(s, "=")
+	o := op{tag: name, param: param}
+	sibling := func(name string) int {
+		g, ok := t.FieldByName(name)
+		if !ok || len(g.Index) != 1 || g.Type.Kind() != reflect.String {
+			panic(fmt.Sprintf("ropa: tag %q of %s.%s names no string field of %s", s, t.Name(), f.Name, t.Name()))
+		}
+		return g.Index[0]
+	}
+	switch name {
+	case "omitempty":
+		o.kind = opOmitEmpty
+	case "required":
+		o.kind = opRequired
+	case "dive":
+		o.kind = opDive
+	case "min":
+		n, err := strconv.ParseInt(param, 10, 64)
+		if err != nil {
+			panic(fmt.Sprintf("ropa: tag %q of %s.%s: %v", s, t.Name(), f.Name, err))
+		}
+		o.kind, o.n = opMin, n
+	case "enum":
+		o.kind = opEnum
+		elem := f.Type
+		if elem.Kind() == reflect.Slice {
+			elem = elem.Elem()
+		}
+		if o.set = c.sets[elem]; o.set == nil {
+			panic(fmt.Sprintf("ropa: tag enum on %s.%s, of type %s, which is no enumeration", t.Name(), f.Name, elem))
+		}
+	case "iso3166_1_alpha2":
+		o.kind = opCountry
+	case "email", "url", "bcp47_language_tag":
+		o.kind = opVar
+	case "required_without":
+		o.kind, o.field = opRequiredWithout, sibling(param)
+	case "required_if":
+		field, value, ok := strings.Cut(param, " ")
+		if !ok || strings.Contains(value, " ") {
+			panic(fmt.Sprintf("ropa: the validation plan runs required_if with one field and value, not %q", param))
+		}
+		o.kind, o.field, o.value = opRequiredIf, sibling(field), value
+	default:
+		panic(fmt.Sprintf("ropa: the validation plan does not run tag %q of %s.%s", s, t.Name(), f.Name))
+	}
+	return o
+}
+
+// planWalker runs a plan over a register. It keeps the way from the
+// register to where it is, and writes that way out as validator/v10's
+// namespaces only for a fault.
+type planWalker struct {
+	way    []step
+	faults []fault
+}
+
+// step is one step into the register: a struct field, or an element of a
+// list field.
+type step struct {
+	field   *fieldPlan
+	element int // the index of the element, or -1 for the field itself
+}
+
+// runPlan returns the faults of a register's fields.
+func runPlan(r *Register) []fault {
+	w := planWalker{way: make([]step, 0, 8)}
+	w.walkStruct(plan(), reflect.ValueOf(r).Elem())
+	return w.faults
+}
+
+func (w *planWalker) walkStruct(p *structPlan, v reflect.Value) {
+	for i := range p.fields {
+		fp := &p.fields[i]
+		w.walkField(fp, v, v.Field(fp.index))
+	}
+	if p.level != nil {
+		p.level(v, w)
+	}
+}
+
+// walkField runs a field's tags on its value cur, a field of struct parent,
+// and walks into the struct or the elements it holds.
+func (w *planWalker) walkField(fp *fieldPlan, parent, cur reflect.Value) {
+	cur, isPointer := deref(cur)
+	if !cur.IsValid() {
+		return // a nil pointer: the compiler allows only omitempty, or no tag, on pointers
+	}
+	failed, dive, done := check(fp.ops, parent, cur, isPointer)
+	switch {
+	case failed >= 0:
+		w.fail(step{fp, -1}, &fp.ops[failed], cur)
+	case done:
+	case dive < len(fp.ops):
+		w.walkElements(fp, parent, cur, fp.ops[dive+1:])
+	case fp.elem != nil && !fp.elem.empty:
+		w.way = append(w.way, step{fp, -1})
+		w.walkStruct(fp.elem, cur)
+		w.way = w.way[:len(w.way)-1]
+	}
+}
+
+// walkElements runs the tags after dive on each element of a list, or walks
+// into each struct element.
+func (w *planWalker) walkElements(fp *fieldPlan, parent, list reflect.Value, ops []op) {
+	if len(ops) == 0 && (fp.elem == nil || fp.elem.empty) {
+		return
+	}
+	for i := 0; i < list.Len(); i++ {
+		elem := list.Index(i)
+		if len(ops) > 0 {
+			if failed, _, _ := check(ops, parent, elem, false); failed >= 0 {
+				w.fail(step{fp, i}, &ops[failed], elem)
+			}
+			continue
+		}
+		w.way = append(w.way, step{fp, i})
+		w.walkStruct(fp.elem, elem)
+		w.way = w.way[:len(w.way)-1]
+	}
+}
+
+// deref follows pointers to the value, as validator/v10 does; it returns the
+// invalid Value for a nil pointer, and whether there was a pointer.
+func deref(v reflect.Value) (reflect.Value, bool) {
+	isPointer := false
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return reflect.Value{}, true
+		}
+		v, isPointer = v.Elem(), true
+	}
+	return v, isPointer
+}
+
+// check runs ops on a value up to the first dive. It returns the index of
+// the op that failed, or -1; the index of the dive, or len(ops); and
+// whether omitempty ended the checking of an empty value.
+func check(ops []op, parent, cur reflect.Value, isPointer bool) (failed, dive int, done bool) {
+	for k := range ops {
+		o := &ops[k]
+		ok := true
+		switch o.kind {
+		case opOmitEmpty:
+			if !isPointer && !hasValue(cur) {
+				return -1, len(ops), true
+			}
+		case opDive:
+			return -1, k, false
+		case opRequired:
+			ok = isPointer || hasValue(cur)
+		case opMin:
+			if cur.Kind() == reflect.Slice {
+				ok = int64(cur.Len()) >= o.n
+			} else {
+				ok = cur.Int() >= o.n
+			}
+		case opEnum:
+			ok = o.set[cur.String()]
+		case opCountry, opVar:
+			ok = validVar(o.tag, cur.String())
+		case opRequiredWithout:
+			ok = parent.Field(o.field).String() != "" || hasValue(cur)
+		case opRequiredIf:
+			ok = parent.Field(o.field).String() != o.value || hasValue(cur)
+		}
+		if !ok {
+			return k, len(ops), false
+		}
+	}
+	return -1, len(ops), false
+}
+
+// hasValue is validator/v10's test of a value being there.
+func hasValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface:
+		return !v.IsNil()
+	}
+	return !v.IsZero()
+}
+
+// fail records the fault of op o on the value cur at step last.
+func (w *planWalker) fail(last step, o *op, cur reflect.Value) {
+	ns, structNS := w.namespaces()
+	field := last.field.altName
+	if last.element >= 0 {
+		field = elementName(field, last.element)
+	}
+	w.faults = append(w.faults, fault{
+		ns: ns + field, structNS: structNS + elementName(last.field.name, last.element), field: field,
+		tag: o.tag, param: o.param, value: cur.Interface(), kind: cur.Kind(), typ: cur.Type(),
+	})
+}
+
+// namespaces returns validator/v10's JSON and Go namespaces of the struct
+// the walker is in, such as "Register.activities[0]." and
+// "Register.Activities[0].".
+func (w *planWalker) namespaces() (ns, structNS string) {
+	var b, sb strings.Builder
+	b.WriteString("Register.")
+	sb.WriteString("Register.")
+	for _, s := range w.way {
+		b.WriteString(elementName(s.field.altName, s.element))
+		sb.WriteString(elementName(s.field.name, s.element))
+		b.WriteByte('.')
+		sb.WriteByte('.')
+	}
+	return b.String(), sb.String()
+}
+
+// elementName names a field, or with an index an element of it, such as
+// "categories[0]".
+func elementName(name string, i int) string {
+	if i < 0 {
+		return name
+	}
+	return name + "[" + strconv.Itoa(i) + "]"
+}
+
+// validVar answers a check of validator/v10 on a string, such as email,
+// remembering the answers for the values that recur from check to check.
+func validVar(tag, value string) bool {
+	k := varKey{tag, value}
+	varMemo.RLock()
+	ok, seen := varMemo.answers[k]
+	varMemo.RUnlock()
+	if seen {
+		return ok
+	}
+	ok = validate().Var(value, tag) == nil
+	varMemo.Lock()
+	if len(varMemo.answers) >= 4096 {
+		clear(varMemo.answers) // a bound on the memory; the values that recur come back
+	}
+	varMemo.answers[k] = ok
+	varMemo.Unlock()
+	return ok
+}
+
+type varKey struct{ tag, value string }
+
+var varMemo = struct {
+	sync.RWMutex
+	answers map[varKey]bool
+}{answers: map[varKey]bool{}}
+
+// The struct-level checks, shared with validator/v10's struct validations.
+
+func checkRegistration(v reflect.Value, w *planWalker) {
+	if f, ok := registrationFault(v.Interface().(Registration)); ok {
+		w.levelFault(f)
+	}
+}
+
+func checkRetentionRule(v reflect.Value, w *planWalker) {
+	if f, ok := retentionFault(v.Addr().Interface().(*RetentionRule)); ok {
+		w.levelFault(f)
+	}
+}
+
+// levelFault records the fault of a struct-level check, as validator/v10's
+// StructLevel.ReportError does.
+func (w *planWalker) levelFault(f levelFault) {
+	cur := reflect.ValueOf(f.value)
+	ns, structNS := w.namespaces()
+	w.faults = append(w.faults, fault{
+		ns: ns + f.field, structNS: structNS + f.structField, field: f.field,
+		tag: f.tag, param: f.param, value: f.value, kind: cur.Kind(), typ: cur.Type(),
+	})
+}
