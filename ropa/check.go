@@ -20,9 +20,26 @@ type CustomRule struct {
 // NewChecker. A Checker is safe for concurrent use.
 type Checker struct {
 	custom []CustomRule
-	checks []CustomRule // the library's GDPR rules, then the custom ones
+	checks []gdprRule // the library's GDPR rules, then the custom ones
 	rules  []Rule
 	known  map[string]bool
+}
+
+// gdprRule is a rule of the catalogue with its check, which works on a pass.
+type gdprRule struct {
+	Rule
+	check func(p *pass) []Finding
+}
+
+// pass is one check of a register as of a date. It works out once what
+// several rules need.
+type pass struct {
+	r        *Register
+	at       Date
+	statutes *statuteIndex
+
+	criteriaOf   [][]DPIACriterion // the DPIA criteria of each activity
+	criteriaDone []bool
 }
 
 // Option configures a Checker.
@@ -46,7 +63,10 @@ func NewChecker(opts ...Option) *Checker {
 		c.rules = append(c.rules, cr.Rule)
 	}
 	c.known = ruleIDs(c.rules)
-	c.checks = append(append([]CustomRule(nil), gdprRules...), c.custom...)
+	c.checks = append([]gdprRule(nil), gdprRules...)
+	for _, cr := range c.custom {
+		c.checks = append(c.checks, gdprRule{cr.Rule, func(p *pass) []Finding { return cr.Check(p.r, p.at) }})
+	}
 	return c
 }
 
@@ -87,8 +107,9 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 	}
 	fs := validateWith(r, faults, c.known)
 	if r != nil {
+		p := &pass{r: r, at: at}
 		for _, cr := range c.checks {
-			for _, f := range cr.Check(r, at) {
+			for _, f := range cr.check(p) {
 				f.Rule = cr.ID
 				if f.Severity == "" {
 					f.Severity = cr.Severity

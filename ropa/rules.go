@@ -1,7 +1,10 @@
 package ropa
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/openropa/registry/lang"
@@ -11,7 +14,7 @@ import (
 
 // gdprRules are the checks of the GDPR that go beyond the structure of the
 // format, in the order of the catalogue.
-var gdprRules = []CustomRule{
+var gdprRules = []gdprRule{
 	// Art. 30 content.
 	{Rule{"controller-contact", Error, "Art. 30(1)(a) GDPR", "The controller's contact details are missing."}, controllerContact},
 	{Rule{"dpo-contact", Error, "Art. 30(1)(a) GDPR", "A DPO is recorded without contact details."}, dpoContact},
@@ -58,20 +61,22 @@ var gdprRules = []CustomRule{
 // unusedWaiverRule is checked after the others: a waiver that silences nothing.
 var unusedWaiverRule = Rule{"unused-waiver", Warning, "Art. 5(2) GDPR", "A waiver matches no finding."}
 
-func actPath(i int) string { return fmt.Sprintf("activities[%d]", i) }
+func actPath(i int) string { return "activities[" + strconv.Itoa(i) + "]" }
 
 func hasContact(p Party) bool {
 	return p.Email != "" || p.Phone != "" || p.Address != nil && (p.Address.Street != "" || p.Address.City != "")
 }
 
-func controllerContact(r *Register, _ Date) []Finding {
+func controllerContact(p *pass) []Finding {
+	r := p.r
 	if r.Organisation.Name == "" || hasContact(r.Organisation) {
 		return nil
 	}
 	return []Finding{{Path: "organisation", Message: "the controller has no contact details; add an e-mail address, a telephone number or a postal address"}}
 }
 
-func dpoContact(r *Register, _ Date) []Finding {
+func dpoContact(p *pass) []Finding {
+	r := p.r
 	d := r.DPO
 	if d == nil || d.Email != "" || d.Phone != "" || d.Address != nil && (d.Address.Street != "" || d.Address.City != "") {
 		return nil
@@ -79,7 +84,8 @@ func dpoContact(r *Register, _ Date) []Finding {
 	return []Finding{{Path: "dpo", Message: "the DPO is recorded without contact details; add the DPO's e-mail address, telephone number or postal address (Art. 37(7))"}}
 }
 
-func representative(r *Register, at Date) []Finding {
+func representative(p *pass) []Finding {
+	r, at := p.r, p.at
 	a := r.Organisation.Address
 	if a == nil || a.Country == "" || r.Representative != nil {
 		return nil
@@ -90,9 +96,11 @@ func representative(r *Register, at Date) []Finding {
 	return []Finding{{Path: "organisation.address.country", Message: fmt.Sprintf("the controller is established in %s, outside the EEA; designate a representative in the Union (Art. 27) and record it (representative), unless Art. 27(2) exempts the processing", a.Country)}}
 }
 
-func noRecipients(r *Register, _ Date) []Finding {
+func noRecipients(p *pass) []Finding {
+	r := p.r
 	var out []Finding
-	for i, a := range r.Activities {
+	for i := range r.Activities {
+		a := &r.Activities[i]
 		if len(a.Recipients) == 0 {
 			out = append(out, Finding{Path: actPath(i), Message: "no recipients are declared; list the categories of recipients, internal ones included, or state in the notes that the data are disclosed to no one"})
 		}
@@ -100,9 +108,11 @@ func noRecipients(r *Register, _ Date) []Finding {
 	return out
 }
 
-func noRetention(r *Register, _ Date) []Finding {
+func noRetention(p *pass) []Finding {
+	r := p.r
 	var out []Finding
-	for i, a := range r.Activities {
+	for i := range r.Activities {
+		a := &r.Activities[i]
 		if len(a.Retention) == 0 {
 			out = append(out, Finding{Path: actPath(i), Message: "no retention term is given; state for how long each category of data is kept, or the criteria that determine it, where possible"})
 			continue
@@ -130,13 +140,14 @@ func noRetention(r *Register, _ Date) []Finding {
 }
 
 // eachTerm calls f for every retention rule of every activity.
-func eachTerm(r *Register, f func(i int, a Activity, j int, rule RetentionRule) *Finding) []Finding {
+func eachTerm(r *Register, f func(i int, a *Activity, j int, rule *RetentionRule) *Finding) []Finding {
 	var out []Finding
-	for i, a := range r.Activities {
-		for j, rule := range a.Retention {
-			if fd := f(i, a, j, rule); fd != nil {
+	for i := range r.Activities {
+		a := &r.Activities[i]
+		for j := range a.Retention {
+			if fd := f(i, a, j, &a.Retention[j]); fd != nil {
 				if fd.Path == "" {
-					fd.Path = fmt.Sprintf("%s.retention[%d]", actPath(i), j)
+					fd.Path = actPath(i) + ".retention[" + strconv.Itoa(j) + "]"
 				}
 				out = append(out, *fd)
 			}
@@ -145,8 +156,9 @@ func eachTerm(r *Register, f func(i int, a Activity, j int, rule RetentionRule) 
 	return out
 }
 
-func vagueRetention(r *Register, _ Date) []Finding {
-	return eachTerm(r, func(_ int, _ Activity, _ int, rule RetentionRule) *Finding {
+func vagueRetention(p *pass) []Finding {
+	r := p.r
+	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) *Finding {
 		if rule.Criteria == "" || !rule.Vague() {
 			return nil
 		}
@@ -154,8 +166,9 @@ func vagueRetention(r *Register, _ Date) []Finding {
 	})
 }
 
-func retentionNoEnd(r *Register, _ Date) []Finding {
-	return eachTerm(r, func(_ int, _ Activity, _ int, rule RetentionRule) *Finding {
+func retentionNoEnd(p *pass) []Finding {
+	r := p.r
+	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) *Finding {
 		if !rule.Period.IsZero() || len(rule.Until) > 0 || strings.TrimSpace(rule.Law) != "" || rule.Vague() {
 			return nil
 		}
@@ -163,8 +176,9 @@ func retentionNoEnd(r *Register, _ Date) []Finding {
 	})
 }
 
-func retentionNoStart(r *Register, _ Date) []Finding {
-	return eachTerm(r, func(_ int, _ Activity, _ int, rule RetentionRule) *Finding {
+func retentionNoStart(p *pass) []Finding {
+	r := p.r
+	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) *Finding {
 		if rule.Period.IsZero() || rule.From != "" {
 			return nil
 		}
@@ -174,19 +188,27 @@ func retentionNoStart(r *Register, _ Date) []Finding {
 
 // activityGrounds summarises the bases and kinds of purpose of an activity.
 type activityGrounds struct {
-	bases           map[lawfulbasis.Basis]bool
-	directMarketing bool
+	any                                         bool // some purpose has a basis
+	consent, legitimateInterests, publicTask    bool
+	directMarketing                             bool
 }
 
-func groundsOf(a Activity) activityGrounds {
-	g := activityGrounds{bases: map[lawfulbasis.Basis]bool{}}
-	for _, p := range a.Purposes {
+func groundsOf(a *Activity) activityGrounds {
+	var g activityGrounds
+	for i := range a.Purposes {
+		p := &a.Purposes[i]
 		for _, b := range p.Bases {
-			g.bases[b.Basis] = true
+			g.any = true
+			switch b.Basis {
+			case lawfulbasis.Consent:
+				g.consent = true
+			case lawfulbasis.LegitimateInterests:
+				g.legitimateInterests = true
+			case lawfulbasis.PublicTask:
+				g.publicTask = true
+			}
 		}
-		if p.DirectMarketing {
-			g.directMarketing = true
-		}
+		g.directMarketing = g.directMarketing || p.DirectMarketing
 	}
 	return g
 }
@@ -198,20 +220,21 @@ func groundsOf(a Activity) activityGrounds {
 func (g activityGrounds) canHappen(e retention.Event) bool {
 	switch e {
 	case retention.ConsentWithdrawn:
-		return g.bases[lawfulbasis.Consent]
+		return g.consent
 	case retention.Objection:
-		return g.bases[lawfulbasis.LegitimateInterests] || g.bases[lawfulbasis.PublicTask] || g.directMarketing
+		return g.legitimateInterests || g.publicTask || g.directMarketing
 	}
 	return true
 }
 
-func retentionImpossibleEnd(r *Register, _ Date) []Finding {
-	return eachTerm(r, func(_ int, a Activity, _ int, rule RetentionRule) *Finding {
+func retentionImpossibleEnd(p *pass) []Finding {
+	r := p.r
+	return eachTerm(r, func(_ int, a *Activity, _ int, rule *RetentionRule) *Finding {
 		if !rule.Period.IsZero() || len(rule.Until) == 0 {
 			return nil
 		}
 		g := groundsOf(a)
-		if len(g.bases) == 0 {
+		if !g.any {
 			return nil // no-legal-basis says what is wrong
 		}
 		var why []string
@@ -236,6 +259,14 @@ func retentionImpossibleEnd(r *Register, _ Date) []Finding {
 type statuteIndex struct {
 	statutes []retention.Statute
 	memo     map[string][]retention.Statute
+}
+
+// statuteIndex returns the index of the statutes of the pass's register.
+func (p *pass) statuteIndex() *statuteIndex {
+	if p.statutes == nil {
+		p.statutes = newStatuteIndex(p.r, p.at)
+	}
+	return p.statutes
 }
 
 func newStatuteIndex(r *Register, at Date) *statuteIndex {
@@ -272,22 +303,24 @@ func (idx *statuteIndex) cited(citation string) []retention.Statute {
 // forCited calls f for every retention rule with a period and every
 // statutory rule that the rule's law, or the law of a basis of its
 // activity, cites; f's finding, if any, is the rule's.
-func forCited(r *Register, at Date, f func(rule RetentionRule, s retention.Statute) *Finding) []Finding {
-	idx := newStatuteIndex(r, at)
+func forCited(p *pass, f func(rule *RetentionRule, s *retention.Statute) *Finding) []Finding {
+	idx := p.statuteIndex()
 	if len(idx.statutes) == 0 {
 		return nil
 	}
-	return eachTerm(r, func(_ int, a Activity, _ int, rule RetentionRule) *Finding {
+	var seen []string
+	return eachTerm(p.r, func(_ int, a *Activity, _ int, rule *RetentionRule) *Finding {
 		if rule.Period.IsZero() {
 			return nil
 		}
-		seen := map[string]bool{}
+		seen = seen[:0]
 		check := func(citation string) *Finding {
-			for _, s := range idx.cited(citation) {
-				if seen[s.ID] {
+			for i := range idx.cited(citation) {
+				s := &idx.cited(citation)[i]
+				if slices.Contains(seen, s.ID) {
 					continue
 				}
-				seen[s.ID] = true
+				seen = append(seen, s.ID)
 				if fd := f(rule, s); fd != nil {
 					return fd
 				}
@@ -308,8 +341,8 @@ func forCited(r *Register, at Date, f func(rule RetentionRule, s retention.Statu
 	})
 }
 
-func statutoryMinimum(r *Register, at Date) []Finding {
-	return forCited(r, at, func(rule RetentionRule, s retention.Statute) *Finding {
+func statutoryMinimum(p *pass) []Finding {
+	return forCited(p, func(rule *RetentionRule, s *retention.Statute) *Finding {
 		if s.Min.IsZero() {
 			return nil
 		}
@@ -320,8 +353,8 @@ func statutoryMinimum(r *Register, at Date) []Finding {
 	})
 }
 
-func statutoryMaximum(r *Register, at Date) []Finding {
-	return forCited(r, at, func(rule RetentionRule, s retention.Statute) *Finding {
+func statutoryMaximum(p *pass) []Finding {
+	return forCited(p, func(rule *RetentionRule, s *retention.Statute) *Finding {
 		if s.Max.IsZero() {
 			return nil
 		}
@@ -332,14 +365,17 @@ func statutoryMaximum(r *Register, at Date) []Finding {
 	})
 }
 
-func noMeasures(r *Register, _ Date) []Finding {
+func noMeasures(p *pass) []Finding {
+	r := p.r
 	var out []Finding
-	for i, a := range r.Activities {
+	for i := range r.Activities {
+		a := &r.Activities[i]
 		if len(a.Measures) == 0 {
 			out = append(out, Finding{Path: actPath(i), Message: "no security measure applies; refer to the technical and organisational measures of Art. 32 that protect these data (measures)"})
 		}
 	}
-	for i, p := range r.Processing {
+	for i := range r.Processing {
+		p := &r.Processing[i]
 		if len(p.Measures) == 0 {
 			out = append(out, Finding{Path: fmt.Sprintf("processing[%d]", i), Message: "no security measure applies; refer to the measures of Art. 32 (Art. 30(2)(d))", Article: "Art. 30(2)(d) and 32 GDPR"})
 		}
@@ -347,9 +383,11 @@ func noMeasures(r *Register, _ Date) []Finding {
 	return out
 }
 
-func processorControllerContact(r *Register, _ Date) []Finding {
+func processorControllerContact(p *pass) []Finding {
+	r := p.r
 	var out []Finding
-	for i, p := range r.Processing {
+	for i := range r.Processing {
+		p := &r.Processing[i]
 		for j, c := range p.Controllers {
 			if c.Name != "" && !hasContact(c) {
 				out = append(out, Finding{Path: fmt.Sprintf("processing[%d].controllers[%d]", i, j), Message: fmt.Sprintf("controller %q has no contact details; record its e-mail address, telephone number or postal address", clip(c.Name, 80))})
@@ -360,20 +398,22 @@ func processorControllerContact(r *Register, _ Date) []Finding {
 }
 
 // eachPurpose calls f for every purpose of every activity.
-func eachPurpose(r *Register, f func(i int, a Activity, j int, p Purpose) []Finding) []Finding {
+func eachPurpose(r *Register, f func(i int, a *Activity, j int, p *Purpose) []Finding) []Finding {
 	var out []Finding
-	for i, a := range r.Activities {
-		for j, p := range a.Purposes {
-			out = append(out, f(i, a, j, p)...)
+	for i := range r.Activities {
+		a := &r.Activities[i]
+		for j := range a.Purposes {
+			out = append(out, f(i, a, j, &a.Purposes[j])...)
 		}
 	}
 	return out
 }
 
-func purposePath(i, j int) string { return fmt.Sprintf("%s.purposes[%d]", actPath(i), j) }
+func purposePath(i, j int) string { return actPath(i) + ".purposes[" + strconv.Itoa(j) + "]" }
 
-func noLegalBasis(r *Register, _ Date) []Finding {
-	return eachPurpose(r, func(i int, _ Activity, j int, p Purpose) []Finding {
+func noLegalBasis(p *pass) []Finding {
+	r := p.r
+	return eachPurpose(r, func(i int, _ *Activity, j int, p *Purpose) []Finding {
 		if len(p.Bases) > 0 {
 			return nil
 		}
@@ -382,20 +422,21 @@ func noLegalBasis(r *Register, _ Date) []Finding {
 }
 
 // eachBasis calls f for every basis of every purpose.
-func eachBasis(r *Register, f func(p Purpose, b Basis) string) []Finding {
-	return eachPurpose(r, func(i int, _ Activity, j int, p Purpose) []Finding {
+func eachBasis(r *Register, f func(b *Basis) string) []Finding {
+	return eachPurpose(r, func(i int, _ *Activity, j int, p *Purpose) []Finding {
 		var out []Finding
-		for k, b := range p.Bases {
-			if msg := f(p, b); msg != "" {
-				out = append(out, Finding{Path: fmt.Sprintf("%s.bases[%d]", purposePath(i, j), k), Message: msg})
+		for k := range p.Bases {
+			if msg := f(&p.Bases[k]); msg != "" {
+				out = append(out, Finding{Path: purposePath(i, j) + ".bases[" + strconv.Itoa(k) + "]", Message: msg})
 			}
 		}
 		return out
 	})
 }
 
-func interestNotStated(r *Register, _ Date) []Finding {
-	return eachBasis(r, func(_ Purpose, b Basis) string {
+func interestNotStated(p *pass) []Finding {
+	r := p.r
+	return eachBasis(r, func(b *Basis) string {
 		if b.Basis != lawfulbasis.LegitimateInterests || strings.TrimSpace(b.Interest) != "" {
 			return ""
 		}
@@ -403,8 +444,9 @@ func interestNotStated(r *Register, _ Date) []Finding {
 	})
 }
 
-func balancingTest(r *Register, _ Date) []Finding {
-	return eachBasis(r, func(_ Purpose, b Basis) string {
+func balancingTest(p *pass) []Finding {
+	r := p.r
+	return eachBasis(r, func(b *Basis) string {
 		if b.Basis != lawfulbasis.LegitimateInterests || b.Assessment != "" {
 			return ""
 		}
@@ -412,8 +454,9 @@ func balancingTest(r *Register, _ Date) []Finding {
 	})
 }
 
-func basisLawMissing(r *Register, _ Date) []Finding {
-	return eachBasis(r, func(_ Purpose, b Basis) string {
+func basisLawMissing(p *pass) []Finding {
+	r := p.r
+	return eachBasis(r, func(b *Basis) string {
 		if !b.Basis.NeedsLaw() || strings.TrimSpace(b.Law) != "" {
 			return ""
 		}
@@ -421,11 +464,12 @@ func basisLawMissing(r *Register, _ Date) []Finding {
 	})
 }
 
-func publicAuthorityLI(r *Register, _ Date) []Finding {
+func publicAuthorityLI(p *pass) []Finding {
+	r := p.r
 	if r.Organisation.PublicAuthority == nil || !*r.Organisation.PublicAuthority {
 		return nil
 	}
-	return eachBasis(r, func(_ Purpose, b Basis) string {
+	return eachBasis(r, func(b *Basis) string {
 		if b.Basis != lawfulbasis.LegitimateInterests {
 			return ""
 		}
@@ -434,7 +478,7 @@ func publicAuthorityLI(r *Register, _ Date) []Finding {
 }
 
 // subjectsOf reports whether an activity has data subjects of a kind.
-func subjectsOf(a Activity, kind SubjectKind) bool {
+func subjectsOf(a *Activity, kind SubjectKind) bool {
 	for _, s := range a.DataSubjects {
 		if s.Kind == kind {
 			return true
@@ -444,7 +488,7 @@ func subjectsOf(a Activity, kind SubjectKind) bool {
 }
 
 func consentPaths(r *Register, kind SubjectKind, msg func() string) []Finding {
-	return eachPurpose(r, func(i int, a Activity, j int, p Purpose) []Finding {
+	return eachPurpose(r, func(i int, a *Activity, j int, p *Purpose) []Finding {
 		if !subjectsOf(a, kind) {
 			return nil
 		}
@@ -458,13 +502,15 @@ func consentPaths(r *Register, kind SubjectKind, msg func() string) []Finding {
 	})
 }
 
-func employeeConsent(r *Register, _ Date) []Finding {
+func employeeConsent(p *pass) []Finding {
+	r := p.r
 	return consentPaths(r, Employee, func() string {
 		return "consent of employees is rarely freely given, given the imbalance of power (recital 43; EDPB Guidelines 05/2020); rely on another basis, or document why refusing has no consequences"
 	})
 }
 
-func childConsent(r *Register, at Date) []Finding {
+func childConsent(p *pass) []Finding {
+	r, at := p.r, p.at
 	country := ""
 	if r.Organisation.Address != nil {
 		country = r.Organisation.Address.Country
@@ -477,36 +523,24 @@ func childConsent(r *Register, at Date) []Finding {
 	})
 }
 
-// usedCategories returns the data categories a purpose uses: those it names,
-// or all of the activity's.
-func usedCategories(a Activity, p Purpose) []DataCategory {
-	if len(p.Data) == 0 {
-		return a.DataCategories
-	}
-	want := map[string]bool{}
-	for _, d := range p.Data {
-		want[d] = true
-	}
-	var out []DataCategory
-	for _, c := range a.DataCategories {
-		if want[c.ID] {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-func specialOf(a Activity, p Purpose) []string {
+// usedCategories returns the ids of the data categories a purpose uses
+// (those it names, or all of the activity's) for which keep says yes.
+func usedCategories(a *Activity, p *Purpose, keep func(c *DataCategory) bool) []string {
 	var out []string
-	for _, c := range usedCategories(a, p) {
-		if c.Special != "" {
+	for i := range a.DataCategories {
+		c := &a.DataCategories[i]
+		if keep(c) && (len(p.Data) == 0 || slices.Contains(p.Data, c.ID)) {
 			out = append(out, c.ID)
 		}
 	}
 	return out
 }
 
-func hasCondition(p Purpose, criminal bool) bool {
+func specialOf(a *Activity, p *Purpose) []string {
+	return usedCategories(a, p, func(c *DataCategory) bool { return c.Special != "" })
+}
+
+func hasCondition(p *Purpose, criminal bool) bool {
 	for _, c := range p.Conditions {
 		if c.Condition.Valid() && c.Condition.Criminal() == criminal {
 			return true
@@ -515,7 +549,7 @@ func hasCondition(p Purpose, criminal bool) bool {
 	return false
 }
 
-func reliesOnConsent(p Purpose) bool {
+func reliesOnConsent(p *Purpose) bool {
 	for _, b := range p.Bases {
 		if b.Basis == lawfulbasis.Consent {
 			return true
@@ -524,8 +558,9 @@ func reliesOnConsent(p Purpose) bool {
 	return false
 }
 
-func specialDataCondition(r *Register, _ Date) []Finding {
-	return eachPurpose(r, func(i int, a Activity, j int, p Purpose) []Finding {
+func specialDataCondition(p *pass) []Finding {
+	r := p.r
+	return eachPurpose(r, func(i int, a *Activity, j int, p *Purpose) []Finding {
 		special := specialOf(a, p)
 		if len(special) == 0 || hasCondition(p, false) || reliesOnConsent(p) {
 			return nil
@@ -534,8 +569,9 @@ func specialDataCondition(r *Register, _ Date) []Finding {
 	})
 }
 
-func ordinaryConsent(r *Register, _ Date) []Finding {
-	return eachPurpose(r, func(i int, a Activity, j int, p Purpose) []Finding {
+func ordinaryConsent(p *pass) []Finding {
+	r := p.r
+	return eachPurpose(r, func(i int, a *Activity, j int, p *Purpose) []Finding {
 		special := specialOf(a, p)
 		if len(special) == 0 || hasCondition(p, false) || !reliesOnConsent(p) {
 			return nil
@@ -544,8 +580,9 @@ func ordinaryConsent(r *Register, _ Date) []Finding {
 	})
 }
 
-func conditionLawMissing(r *Register, _ Date) []Finding {
-	return eachPurpose(r, func(i int, _ Activity, j int, p Purpose) []Finding {
+func conditionLawMissing(p *pass) []Finding {
+	r := p.r
+	return eachPurpose(r, func(i int, _ *Activity, j int, p *Purpose) []Finding {
 		var out []Finding
 		for k, c := range p.Conditions {
 			if c.Condition.NeedsLaw() && strings.TrimSpace(c.Law) == "" {
@@ -557,14 +594,10 @@ func conditionLawMissing(r *Register, _ Date) []Finding {
 	})
 }
 
-func criminalDataGround(r *Register, _ Date) []Finding {
-	return eachPurpose(r, func(i int, a Activity, j int, p Purpose) []Finding {
-		var criminal []string
-		for _, c := range usedCategories(a, p) {
-			if c.Criminal {
-				criminal = append(criminal, c.ID)
-			}
-		}
+func criminalDataGround(p *pass) []Finding {
+	r := p.r
+	return eachPurpose(r, func(i int, a *Activity, j int, p *Purpose) []Finding {
+		criminal := usedCategories(a, p, func(c *DataCategory) bool { return c.Criminal })
 		if len(criminal) == 0 || hasCondition(p, true) {
 			return nil
 		}
@@ -576,22 +609,24 @@ func criminalDataGround(r *Register, _ Date) []Finding {
 // records. The Path of a finding f returns is relative to the transfer: empty
 // for the transfer itself, ".mechanism" for one of its fields. Paths are
 // formatted only for findings.
-func eachTransfer(r *Register, f func(t Transfer) *Finding) []Finding {
+func eachTransfer(r *Register, f func(t *Transfer) *Finding) []Finding {
 	var out []Finding
 	add := func(fd *Finding, base string, j int) {
 		fd.Path = fmt.Sprintf("%s.transfers[%d]%s", base, j, fd.Path)
 		out = append(out, *fd)
 	}
-	for i, a := range r.Activities {
-		for j, t := range a.Transfers {
-			if fd := f(t); fd != nil {
+	for i := range r.Activities {
+		a := &r.Activities[i]
+		for j := range a.Transfers {
+			if fd := f(&a.Transfers[j]); fd != nil {
 				add(fd, actPath(i), j)
 			}
 		}
 	}
-	for i, p := range r.Processing {
-		for j, t := range p.Transfers {
-			if fd := f(t); fd != nil {
+	for i := range r.Processing {
+		p := &r.Processing[i]
+		for j := range p.Transfers {
+			if fd := f(&p.Transfers[j]); fd != nil {
 				add(fd, fmt.Sprintf("processing[%d]", i), j)
 			}
 		}
@@ -602,7 +637,7 @@ func eachTransfer(r *Register, f func(t Transfer) *Finding) []Finding {
 // withinEEA reports whether a transfer is known to stay within the EEA on a
 // date: it names an EEA country and no international organisation alone. A
 // transfer without a country, or on a date before the GDPR, is not known to.
-func withinEEA(t Transfer, at Date) bool {
+func withinEEA(t *Transfer, at Date) bool {
 	if t.Country == "" {
 		return false
 	}
@@ -610,8 +645,9 @@ func withinEEA(t Transfer, at Date) bool {
 	return known && member
 }
 
-func eeaTransfer(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(t Transfer) *Finding {
+func eeaTransfer(p *pass) []Finding {
+	r, at := p.r, p.at
+	return eachTransfer(r, func(t *Transfer) *Finding {
 		if !withinEEA(t, at) {
 			return nil
 		}
@@ -619,8 +655,9 @@ func eeaTransfer(r *Register, at Date) []Finding {
 	})
 }
 
-func transferWithoutMechanism(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(t Transfer) *Finding {
+func transferWithoutMechanism(p *pass) []Finding {
+	r, at := p.r, p.at
+	return eachTransfer(r, func(t *Transfer) *Finding {
 		if t.Mechanism != "" {
 			return nil
 		}
@@ -631,8 +668,9 @@ func transferWithoutMechanism(r *Register, at Date) []Finding {
 	})
 }
 
-func adequacyNotInForce(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(t Transfer) *Finding {
+func adequacyNotInForce(p *pass) []Finding {
+	r, at := p.r, p.at
+	return eachTransfer(r, func(t *Transfer) *Finding {
 		if t.Mechanism != lawfulbasis.Adequacy {
 			return nil
 		}
@@ -662,8 +700,9 @@ func adequacyNotInForce(r *Register, at Date) []Finding {
 	})
 }
 
-func invalidMechanism(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(t Transfer) *Finding {
+func invalidMechanism(p *pass) []Finding {
+	r, at := p.r, p.at
+	return eachTransfer(r, func(t *Transfer) *Finding {
 		if t.Mechanism == "" || !t.Mechanism.Valid() {
 			return nil
 		}
@@ -674,8 +713,9 @@ func invalidMechanism(r *Register, at Date) []Finding {
 	})
 }
 
-func transferImpactAssessment(r *Register, at Date) []Finding {
-	return eachTransfer(r, func(t Transfer) *Finding {
+func transferImpactAssessment(p *pass) []Finding {
+	r, at := p.r, p.at
+	return eachTransfer(r, func(t *Transfer) *Finding {
 		if !t.Mechanism.Safeguard() || t.Assessment != "" {
 			return nil
 		}
@@ -686,8 +726,9 @@ func transferImpactAssessment(r *Register, at Date) []Finding {
 	})
 }
 
-func derogationSafeguards(r *Register, _ Date) []Finding {
-	return eachTransfer(r, func(t Transfer) *Finding {
+func derogationSafeguards(p *pass) []Finding {
+	r := p.r
+	return eachTransfer(r, func(t *Transfer) *Finding {
 		if t.Mechanism != lawfulbasis.DerogationMechanism || !t.Derogation.NeedsDocumentedSafeguards() || strings.TrimSpace(t.Safeguards) != "" {
 			return nil
 		}
@@ -695,9 +736,11 @@ func derogationSafeguards(r *Register, _ Date) []Finding {
 	})
 }
 
-func undeclaredTransfer(r *Register, at Date) []Finding {
+func undeclaredTransfer(p *pass) []Finding {
+	r, at := p.r, p.at
 	var out []Finding
-	for i, a := range r.Activities {
+	for i := range r.Activities {
+		a := &r.Activities[i]
 		declared := map[string]bool{}
 		for _, t := range a.Transfers {
 			declared[t.Country] = true
@@ -716,16 +759,19 @@ func undeclaredTransfer(r *Register, at Date) []Finding {
 	return out
 }
 
-func processorAgreement(r *Register, _ Date) []Finding {
+func processorAgreement(p *pass) []Finding {
+	r := p.r
 	var out []Finding
-	for i, a := range r.Activities {
+	for i := range r.Activities {
+		a := &r.Activities[i]
 		for j, rc := range a.Recipients {
 			if rc.Kind == Processor && strings.TrimSpace(rc.Agreement) == "" {
 				out = append(out, Finding{Path: fmt.Sprintf("%s.recipients[%d]", actPath(i), j), Message: fmt.Sprintf("processor %q is recorded without a reference to the contract that Art. 28(3) requires; add it (agreement)", clip(rc.Name, 80))})
 			}
 		}
 	}
-	for i, p := range r.Processing {
+	for i := range r.Processing {
+		p := &r.Processing[i]
 		for j, sp := range p.SubProcessors {
 			if strings.TrimSpace(sp.Agreement) == "" {
 				out = append(out, Finding{Path: fmt.Sprintf("processing[%d].subProcessors[%d]", i, j), Article: "Art. 28(4) GDPR",
@@ -740,14 +786,40 @@ func processorAgreement(r *Register, _ Date) []Finding {
 // English, Dutch, French and German: systematic monitoring in WP248 rev.01.
 var cameraWords = []string{"camera", "cctv", "video surveillance", "videosurveillance", "videobewaking", "caméra", "vidéo surveillance", "vidéosurveillance", "kamera", "videoüberwachung"}
 
-func mentionsCameras(description string) bool {
-	d := strings.ToLower(description)
+var cameraBytes = func() (out [][]byte) {
 	for _, w := range cameraWords {
-		if strings.Contains(d, w) {
+		out = append(out, []byte(w))
+	}
+	return out
+}()
+
+func mentionsCameras(description string) bool {
+	var buf [256]byte
+	d, ok := asciiLower(description, buf[:0])
+	if !ok {
+		d = []byte(strings.ToLower(description))
+	}
+	for _, w := range cameraBytes {
+		if bytes.Contains(d, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// asciiLower appends s in lower case to buf, if s is ASCII.
+func asciiLower(s string, buf []byte) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
 }
 
 // DPIACriteriaOf returns the criteria of WP248 rev.01 that an activity meets:
@@ -755,46 +827,56 @@ func mentionsCameras(description string) bool {
 // criminal data: sensitive-data; camera images: systematic-monitoring;
 // children, employees or patients: vulnerable-subjects; automated
 // decisions: automated-decision), in the order of the guidelines.
-func DPIACriteriaOf(a Activity) []DPIACriterion {
-	met := map[DPIACriterion]bool{}
+func DPIACriteriaOf(a Activity) []DPIACriterion { return criteriaOf(&a) }
+
+func criteriaOf(a *Activity) []DPIACriterion {
+	var declared []DPIACriterion
 	if a.DPIA != nil {
-		for _, c := range a.DPIA.Criteria {
-			met[c] = true
-		}
+		declared = a.DPIA.Criteria
 	}
-	for _, c := range a.DataCategories {
-		if c.Special != "" || c.Criminal {
-			met[SensitiveData] = true
-		}
-		if mentionsCameras(c.Description) {
-			met[SystematicMonitoring] = true
-		}
+	var sensitive, monitoring, vulnerable bool
+	for i := range a.DataCategories {
+		c := &a.DataCategories[i]
+		sensitive = sensitive || c.Special != "" || c.Criminal
+		monitoring = monitoring || mentionsCameras(c.Description)
 	}
-	for _, s := range a.DataSubjects {
-		if s.Kind.Vulnerable() {
-			met[VulnerableSubjects] = true
-		}
+	for i := range a.DataSubjects {
+		vulnerable = vulnerable || a.DataSubjects[i].Kind.Vulnerable()
 	}
-	if a.AutomatedDecisions != nil && *a.AutomatedDecisions {
-		met[AutomatedDecision] = true
-	}
+	automated := a.AutomatedDecisions != nil && *a.AutomatedDecisions
 	var out []DPIACriterion
-	for _, c := range DPIACriteria() {
-		if met[c] {
+	for _, c := range allCriteria {
+		if slices.Contains(declared, c) || c == SensitiveData && sensitive || c == SystematicMonitoring && monitoring ||
+			c == VulnerableSubjects && vulnerable || c == AutomatedDecision && automated {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-func dpiaScreening(r *Register, _ Date) []Finding {
+var allCriteria = DPIACriteria()
+
+// criteria returns the DPIA criteria of activity i of the pass's register.
+func (p *pass) criteria(i int) []DPIACriterion {
+	if p.criteriaOf == nil {
+		p.criteriaOf = make([][]DPIACriterion, len(p.r.Activities))
+		p.criteriaDone = make([]bool, len(p.r.Activities))
+	}
+	if !p.criteriaDone[i] {
+		p.criteriaOf[i], p.criteriaDone[i] = criteriaOf(&p.r.Activities[i]), true
+	}
+	return p.criteriaOf[i]
+}
+
+func dpiaScreening(p *pass) []Finding {
+	r := p.r
 	var out []Finding
-	for i, a := range r.Activities {
-		met := DPIACriteriaOf(a)
+	for i := range r.Activities {
+		met := p.criteria(i)
 		if len(met) < 2 {
 			continue
 		}
-		d := a.DPIA
+		d := r.Activities[i].DPIA
 		if d != nil && (d.Status == DPIADone || d.Status == DPIAPlanned || d.Status == DPIANotRequired && d.Reference != "") {
 			continue
 		}
@@ -811,7 +893,8 @@ func dpiaScreening(r *Register, _ Date) []Finding {
 	return out
 }
 
-func exemption(r *Register, _ Date) []Finding {
+func exemption(p *pass) []Finding {
+	r := p.r
 	path := "organisation.employees"
 	e := r.Organisation.Employees
 	switch {
@@ -820,13 +903,14 @@ func exemption(r *Register, _ Date) []Finding {
 	case *e >= 250:
 		return []Finding{{Path: path, Message: fmt.Sprintf("with %d employees the organisation cannot rely on the exemption of Art. 30(5): the record is required", *e)}}
 	}
-	for i, a := range r.Activities {
+	for i := range r.Activities {
+		a := &r.Activities[i]
 		for _, c := range a.DataCategories {
 			if c.Special != "" || c.Criminal {
 				return []Finding{{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q processes special or criminal-offence data, so the record is required", *e, a.ID)}}
 			}
 		}
-		if met := DPIACriteriaOf(a); len(met) > 0 {
+		if met := p.criteria(i); len(met) > 0 {
 			return []Finding{{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the record is required", *e, a.ID, strs(met)[0])}}
 		}
 	}

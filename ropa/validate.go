@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -319,88 +320,147 @@ func activityOf(r *Register, path string) string {
 	return ""
 }
 
+// idIndex finds the elements of a list by id. A short list is searched;
+// a long one gets a map.
+type idIndex struct {
+	n      int
+	id     func(i int) string
+	lookup map[string]int // id → index of its first element, for a long list
+}
+
+const shortList = 16
+
+// find returns the index of the first element with an id ("" is none).
+func (x idIndex) find(id string) (int, bool) {
+	if id == "" {
+		return 0, false
+	}
+	if x.lookup != nil {
+		i, ok := x.lookup[id]
+		return i, ok
+	}
+	for i := 0; i < x.n; i++ {
+		if x.id(i) == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// ids returns the distinct ids of the list, sorted.
+func (x idIndex) ids() []string {
+	var out []string
+	for i := 0; i < x.n; i++ {
+		if v := x.id(i); v != "" {
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// refChecker checks that ids are unique and references resolve.
+type refChecker struct {
+	out []Finding
+}
+
+// unique indexes the ids of a list of n elements, reporting those used
+// twice.
+func (c *refChecker) unique(list func() string, n int, id func(int) string) idIndex {
+	x := idIndex{n: n, id: id}
+	if n > shortList {
+		x.lookup = make(map[string]int, n)
+	}
+	for i := 0; i < n; i++ {
+		v := id(i)
+		if v == "" {
+			continue
+		}
+		first, dup := 0, false
+		if x.lookup != nil {
+			if first, dup = x.lookup[v]; !dup {
+				x.lookup[v] = i
+			}
+		} else {
+			for j := 0; j < i; j++ {
+				if id(j) == v {
+					first, dup = j, true
+					break
+				}
+			}
+		}
+		if dup {
+			l := list()
+			c.out = append(c.out, Finding{Rule: "duplicate-id", Severity: Error, Article: "Art. 30 GDPR",
+				Path:    l + "[" + strconv.Itoa(i) + "].id",
+				Message: fmt.Sprintf("id %q is used already by %s[%d]; give each a unique id", v, l, first)})
+		}
+	}
+	return x
+}
+
+// resolve reports a reference to an id that is in none of lists xs.
+func (c *refChecker) resolve(path func() string, kind, id, article string, xs ...idIndex) {
+	var known []string
+	for _, x := range xs {
+		if _, ok := x.find(id); ok {
+			return
+		}
+		known = append(known, x.ids()...)
+	}
+	c.out = append(c.out, Finding{Rule: "unresolved-reference", Severity: Error, Article: article, Path: path(),
+		Message: fmt.Sprintf("%s %q does not exist; %s", kind, id, fixFor(kind, id, known))})
+}
+
 // references checks that ids are unique and references resolve.
 func references(r *Register, knownRules map[string]bool) []Finding {
-	var out []Finding
-	unique := func(list string, n int, id func(int) string) map[string]bool {
-		seen := map[string]int{}
-		for i := 0; i < n; i++ {
-			v := id(i)
-			if v == "" {
-				continue
-			}
-			if first, dup := seen[v]; dup {
-				out = append(out, Finding{Rule: "duplicate-id", Severity: Error, Article: "Art. 30 GDPR",
-					Path:    fmt.Sprintf("%s[%d].id", list, i),
-					Message: fmt.Sprintf("id %q is used already by %s[%d]; give each a unique id", v, list, first)})
-				continue
-			}
-			seen[v] = i
-		}
-		set := make(map[string]bool, len(seen))
-		for k := range seen {
-			set[k] = true
-		}
-		return set
-	}
-	resolve := func(path func() string, kind, id string, set map[string]bool, article string) {
-		if !set[id] {
-			out = append(out, Finding{Rule: "unresolved-reference", Severity: Error, Article: article, Path: path(),
-				Message: fmt.Sprintf("%s %q does not exist; %s", kind, id, fixFor(kind, id, set))})
-		}
-	}
-	measures := unique("measures", len(r.Measures), func(i int) string { return r.Measures[i].ID })
-	activities := unique("activities", len(r.Activities), func(i int) string { return r.Activities[i].ID })
-	records := unique("processing", len(r.Processing), func(i int) string { return r.Processing[i].ID })
-	for i, a := range r.Activities {
-		ap := fmt.Sprintf("activities[%d]", i)
-		unique(ap+".dataSubjects", len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
-		cats := unique(ap+".dataCategories", len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+	c := &refChecker{}
+	measures := c.unique(func() string { return "measures" }, len(r.Measures), func(i int) string { return r.Measures[i].ID })
+	activities := c.unique(func() string { return "activities" }, len(r.Activities), func(i int) string { return r.Activities[i].ID })
+	records := c.unique(func() string { return "processing" }, len(r.Processing), func(i int) string { return r.Processing[i].ID })
+	for i := range r.Activities {
+		a := &r.Activities[i]
+		ap := func() string { return actPath(i) }
+		c.unique(func() string { return ap() + ".dataSubjects" }, len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
+		cats := c.unique(func() string { return ap() + ".dataCategories" }, len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
 		for j, m := range a.Measures {
-			resolve(func() string { return fmt.Sprintf("%s.measures[%d]", ap, j) }, "measure", m, measures, "Art. 30(1)(g) GDPR")
+			c.resolve(func() string { return fmt.Sprintf("%s.measures[%d]", ap(), j) }, "measure", m, "Art. 30(1)(g) GDPR", measures)
 		}
-		for j, rule := range a.Retention {
-			for k, d := range rule.Data {
-				resolve(func() string { return fmt.Sprintf("%s.retention[%d].data[%d]", ap, j, k) }, "data category", d, cats, "Art. 30(1)(f) GDPR")
+		for j := range a.Retention {
+			for k, d := range a.Retention[j].Data {
+				c.resolve(func() string { return fmt.Sprintf("%s.retention[%d].data[%d]", ap(), j, k) }, "data category", d, "Art. 30(1)(f) GDPR", cats)
 			}
 		}
-		for j, p := range a.Purposes {
-			for k, d := range p.Data {
-				resolve(func() string { return fmt.Sprintf("%s.purposes[%d].data[%d]", ap, j, k) }, "data category", d, cats, "Art. 30(1)(b) GDPR")
+		for j := range a.Purposes {
+			for k, d := range a.Purposes[j].Data {
+				c.resolve(func() string { return fmt.Sprintf("%s.purposes[%d].data[%d]", ap(), j, k) }, "data category", d, "Art. 30(1)(b) GDPR", cats)
 			}
 		}
 		if a.ReplacedBy != "" {
-			resolve(func() string { return ap + ".replacedBy" }, "activity", a.ReplacedBy, activities, "Art. 30(1) GDPR")
+			c.resolve(func() string { return ap() + ".replacedBy" }, "activity", a.ReplacedBy, "Art. 30(1) GDPR", activities)
 		}
 	}
-	for i, p := range r.Processing {
-		for j, m := range p.Measures {
-			resolve(func() string { return fmt.Sprintf("processing[%d].measures[%d]", i, j) }, "measure", m, measures, "Art. 30(2)(d) GDPR")
+	for i := range r.Processing {
+		for j, m := range r.Processing[i].Measures {
+			c.resolve(func() string { return fmt.Sprintf("processing[%d].measures[%d]", i, j) }, "measure", m, "Art. 30(2)(d) GDPR", measures)
 		}
-	}
-	targets := map[string]bool{}
-	for k := range activities {
-		targets[k] = true
-	}
-	for k := range records {
-		targets[k] = true
 	}
 	for i, w := range r.Waivers {
-		if w.Rule != "" && knownRules != nil {
-			resolve(func() string { return fmt.Sprintf("waivers[%d].rule", i) }, "rule", w.Rule, knownRules, "Art. 30 GDPR")
+		if w.Rule != "" && knownRules != nil && !knownRules[w.Rule] {
+			c.out = append(c.out, Finding{Rule: "unresolved-reference", Severity: Error, Article: "Art. 30 GDPR", Path: fmt.Sprintf("waivers[%d].rule", i),
+				Message: fmt.Sprintf("rule %q does not exist; name a rule of the catalogue (ropa rules lists them)%s", w.Rule, suggest(w.Rule, keys(knownRules)))})
 		}
 		if w.Activity != "" {
-			resolve(func() string { return fmt.Sprintf("waivers[%d].activity", i) }, "activity", w.Activity, targets, "Art. 30 GDPR")
+			c.resolve(func() string { return fmt.Sprintf("waivers[%d].activity", i) }, "activity", w.Activity, "Art. 30 GDPR", activities, records)
 		}
 	}
-	return out
+	return c.out
 }
 
-func fixFor(kind, id string, set map[string]bool) string {
-	if kind == "rule" {
-		return "name a rule of the catalogue (ropa rules lists them)" + suggest(id, keys(set))
-	}
-	ids := keys(set)
+// fixFor says how to mend a reference to an unknown id of a kind, given the
+// ids there are.
+func fixFor(kind, id string, known []string) string {
+	ids := slices.Compact(slices.Sorted(slices.Values(known)))
 	switch {
 	case len(ids) == 0:
 		return fmt.Sprintf("define the %s first", kind)
