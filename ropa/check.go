@@ -2,6 +2,8 @@ package ropa
 
 import (
 	"strings"
+
+	"github.com/openropa/registry/retention"
 )
 
 // RuleFunc is a check of one rule: it returns the findings it makes in a
@@ -34,9 +36,10 @@ type gdprRule struct {
 // pass is one check of a register as of a date. It works out once what
 // several rules need.
 type pass struct {
-	r        *Register
-	at       Date
-	statutes *statuteIndex
+	r            *Register
+	at           Date
+	statutes     *statuteIndex
+	termStatutes [][][]*retention.Statute // the statutes each retention rule cites, by activity
 
 	criteriaOf   [][]DPIACriterion // the DPIA criteria of each activity
 	criteriaDone []bool
@@ -123,15 +126,22 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 		}
 		sortFindings(fs)
 	}
-	rep := &Report{At: at, Findings: []Finding{}}
-	used := map[int]bool{}
-	for _, f := range fs {
-		if i, ok := waiverFor(r, f); ok {
-			used[i] = true
-			rep.Waived = append(rep.Waived, Waived{Finding: f, Reason: r.Waivers[i].Reason})
+	// The findings that no waiver matches stay in fs, in order.
+	rep := &Report{At: at, Findings: fs[:0]}
+	var used []bool
+	if r != nil {
+		used = make([]bool, len(r.Waivers))
+	}
+	for i := range fs {
+		if w, ok := waiverFor(r, &fs[i]); ok {
+			used[w] = true
+			rep.Waived = append(rep.Waived, Waived{Finding: fs[i], Reason: r.Waivers[w].Reason})
 			continue
 		}
-		rep.Findings = append(rep.Findings, f)
+		rep.Findings = append(rep.Findings, fs[i])
+	}
+	if rep.Findings == nil {
+		rep.Findings = []Finding{}
 	}
 	if r != nil {
 		// The findings are sorted already; unused-waiver findings join them.
@@ -157,7 +167,7 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 // waiverFor returns the index of the waiver of the register that matches a finding. A
 // waiver matches the findings of its rule, limited to its activity and to
 // the element at its path and what that element contains.
-func waiverFor(r *Register, f Finding) (int, bool) {
+func waiverFor(r *Register, f *Finding) (int, bool) {
 	if r == nil {
 		return 0, false
 	}

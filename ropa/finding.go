@@ -115,34 +115,50 @@ func summarise(fs []Finding) Summary {
 // sortFindings orders findings by the element they concern, in the order of
 // the format's fields and list indices, then by severity, rule and message.
 func sortFindings(fs []Finding) {
-	type keyed struct {
-		key []int
-		f   Finding
+	if len(fs) < 2 {
+		return
 	}
-	memo := make(map[string][]int, len(fs))
-	ks := make([]keyed, len(fs))
-	for i, f := range fs {
-		k, ok := memo[f.Path]
-		if !ok {
-			k = pathKey(f.Path)
-			memo[f.Path] = k
+	keys := make([][]int, len(fs))
+	for i := range fs {
+		if i > 0 && fs[i].Path == fs[i-1].Path {
+			keys[i] = keys[i-1] // a rule's findings often share a path
+			continue
 		}
-		ks[i] = keyed{k, f}
+		keys[i] = pathKey(fs[i].Path)
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		if c := compareKeys(a.key, b.key); c != 0 {
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &fs[i], &fs[j]
+		if c := compareKeys(keys[i], keys[j]); c != 0 {
 			return c
 		}
-		if c := a.f.Severity.rank() - b.f.Severity.rank(); c != 0 {
+		if c := a.Severity.rank() - b.Severity.rank(); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.f.Rule, b.f.Rule); c != 0 {
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
 			return c
 		}
-		return strings.Compare(a.f.Message, b.f.Message)
+		return strings.Compare(a.Message, b.Message)
 	})
-	for i := range ks {
-		fs[i] = ks[i].f
+	// Put each finding in its place, following the cycles of the order.
+	for k := range order {
+		if order[k] < 0 {
+			continue
+		}
+		held := fs[k]
+		for j := k; ; {
+			next := order[j]
+			order[j] = -1
+			if next == k {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[next]
+			j = next
+		}
 	}
 }
 

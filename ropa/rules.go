@@ -188,9 +188,9 @@ func retentionNoStart(p *pass) []Finding {
 
 // activityGrounds summarises the bases and kinds of purpose of an activity.
 type activityGrounds struct {
-	any                                         bool // some purpose has a basis
-	consent, legitimateInterests, publicTask    bool
-	directMarketing                             bool
+	any                                      bool // some purpose has a basis
+	consent, legitimateInterests, publicTask bool
+	directMarketing                          bool
 }
 
 func groundsOf(a *Activity) activityGrounds {
@@ -258,15 +258,7 @@ func retentionImpossibleEnd(p *pass) []Finding {
 // each citation's answer.
 type statuteIndex struct {
 	statutes []retention.Statute
-	memo     map[string][]retention.Statute
-}
-
-// statuteIndex returns the index of the statutes of the pass's register.
-func (p *pass) statuteIndex() *statuteIndex {
-	if p.statutes == nil {
-		p.statutes = newStatuteIndex(p.r, p.at)
-	}
-	return p.statutes
+	memo     map[string][]*retention.Statute
 }
 
 func newStatuteIndex(r *Register, at Date) *statuteIndex {
@@ -274,7 +266,7 @@ func newStatuteIndex(r *Register, at Date) *statuteIndex {
 	if r.Organisation.Address != nil {
 		country = r.Organisation.Address.Country
 	}
-	idx := &statuteIndex{memo: map[string][]retention.Statute{}}
+	idx := &statuteIndex{memo: map[string][]*retention.Statute{}}
 	for _, s := range retention.Statutes(at.Time()) {
 		if country == "" || s.Country == country {
 			idx.statutes = append(idx.statutes, s)
@@ -283,58 +275,71 @@ func newStatuteIndex(r *Register, at Date) *statuteIndex {
 	return idx
 }
 
-func (idx *statuteIndex) cited(citation string) []retention.Statute {
+func (idx *statuteIndex) cited(citation string) []*retention.Statute {
 	if citation == "" || len(idx.statutes) == 0 {
 		return nil
 	}
 	if out, ok := idx.memo[citation]; ok {
 		return out
 	}
-	var out []retention.Statute
-	for _, s := range idx.statutes {
-		if s.CitedBy(citation) {
-			out = append(out, s)
+	var out []*retention.Statute
+	for i := range idx.statutes {
+		if idx.statutes[i].CitedBy(citation) {
+			out = append(out, &idx.statutes[i])
 		}
 	}
 	idx.memo[citation] = out
 	return out
 }
 
-// forCited calls f for every retention rule with a period and every
-// statutory rule that the rule's law, or the law of a basis of its
-// activity, cites; f's finding, if any, is the rule's.
-func forCited(p *pass, f func(rule *RetentionRule, s *retention.Statute) *Finding) []Finding {
-	idx := p.statuteIndex()
-	if len(idx.statutes) == 0 {
+// citedBy returns the statutory rules that apply to retention rule j of
+// activity i: those its law cites, then those the laws of the activity's
+// bases cite, each once.
+func (p *pass) citedBy(i, j int) []*retention.Statute {
+	if p.statutes == nil {
+		p.statutes = newStatuteIndex(p.r, p.at)
+		p.termStatutes = make([][][]*retention.Statute, len(p.r.Activities))
+	}
+	if len(p.statutes.statutes) == 0 {
 		return nil
 	}
-	var seen []string
-	return eachTerm(p.r, func(_ int, a *Activity, _ int, rule *RetentionRule) *Finding {
+	a := &p.r.Activities[i]
+	if p.termStatutes[i] == nil {
+		var bases []*retention.Statute
+		for k := range a.Purposes {
+			for _, b := range a.Purposes[k].Bases {
+				bases = appendNew(bases, p.statutes.cited(b.Law))
+			}
+		}
+		p.termStatutes[i] = make([][]*retention.Statute, len(a.Retention))
+		for k := range a.Retention {
+			p.termStatutes[i][k] = appendNew(slices.Clone(p.statutes.cited(a.Retention[k].Law)), bases)
+		}
+	}
+	return p.termStatutes[i][j]
+}
+
+// appendNew appends the statutes of add that list does not hold yet.
+func appendNew(list, add []*retention.Statute) []*retention.Statute {
+	for _, s := range add {
+		if !slices.Contains(list, s) {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+// forCited calls f for every retention rule with a period and every
+// statutory rule that the rule's law, or the law of a basis of its
+// activity, cites; f's first finding, if any, is the rule's.
+func forCited(p *pass, f func(rule *RetentionRule, s *retention.Statute) *Finding) []Finding {
+	return eachTerm(p.r, func(i int, _ *Activity, j int, rule *RetentionRule) *Finding {
 		if rule.Period.IsZero() {
 			return nil
 		}
-		seen = seen[:0]
-		check := func(citation string) *Finding {
-			for i := range idx.cited(citation) {
-				s := &idx.cited(citation)[i]
-				if slices.Contains(seen, s.ID) {
-					continue
-				}
-				seen = append(seen, s.ID)
-				if fd := f(rule, s); fd != nil {
-					return fd
-				}
-			}
-			return nil
-		}
-		if fd := check(rule.Law); fd != nil {
-			return fd
-		}
-		for _, p := range a.Purposes {
-			for _, b := range p.Bases {
-				if fd := check(b.Law); fd != nil {
-					return fd
-				}
+		for _, s := range p.citedBy(i, j) {
+			if fd := f(rule, s); fd != nil {
+				return fd
 			}
 		}
 		return nil
@@ -927,7 +932,7 @@ func clip(s string, n int) string {
 }
 
 // unusedWaivers reports waivers that matched no finding.
-func unusedWaivers(r *Register, used map[int]bool) []Finding {
+func unusedWaivers(r *Register, used []bool) []Finding {
 	var out []Finding
 	for i, w := range r.Waivers {
 		if !used[i] {
