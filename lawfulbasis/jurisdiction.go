@@ -54,8 +54,8 @@ func InEEA(country string, d time.Time) (member, known bool) {
 		return false, false
 	}
 	country = canonicalCountry(country)
-	for _, m := range eea {
-		if m.Country == country && !d.Before(m.From) && (m.Until.IsZero() || !d.After(m.Until)) {
+	for i := range eea {
+		if m := &eea[i]; m.Country == country && !d.Before(m.From) && (m.Until.IsZero() || !d.After(m.Until)) {
 			return true, true
 		}
 	}
@@ -192,22 +192,22 @@ type AdequacyAnswer struct {
 // the recipient is not in gives a negative answer that says so.
 func AdequateCountry(country string, d time.Time, recipient ...Scope) AdequacyAnswer {
 	country = canonicalCountry(country)
-	return adequate(d, recipient, func(dec Decision) bool { return dec.Country != "" && dec.Country == country }, country)
+	return adequate(d, recipient, func(dec *Decision) bool { return dec.Country != "" && dec.Country == country }, country)
 }
 
 // AdequateOrganisation reports whether an international organisation, named
 // as in the table ("European Patent Organisation"), was covered on day d.
 func AdequateOrganisation(name string, d time.Time) AdequacyAnswer {
-	return adequate(d, nil, func(dec Decision) bool {
+	return adequate(d, nil, func(dec *Decision) bool {
 		return dec.Organisation != "" && strings.EqualFold(dec.Organisation, strings.TrimSpace(name))
 	}, name)
 }
 
-func adequate(d time.Time, recipient []Scope, match func(Decision) bool, dest string) AdequacyAnswer {
+func adequate(d time.Time, recipient []Scope, match func(*Decision) bool, dest string) AdequacyAnswer {
 	var past *Decision
 	for i := range decisions {
 		dec := &decisions[i]
-		if !match(*dec) {
+		if !match(dec) {
 			continue
 		}
 		if !dec.Covers(d) {

@@ -3,6 +3,7 @@ package retention
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -87,14 +88,12 @@ func (t Term) Validate() error {
 
 func checkEvents(field string, events []Event) []error {
 	var errs []error
-	seen := map[Event]bool{}
-	for _, e := range events {
+	for i, e := range events {
 		if !e.Valid() {
 			errs = append(errs, fmt.Errorf("%s: unknown event %q", field, e))
-		} else if seen[e] {
+		} else if slices.Contains(events[:i], e) {
 			errs = append(errs, fmt.Errorf("%s: event %q is named twice", field, e))
 		}
-		seen[e] = true
 	}
 	return errs
 }

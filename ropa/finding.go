@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Severity grades a finding.
@@ -119,12 +120,15 @@ func sortFindings(fs []Finding) {
 		return
 	}
 	keys := make([][]int, len(fs))
+	buf := make([]int, 0, 6*len(fs))
 	for i := range fs {
 		if i > 0 && fs[i].Path == fs[i-1].Path {
 			keys[i] = keys[i-1] // a rule's findings often share a path
 			continue
 		}
-		keys[i] = pathKey(fs[i].Path)
+		start := len(buf)
+		buf = pathKey(buf, fs[i].Path)
+		keys[i] = buf[start:len(buf):len(buf)]
 	}
 	order := make([]int, len(fs))
 	for i := range order {
@@ -196,39 +200,71 @@ func pathSteps(path string) iter.Seq[pathStep] {
 	}
 }
 
-// pathKey turns a JSON path into a sequence of numbers: the position of each
-// field in its struct, and each list index, so that paths sort in the
-// order of the format. Unknown fields sort after known ones.
-func pathKey(path string) []int {
-	var key []int
-	t := reflect.TypeFor[Register]()
+// pathKey appends to key a JSON path as a sequence of numbers: the position
+// of each field in its struct, and each list index, so that paths sort in
+// the order of the format. Unknown fields sort after known ones.
+func pathKey(key []int, path string) []int {
+	n, inList := fieldRanks(), false
 	for s := range pathSteps(path) {
 		if s.list {
-			key = append(key, s.index)
-			if t != nil && t.Kind() == reflect.Slice {
-				t = t.Elem()
-			}
+			key, inList = append(key, s.index), false
 			continue
 		}
 		rank := 1 << 20
-		if t != nil {
-			for t.Kind() == reflect.Pointer {
-				t = t.Elem()
-			}
-			if t.Kind() == reflect.Struct {
-				fs := fieldsOf(t)
-				if f, ok := fs.byName[s.name]; ok {
-					rank, t = f.rank, f.typ
-				} else {
-					t = nil
-				}
+		if n != nil && !inList {
+			if f, ok := n.fields[s.name]; ok {
+				rank, n, inList = f.rank, f.next, f.list
 			} else {
-				t = nil
+				n = nil
 			}
+		} else {
+			n = nil
 		}
 		key = append(key, rank)
 	}
 	return key
+}
+
+// rankNode holds the positions of the JSON fields of a struct of the
+// format, and what each field holds.
+type rankNode struct {
+	fields map[string]rankField
+}
+
+type rankField struct {
+	rank int
+	list bool      // the field is a list: an index comes next
+	next *rankNode // the struct the field, or its elements, hold
+}
+
+var fieldRanks = sync.OnceValue(func() *rankNode {
+	return rankNodeOf(reflect.TypeFor[Register](), map[reflect.Type]*rankNode{})
+})
+
+func rankNodeOf(t reflect.Type, done map[reflect.Type]*rankNode) *rankNode {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	if n, ok := done[t]; ok {
+		return n
+	}
+	n := &rankNode{fields: map[string]rankField{}}
+	done[t] = n
+	for name, f := range fieldsOf(t).byName {
+		ft := f.typ
+		for ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		list := ft.Kind() == reflect.Slice
+		if list {
+			ft = ft.Elem()
+		}
+		n.fields[name] = rankField{rank: f.rank, list: list, next: rankNodeOf(ft, done)}
+	}
+	return n
 }
 
 func compareKeys(a, b []int) int {

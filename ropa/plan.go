@@ -338,7 +338,9 @@ func check(ops []op, parent, cur reflect.Value, isPointer bool) (failed, dive in
 			}
 		case opEnum:
 			ok = o.set[cur.String()]
-		case opCountry, opVar:
+		case opCountry:
+			ok = validCountry(cur.String())
+		case opVar:
 			ok = validVar(o.tag, cur.String())
 		case opRequiredWithout:
 			ok = parent.Field(o.field).String() != "" || hasValue(cur)
@@ -355,6 +357,8 @@ func check(ops []op, parent, cur reflect.Value, isPointer bool) (failed, dive in
 // hasValue is validator/v10's test of a value being there.
 func hasValue(v reflect.Value) bool {
 	switch v.Kind() {
+	case reflect.String:
+		return v.Len() != 0
 	case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface:
 		return !v.IsNil()
 	}
@@ -398,6 +402,25 @@ func elementName(name string, i int) string {
 	}
 	return name + "[" + strconv.Itoa(i) + "]"
 }
+
+// validCountry answers validator/v10's iso3166_1_alpha2 check: a value of
+// two capital letters from a table of validator/v10's own answers, any
+// other value by asking it.
+func validCountry(s string) bool {
+	if len(s) == 2 && 'A' <= s[0] && s[0] <= 'Z' && 'A' <= s[1] && s[1] <= 'Z' {
+		return countryCodes()[int(s[0]-'A')*26+int(s[1]-'A')]
+	}
+	return validate().Var(s, "iso3166_1_alpha2") == nil
+}
+
+var countryCodes = sync.OnceValue(func() *[26 * 26]bool {
+	var codes [26 * 26]bool
+	for i := range codes {
+		code := string([]byte{byte('A' + i/26), byte('A' + i%26)})
+		codes[i] = validate().Var(code, "iso3166_1_alpha2") == nil
+	}
+	return &codes
+})
 
 // validVar answers a check of validator/v10 on a string, such as email,
 // remembering the answers for the values that recur from check to check.
