@@ -245,18 +245,32 @@ func (p Period) Words(l lang.Lang) string {
 	if !ok {
 		l, words = lang.English, periodWords[lang.English]
 	}
-	var parts []string
-	for i, n := range []int{p.Years, p.Months, p.Weeks, p.Days, p.Hours, p.Minutes} {
-		if n == 0 {
-			continue
+	units := [...]int{p.Years, p.Months, p.Weeks, p.Days, p.Hours, p.Minutes}
+	var used [len(units)]int // the indices of the units given
+	n := 0
+	for i, v := range units {
+		if v != 0 {
+			used[n] = i
+			n++
 		}
-		w := words[i].many
-		if n == 1 {
-			w = words[i].one
-		}
-		parts = append(parts, strconv.Itoa(n)+" "+w)
 	}
-	return joinList(parts, termWords[l].and)
+	b := make([]byte, 0, 12*n)
+	for k, i := range used[:n] {
+		switch {
+		case k == 0:
+		case k == n-1:
+			b = append(append(append(b, ' '), termWords[l].and...), ' ')
+		default:
+			b = append(b, ", "...)
+		}
+		b = append(strconv.AppendInt(b, int64(units[i]), 10), ' ')
+		if units[i] == 1 {
+			b = append(b, words[i].one...)
+		} else {
+			b = append(b, words[i].many...)
+		}
+	}
+	return string(b)
 }
 
 func joinList(parts []string, conj string) string {

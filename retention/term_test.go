@@ -137,6 +137,9 @@ func TestWords(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.term.Words(tt.lang))
 	}
+	assert.Equal(t, "1 year, 2 months, 1 week and 3 days", Period{Years: 1, Months: 2, Weeks: 1, Days: 3}.Words(lang.English))
+	assert.Equal(t, "2 Stunden", Period{Hours: 2}.Words(lang.German))
+	assert.Empty(t, Period{}.Words(lang.English))
 	for _, e := range Events() {
 		for _, l := range lang.All() {
 			assert.NotEmpty(t, e.After(l))

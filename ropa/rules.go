@@ -139,17 +139,18 @@ func noRetention(p *pass) []Finding {
 	return out
 }
 
-// eachTerm calls f for every retention rule of every activity.
-func eachTerm(r *Register, f func(i int, a *Activity, j int, rule *RetentionRule) *Finding) []Finding {
+// eachTerm calls f for every retention rule of every activity. A finding f
+// returns with a message is the rule's; the zero Finding is none.
+func eachTerm(r *Register, f func(i int, a *Activity, j int, rule *RetentionRule) Finding) []Finding {
 	var out []Finding
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for j := range a.Retention {
-			if fd := f(i, a, j, &a.Retention[j]); fd != nil {
+			if fd := f(i, a, j, &a.Retention[j]); fd.Message != "" {
 				if fd.Path == "" {
 					fd.Path = actPath(i) + ".retention[" + strconv.Itoa(j) + "]"
 				}
-				out = append(out, *fd)
+				out = append(out, fd)
 			}
 		}
 	}
@@ -158,31 +159,31 @@ func eachTerm(r *Register, f func(i int, a *Activity, j int, rule *RetentionRule
 
 func vagueRetention(p *pass) []Finding {
 	r := p.r
-	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) *Finding {
+	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
 		if rule.Criteria == "" || !rule.Vague() {
-			return nil
+			return Finding{}
 		}
-		return &Finding{Message: fmt.Sprintf("%q only restates that data are kept as long as necessary; give a period and the event it runs from, or the criteria that fix it", clip(rule.Criteria, 120))}
+		return Finding{Message: fmt.Sprintf("%q only restates that data are kept as long as necessary; give a period and the event it runs from, or the criteria that fix it", clip(rule.Criteria, 120))}
 	})
 }
 
 func retentionNoEnd(p *pass) []Finding {
 	r := p.r
-	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) *Finding {
+	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
 		if !rule.Period.IsZero() || len(rule.Until) > 0 || strings.TrimSpace(rule.Law) != "" || rule.Vague() {
-			return nil
+			return Finding{}
 		}
-		return &Finding{Message: "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible"}
+		return Finding{Message: "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible"}
 	})
 }
 
 func retentionNoStart(p *pass) []Finding {
 	r := p.r
-	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) *Finding {
+	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
 		if rule.Period.IsZero() || rule.From != "" {
-			return nil
+			return Finding{}
 		}
-		return &Finding{Message: fmt.Sprintf("the period %s does not say from which event it runs; add from (such as collection or contract-end) so that erasure dates can be computed", rule.Period)}
+		return Finding{Message: fmt.Sprintf("the period %s does not say from which event it runs; add from (such as collection or contract-end) so that erasure dates can be computed", rule.Period)}
 	})
 }
 
@@ -229,18 +230,18 @@ func (g activityGrounds) canHappen(e retention.Event) bool {
 
 func retentionImpossibleEnd(p *pass) []Finding {
 	r := p.r
-	return eachTerm(r, func(_ int, a *Activity, _ int, rule *RetentionRule) *Finding {
+	return eachTerm(r, func(_ int, a *Activity, _ int, rule *RetentionRule) Finding {
 		if !rule.Period.IsZero() || len(rule.Until) == 0 {
-			return nil
+			return Finding{}
 		}
 		g := groundsOf(a)
 		if !g.any {
-			return nil // no-legal-basis says what is wrong
+			return Finding{} // no-legal-basis says what is wrong
 		}
 		var why []string
 		for _, e := range rule.Until {
 			if g.canHappen(e) {
-				return nil
+				return Finding{}
 			}
 			switch e {
 			case retention.ConsentWithdrawn:
@@ -249,7 +250,7 @@ func retentionImpossibleEnd(p *pass) []Finding {
 				why = append(why, "an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing")
 			}
 		}
-		return &Finding{Message: fmt.Sprintf("the data would be kept without end: %s; give a period, or the event that really ends the processing", strings.Join(why, ", and "))}
+		return Finding{Message: fmt.Sprintf("the data would be kept without end: %s; give a period, or the event that really ends the processing", strings.Join(why, ", and "))}
 	})
 }
 
@@ -266,10 +267,11 @@ func newStatuteIndex(r *Register, at Date) *statuteIndex {
 	if r.Organisation.Address != nil {
 		country = r.Organisation.Address.Country
 	}
-	idx := &statuteIndex{memo: map[string][]*retention.Statute{}}
-	for _, s := range retention.Statutes(at.Time()) {
-		if country == "" || s.Country == country {
-			idx.statutes = append(idx.statutes, s)
+	all := retention.Statutes(at.Time()) // a copy: filtered in place
+	idx := &statuteIndex{memo: map[string][]*retention.Statute{}, statutes: all[:0]}
+	for i := range all {
+		if country == "" || all[i].Country == country {
+			idx.statutes = append(idx.statutes, all[i])
 		}
 	}
 	return idx
@@ -313,7 +315,11 @@ func (p *pass) citedBy(i, j int) []*retention.Statute {
 		}
 		p.termStatutes[i] = make([][]*retention.Statute, len(a.Retention))
 		for k := range a.Retention {
-			p.termStatutes[i][k] = appendNew(slices.Clone(p.statutes.cited(a.Retention[k].Law)), bases)
+			if own := p.statutes.cited(a.Retention[k].Law); len(own) > 0 {
+				p.termStatutes[i][k] = appendNew(slices.Clone(own), bases)
+			} else {
+				p.termStatutes[i][k] = bases
+			}
 		}
 	}
 	return p.termStatutes[i][j]
@@ -332,41 +338,41 @@ func appendNew(list, add []*retention.Statute) []*retention.Statute {
 // forCited calls f for every retention rule with a period and every
 // statutory rule that the rule's law, or the law of a basis of its
 // activity, cites; f's first finding, if any, is the rule's.
-func forCited(p *pass, f func(rule *RetentionRule, s *retention.Statute) *Finding) []Finding {
-	return eachTerm(p.r, func(i int, _ *Activity, j int, rule *RetentionRule) *Finding {
+func forCited(p *pass, f func(rule *RetentionRule, s *retention.Statute) Finding) []Finding {
+	return eachTerm(p.r, func(i int, _ *Activity, j int, rule *RetentionRule) Finding {
 		if rule.Period.IsZero() {
-			return nil
+			return Finding{}
 		}
 		for _, s := range p.citedBy(i, j) {
-			if fd := f(rule, s); fd != nil {
+			if fd := f(rule, s); fd.Message != "" {
 				return fd
 			}
 		}
-		return nil
+		return Finding{}
 	})
 }
 
 func statutoryMinimum(p *pass) []Finding {
-	return forCited(p, func(rule *RetentionRule, s *retention.Statute) *Finding {
+	return forCited(p, func(rule *RetentionRule, s *retention.Statute) Finding {
 		if s.Min.IsZero() {
-			return nil
+			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
-			return &Finding{Message: fmt.Sprintf("%s is shorter than the %s that %s requires for %s; keep the data at least that long", rule.Period.Words(lang.English), s.Min.Words(lang.English), s.Law, s.Subject)}
+			return Finding{Message: rule.Period.Words(lang.English) + " is shorter than the " + s.Min.Words(lang.English) + " that " + s.Law + " requires for " + s.Subject + "; keep the data at least that long"}
 		}
-		return nil
+		return Finding{}
 	})
 }
 
 func statutoryMaximum(p *pass) []Finding {
-	return forCited(p, func(rule *RetentionRule, s *retention.Statute) *Finding {
+	return forCited(p, func(rule *RetentionRule, s *retention.Statute) Finding {
 		if s.Max.IsZero() {
-			return nil
+			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
-			return &Finding{Message: fmt.Sprintf("%s is longer than the %s that %s allows for %s; shorten it", rule.Period.Words(lang.English), s.Max.Words(lang.English), s.Law, s.Subject)}
+			return Finding{Message: rule.Period.Words(lang.English) + " is longer than the " + s.Max.Words(lang.English) + " that " + s.Law + " allows for " + s.Subject + "; shorten it"}
 		}
-		return nil
+		return Finding{}
 	})
 }
 
@@ -611,19 +617,19 @@ func criminalDataGround(p *pass) []Finding {
 }
 
 // eachTransfer calls f for every transfer of activities and processing
-// records. The Path of a finding f returns is relative to the transfer: empty
-// for the transfer itself, ".mechanism" for one of its fields. Paths are
-// formatted only for findings.
-func eachTransfer(r *Register, f func(t *Transfer) *Finding) []Finding {
+// records; the zero Finding f returns is none. The Path of a finding f
+// returns is relative to the transfer: empty for the transfer itself,
+// ".mechanism" for one of its fields. Paths are formatted only for findings.
+func eachTransfer(r *Register, f func(t *Transfer) Finding) []Finding {
 	var out []Finding
-	add := func(fd *Finding, base string, j int) {
-		fd.Path = fmt.Sprintf("%s.transfers[%d]%s", base, j, fd.Path)
-		out = append(out, *fd)
+	add := func(fd Finding, base string, j int) {
+		fd.Path = base + ".transfers[" + strconv.Itoa(j) + "]" + fd.Path
+		out = append(out, fd)
 	}
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for j := range a.Transfers {
-			if fd := f(&a.Transfers[j]); fd != nil {
+			if fd := f(&a.Transfers[j]); fd.Message != "" {
 				add(fd, actPath(i), j)
 			}
 		}
@@ -631,8 +637,8 @@ func eachTransfer(r *Register, f func(t *Transfer) *Finding) []Finding {
 	for i := range r.Processing {
 		p := &r.Processing[i]
 		for j := range p.Transfers {
-			if fd := f(&p.Transfers[j]); fd != nil {
-				add(fd, fmt.Sprintf("processing[%d]", i), j)
+			if fd := f(&p.Transfers[j]); fd.Message != "" {
+				add(fd, "processing["+strconv.Itoa(i)+"]", j)
 			}
 		}
 	}
@@ -652,38 +658,38 @@ func withinEEA(t *Transfer, at Date) bool {
 
 func eeaTransfer(p *pass) []Finding {
 	r, at := p.r, p.at
-	return eachTransfer(r, func(t *Transfer) *Finding {
+	return eachTransfer(r, func(t *Transfer) Finding {
 		if !withinEEA(t, at) {
-			return nil
+			return Finding{}
 		}
-		return &Finding{Message: fmt.Sprintf("%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead", t.Country)}
+		return Finding{Message: fmt.Sprintf("%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead", t.Country)}
 	})
 }
 
 func transferWithoutMechanism(p *pass) []Finding {
 	r, at := p.r, p.at
-	return eachTransfer(r, func(t *Transfer) *Finding {
+	return eachTransfer(r, func(t *Transfer) Finding {
 		if t.Mechanism != "" {
-			return nil
+			return Finding{}
 		}
 		if withinEEA(t, at) {
-			return nil
+			return Finding{}
 		}
-		return &Finding{Message: "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"}
+		return Finding{Message: "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"}
 	})
 }
 
 func adequacyNotInForce(p *pass) []Finding {
 	r, at := p.r, p.at
-	return eachTransfer(r, func(t *Transfer) *Finding {
+	return eachTransfer(r, func(t *Transfer) Finding {
 		if t.Mechanism != lawfulbasis.Adequacy {
-			return nil
+			return Finding{}
 		}
 		var ans lawfulbasis.AdequacyAnswer
 		switch {
 		case t.Country != "":
 			if withinEEA(t, at) {
-				return nil
+				return Finding{}
 			}
 			var scopes []lawfulbasis.Scope
 			if t.DPF != nil && *t.DPF {
@@ -696,48 +702,48 @@ func adequacyNotInForce(p *pass) []Finding {
 		case t.Organisation != "":
 			ans = lawfulbasis.AdequateOrganisation(t.Organisation, at.Time())
 		default:
-			return nil // the structural check asks for the country
+			return Finding{} // the structural check asks for the country
 		}
 		if ans.Adequate {
-			return nil
+			return Finding{}
 		}
-		return &Finding{Message: ans.Reason}
+		return Finding{Message: ans.Reason}
 	})
 }
 
 func invalidMechanism(p *pass) []Finding {
 	r, at := p.r, p.at
-	return eachTransfer(r, func(t *Transfer) *Finding {
+	return eachTransfer(r, func(t *Transfer) Finding {
 		if t.Mechanism == "" || !t.Mechanism.Valid() {
-			return nil
+			return Finding{}
 		}
 		if v := t.Mechanism.ValidOn(at.Time()); !v.Valid {
-			return &Finding{Path: ".mechanism", Message: v.Reason}
+			return Finding{Path: ".mechanism", Message: v.Reason}
 		}
-		return nil
+		return Finding{}
 	})
 }
 
 func transferImpactAssessment(p *pass) []Finding {
 	r, at := p.r, p.at
-	return eachTransfer(r, func(t *Transfer) *Finding {
+	return eachTransfer(r, func(t *Transfer) Finding {
 		if !t.Mechanism.Safeguard() || t.Assessment != "" {
-			return nil
+			return Finding{}
 		}
 		if withinEEA(t, at) {
-			return nil
+			return Finding{}
 		}
-		return &Finding{Message: "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"}
+		return Finding{Message: "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"}
 	})
 }
 
 func derogationSafeguards(p *pass) []Finding {
 	r := p.r
-	return eachTransfer(r, func(t *Transfer) *Finding {
+	return eachTransfer(r, func(t *Transfer) Finding {
 		if t.Mechanism != lawfulbasis.DerogationMechanism || !t.Derogation.NeedsDocumentedSafeguards() || strings.TrimSpace(t.Safeguards) != "" {
-			return nil
+			return Finding{}
 		}
-		return &Finding{Message: "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"}
+		return Finding{Message: "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"}
 	})
 }
 
