@@ -41,6 +41,7 @@ type pass struct {
 	statutes     *statuteIndex
 	termStatutes [][][]*retention.Statute // the statutes each retention rule cites, by activity
 
+	eea          []eeaAnswer       // lawfulbasis.InEEA's answers so far
 	criteriaOf   [][]DPIACriterion // the DPIA criteria of each activity
 	criteriaDone []bool
 }

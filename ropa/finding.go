@@ -188,7 +188,7 @@ func pathSteps(path string) iter.Seq[pathStep] {
 				s.list = true
 				s.index, s.err = strconv.Atoi(path[1:end])
 				path = strings.TrimPrefix(path[end+1:], ".")
-			} else if end := strings.IndexAny(path, ".["); end < 0 {
+			} else if end := fieldEnd(path); end == len(path) {
 				s.name, path = path, ""
 			} else {
 				s.name, path = path[:end], strings.TrimPrefix(path[end:], ".")
@@ -198,6 +198,17 @@ func pathSteps(path string) iter.Seq[pathStep] {
 			}
 		}
 	}
+}
+
+// fieldEnd returns the index of the "." or "[" that ends the field name at
+// the start of a path, or its length.
+func fieldEnd(path string) int {
+	for i := 0; i < len(path); i++ {
+		if path[i] == '.' || path[i] == '[' {
+			return i
+		}
+	}
+	return len(path)
 }
 
 // pathKey appends to key a JSON path as a sequence of numbers: the position

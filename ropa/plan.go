@@ -63,6 +63,9 @@ type fieldPlan struct {
 	name, altName string // the Go and JSON names
 	ops           []op
 	elem          *structPlan // the struct the field, or its elements, hold
+	// fast, where set, tells quickly that the field has no fault, for the
+	// common tags on strings; where it says no, walkField finds the fault.
+	fast func(f reflect.Value) bool
 }
 
 // structPlan is the checking of a struct type.
@@ -133,6 +136,7 @@ func (c *planCompiler) compile(t reflect.Type) *structPlan {
 			fp.elem = c.compile(inner)
 		}
 		c.supported(t, f, fp)
+		fp.fast = fastCheck(f.Type, fp.ops)
 		if len(fp.ops) > 0 || fp.elem != nil && !fp.elem.empty {
 			p.fields = append(p.fields, fp)
 		}
@@ -167,6 +171,39 @@ func (c *planCompiler) supported(t reflect.Type, f reflect.StructField, fp field
 			}
 		}
 	}
+}
+
+// fastCheck returns a quick test that a field of type t has no fault under
+// ops, for the chains of tags on strings that the model uses most, or nil.
+func fastCheck(t reflect.Type, ops []op) func(f reflect.Value) bool {
+	kinds := make([]opKind, len(ops))
+	for i, o := range ops {
+		kinds[i] = o.kind
+	}
+	last := op{}
+	if len(ops) > 0 {
+		last = ops[len(ops)-1]
+	}
+	switch {
+	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opRequired}):
+		return func(f reflect.Value) bool { return f.Len() != 0 }
+	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opRequired, opEnum}):
+		return func(f reflect.Value) bool { s := f.String(); return s != "" && last.set[s] }
+	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opOmitEmpty, opEnum}):
+		return func(f reflect.Value) bool { s := f.String(); return s == "" || last.set[s] }
+	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opOmitEmpty, opCountry}):
+		return func(f reflect.Value) bool { s := f.String(); return s == "" || validCountry(s) }
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String && slices.Equal(kinds, []opKind{opDive, opEnum}):
+		return func(f reflect.Value) bool {
+			for i := 0; i < f.Len(); i++ {
+				if !last.set[f.Index(i).String()] {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return nil
 }
 
 func (fp fieldPlan) dives() bool {
@@ -253,7 +290,11 @@ func runPlan(r *Register) []fault {
 func (w *planWalker) walkStruct(p *structPlan, v reflect.Value) {
 	for i := range p.fields {
 		fp := &p.fields[i]
-		w.walkField(fp, v, v.Field(fp.index))
+		f := v.Field(fp.index)
+		if fp.fast != nil && fp.fast(f) {
+			continue
+		}
+		w.walkField(fp, v, f)
 	}
 	if p.level != nil {
 		p.level(v, w)

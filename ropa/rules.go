@@ -85,12 +85,12 @@ func dpoContact(p *pass) []Finding {
 }
 
 func representative(p *pass) []Finding {
-	r, at := p.r, p.at
+	r := p.r
 	a := r.Organisation.Address
 	if a == nil || a.Country == "" || r.Representative != nil {
 		return nil
 	}
-	if member, known := lawfulbasis.InEEA(a.Country, at.Time()); !known || member {
+	if member, known := p.inEEA(a.Country); !known || member {
 		return nil
 	}
 	return []Finding{{Path: "organisation.address.country", Message: fmt.Sprintf("the controller is established in %s, outside the EEA; designate a representative in the Union (Art. 27) and record it (representative), unless Art. 27(2) exempts the processing", a.Country)}}
@@ -648,18 +648,39 @@ func eachTransfer(r *Register, f func(t *Transfer) Finding) []Finding {
 // withinEEA reports whether a transfer is known to stay within the EEA on a
 // date: it names an EEA country and no international organisation alone. A
 // transfer without a country, or on a date before the GDPR, is not known to.
-func withinEEA(t *Transfer, at Date) bool {
+func (p *pass) withinEEA(t *Transfer) bool {
 	if t.Country == "" {
 		return false
 	}
-	member, known := lawfulbasis.InEEA(t.Country, at.Time())
+	member, known := p.inEEA(t.Country)
 	return known && member
 }
 
+// inEEA answers lawfulbasis.InEEA for a country on the checking date,
+// remembering the answers: the same countries come back transfer after
+// transfer.
+func (p *pass) inEEA(country string) (member, known bool) {
+	for _, m := range p.eea {
+		if m.country == country {
+			return m.member, m.known
+		}
+	}
+	member, known = lawfulbasis.InEEA(country, p.at.Time())
+	if len(p.eea) < 32 { // a register names a few countries; a bound for one that does not
+		p.eea = append(p.eea, eeaAnswer{country, member, known})
+	}
+	return member, known
+}
+
+type eeaAnswer struct {
+	country       string
+	member, known bool
+}
+
 func eeaTransfer(p *pass) []Finding {
-	r, at := p.r, p.at
+	r := p.r
 	return eachTransfer(r, func(t *Transfer) Finding {
-		if !withinEEA(t, at) {
+		if !p.withinEEA(t) {
 			return Finding{}
 		}
 		return Finding{Message: fmt.Sprintf("%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead", t.Country)}
@@ -667,12 +688,12 @@ func eeaTransfer(p *pass) []Finding {
 }
 
 func transferWithoutMechanism(p *pass) []Finding {
-	r, at := p.r, p.at
+	r := p.r
 	return eachTransfer(r, func(t *Transfer) Finding {
 		if t.Mechanism != "" {
 			return Finding{}
 		}
-		if withinEEA(t, at) {
+		if p.withinEEA(t) {
 			return Finding{}
 		}
 		return Finding{Message: "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"}
@@ -688,7 +709,7 @@ func adequacyNotInForce(p *pass) []Finding {
 		var ans lawfulbasis.AdequacyAnswer
 		switch {
 		case t.Country != "":
-			if withinEEA(t, at) {
+			if p.withinEEA(t) {
 				return Finding{}
 			}
 			var scopes []lawfulbasis.Scope
@@ -725,12 +746,12 @@ func invalidMechanism(p *pass) []Finding {
 }
 
 func transferImpactAssessment(p *pass) []Finding {
-	r, at := p.r, p.at
+	r := p.r
 	return eachTransfer(r, func(t *Transfer) Finding {
 		if !t.Mechanism.Safeguard() || t.Assessment != "" {
 			return Finding{}
 		}
-		if withinEEA(t, at) {
+		if p.withinEEA(t) {
 			return Finding{}
 		}
 		return Finding{Message: "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"}
@@ -748,7 +769,7 @@ func derogationSafeguards(p *pass) []Finding {
 }
 
 func undeclaredTransfer(p *pass) []Finding {
-	r, at := p.r, p.at
+	r := p.r
 	var out []Finding
 	for i := range r.Activities {
 		a := &r.Activities[i]
@@ -760,7 +781,7 @@ func undeclaredTransfer(p *pass) []Finding {
 			if rc.Country == "" || declared[rc.Country] {
 				continue
 			}
-			if member, known := lawfulbasis.InEEA(rc.Country, at.Time()); !known || member {
+			if member, known := p.inEEA(rc.Country); !known || member {
 				continue
 			}
 			out = append(out, Finding{Path: fmt.Sprintf("%s.recipients[%d]", actPath(i), j),
@@ -797,9 +818,11 @@ func processorAgreement(p *pass) []Finding {
 // English, Dutch, French and German: systematic monitoring in WP248 rev.01.
 var cameraWords = []string{"camera", "cctv", "video surveillance", "videosurveillance", "videobewaking", "caméra", "vidéo surveillance", "vidéosurveillance", "kamera", "videoüberwachung"}
 
-var cameraBytes = func() (out [][]byte) {
+// cameraStarts holds the camera words by their first byte, to find them in
+// one pass over a description.
+var cameraStarts = func() (out [256][][]byte) {
 	for _, w := range cameraWords {
-		out = append(out, []byte(w))
+		out[w[0]] = append(out[w[0]], []byte(w))
 	}
 	return out
 }()
@@ -810,9 +833,11 @@ func mentionsCameras(description string) bool {
 	if !ok {
 		d = []byte(strings.ToLower(description))
 	}
-	for _, w := range cameraBytes {
-		if bytes.Contains(d, w) {
-			return true
+	for i, c := range d {
+		for _, w := range cameraStarts[c] {
+			if bytes.HasPrefix(d[i:], w) {
+				return true
+			}
 		}
 	}
 	return false

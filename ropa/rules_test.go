@@ -234,3 +234,20 @@ func readTestSource(t *testing.T) string {
 	require.NoError(t, err)
 	return string(b)
 }
+
+func TestMentionsCameras(t *testing.T) {
+	for description, want := range map[string]bool{
+		"Camera images":                  true,
+		"Images of our CCTV":             true,
+		"Vidéosurveillance du parking":   true,
+		"VIDÉO SURVEILLANCE":             true,
+		"Beelden van videobewaking":      true,
+		"Aufnahmen der VIDEOÜBERWACHUNG": true,
+		"Kamera-Aufnahmen":               true,
+		"Names and e-mail addresses":     false,
+		"a camer":                        false,
+		"":                               false,
+	} {
+		assert.Equal(t, want, mentionsCameras(description), description)
+	}
+}
