@@ -27,10 +27,11 @@ type Checker struct {
 	known  map[string]bool
 }
 
-// gdprRule is a rule of the catalogue with its check, which works on a pass.
+// gdprRule is a rule of the catalogue with its check, which works on a pass
+// and appends its findings to out.
 type gdprRule struct {
 	Rule
-	check func(p *pass) []Finding
+	check func(p *pass, out []Finding) []Finding
 }
 
 // pass is one check of a register as of a date. It works out once what
@@ -69,7 +70,7 @@ func NewChecker(opts ...Option) *Checker {
 	c.known = ruleIDs(c.rules)
 	c.checks = append([]gdprRule(nil), gdprRules...)
 	for _, cr := range c.custom {
-		c.checks = append(c.checks, gdprRule{cr.Rule, func(p *pass) []Finding { return cr.Check(p.r, p.at) }})
+		c.checks = append(c.checks, gdprRule{cr.Rule, func(p *pass, out []Finding) []Finding { return append(out, cr.Check(p.r, p.at)...) }})
 	}
 	return c
 }
@@ -113,7 +114,10 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 	if r != nil {
 		p := &pass{r: r, at: at}
 		for _, cr := range c.checks {
-			for _, f := range cr.check(p) {
+			start := len(fs)
+			fs = cr.check(p, fs)
+			for k := start; k < len(fs); k++ {
+				f := &fs[k]
 				f.Rule = cr.ID
 				if f.Severity == "" {
 					f.Severity = cr.Severity
@@ -122,7 +126,6 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 					f.Article = cr.Article
 				}
 				f.Activity = activityOf(r, f.Path)
-				fs = append(fs, f)
 			}
 		}
 		sortFindings(fs)

@@ -67,38 +67,37 @@ func hasContact(p Party) bool {
 	return p.Email != "" || p.Phone != "" || p.Address != nil && (p.Address.Street != "" || p.Address.City != "")
 }
 
-func controllerContact(p *pass) []Finding {
+func controllerContact(p *pass, out []Finding) []Finding {
 	r := p.r
 	if r.Organisation.Name == "" || hasContact(r.Organisation) {
-		return nil
+		return out
 	}
-	return []Finding{{Path: "organisation", Message: "the controller has no contact details; add an e-mail address, a telephone number or a postal address"}}
+	return append(out, Finding{Path: "organisation", Message: "the controller has no contact details; add an e-mail address, a telephone number or a postal address"})
 }
 
-func dpoContact(p *pass) []Finding {
+func dpoContact(p *pass, out []Finding) []Finding {
 	r := p.r
 	d := r.DPO
 	if d == nil || d.Email != "" || d.Phone != "" || d.Address != nil && (d.Address.Street != "" || d.Address.City != "") {
-		return nil
+		return out
 	}
-	return []Finding{{Path: "dpo", Message: "the DPO is recorded without contact details; add the DPO's e-mail address, telephone number or postal address (Art. 37(7))"}}
+	return append(out, Finding{Path: "dpo", Message: "the DPO is recorded without contact details; add the DPO's e-mail address, telephone number or postal address (Art. 37(7))"})
 }
 
-func representative(p *pass) []Finding {
+func representative(p *pass, out []Finding) []Finding {
 	r := p.r
 	a := r.Organisation.Address
 	if a == nil || a.Country == "" || r.Representative != nil {
-		return nil
+		return out
 	}
 	if member, known := p.inEEA(a.Country); !known || member {
-		return nil
+		return out
 	}
-	return []Finding{{Path: "organisation.address.country", Message: fmt.Sprintf("the controller is established in %s, outside the EEA; designate a representative in the Union (Art. 27) and record it (representative), unless Art. 27(2) exempts the processing", a.Country)}}
+	return append(out, Finding{Path: "organisation.address.country", Message: fmt.Sprintf("the controller is established in %s, outside the EEA; designate a representative in the Union (Art. 27) and record it (representative), unless Art. 27(2) exempts the processing", a.Country)})
 }
 
-func noRecipients(p *pass) []Finding {
+func noRecipients(p *pass, out []Finding) []Finding {
 	r := p.r
-	var out []Finding
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		if len(a.Recipients) == 0 {
@@ -108,9 +107,8 @@ func noRecipients(p *pass) []Finding {
 	return out
 }
 
-func noRetention(p *pass) []Finding {
+func noRetention(p *pass, out []Finding) []Finding {
 	r := p.r
-	var out []Finding
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		if len(a.Retention) == 0 {
@@ -141,8 +139,7 @@ func noRetention(p *pass) []Finding {
 
 // eachTerm calls f for every retention rule of every activity. A finding f
 // returns with a message is the rule's; the zero Finding is none.
-func eachTerm(r *Register, f func(i int, a *Activity, j int, rule *RetentionRule) Finding) []Finding {
-	var out []Finding
+func eachTerm(out []Finding, r *Register, f func(i int, a *Activity, j int, rule *RetentionRule) Finding) []Finding {
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for j := range a.Retention {
@@ -157,9 +154,9 @@ func eachTerm(r *Register, f func(i int, a *Activity, j int, rule *RetentionRule
 	return out
 }
 
-func vagueRetention(p *pass) []Finding {
+func vagueRetention(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
+	return eachTerm(out, r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
 		if rule.Criteria == "" || !rule.Vague() {
 			return Finding{}
 		}
@@ -167,9 +164,9 @@ func vagueRetention(p *pass) []Finding {
 	})
 }
 
-func retentionNoEnd(p *pass) []Finding {
+func retentionNoEnd(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
+	return eachTerm(out, r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
 		if !rule.Period.IsZero() || len(rule.Until) > 0 || strings.TrimSpace(rule.Law) != "" || rule.Vague() {
 			return Finding{}
 		}
@@ -177,9 +174,9 @@ func retentionNoEnd(p *pass) []Finding {
 	})
 }
 
-func retentionNoStart(p *pass) []Finding {
+func retentionNoStart(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
+	return eachTerm(out, r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
 		if rule.Period.IsZero() || rule.From != "" {
 			return Finding{}
 		}
@@ -228,9 +225,9 @@ func (g activityGrounds) canHappen(e retention.Event) bool {
 	return true
 }
 
-func retentionImpossibleEnd(p *pass) []Finding {
+func retentionImpossibleEnd(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(r, func(_ int, a *Activity, _ int, rule *RetentionRule) Finding {
+	return eachTerm(out, r, func(_ int, a *Activity, _ int, rule *RetentionRule) Finding {
 		if !rule.Period.IsZero() || len(rule.Until) == 0 {
 			return Finding{}
 		}
@@ -338,8 +335,8 @@ func appendNew(list, add []*retention.Statute) []*retention.Statute {
 // forCited calls f for every retention rule with a period and every
 // statutory rule that the rule's law, or the law of a basis of its
 // activity, cites; f's first finding, if any, is the rule's.
-func forCited(p *pass, f func(rule *RetentionRule, s *retention.Statute) Finding) []Finding {
-	return eachTerm(p.r, func(i int, _ *Activity, j int, rule *RetentionRule) Finding {
+func forCited(out []Finding, p *pass, f func(rule *RetentionRule, s *retention.Statute) Finding) []Finding {
+	return eachTerm(out, p.r, func(i int, _ *Activity, j int, rule *RetentionRule) Finding {
 		if rule.Period.IsZero() {
 			return Finding{}
 		}
@@ -352,8 +349,8 @@ func forCited(p *pass, f func(rule *RetentionRule, s *retention.Statute) Finding
 	})
 }
 
-func statutoryMinimum(p *pass) []Finding {
-	return forCited(p, func(rule *RetentionRule, s *retention.Statute) Finding {
+func statutoryMinimum(p *pass, out []Finding) []Finding {
+	return forCited(out, p, func(rule *RetentionRule, s *retention.Statute) Finding {
 		if s.Min.IsZero() {
 			return Finding{}
 		}
@@ -364,8 +361,8 @@ func statutoryMinimum(p *pass) []Finding {
 	})
 }
 
-func statutoryMaximum(p *pass) []Finding {
-	return forCited(p, func(rule *RetentionRule, s *retention.Statute) Finding {
+func statutoryMaximum(p *pass, out []Finding) []Finding {
+	return forCited(out, p, func(rule *RetentionRule, s *retention.Statute) Finding {
 		if s.Max.IsZero() {
 			return Finding{}
 		}
@@ -376,9 +373,8 @@ func statutoryMaximum(p *pass) []Finding {
 	})
 }
 
-func noMeasures(p *pass) []Finding {
+func noMeasures(p *pass, out []Finding) []Finding {
 	r := p.r
-	var out []Finding
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		if len(a.Measures) == 0 {
@@ -394,9 +390,8 @@ func noMeasures(p *pass) []Finding {
 	return out
 }
 
-func processorControllerContact(p *pass) []Finding {
+func processorControllerContact(p *pass, out []Finding) []Finding {
 	r := p.r
-	var out []Finding
 	for i := range r.Processing {
 		p := &r.Processing[i]
 		for j, c := range p.Controllers {
@@ -409,12 +404,11 @@ func processorControllerContact(p *pass) []Finding {
 }
 
 // eachPurpose calls f for every purpose of every activity.
-func eachPurpose(r *Register, f func(i int, a *Activity, j int, p *Purpose) []Finding) []Finding {
-	var out []Finding
+func eachPurpose(out []Finding, r *Register, f func(out []Finding, i int, a *Activity, j int, p *Purpose) []Finding) []Finding {
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for j := range a.Purposes {
-			out = append(out, f(i, a, j, &a.Purposes[j])...)
+			out = f(out, i, a, j, &a.Purposes[j])
 		}
 	}
 	return out
@@ -422,20 +416,19 @@ func eachPurpose(r *Register, f func(i int, a *Activity, j int, p *Purpose) []Fi
 
 func purposePath(i, j int) string { return actPath(i) + ".purposes[" + strconv.Itoa(j) + "]" }
 
-func noLegalBasis(p *pass) []Finding {
+func noLegalBasis(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachPurpose(r, func(i int, _ *Activity, j int, p *Purpose) []Finding {
+	return eachPurpose(out, r, func(out []Finding, i int, _ *Activity, j int, p *Purpose) []Finding {
 		if len(p.Bases) > 0 {
-			return nil
+			return out
 		}
-		return []Finding{{Path: purposePath(i, j), Message: "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (bases)"}}
+		return append(out, Finding{Path: purposePath(i, j), Message: "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (bases)"})
 	})
 }
 
 // eachBasis calls f for every basis of every purpose.
-func eachBasis(r *Register, f func(b *Basis) string) []Finding {
-	return eachPurpose(r, func(i int, _ *Activity, j int, p *Purpose) []Finding {
-		var out []Finding
+func eachBasis(out []Finding, r *Register, f func(b *Basis) string) []Finding {
+	return eachPurpose(out, r, func(out []Finding, i int, _ *Activity, j int, p *Purpose) []Finding {
 		for k := range p.Bases {
 			if msg := f(&p.Bases[k]); msg != "" {
 				out = append(out, Finding{Path: purposePath(i, j) + ".bases[" + strconv.Itoa(k) + "]", Message: msg})
@@ -445,9 +438,9 @@ func eachBasis(r *Register, f func(b *Basis) string) []Finding {
 	})
 }
 
-func interestNotStated(p *pass) []Finding {
+func interestNotStated(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachBasis(r, func(b *Basis) string {
+	return eachBasis(out, r, func(b *Basis) string {
 		if b.Basis != lawfulbasis.LegitimateInterests || strings.TrimSpace(b.Interest) != "" {
 			return ""
 		}
@@ -455,9 +448,9 @@ func interestNotStated(p *pass) []Finding {
 	})
 }
 
-func balancingTest(p *pass) []Finding {
+func balancingTest(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachBasis(r, func(b *Basis) string {
+	return eachBasis(out, r, func(b *Basis) string {
 		if b.Basis != lawfulbasis.LegitimateInterests || b.Assessment != "" {
 			return ""
 		}
@@ -465,9 +458,9 @@ func balancingTest(p *pass) []Finding {
 	})
 }
 
-func basisLawMissing(p *pass) []Finding {
+func basisLawMissing(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachBasis(r, func(b *Basis) string {
+	return eachBasis(out, r, func(b *Basis) string {
 		if !b.Basis.NeedsLaw() || strings.TrimSpace(b.Law) != "" {
 			return ""
 		}
@@ -475,12 +468,12 @@ func basisLawMissing(p *pass) []Finding {
 	})
 }
 
-func publicAuthorityLI(p *pass) []Finding {
+func publicAuthorityLI(p *pass, out []Finding) []Finding {
 	r := p.r
 	if r.Organisation.PublicAuthority == nil || !*r.Organisation.PublicAuthority {
-		return nil
+		return out
 	}
-	return eachBasis(r, func(b *Basis) string {
+	return eachBasis(out, r, func(b *Basis) string {
 		if b.Basis != lawfulbasis.LegitimateInterests {
 			return ""
 		}
@@ -498,12 +491,11 @@ func subjectsOf(a *Activity, kind SubjectKind) bool {
 	return false
 }
 
-func consentPaths(r *Register, kind SubjectKind, msg func() string) []Finding {
-	return eachPurpose(r, func(i int, a *Activity, j int, p *Purpose) []Finding {
+func consentPaths(out []Finding, r *Register, kind SubjectKind, msg func() string) []Finding {
+	return eachPurpose(out, r, func(out []Finding, i int, a *Activity, j int, p *Purpose) []Finding {
 		if !subjectsOf(a, kind) {
-			return nil
+			return out
 		}
-		var out []Finding
 		for k, b := range p.Bases {
 			if b.Basis == lawfulbasis.Consent {
 				out = append(out, Finding{Path: fmt.Sprintf("%s.bases[%d]", purposePath(i, j), k), Message: msg()})
@@ -513,20 +505,20 @@ func consentPaths(r *Register, kind SubjectKind, msg func() string) []Finding {
 	})
 }
 
-func employeeConsent(p *pass) []Finding {
+func employeeConsent(p *pass, out []Finding) []Finding {
 	r := p.r
-	return consentPaths(r, Employee, func() string {
+	return consentPaths(out, r, Employee, func() string {
 		return "consent of employees is rarely freely given, given the imbalance of power (recital 43; EDPB Guidelines 05/2020); rely on another basis, or document why refusing has no consequences"
 	})
 }
 
-func childConsent(p *pass) []Finding {
+func childConsent(p *pass, out []Finding) []Finding {
 	r, at := p.r, p.at
 	country := ""
 	if r.Organisation.Address != nil {
 		country = r.Organisation.Address.Country
 	}
-	return consentPaths(r, Child, func() string {
+	return consentPaths(out, r, Child, func() string {
 		if age, ok := lawfulbasis.DigitalConsentAge(country, at.Time()); ok {
 			return fmt.Sprintf("for an information society service offered directly to a child, consent below the age of %d in %s (%s) must be given or authorised by the holder of parental responsibility; make reasonable efforts to verify it (Art. 8(2))", age.Age, country, age.Provision)
 		}
@@ -569,32 +561,31 @@ func reliesOnConsent(p *Purpose) bool {
 	return false
 }
 
-func specialDataCondition(p *pass) []Finding {
+func specialDataCondition(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachPurpose(r, func(i int, a *Activity, j int, p *Purpose) []Finding {
+	return eachPurpose(out, r, func(out []Finding, i int, a *Activity, j int, p *Purpose) []Finding {
 		special := specialOf(a, p)
 		if len(special) == 0 || hasCondition(p, false) || reliesOnConsent(p) {
-			return nil
+			return out
 		}
-		return []Finding{{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) without a condition of Art. 9(2) that lifts the prohibition of Art. 9(1); record it (conditions)", strings.Join(special, ", "))}}
+		return append(out, Finding{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) without a condition of Art. 9(2) that lifts the prohibition of Art. 9(1); record it (conditions)", strings.Join(special, ", "))})
 	})
 }
 
-func ordinaryConsent(p *pass) []Finding {
+func ordinaryConsent(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachPurpose(r, func(i int, a *Activity, j int, p *Purpose) []Finding {
+	return eachPurpose(out, r, func(out []Finding, i int, a *Activity, j int, p *Purpose) []Finding {
 		special := specialOf(a, p)
 		if len(special) == 0 || hasCondition(p, false) || !reliesOnConsent(p) {
-			return nil
+			return out
 		}
-		return []Finding{{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) on consent; ordinary consent does not lift the prohibition of Art. 9(1): obtain explicit consent and record condition explicit-consent, or another condition of Art. 9(2)", strings.Join(special, ", "))}}
+		return append(out, Finding{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) on consent; ordinary consent does not lift the prohibition of Art. 9(1): obtain explicit consent and record condition explicit-consent, or another condition of Art. 9(2)", strings.Join(special, ", "))})
 	})
 }
 
-func conditionLawMissing(p *pass) []Finding {
+func conditionLawMissing(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachPurpose(r, func(i int, _ *Activity, j int, p *Purpose) []Finding {
-		var out []Finding
+	return eachPurpose(out, r, func(out []Finding, i int, _ *Activity, j int, p *Purpose) []Finding {
 		for k, c := range p.Conditions {
 			if c.Condition.NeedsLaw() && strings.TrimSpace(c.Law) == "" {
 				out = append(out, Finding{Path: fmt.Sprintf("%s.conditions[%d]", purposePath(i, j), k), Article: c.Condition.Article(),
@@ -605,14 +596,14 @@ func conditionLawMissing(p *pass) []Finding {
 	})
 }
 
-func criminalDataGround(p *pass) []Finding {
+func criminalDataGround(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachPurpose(r, func(i int, a *Activity, j int, p *Purpose) []Finding {
+	return eachPurpose(out, r, func(out []Finding, i int, a *Activity, j int, p *Purpose) []Finding {
 		criminal := usedCategories(a, p, func(c *DataCategory) bool { return c.Criminal })
 		if len(criminal) == 0 || hasCondition(p, true) {
-			return nil
+			return out
 		}
-		return []Finding{{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses data relating to criminal convictions and offences (%s); they may only be processed under the control of official authority or when authorised by Union or member state law: record the ground (conditions: official-authority or authorised-by-law, with the law)", strings.Join(criminal, ", "))}}
+		return append(out, Finding{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses data relating to criminal convictions and offences (%s); they may only be processed under the control of official authority or when authorised by Union or member state law: record the ground (conditions: official-authority or authorised-by-law, with the law)", strings.Join(criminal, ", "))})
 	})
 }
 
@@ -620,8 +611,7 @@ func criminalDataGround(p *pass) []Finding {
 // records; the zero Finding f returns is none. The Path of a finding f
 // returns is relative to the transfer: empty for the transfer itself,
 // ".mechanism" for one of its fields. Paths are formatted only for findings.
-func eachTransfer(r *Register, f func(t *Transfer) Finding) []Finding {
-	var out []Finding
+func eachTransfer(out []Finding, r *Register, f func(t *Transfer) Finding) []Finding {
 	add := func(fd Finding, base string, j int) {
 		fd.Path = base + ".transfers[" + strconv.Itoa(j) + "]" + fd.Path
 		out = append(out, fd)
@@ -677,9 +667,9 @@ type eeaAnswer struct {
 	member, known bool
 }
 
-func eeaTransfer(p *pass) []Finding {
+func eeaTransfer(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTransfer(r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(t *Transfer) Finding {
 		if !p.withinEEA(t) {
 			return Finding{}
 		}
@@ -687,9 +677,9 @@ func eeaTransfer(p *pass) []Finding {
 	})
 }
 
-func transferWithoutMechanism(p *pass) []Finding {
+func transferWithoutMechanism(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTransfer(r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(t *Transfer) Finding {
 		if t.Mechanism != "" {
 			return Finding{}
 		}
@@ -700,9 +690,9 @@ func transferWithoutMechanism(p *pass) []Finding {
 	})
 }
 
-func adequacyNotInForce(p *pass) []Finding {
+func adequacyNotInForce(p *pass, out []Finding) []Finding {
 	r, at := p.r, p.at
-	return eachTransfer(r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(t *Transfer) Finding {
 		if t.Mechanism != lawfulbasis.Adequacy {
 			return Finding{}
 		}
@@ -732,9 +722,9 @@ func adequacyNotInForce(p *pass) []Finding {
 	})
 }
 
-func invalidMechanism(p *pass) []Finding {
+func invalidMechanism(p *pass, out []Finding) []Finding {
 	r, at := p.r, p.at
-	return eachTransfer(r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(t *Transfer) Finding {
 		if t.Mechanism == "" || !t.Mechanism.Valid() {
 			return Finding{}
 		}
@@ -745,9 +735,9 @@ func invalidMechanism(p *pass) []Finding {
 	})
 }
 
-func transferImpactAssessment(p *pass) []Finding {
+func transferImpactAssessment(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTransfer(r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(t *Transfer) Finding {
 		if !t.Mechanism.Safeguard() || t.Assessment != "" {
 			return Finding{}
 		}
@@ -758,9 +748,9 @@ func transferImpactAssessment(p *pass) []Finding {
 	})
 }
 
-func derogationSafeguards(p *pass) []Finding {
+func derogationSafeguards(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTransfer(r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(t *Transfer) Finding {
 		if t.Mechanism != lawfulbasis.DerogationMechanism || !t.Derogation.NeedsDocumentedSafeguards() || strings.TrimSpace(t.Safeguards) != "" {
 			return Finding{}
 		}
@@ -768,9 +758,8 @@ func derogationSafeguards(p *pass) []Finding {
 	})
 }
 
-func undeclaredTransfer(p *pass) []Finding {
+func undeclaredTransfer(p *pass, out []Finding) []Finding {
 	r := p.r
-	var out []Finding
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		declared := map[string]bool{}
@@ -791,9 +780,8 @@ func undeclaredTransfer(p *pass) []Finding {
 	return out
 }
 
-func processorAgreement(p *pass) []Finding {
+func processorAgreement(p *pass, out []Finding) []Finding {
 	r := p.r
-	var out []Finding
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for j, rc := range a.Recipients {
@@ -904,9 +892,8 @@ func (p *pass) criteria(i int) []DPIACriterion {
 	return p.criteriaOf[i]
 }
 
-func dpiaScreening(p *pass) []Finding {
+func dpiaScreening(p *pass, out []Finding) []Finding {
 	r := p.r
-	var out []Finding
 	for i := range r.Activities {
 		met := p.criteria(i)
 		if len(met) < 2 {
@@ -929,28 +916,28 @@ func dpiaScreening(p *pass) []Finding {
 	return out
 }
 
-func exemption(p *pass) []Finding {
+func exemption(p *pass, out []Finding) []Finding {
 	r := p.r
 	path := "organisation.employees"
 	e := r.Organisation.Employees
 	switch {
 	case e == nil:
-		return []Finding{{Path: "organisation", Message: "the headcount is not recorded (employees), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed"}}
+		return append(out, Finding{Path: "organisation", Message: "the headcount is not recorded (employees), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed"})
 	case *e >= 250:
-		return []Finding{{Path: path, Message: fmt.Sprintf("with %d employees the organisation cannot rely on the exemption of Art. 30(5): the record is required", *e)}}
+		return append(out, Finding{Path: path, Message: fmt.Sprintf("with %d employees the organisation cannot rely on the exemption of Art. 30(5): the record is required", *e)})
 	}
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for _, c := range a.DataCategories {
 			if c.Special != "" || c.Criminal {
-				return []Finding{{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q processes special or criminal-offence data, so the record is required", *e, a.ID)}}
+				return append(out, Finding{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q processes special or criminal-offence data, so the record is required", *e, a.ID)})
 			}
 		}
 		if met := p.criteria(i); len(met) > 0 {
-			return []Finding{{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the record is required", *e, a.ID, strs(met)[0])}}
+			return append(out, Finding{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the record is required", *e, a.ID, strs(met)[0])})
 		}
 	}
-	return []Finding{{Path: path, Message: fmt.Sprintf("with %d employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional and unlikely to result in a risk; regular processing, such as that of customers or staff, must still be recorded (WP29 position paper of 19 April 2018)", *e)}}
+	return append(out, Finding{Path: path, Message: fmt.Sprintf("with %d employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional and unlikely to result in a risk; regular processing, such as that of customers or staff, must still be recorded (WP29 position paper of 19 April 2018)", *e)})
 }
 
 // clip shortens text for a message, at a rune boundary.
