@@ -137,17 +137,18 @@ func noRetention(p *pass, out []Finding) []Finding {
 	return out
 }
 
-// eachTerm calls f for every retention rule of every activity. A finding f
-// returns with a message is the rule's; the zero Finding is none.
-func eachTerm(out []Finding, r *Register, f func(i int, a *Activity, j int, rule *RetentionRule) Finding) []Finding {
+// eachTerm calls f for every retention rule of every activity; f appends
+// its findings. A finding without a path gets the retention rule's.
+func eachTerm(out []Finding, r *Register, f func(out []Finding, i int, a *Activity, j int, rule *RetentionRule) []Finding) []Finding {
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for j := range a.Retention {
-			if fd := f(i, a, j, &a.Retention[j]); fd.Message != "" {
-				if fd.Path == "" {
-					fd.Path = actPath(i) + ".retention[" + strconv.Itoa(j) + "]"
+			n := len(out)
+			out = f(out, i, a, j, &a.Retention[j])
+			for k := n; k < len(out); k++ {
+				if out[k].Path == "" {
+					out[k].Path = actPath(i) + ".retention[" + strconv.Itoa(j) + "]"
 				}
-				out = append(out, fd)
 			}
 		}
 	}
@@ -156,31 +157,31 @@ func eachTerm(out []Finding, r *Register, f func(i int, a *Activity, j int, rule
 
 func vagueRetention(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(out, r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
+	return eachTerm(out, r, func(out []Finding, _ int, _ *Activity, _ int, rule *RetentionRule) []Finding {
 		if rule.Criteria == "" || !rule.Vague() {
-			return Finding{}
+			return out
 		}
-		return Finding{Message: fmt.Sprintf("%q only restates that data are kept as long as necessary; give a period and the event it runs from, or the criteria that fix it", clip(rule.Criteria, 120))}
+		return append(out, Finding{Message: fmt.Sprintf("%q only restates that data are kept as long as necessary; give a period and the event it runs from, or the criteria that fix it", clip(rule.Criteria, 120))})
 	})
 }
 
 func retentionNoEnd(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(out, r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
+	return eachTerm(out, r, func(out []Finding, _ int, _ *Activity, _ int, rule *RetentionRule) []Finding {
 		if !rule.Period.IsZero() || len(rule.Until) > 0 || strings.TrimSpace(rule.Law) != "" || rule.Vague() {
-			return Finding{}
+			return out
 		}
-		return Finding{Message: "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible"}
+		return append(out, Finding{Message: "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible"})
 	})
 }
 
 func retentionNoStart(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(out, r, func(_ int, _ *Activity, _ int, rule *RetentionRule) Finding {
+	return eachTerm(out, r, func(out []Finding, _ int, _ *Activity, _ int, rule *RetentionRule) []Finding {
 		if rule.Period.IsZero() || rule.From != "" {
-			return Finding{}
+			return out
 		}
-		return Finding{Message: fmt.Sprintf("the period %s does not say from which event it runs; add from (such as collection or contract-end) so that erasure dates can be computed", rule.Period)}
+		return append(out, Finding{Message: fmt.Sprintf("the period %s does not say from which event it runs; add from (such as collection or contract-end) so that erasure dates can be computed", rule.Period)})
 	})
 }
 
@@ -227,18 +228,18 @@ func (g activityGrounds) canHappen(e retention.Event) bool {
 
 func retentionImpossibleEnd(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(out, r, func(_ int, a *Activity, _ int, rule *RetentionRule) Finding {
+	return eachTerm(out, r, func(out []Finding, _ int, a *Activity, _ int, rule *RetentionRule) []Finding {
 		if !rule.Period.IsZero() || len(rule.Until) == 0 {
-			return Finding{}
+			return out
 		}
 		g := groundsOf(a)
 		if !g.any {
-			return Finding{} // no-legal-basis says what is wrong
+			return out // no-legal-basis says what is wrong
 		}
 		var why []string
 		for _, e := range rule.Until {
 			if g.canHappen(e) {
-				return Finding{}
+				return out
 			}
 			switch e {
 			case retention.ConsentWithdrawn:
@@ -247,7 +248,7 @@ func retentionImpossibleEnd(p *pass, out []Finding) []Finding {
 				why = append(why, "an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing")
 			}
 		}
-		return Finding{Message: fmt.Sprintf("the data would be kept without end: %s; give a period, or the event that really ends the processing", strings.Join(why, ", and "))}
+		return append(out, Finding{Message: fmt.Sprintf("the data would be kept without end: %s; give a period, or the event that really ends the processing", strings.Join(why, ", and "))})
 	})
 }
 
@@ -336,16 +337,16 @@ func appendNew(list, add []*retention.Statute) []*retention.Statute {
 // statutory rule that the rule's law, or the law of a basis of its
 // activity, cites; f's first finding, if any, is the rule's.
 func forCited(out []Finding, p *pass, f func(rule *RetentionRule, s *retention.Statute) Finding) []Finding {
-	return eachTerm(out, p.r, func(i int, _ *Activity, j int, rule *RetentionRule) Finding {
+	return eachTerm(out, p.r, func(out []Finding, i int, _ *Activity, j int, rule *RetentionRule) []Finding {
 		if rule.Period.IsZero() {
-			return Finding{}
+			return out
 		}
 		for _, s := range p.citedBy(i, j) {
 			if fd := f(rule, s); fd.Message != "" {
-				return fd
+				return append(out, fd)
 			}
 		}
-		return Finding{}
+		return out
 	})
 }
 
@@ -608,36 +609,32 @@ func criminalDataGround(p *pass, out []Finding) []Finding {
 }
 
 // eachTransfer calls f for every transfer of activities and processing
-// records; the zero Finding f returns is none. The Path of a finding f
-// returns is relative to the transfer: empty for the transfer itself,
-// ".mechanism" for one of its fields. Paths are formatted only for findings.
-func eachTransfer(out []Finding, r *Register, f func(t *Transfer) Finding) []Finding {
-	add := func(fd Finding, base string, j int) {
-		fd.Path = base + ".transfers[" + strconv.Itoa(j) + "]" + fd.Path
-		out = append(out, fd)
+// records; f appends its findings. The Path of a finding f appends is
+// relative to the transfer: empty for the transfer itself, ".mechanism" for
+// one of its fields. Paths are formatted only for findings.
+func eachTransfer(out []Finding, r *Register, f func(out []Finding, t *Transfer) []Finding) []Finding {
+	each := func(base func() string, transfers []Transfer) {
+		for j := range transfers {
+			n := len(out)
+			out = f(out, &transfers[j])
+			for k := n; k < len(out); k++ {
+				out[k].Path = base() + ".transfers[" + strconv.Itoa(j) + "]" + out[k].Path
+			}
+		}
 	}
 	for i := range r.Activities {
-		a := &r.Activities[i]
-		for j := range a.Transfers {
-			if fd := f(&a.Transfers[j]); fd.Message != "" {
-				add(fd, actPath(i), j)
-			}
-		}
+		each(func() string { return actPath(i) }, r.Activities[i].Transfers)
 	}
 	for i := range r.Processing {
-		p := &r.Processing[i]
-		for j := range p.Transfers {
-			if fd := f(&p.Transfers[j]); fd.Message != "" {
-				add(fd, "processing["+strconv.Itoa(i)+"]", j)
-			}
-		}
+		each(func() string { return "processing[" + strconv.Itoa(i) + "]" }, r.Processing[i].Transfers)
 	}
 	return out
 }
 
-// withinEEA reports whether a transfer is known to stay within the EEA on a
-// date: it names an EEA country and no international organisation alone. A
-// transfer without a country, or on a date before the GDPR, is not known to.
+// withinEEA reports whether a transfer is known to stay within the EEA on the
+// checking date: it names an EEA country and no international organisation
+// alone. A transfer without a country, or on a date before the GDPR, is not
+// known to.
 func (p *pass) withinEEA(t *Transfer) bool {
 	if t.Country == "" {
 		return false
@@ -669,38 +666,38 @@ type eeaAnswer struct {
 
 func eeaTransfer(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTransfer(out, r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(out []Finding, t *Transfer) []Finding {
 		if !p.withinEEA(t) {
-			return Finding{}
+			return out
 		}
-		return Finding{Message: fmt.Sprintf("%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead", t.Country)}
+		return append(out, Finding{Message: fmt.Sprintf("%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead", t.Country)})
 	})
 }
 
 func transferWithoutMechanism(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTransfer(out, r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(out []Finding, t *Transfer) []Finding {
 		if t.Mechanism != "" {
-			return Finding{}
+			return out
 		}
 		if p.withinEEA(t) {
-			return Finding{}
+			return out
 		}
-		return Finding{Message: "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"}
+		return append(out, Finding{Message: "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"})
 	})
 }
 
 func adequacyNotInForce(p *pass, out []Finding) []Finding {
 	r, at := p.r, p.at
-	return eachTransfer(out, r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(out []Finding, t *Transfer) []Finding {
 		if t.Mechanism != lawfulbasis.Adequacy {
-			return Finding{}
+			return out
 		}
 		var ans lawfulbasis.AdequacyAnswer
 		switch {
 		case t.Country != "":
 			if p.withinEEA(t) {
-				return Finding{}
+				return out
 			}
 			var scopes []lawfulbasis.Scope
 			if t.DPF != nil && *t.DPF {
@@ -713,48 +710,48 @@ func adequacyNotInForce(p *pass, out []Finding) []Finding {
 		case t.Organisation != "":
 			ans = lawfulbasis.AdequateOrganisation(t.Organisation, at.Time())
 		default:
-			return Finding{} // the structural check asks for the country
+			return out // the structural check asks for the country
 		}
 		if ans.Adequate {
-			return Finding{}
+			return out
 		}
-		return Finding{Message: ans.Reason}
+		return append(out, Finding{Message: ans.Reason})
 	})
 }
 
 func invalidMechanism(p *pass, out []Finding) []Finding {
 	r, at := p.r, p.at
-	return eachTransfer(out, r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(out []Finding, t *Transfer) []Finding {
 		if t.Mechanism == "" || !t.Mechanism.Valid() {
-			return Finding{}
+			return out
 		}
 		if v := t.Mechanism.ValidOn(at.Time()); !v.Valid {
-			return Finding{Path: ".mechanism", Message: v.Reason}
+			return append(out, Finding{Path: ".mechanism", Message: v.Reason})
 		}
-		return Finding{}
+		return out
 	})
 }
 
 func transferImpactAssessment(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTransfer(out, r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(out []Finding, t *Transfer) []Finding {
 		if !t.Mechanism.Safeguard() || t.Assessment != "" {
-			return Finding{}
+			return out
 		}
 		if p.withinEEA(t) {
-			return Finding{}
+			return out
 		}
-		return Finding{Message: "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"}
+		return append(out, Finding{Message: "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"})
 	})
 }
 
 func derogationSafeguards(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTransfer(out, r, func(t *Transfer) Finding {
+	return eachTransfer(out, r, func(out []Finding, t *Transfer) []Finding {
 		if t.Mechanism != lawfulbasis.DerogationMechanism || !t.Derogation.NeedsDocumentedSafeguards() || strings.TrimSpace(t.Safeguards) != "" {
-			return Finding{}
+			return out
 		}
-		return Finding{Message: "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"}
+		return append(out, Finding{Message: "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"})
 	})
 }
 
