@@ -43,6 +43,7 @@ type pass struct {
 	termStatutes [][][]*retention.Statute // the statutes each retention rule cites, by activity
 
 	eea          []eeaAnswer       // lawfulbasis.InEEA's answers so far
+	adequacy     []adequacyAnswer  // lawfulbasis.AdequateCountry's answers so far
 	criteriaOf   [][]DPIACriterion // the DPIA criteria of each activity
 	criteriaDone []bool
 }

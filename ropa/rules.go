@@ -115,26 +115,50 @@ func noRetention(p *pass, out []Finding) []Finding {
 			out = append(out, Finding{Path: actPath(i), Message: "no retention term is given; state for how long each category of data is kept, or the criteria that determine it, where possible"})
 			continue
 		}
-		covered := map[string]bool{}
-		all := false
-		for _, rule := range a.Retention {
-			if len(rule.Data) == 0 {
-				all = true
-			}
-			for _, d := range rule.Data {
-				covered[d] = true
-			}
-		}
-		if all {
+		if coversAll(a.Retention) {
 			continue
 		}
-		for j, c := range a.DataCategories {
-			if !covered[c.ID] {
-				out = append(out, Finding{Path: fmt.Sprintf("%s.dataCategories[%d]", actPath(i), j), Message: fmt.Sprintf("no retention term covers data category %q; add one (retention[].data)", c.ID)})
+		covered := retentionCoverage(a)
+		for j := range a.DataCategories {
+			if id := a.DataCategories[j].ID; !covered(id) {
+				out = append(out, Finding{Path: actPath(i) + ".dataCategories[" + strconv.Itoa(j) + "]", Message: fmt.Sprintf("no retention term covers data category %q; add one (retention[].data)", id)})
 			}
 		}
 	}
 	return out
+}
+
+// coversAll reports whether a retention rule applies to all categories.
+func coversAll(rules []RetentionRule) bool {
+	for k := range rules {
+		if len(rules[k].Data) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// retentionCoverage returns a test of whether a retention rule of an
+// activity names a data category: a search for a short list, a map for a
+// long one.
+func retentionCoverage(a *Activity) func(id string) bool {
+	if len(a.DataCategories) <= shortList {
+		return func(id string) bool {
+			for k := range a.Retention {
+				if slices.Contains(a.Retention[k].Data, id) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	covered := map[string]bool{}
+	for k := range a.Retention {
+		for _, d := range a.Retention[k].Data {
+			covered[d] = true
+		}
+	}
+	return func(id string) bool { return covered[id] }
 }
 
 // eachTerm calls f for every retention rule of every activity; f appends
@@ -699,14 +723,7 @@ func adequacyNotInForce(p *pass, out []Finding) []Finding {
 			if p.withinEEA(t) {
 				return out
 			}
-			var scopes []lawfulbasis.Scope
-			if t.DPF != nil && *t.DPF {
-				scopes = append(scopes, lawfulbasis.DPFList)
-			}
-			if t.Scope != "" {
-				scopes = append(scopes, t.Scope)
-			}
-			ans = lawfulbasis.AdequateCountry(t.Country, at.Time(), scopes...)
+			ans = p.adequateCountry(t)
 		case t.Organisation != "":
 			ans = lawfulbasis.AdequateOrganisation(t.Organisation, at.Time())
 		default:
@@ -717,6 +734,41 @@ func adequacyNotInForce(p *pass, out []Finding) []Finding {
 		}
 		return append(out, Finding{Message: ans.Reason})
 	})
+}
+
+// adequateCountry answers lawfulbasis.AdequateCountry for the country and
+// scope of a transfer on the checking date, remembering the answers: the
+// same destinations come back transfer after transfer.
+func (p *pass) adequateCountry(t *Transfer) lawfulbasis.AdequacyAnswer {
+	q := adequacyQuestion{t.Country, t.DPF != nil && *t.DPF, t.Scope}
+	for _, a := range p.adequacy {
+		if a.q == q {
+			return a.answer
+		}
+	}
+	var scopes []lawfulbasis.Scope
+	if q.dpf {
+		scopes = append(scopes, lawfulbasis.DPFList)
+	}
+	if q.scope != "" {
+		scopes = append(scopes, q.scope)
+	}
+	ans := lawfulbasis.AdequateCountry(q.country, p.at.Time(), scopes...)
+	if len(p.adequacy) < 32 {
+		p.adequacy = append(p.adequacy, adequacyAnswer{q, ans})
+	}
+	return ans
+}
+
+type adequacyQuestion struct {
+	country string
+	dpf     bool
+	scope   lawfulbasis.Scope
+}
+
+type adequacyAnswer struct {
+	q      adequacyQuestion
+	answer lawfulbasis.AdequacyAnswer
 }
 
 func invalidMechanism(p *pass, out []Finding) []Finding {

@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -28,6 +29,16 @@ func TestGDPRRules(t *testing.T) {
 		{"no-retention", Date{}, func(r *Register) {
 			r.Activities[0].DataCategories = append(r.Activities[0].DataCategories, DataCategory{ID: "metadata", Description: "Call metadata"})
 		}, "activities[0].dataCategories[1]", `no retention term covers data category "metadata"`},
+		{"no-retention", Date{}, func(r *Register) { // a long list of categories
+			a := &r.Activities[0]
+			for i := 1; i <= 20; i++ {
+				id := fmt.Sprintf("c%d", i)
+				a.DataCategories = append(a.DataCategories, DataCategory{ID: id, Description: id})
+				if i != 17 {
+					a.Retention[0].Data = append(a.Retention[0].Data, id)
+				}
+			}
+		}, "activities[0].dataCategories[17]", `no retention term covers data category "c17"`},
 		{"vague-retention", Date{}, func(r *Register) {
 			r.Activities[0].Retention[0].Term = retention.Term{Criteria: "zo lang als nodig"}
 		}, "activities[0].retention[0]", `"zo lang als nodig" only restates`},

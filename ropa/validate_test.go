@@ -123,6 +123,18 @@ func TestValidate(t *testing.T) {
 		{"duplicate data category", func(r *Register) {
 			r.Activities[0].DataCategories = append(r.Activities[0].DataCategories, r.Activities[0].DataCategories[0])
 		}, "duplicate-id", "activities[0].dataCategories[1].id", "Art. 30 GDPR", "is used already"},
+		{"duplicate in a long list", func(r *Register) {
+			for i := 0; i < 20; i++ {
+				r.Measures = append(r.Measures, Measure{ID: fmt.Sprintf("m%d", i), Kind: Technical, Description: "x"})
+			}
+			r.Measures = append(r.Measures, Measure{ID: "m7", Kind: Technical, Description: "x"})
+		}, "duplicate-id", "measures[21].id", "Art. 30 GDPR", `id "m7" is used already by measures[8]`},
+		{"reference into a long list", func(r *Register) {
+			for i := 0; i < 20; i++ {
+				r.Measures = append(r.Measures, Measure{ID: fmt.Sprintf("m%d", i), Kind: Technical, Description: "x"})
+			}
+			r.Activities[0].Measures = []string{"m19", "m20"}
+		}, "unresolved-reference", "activities[0].measures[1]", "Art. 30(1)(g) GDPR", `measure "m20" does not exist; use the id of an existing measure; did you mean`},
 		{"duplicate processing record", func(r *Register) { r.Processing = append(r.Processing, r.Processing[0]) }, "duplicate-id", "processing[1].id", "Art. 30 GDPR", "is used already"},
 		{"measure reference", func(r *Register) { r.Activities[0].Measures = []string{"screen-lok"} }, "unresolved-reference", "activities[0].measures[0]", "Art. 30(1)(g) GDPR", `measure "screen-lok" does not exist; use one of screen-lock; did you mean "screen-lock"?`},
 		{"processor measure reference", func(r *Register) { r.Processing[0].Measures = []string{"x"} }, "unresolved-reference", "processing[0].measures[0]", "Art. 30(2)(d) GDPR", `measure "x" does not exist`},
