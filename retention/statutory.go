@@ -199,6 +199,20 @@ func Statutes(d time.Time) []Statute {
 	return out
 }
 
+// StatutesOf returns the statutory retention rules of a country (ISO 3166-1
+// alpha-2, such as "BE") known to hold on day d, in a fixed order; an empty
+// country gives those of every country, as Statutes does. The slice is a
+// copy.
+func StatutesOf(country string, d time.Time) []Statute {
+	var out []Statute
+	for i := range statutes {
+		if s := &statutes[i]; (country == "" || s.Country == country) && s.HoldsOn(d) {
+			out = append(out, *s)
+		}
+	}
+	return out
+}
+
 // AllStatutes returns every row of the table, whatever its dates.
 func AllStatutes() []Statute { return append([]Statute(nil), statutes...) }
 

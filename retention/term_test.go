@@ -199,6 +199,16 @@ func TestStatutes(t *testing.T) {
 	assert.True(t, claims.HoldsOn(date(1998, 7, 27)))
 	assert.Contains(t, Statutes(date(2024, 1, 1)), tax)
 	assert.NotContains(t, Statutes(date(2020, 1, 1)), tax)
+	day := date(2024, 1, 1)
+	assert.Equal(t, Statutes(day), StatutesOf("", day), "no country: every country's")
+	nl := StatutesOf("NL", day)
+	require.NotEmpty(t, nl)
+	for _, s := range nl {
+		assert.Equal(t, "NL", s.Country)
+	}
+	assert.Contains(t, StatutesOf("BE", day), tax)
+	assert.NotContains(t, StatutesOf("BE", date(2020, 1, 1)), tax)
+	assert.Empty(t, StatutesOf("FR", day), "the table holds no French rules")
 	_, ok = LookupStatute("none")
 	assert.False(t, ok)
 	ended := Statute{From: date(2000, 1, 1), Until: date(2010, 12, 31)}

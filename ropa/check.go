@@ -37,10 +37,10 @@ type gdprRule struct {
 // pass is one check of a register as of a date. It works out once what
 // several rules need.
 type pass struct {
-	r            *Register
-	at           Date
-	statutes     *statuteIndex
-	termStatutes [][][]*retention.Statute // the statutes each retention rule cites, by activity
+	r         *Register
+	at        Date
+	statutes  *statuteIndex
+	basesCite [][]*retention.Statute // the statutes the bases of each activity cite
 
 	eea          []eeaAnswer       // lawfulbasis.InEEA's answers so far
 	adequacy     []adequacyAnswer  // lawfulbasis.AdequateCountry's answers so far

@@ -289,14 +289,7 @@ func newStatuteIndex(r *Register, at Date) *statuteIndex {
 	if r.Organisation.Address != nil {
 		country = r.Organisation.Address.Country
 	}
-	all := retention.Statutes(at.Time()) // a copy: filtered in place
-	idx := &statuteIndex{memo: map[string][]*retention.Statute{}, statutes: all[:0]}
-	for i := range all {
-		if country == "" || all[i].Country == country {
-			idx.statutes = append(idx.statutes, all[i])
-		}
-	}
-	return idx
+	return &statuteIndex{memo: map[string][]*retention.Statute{}, statutes: retention.StatutesOf(country, at.Time())}
 }
 
 func (idx *statuteIndex) cited(citation string) []*retention.Statute {
@@ -318,33 +311,26 @@ func (idx *statuteIndex) cited(citation string) []*retention.Statute {
 
 // citedBy returns the statutory rules that apply to retention rule j of
 // activity i: those its law cites, then those the laws of the activity's
-// bases cite, each once.
+// bases cite, each once. The statutes the bases of each activity cite are
+// worked out once.
 func (p *pass) citedBy(i, j int) []*retention.Statute {
 	if p.statutes == nil {
 		p.statutes = newStatuteIndex(p.r, p.at)
-		p.termStatutes = make([][][]*retention.Statute, len(p.r.Activities))
-	}
-	if len(p.statutes.statutes) == 0 {
-		return nil
-	}
-	a := &p.r.Activities[i]
-	if p.termStatutes[i] == nil {
-		var bases []*retention.Statute
-		for k := range a.Purposes {
-			for _, b := range a.Purposes[k].Bases {
-				bases = appendNew(bases, p.statutes.cited(b.Law))
-			}
-		}
-		p.termStatutes[i] = make([][]*retention.Statute, len(a.Retention))
-		for k := range a.Retention {
-			if own := p.statutes.cited(a.Retention[k].Law); len(own) > 0 {
-				p.termStatutes[i][k] = appendNew(slices.Clone(own), bases)
-			} else {
-				p.termStatutes[i][k] = bases
+		p.basesCite = make([][]*retention.Statute, len(p.r.Activities))
+		for k := range p.r.Activities {
+			a := &p.r.Activities[k]
+			for q := range a.Purposes {
+				for _, b := range a.Purposes[q].Bases {
+					p.basesCite[k] = appendNew(p.basesCite[k], p.statutes.cited(b.Law))
+				}
 			}
 		}
 	}
-	return p.termStatutes[i][j]
+	bases := p.basesCite[i]
+	if own := p.statutes.cited(p.r.Activities[i].Retention[j].Law); len(own) > 0 {
+		return appendNew(slices.Clone(own), bases)
+	}
+	return bases
 }
 
 // appendNew appends the statutes of add that list does not hold yet.
