@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/openropa/registry/retention"
@@ -113,6 +114,8 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 	}
 	fs := validateWith(r, faults, c.known)
 	if r != nil {
+		// Registers have a few findings per activity: room for them at once.
+		fs = slices.Grow(fs, 16+4*len(r.Activities))
 		p := &pass{r: r, at: at}
 		for _, cr := range c.checks {
 			start := len(fs)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // A plan runs the validate tags of the model as validator/v10 interprets
@@ -54,7 +55,7 @@ type op struct {
 	n     int64  // min's bound
 	field int    // the sibling field of required_without and required_if
 	value string // the value of required_if
-	set   map[string]bool
+	set   *enumSet
 }
 
 // fieldPlan is the checking of one field of a struct.
@@ -63,16 +64,33 @@ type fieldPlan struct {
 	name, altName string // the Go and JSON names
 	ops           []op
 	elem          *structPlan // the struct the field, or its elements, hold
-	// fast, where set, tells quickly that the field has no fault, for the
-	// common tags on strings; where it says no, walkField finds the fault.
-	fast func(f reflect.Value) bool
+	// fast, where set, tells quickly that the field at offset in its struct
+	// has no fault, for the common tags on strings; where it says no,
+	// walkField finds the fault.
+	fast   func(field unsafe.Pointer) bool
+	offset uintptr
+	// shape says how the walk enters the struct or structs the field holds
+	// without reflection, where its tags allow.
+	shape  fieldShape
+	minLen int // of a shapeStructList field: the least number of elements
 }
+
+// fieldShape is how a field holds structs to walk into.
+type fieldShape uint8
+
+const (
+	shapeOther      fieldShape = iota // walked through reflection
+	shapeStruct                       // a struct, without tags
+	shapeStructPtr                    // a pointer to a struct, without tags
+	shapeStructList                   // a list of structs, tagged dive or min=N,dive
+)
 
 // structPlan is the checking of a struct type.
 type structPlan struct {
+	typ    reflect.Type
 	fields []fieldPlan
-	level  func(v reflect.Value, w *planWalker) // the struct-level check, if any
-	empty  bool                                 // nothing in it or below it to check
+	level  func(base unsafe.Pointer, w *planWalker) // the struct-level check of a struct at base, if any
+	empty  bool                                     // nothing in it or below it to check
 }
 
 var plan = sync.OnceValue(func() *structPlan {
@@ -80,22 +98,39 @@ var plan = sync.OnceValue(func() *structPlan {
 	return c.compile(reflect.TypeFor[Register]())
 })
 
-// enumSets returns the values of each enumeration type as a set.
-func enumSets() map[reflect.Type]map[string]bool {
-	sets := map[reflect.Type]map[string]bool{}
-	for t, values := range enumValues {
-		set := make(map[string]bool, len(values))
-		for _, v := range values {
-			set[v] = true
+// enumSet holds the values of an enumeration by their length: a value is
+// looked for among the few of its length, without hashing it.
+type enumSet struct {
+	byLen [][]string
+}
+
+func newEnumSet(values []string) *enumSet {
+	e := &enumSet{}
+	for _, v := range values {
+		for len(e.byLen) <= len(v) {
+			e.byLen = append(e.byLen, nil)
 		}
-		sets[t] = set
+		e.byLen[len(v)] = append(e.byLen[len(v)], v)
+	}
+	return e
+}
+
+func (e *enumSet) has(s string) bool {
+	return len(s) < len(e.byLen) && slices.Contains(e.byLen[len(s)], s)
+}
+
+// enumSets returns the values of each enumeration type as a set.
+func enumSets() map[reflect.Type]*enumSet {
+	sets := map[reflect.Type]*enumSet{}
+	for t, values := range enumValues {
+		sets[t] = newEnumSet(values)
 	}
 	return sets
 }
 
 type planCompiler struct {
 	plans map[reflect.Type]*structPlan
-	sets  map[reflect.Type]map[string]bool
+	sets  map[reflect.Type]*enumSet
 }
 
 // compile makes the plan of a struct type. It panics on a tag, or a tag on
@@ -105,7 +140,7 @@ func (c *planCompiler) compile(t reflect.Type) *structPlan {
 	if p, ok := c.plans[t]; ok {
 		return p
 	}
-	p := &structPlan{}
+	p := &structPlan{typ: t}
 	c.plans[t] = p
 	switch t {
 	case reflect.TypeFor[Registration]():
@@ -136,7 +171,8 @@ func (c *planCompiler) compile(t reflect.Type) *structPlan {
 			fp.elem = c.compile(inner)
 		}
 		c.supported(t, f, fp)
-		fp.fast = fastCheck(f.Type, fp.ops)
+		fp.fast, fp.offset = fastCheck(f.Type, fp.ops), f.Offset
+		fp.shape, fp.minLen = shapeOf(f.Type, fp.ops)
 		if len(fp.ops) > 0 || fp.elem != nil && !fp.elem.empty {
 			p.fields = append(p.fields, fp)
 		}
@@ -173,9 +209,30 @@ func (c *planCompiler) supported(t reflect.Type, f reflect.StructField, fp field
 	}
 }
 
+// shapeOf says how the walk can enter the structs a field of type t with
+// tags ops holds without reflection.
+func shapeOf(t reflect.Type, ops []op) (fieldShape, int) {
+	switch {
+	case t.Kind() == reflect.Struct && len(ops) == 0:
+		return shapeStruct, 0
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && len(ops) == 0:
+		return shapeStructPtr, 0
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
+		if len(ops) == 1 && ops[0].kind == opDive {
+			return shapeStructList, 0
+		}
+		if len(ops) == 2 && ops[0].kind == opMin && ops[1].kind == opDive {
+			return shapeStructList, int(ops[0].n)
+		}
+	}
+	return shapeOther, 0
+}
+
 // fastCheck returns a quick test that a field of type t has no fault under
 // ops, for the chains of tags on strings that the model uses most, or nil.
-func fastCheck(t reflect.Type, ops []op) func(f reflect.Value) bool {
+// The test reads the field through its address: t is a string, or a list of
+// strings (of a named string type, such as Source).
+func fastCheck(t reflect.Type, ops []op) func(field unsafe.Pointer) bool {
 	kinds := make([]opKind, len(ops))
 	for i, o := range ops {
 		kinds[i] = o.kind
@@ -184,19 +241,20 @@ func fastCheck(t reflect.Type, ops []op) func(f reflect.Value) bool {
 	if len(ops) > 0 {
 		last = ops[len(ops)-1]
 	}
+	str := func(p unsafe.Pointer) string { return *(*string)(p) }
 	switch {
 	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opRequired}):
-		return func(f reflect.Value) bool { return f.Len() != 0 }
+		return func(p unsafe.Pointer) bool { return str(p) != "" }
 	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opRequired, opEnum}):
-		return func(f reflect.Value) bool { s := f.String(); return s != "" && last.set[s] }
+		return func(p unsafe.Pointer) bool { s := str(p); return s != "" && last.set.has(s) }
 	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opOmitEmpty, opEnum}):
-		return func(f reflect.Value) bool { s := f.String(); return s == "" || last.set[s] }
+		return func(p unsafe.Pointer) bool { s := str(p); return s == "" || last.set.has(s) }
 	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opOmitEmpty, opCountry}):
-		return func(f reflect.Value) bool { s := f.String(); return s == "" || validCountry(s) }
+		return func(p unsafe.Pointer) bool { s := str(p); return s == "" || validCountry(s) }
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String && slices.Equal(kinds, []opKind{opDive, opEnum}):
-		return func(f reflect.Value) bool {
-			for i := 0; i < f.Len(); i++ {
-				if !last.set[f.Index(i).String()] {
+		return func(p unsafe.Pointer) bool {
+			for _, s := range *(*[]string)(p) {
+				if !last.set.has(s) {
 					return false
 				}
 			}
@@ -283,22 +341,57 @@ type step struct {
 // runPlan returns the faults of a register's fields.
 func runPlan(r *Register) []fault {
 	w := planWalker{way: make([]step, 0, 8)}
-	w.walkStruct(plan(), reflect.ValueOf(r).Elem())
+	w.walkStruct(plan(), unsafe.Pointer(r))
 	return w.faults
 }
 
-func (w *planWalker) walkStruct(p *structPlan, v reflect.Value) {
+// walkStruct walks a struct at base. It reads the fields with a quick test
+// through their address, and makes a reflect.Value of the struct only for
+// the others.
+func (w *planWalker) walkStruct(p *structPlan, base unsafe.Pointer) {
+	var v reflect.Value
 	for i := range p.fields {
 		fp := &p.fields[i]
-		f := v.Field(fp.index)
-		if fp.fast != nil && fp.fast(f) {
+		at := unsafe.Add(base, fp.offset)
+		if fp.fast != nil && fp.fast(at) {
 			continue
 		}
-		w.walkField(fp, v, f)
+		switch fp.shape {
+		case shapeStruct:
+			w.enter(fp, -1, at)
+			continue
+		case shapeStructPtr:
+			if elem := *(*unsafe.Pointer)(at); elem != nil {
+				w.enter(fp, -1, elem)
+			}
+			continue
+		case shapeStructList:
+			if list := *(*[]byte)(at); len(list) >= fp.minLen { // only the header is read
+				size := fp.elem.typ.Size()
+				for k := 0; k < len(list); k++ {
+					w.enter(fp, k, unsafe.Add(unsafe.Pointer(unsafe.SliceData(list)), uintptr(k)*size))
+				}
+				continue
+			}
+		}
+		if !v.IsValid() {
+			v = reflect.NewAt(p.typ, base).Elem()
+		}
+		w.walkField(fp, v, v.Field(fp.index))
 	}
 	if p.level != nil {
-		p.level(v, w)
+		p.level(base, w)
 	}
+}
+
+// enter walks the struct at base that field fp, or its element k, holds.
+func (w *planWalker) enter(fp *fieldPlan, k int, base unsafe.Pointer) {
+	if fp.elem.empty {
+		return
+	}
+	w.way = append(w.way, step{fp, k})
+	w.walkStruct(fp.elem, base)
+	w.way = w.way[:len(w.way)-1]
 }
 
 // walkField runs a field's tags on its value cur, a field of struct parent,
@@ -317,7 +410,7 @@ func (w *planWalker) walkField(fp *fieldPlan, parent, cur reflect.Value) {
 		w.walkElements(fp, parent, cur, fp.ops[dive+1:])
 	case fp.elem != nil && !fp.elem.empty:
 		w.way = append(w.way, step{fp, -1})
-		w.walkStruct(fp.elem, cur)
+		w.walkStruct(fp.elem, unsafe.Pointer(cur.UnsafeAddr()))
 		w.way = w.way[:len(w.way)-1]
 	}
 }
@@ -328,16 +421,23 @@ func (w *planWalker) walkElements(fp *fieldPlan, parent, list reflect.Value, ops
 	if len(ops) == 0 && (fp.elem == nil || fp.elem.empty) {
 		return
 	}
-	for i := 0; i < list.Len(); i++ {
-		elem := list.Index(i)
-		if len(ops) > 0 {
+	if len(ops) > 0 {
+		for i := 0; i < list.Len(); i++ {
+			elem := list.Index(i)
 			if failed, _, _ := check(ops, parent, elem, false); failed >= 0 {
 				w.fail(step{fp, i}, &ops[failed], elem)
 			}
-			continue
 		}
+		return
+	}
+	n, size := list.Len(), fp.elem.typ.Size()
+	if n == 0 {
+		return
+	}
+	first := list.UnsafePointer()
+	for i := 0; i < n; i++ {
 		w.way = append(w.way, step{fp, i})
-		w.walkStruct(fp.elem, elem)
+		w.walkStruct(fp.elem, unsafe.Add(first, uintptr(i)*size))
 		w.way = w.way[:len(w.way)-1]
 	}
 }
@@ -378,7 +478,7 @@ func check(ops []op, parent, cur reflect.Value, isPointer bool) (failed, dive in
 				ok = cur.Int() >= o.n
 			}
 		case opEnum:
-			ok = o.set[cur.String()]
+			ok = o.set.has(cur.String())
 		case opCountry:
 			ok = validCountry(cur.String())
 		case opVar:
@@ -492,14 +592,14 @@ var varMemo = struct {
 
 // The struct-level checks, shared with validator/v10's struct validations.
 
-func checkRegistration(v reflect.Value, w *planWalker) {
-	if f, ok := registrationFault(v.Interface().(Registration)); ok {
+func checkRegistration(base unsafe.Pointer, w *planWalker) {
+	if f, ok := registrationFault(*(*Registration)(base)); ok {
 		w.levelFault(f)
 	}
 }
 
-func checkRetentionRule(v reflect.Value, w *planWalker) {
-	if f, ok := retentionFault(v.Addr().Interface().(*RetentionRule)); ok {
+func checkRetentionRule(base unsafe.Pointer, w *planWalker) {
+	if f, ok := retentionFault((*RetentionRule)(base)); ok {
 		w.levelFault(f)
 	}
 }
