@@ -43,6 +43,8 @@ type pass struct {
 	statutes  *statuteIndex
 	basesCite [][]*retention.Statute // the statutes the bases of each activity cite
 
+	statuteMessages []statuteMessage // the messages of the statutory rules so far
+
 	eea          []eeaAnswer       // lawfulbasis.InEEA's answers so far
 	adequacy     []adequacyAnswer  // lawfulbasis.AdequateCountry's answers so far
 	criteriaOf   [][]DPIACriterion // the DPIA criteria of each activity

@@ -1,7 +1,6 @@
 package ropa
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -366,7 +365,9 @@ func statutoryMinimum(p *pass, out []Finding) []Finding {
 			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
-			return Finding{Message: rule.Period.Words(lang.English) + " is shorter than the " + s.Min.Words(lang.English) + " that " + s.Law + " requires for " + s.Subject + "; keep the data at least that long"}
+			return Finding{Message: p.statuteMessage(statuteKey{false, rule.Period, s}, func() string {
+				return rule.Period.Words(lang.English) + " is shorter than the " + s.Min.Words(lang.English) + " that " + s.Law + " requires for " + s.Subject + "; keep the data at least that long"
+			})}
 		}
 		return Finding{}
 	})
@@ -378,10 +379,40 @@ func statutoryMaximum(p *pass, out []Finding) []Finding {
 			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
-			return Finding{Message: rule.Period.Words(lang.English) + " is longer than the " + s.Max.Words(lang.English) + " that " + s.Law + " allows for " + s.Subject + "; shorten it"}
+			return Finding{Message: p.statuteMessage(statuteKey{true, rule.Period, s}, func() string {
+				return rule.Period.Words(lang.English) + " is longer than the " + s.Max.Words(lang.English) + " that " + s.Law + " allows for " + s.Subject + "; shorten it"
+			})}
 		}
 		return Finding{}
 	})
+}
+
+// statuteKey identifies the message of a finding of statutoryMinimum
+// (max false) or statutoryMaximum (max true).
+type statuteKey struct {
+	max     bool
+	period  retention.Period
+	statute *retention.Statute
+}
+
+type statuteMessage struct {
+	key statuteKey
+	msg string
+}
+
+// statuteMessage returns the message for a key, built once per pass: many
+// retention rules of a register share a period and a statute.
+func (p *pass) statuteMessage(k statuteKey, build func() string) string {
+	for _, m := range p.statuteMessages {
+		if m.key == k {
+			return m.msg
+		}
+	}
+	msg := build()
+	if len(p.statuteMessages) < 32 {
+		p.statuteMessages = append(p.statuteMessages, statuteMessage{k, msg})
+	}
+	return msg
 }
 
 func noMeasures(p *pass, out []Finding) []Finding {
@@ -843,22 +874,23 @@ var cameraWords = []string{"camera", "cctv", "video surveillance", "videosurveil
 
 // cameraStarts holds the camera words by their first byte, to find them in
 // one pass over a description.
-var cameraStarts = func() (out [256][][]byte) {
+var cameraStarts = func() (out [256][]string) {
 	for _, w := range cameraWords {
-		out[w[0]] = append(out[w[0]], []byte(w))
+		out[w[0]] = append(out[w[0]], w)
 	}
 	return out
 }()
 
 func mentionsCameras(description string) bool {
-	var buf [256]byte
-	d, ok := asciiLower(description, buf[:0])
-	if !ok {
-		d = []byte(strings.ToLower(description))
+	for i := 0; i < len(description); i++ {
+		if description[i] >= 0x80 {
+			return containsCameraWord(strings.ToLower(description))
+		}
 	}
-	for i, c := range d {
-		for _, w := range cameraStarts[c] {
-			if bytes.HasPrefix(d[i:], w) {
+	// ASCII: the words are compared ignoring case, without a lower-case copy.
+	for i := 0; i < len(description); i++ {
+		for _, w := range cameraStarts[lowerASCII(description[i])] {
+			if len(description)-i >= len(w) && strings.EqualFold(description[i:i+len(w)], w) {
 				return true
 			}
 		}
@@ -866,19 +898,22 @@ func mentionsCameras(description string) bool {
 	return false
 }
 
-// asciiLower appends s in lower case to buf, if s is ASCII.
-func asciiLower(s string, buf []byte) ([]byte, bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			return nil, false
+func containsCameraWord(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		for _, w := range cameraStarts[lower[i]] {
+			if strings.HasPrefix(lower[i:], w) {
+				return true
+			}
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
 	}
-	return buf, true
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // DPIACriteriaOf returns the criteria of WP248 rev.01 that an activity meets:
