@@ -214,6 +214,9 @@ func TestPathSteps(t *testing.T) {
 		"activities":                "",
 		"organisation.name":         "",
 		"waivers[0]":                "",
+		"activities[0":              "",
+		"activities[x]":             "",
+		"activities[+0]":            "a",
 	} {
 		assert.Equal(t, want, activityOf(r, path), path)
 	}

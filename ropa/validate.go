@@ -301,23 +301,26 @@ func articleOf(structNS string) string {
 
 // activityOf returns the id of the activity or processing record a path is in.
 func activityOf(r *Register, path string) string {
-	list := ""
-	for s := range pathSteps(path) {
-		if list == "" && !s.list {
-			list = s.name
-			continue
+	if rest, ok := strings.CutPrefix(path, "activities["); ok {
+		if i, ok := leadingIndex(rest); ok && i < len(r.Activities) {
+			return r.Activities[i].ID
 		}
-		if s.list && s.err == nil && s.index >= 0 {
-			switch {
-			case list == "activities" && s.index < len(r.Activities):
-				return r.Activities[s.index].ID
-			case list == "processing" && s.index < len(r.Processing):
-				return r.Processing[s.index].ID
-			}
+	} else if rest, ok := strings.CutPrefix(path, "processing["); ok {
+		if i, ok := leadingIndex(rest); ok && i < len(r.Processing) {
+			return r.Processing[i].ID
 		}
-		return ""
 	}
 	return ""
+}
+
+// leadingIndex reads the list index that starts s, up to its "]".
+func leadingIndex(s string) (int, bool) {
+	end := strings.IndexByte(s, ']')
+	if end < 0 {
+		return 0, false
+	}
+	i, err := strconv.Atoi(s[:end])
+	return i, err == nil && i >= 0
 }
 
 // idIndex finds the elements of a list by id. A short list is searched;
