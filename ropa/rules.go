@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
@@ -279,8 +281,13 @@ func retentionImpossibleEnd(p *pass, out []Finding) []Finding {
 // of the controller's country that hold on the checking date, remembering
 // each citation's answer.
 type statuteIndex struct {
-	statutes []retention.Statute
-	memo     map[string][]*retention.Statute
+	statutes []retention.Statute // shared between checks: never changed
+	memo     []citedAnswer
+}
+
+type citedAnswer struct {
+	citation string
+	statutes []*retention.Statute
 }
 
 func newStatuteIndex(r *Register, at Date) *statuteIndex {
@@ -288,15 +295,42 @@ func newStatuteIndex(r *Register, at Date) *statuteIndex {
 	if r.Organisation.Address != nil {
 		country = r.Organisation.Address.Country
 	}
-	return &statuteIndex{memo: map[string][]*retention.Statute{}, statutes: retention.StatutesOf(country, at.Time())}
+	return &statuteIndex{statutes: statutesOf(country, at)}
 }
+
+// statutesOf returns retention.StatutesOf a country on a day, kept for the
+// checks that follow: most check the registers of a few countries as of
+// the same day.
+func statutesOf(country string, at Date) []retention.Statute {
+	k := statuteDay{country, at}
+	if s, ok := statuteDays.Load(k); ok {
+		return s.([]retention.Statute)
+	}
+	s := retention.StatutesOf(country, at.Time())
+	if statuteDayCount.Add(1) <= 256 { // a bound for a service that checks any day or country
+		statuteDays.Store(k, s)
+	}
+	return s
+}
+
+type statuteDay struct {
+	country string
+	at      Date
+}
+
+var (
+	statuteDays     sync.Map // statuteDay → []retention.Statute
+	statuteDayCount atomic.Int64
+)
 
 func (idx *statuteIndex) cited(citation string) []*retention.Statute {
 	if citation == "" || len(idx.statutes) == 0 {
 		return nil
 	}
-	if out, ok := idx.memo[citation]; ok {
-		return out
+	for _, m := range idx.memo {
+		if m.citation == citation {
+			return m.statutes
+		}
 	}
 	var out []*retention.Statute
 	for i := range idx.statutes {
@@ -304,7 +338,9 @@ func (idx *statuteIndex) cited(citation string) []*retention.Statute {
 			out = append(out, &idx.statutes[i])
 		}
 	}
-	idx.memo[citation] = out
+	if len(idx.memo) < 32 {
+		idx.memo = append(idx.memo, citedAnswer{citation, out})
+	}
 	return out
 }
 
