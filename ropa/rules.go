@@ -926,12 +926,26 @@ func mentionsCameras(description string) bool {
 	// ASCII: the words are compared ignoring case, without a lower-case copy.
 	for i := 0; i < len(description); i++ {
 		for _, w := range cameraStarts[lowerASCII(description[i])] {
-			if len(description)-i >= len(w) && strings.EqualFold(description[i:i+len(w)], w) {
+			if hasPrefixFoldASCII(description[i:], w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// hasPrefixFoldASCII reports whether s starts with the lower-case word w,
+// ignoring the case of ASCII letters.
+func hasPrefixFoldASCII(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if lowerASCII(s[k]) != w[k] {
+			return false
+		}
+	}
+	return true
 }
 
 func containsCameraWord(lower string) bool {
