@@ -343,6 +343,18 @@ func parseClause(c string) (Term, error) {
 // would change its encoded length, so that byte offsets into the result are
 // offsets into s.
 func lowerSameLen(s string) string {
+	if ascii, upper := asciiCase(s); ascii {
+		if !upper {
+			return s
+		}
+		b := []byte(s)
+		for k, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[k] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
 	return strings.Map(func(r rune) rune {
 		l := unicode.ToLower(r)
 		if utf8.RuneLen(l) != utf8.RuneLen(r) {
@@ -350,6 +362,18 @@ func lowerSameLen(s string) string {
 		}
 		return l
 	}, s)
+}
+
+// asciiCase reports whether s is ASCII, and whether it holds capitals.
+func asciiCase(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
 }
 
 func hasAny(s string, words []string) bool {

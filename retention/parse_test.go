@@ -121,3 +121,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestLowerSameLen(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                   "",
+		"as long as needed":  "as long as needed",
+		"As Long As NEEDED":  "as long as needed",
+		"Zo lang als NODIG":  "zo lang als nodig",
+		"Période DE Contrat": "période de contrat",
+		"İstanbul":           "İstanbul", // its lower case is longer: kept
+	} {
+		got := lowerSameLen(in)
+		assert.Equal(t, want, got, in)
+		assert.Len(t, got, len(in), in)
+	}
+}

@@ -31,6 +31,9 @@ type fault struct {
 	value    any
 	kind     reflect.Kind
 	typ      reflect.Type
+	// article is the provision of the field, where the plan knows it
+	// already; otherwise faultFinding works it out from structNS.
+	article string
 }
 
 // opKind is one validation of a tag.
@@ -62,6 +65,7 @@ type op struct {
 type fieldPlan struct {
 	index         int
 	name, altName string // the Go and JSON names
+	art           string // the field's art tag
 	ops           []op
 	elem          *structPlan // the struct the field, or its elements, hold
 	// fast, where set, tells quickly that the field at offset in its struct
@@ -154,7 +158,7 @@ func (c *planCompiler) compile(t reflect.Type) *structPlan {
 		if !f.Anonymous && !f.IsExported() || tag == "-" {
 			continue
 		}
-		fp := fieldPlan{index: i, name: f.Name, altName: f.Name}
+		fp := fieldPlan{index: i, name: f.Name, altName: f.Name, art: f.Tag.Get("art")}
 		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
 			fp.altName = name
 		}
@@ -513,9 +517,17 @@ func (w *planWalker) fail(last step, o *op, cur reflect.Value) {
 	if last.element >= 0 {
 		field = elementName(field, last.element)
 	}
+	art := last.field.art
+	for k := len(w.way) - 1; art == "" && k >= 0; k-- {
+		art = w.way[k].field.art
+	}
+	article := "Art. 30 GDPR"
+	if art != "" {
+		article = "Art. " + art + " GDPR"
+	}
 	w.faults = append(w.faults, fault{
 		ns: ns + field, structNS: structNS + elementName(last.field.name, last.element), field: field,
-		tag: o.tag, param: o.param, value: cur.Interface(), kind: cur.Kind(), typ: cur.Type(),
+		tag: o.tag, param: o.param, value: cur.Interface(), kind: cur.Kind(), typ: cur.Type(), article: article,
 	})
 }
 

@@ -207,7 +207,10 @@ func faultFinding(fe fault) Finding {
 	path = strings.TrimPrefix(path, ".")
 	path = strings.ReplaceAll(path, "..", ".") // an embedded struct has no name
 	path = strings.TrimSuffix(path, ".")
-	article := articleOf(fe.structNS)
+	article := fe.article
+	if article == "" {
+		article = articleOf(fe.structNS)
+	}
 	name := fe.field
 	val := fmt.Sprint(fe.value)
 	f := Finding{Severity: Error, Path: path, Article: article}
