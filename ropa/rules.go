@@ -440,7 +440,7 @@ type statuteMessage struct {
 // retention rules of a register share a period and a statute.
 func (p *pass) statuteMessage(k statuteKey, build func() string) string {
 	for _, m := range p.statuteMessages {
-		if m.key == k {
+		if m.key.statute == k.statute && m.key.max == k.max && m.key.period == k.period {
 			return m.msg
 		}
 	}
@@ -642,8 +642,11 @@ func reliesOnConsent(p *Purpose) bool {
 func specialDataCondition(p *pass, out []Finding) []Finding {
 	r := p.r
 	return eachPurpose(out, r, func(out []Finding, i int, a *Activity, j int, p *Purpose) []Finding {
+		if hasCondition(p, false) || reliesOnConsent(p) {
+			return out
+		}
 		special := specialOf(a, p)
-		if len(special) == 0 || hasCondition(p, false) || reliesOnConsent(p) {
+		if len(special) == 0 {
 			return out
 		}
 		return append(out, Finding{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) without a condition of Art. 9(2) that lifts the prohibition of Art. 9(1); record it (conditions)", strings.Join(special, ", "))})
@@ -653,8 +656,11 @@ func specialDataCondition(p *pass, out []Finding) []Finding {
 func ordinaryConsent(p *pass, out []Finding) []Finding {
 	r := p.r
 	return eachPurpose(out, r, func(out []Finding, i int, a *Activity, j int, p *Purpose) []Finding {
+		if hasCondition(p, false) || !reliesOnConsent(p) {
+			return out
+		}
 		special := specialOf(a, p)
-		if len(special) == 0 || hasCondition(p, false) || !reliesOnConsent(p) {
+		if len(special) == 0 {
 			return out
 		}
 		return append(out, Finding{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) on consent; ordinary consent does not lift the prohibition of Art. 9(1): obtain explicit consent and record condition explicit-consent, or another condition of Art. 9(2)", strings.Join(special, ", "))})
