@@ -979,7 +979,12 @@ func lowerASCII(c byte) byte {
 // decisions: automated-decision), in the order of the guidelines.
 func DPIACriteriaOf(a Activity) []DPIACriterion { return criteriaOf(&a) }
 
-func criteriaOf(a *Activity) []DPIACriterion {
+func criteriaOf(a *Activity) []DPIACriterion { return appendCriteria(nil, a, true) }
+
+// appendCriteria appends the DPIA criteria an activity meets to dst.
+// cameras says whether to look for camera images in the descriptions of its
+// data, the one costly test.
+func appendCriteria(dst []DPIACriterion, a *Activity, cameras bool) []DPIACriterion {
 	var declared []DPIACriterion
 	if a.DPIA != nil {
 		declared = a.DPIA.Criteria
@@ -988,20 +993,19 @@ func criteriaOf(a *Activity) []DPIACriterion {
 	for i := range a.DataCategories {
 		c := &a.DataCategories[i]
 		sensitive = sensitive || c.Special != "" || c.Criminal
-		monitoring = monitoring || mentionsCameras(c.Description)
+		monitoring = monitoring || cameras && mentionsCameras(c.Description)
 	}
 	for i := range a.DataSubjects {
 		vulnerable = vulnerable || a.DataSubjects[i].Kind.Vulnerable()
 	}
 	automated := a.AutomatedDecisions != nil && *a.AutomatedDecisions
-	var out []DPIACriterion
 	for _, c := range allCriteria {
 		if slices.Contains(declared, c) || c == SensitiveData && sensitive || c == SystematicMonitoring && monitoring ||
 			c == VulnerableSubjects && vulnerable || c == AutomatedDecision && automated {
-			out = append(out, c)
+			dst = append(dst, c)
 		}
 	}
-	return out
+	return dst
 }
 
 var allCriteria = DPIACriteria()
@@ -1021,12 +1025,17 @@ func (p *pass) criteria(i int) []DPIACriterion {
 func dpiaScreening(p *pass, out []Finding) []Finding {
 	r := p.r
 	for i := range r.Activities {
-		met := p.criteria(i)
-		if len(met) < 2 {
-			continue
-		}
 		d := r.Activities[i].DPIA
 		if d != nil && (d.Status == DPIADone || d.Status == DPIAPlanned || d.Status == DPIANotRequired && d.Reference != "") {
+			continue
+		}
+		// Camera images add one criterion at most: without another, two cannot be met.
+		var buf [16]DPIACriterion
+		if len(appendCriteria(buf[:0], &r.Activities[i], false)) == 0 {
+			continue
+		}
+		met := p.criteria(i)
+		if len(met) < 2 {
 			continue
 		}
 		names := strs(met)
