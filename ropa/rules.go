@@ -640,30 +640,30 @@ func reliesOnConsent(p *Purpose) bool {
 }
 
 func specialDataCondition(p *pass, out []Finding) []Finding {
-	r := p.r
-	return eachPurpose(out, r, func(out []Finding, i int, a *Activity, j int, p *Purpose) []Finding {
-		if hasCondition(p, false) || reliesOnConsent(p) {
-			return out
-		}
-		special := specialOf(a, p)
-		if len(special) == 0 {
-			return out
-		}
-		return append(out, Finding{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) without a condition of Art. 9(2) that lifts the prohibition of Art. 9(1); record it (conditions)", strings.Join(special, ", "))})
+	return specialWithoutCondition(out, p.r, false, func(special string) string {
+		return fmt.Sprintf("the purpose uses special categories of data (%s) without a condition of Art. 9(2) that lifts the prohibition of Art. 9(1); record it (conditions)", special)
 	})
 }
 
 func ordinaryConsent(p *pass, out []Finding) []Finding {
-	r := p.r
+	return specialWithoutCondition(out, p.r, true, func(special string) string {
+		return fmt.Sprintf("the purpose uses special categories of data (%s) on consent; ordinary consent does not lift the prohibition of Art. 9(1): obtain explicit consent and record condition explicit-consent, or another condition of Art. 9(2)", special)
+	})
+}
+
+// specialWithoutCondition appends a finding for every purpose that uses
+// special categories of data without a condition of Art. 9(2) and relies on
+// consent (consent true) or not (false); msg words it for the categories.
+func specialWithoutCondition(out []Finding, r *Register, consent bool, msg func(special string) string) []Finding {
 	return eachPurpose(out, r, func(out []Finding, i int, a *Activity, j int, p *Purpose) []Finding {
-		if hasCondition(p, false) || !reliesOnConsent(p) {
+		if hasCondition(p, false) || reliesOnConsent(p) != consent {
 			return out
 		}
 		special := specialOf(a, p)
 		if len(special) == 0 {
 			return out
 		}
-		return append(out, Finding{Path: purposePath(i, j), Message: fmt.Sprintf("the purpose uses special categories of data (%s) on consent; ordinary consent does not lift the prohibition of Art. 9(1): obtain explicit consent and record condition explicit-consent, or another condition of Art. 9(2)", strings.Join(special, ", "))})
+		return append(out, Finding{Path: purposePath(i, j), Message: msg(strings.Join(special, ", "))})
 	})
 }
 
