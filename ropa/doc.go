@@ -21,4 +21,10 @@
 // Waivers in the register silence findings and are reported with their
 // reason. [Rules] is the catalogue; [NewChecker] with [WithRule] adds rules of
 // one's own. A [Checker] is safe for concurrent use.
+//
+// The structure of a register is declared by the validate tags of the model
+// (the syntax of github.com/go-playground/validator/v10). [Validate] has
+// validator/v10 interpret them on every call; a [Checker] runs them as a plan
+// compiled once from the same tags, held by tests and fuzzing to the same
+// findings.
 package ropa
