@@ -253,27 +253,43 @@ func (g activityGrounds) canHappen(e retention.Event) bool {
 
 func retentionImpossibleEnd(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(out, r, func(out []Finding, _ int, a *Activity, _ int, rule *RetentionRule) []Finding {
+	var g activityGrounds
+	groundsFor := -1 // the activity g holds the grounds of
+	return eachTerm(out, r, func(out []Finding, i int, a *Activity, _ int, rule *RetentionRule) []Finding {
 		if !rule.Period.IsZero() || len(rule.Until) == 0 {
 			return out
 		}
-		g := groundsOf(a)
+		if groundsFor != i {
+			g, groundsFor = groundsOf(a), i
+		}
 		if !g.any {
 			return out // no-legal-basis says what is wrong
 		}
-		var why []string
 		for _, e := range rule.Until {
 			if g.canHappen(e) {
 				return out
 			}
+		}
+		var msg strings.Builder
+		msg.Grow(256)
+		msg.WriteString("the data would be kept without end: ")
+		sep := ""
+		for _, e := range rule.Until {
+			why := ""
 			switch e {
 			case retention.ConsentWithdrawn:
-				why = append(why, "consent cannot be withdrawn where no purpose rests on consent")
+				why = "consent cannot be withdrawn where no purpose rests on consent"
 			case retention.Objection:
-				why = append(why, "an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing")
+				why = "an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing"
+			default:
+				continue
 			}
+			msg.WriteString(sep)
+			msg.WriteString(why)
+			sep = ", and "
 		}
-		return append(out, Finding{Message: fmt.Sprintf("the data would be kept without end: %s; give a period, or the event that really ends the processing", strings.Join(why, ", and "))})
+		msg.WriteString("; give a period, or the event that really ends the processing")
+		return append(out, Finding{Message: msg.String()})
 	})
 }
 
