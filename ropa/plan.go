@@ -74,11 +74,11 @@ type fieldPlan struct {
 	art           string // the field's art tag
 	ops           []op
 	elem          *structPlan // the struct the field, or its elements, hold
-	// fast, where set, tells quickly that the field at offset in its struct
-	// has no fault, for the common tags on strings; where it says no,
-	// walkField finds the fault.
-	fast   func(field unsafe.Pointer) bool
-	offset uintptr
+	// quick, where set, tells quickly that the field at offset in its
+	// struct has no fault (see passes).
+	quick    quickTest
+	quickSet *enumSet
+	offset   uintptr
 	// shape says how the walk enters the struct or structs the field holds
 	// without reflection, where its tags allow.
 	shape  fieldShape
@@ -181,7 +181,8 @@ func (c *planCompiler) compile(t reflect.Type) *structPlan {
 			fp.elem = c.compile(inner)
 		}
 		c.supported(t, f, fp)
-		fp.fast, fp.offset = fastCheck(f.Type, fp.ops), f.Offset
+		fp.quick, fp.quickSet = quickTestOf(f.Type, fp.ops)
+		fp.offset = f.Offset
 		fp.shape, fp.minLen = shapeOf(f.Type, fp.ops)
 		if len(fp.ops) > 0 || fp.elem != nil && !fp.elem.empty {
 			p.fields = append(p.fields, fp)
@@ -238,40 +239,70 @@ func shapeOf(t reflect.Type, ops []op) (fieldShape, int) {
 	return shapeOther, 0
 }
 
-// fastCheck returns a quick test that a field of type t has no fault under
-// ops, for the chains of tags on strings that the model uses most, or nil.
-// The test reads the field through its address: t is a string, or a list of
-// strings (of a named string type, such as Source).
-func fastCheck(t reflect.Type, ops []op) func(field unsafe.Pointer) bool {
+// quickTest is a test that a field has no fault under the chains of tags on
+// strings that the model uses most. It reads the field through its address:
+// a string, or a list of strings (of a named string type, such as Source).
+type quickTest uint8
+
+const (
+	noQuickTest          quickTest = iota
+	quickRequired                  // required
+	quickRequiredEnum              // required,enum
+	quickOptionalEnum              // omitempty,enum
+	quickOptionalCountry           // omitempty,iso3166_1_alpha2
+	quickEnumList                  // dive,enum
+)
+
+// quickTestOf returns the quick test of a field of type t with tags ops, and
+// the enumeration it tests against.
+func quickTestOf(t reflect.Type, ops []op) (quickTest, *enumSet) {
 	kinds := make([]opKind, len(ops))
 	for i, o := range ops {
 		kinds[i] = o.kind
 	}
-	last := op{}
+	var set *enumSet
 	if len(ops) > 0 {
-		last = ops[len(ops)-1]
+		set = ops[len(ops)-1].set
 	}
-	str := func(p unsafe.Pointer) string { return *(*string)(p) }
 	switch {
 	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opRequired}):
-		return func(p unsafe.Pointer) bool { return str(p) != "" }
+		return quickRequired, nil
 	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opRequired, opEnum}):
-		return func(p unsafe.Pointer) bool { s := str(p); return s != "" && last.set.has(s) }
+		return quickRequiredEnum, set
 	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opOmitEmpty, opEnum}):
-		return func(p unsafe.Pointer) bool { s := str(p); return s == "" || last.set.has(s) }
+		return quickOptionalEnum, set
 	case t.Kind() == reflect.String && slices.Equal(kinds, []opKind{opOmitEmpty, opCountry}):
-		return func(p unsafe.Pointer) bool { s := str(p); return s == "" || validCountry(s) }
+		return quickOptionalCountry, nil
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String && slices.Equal(kinds, []opKind{opDive, opEnum}):
-		return func(p unsafe.Pointer) bool {
-			for _, s := range *(*[]string)(p) {
-				if !last.set.has(s) {
-					return false
-				}
-			}
-			return true
-		}
+		return quickEnumList, set
 	}
-	return nil
+	return noQuickTest, nil
+}
+
+// passes runs the quick test of a field at p. False means the test cannot
+// tell: walkField finds the fault.
+func (fp *fieldPlan) passes(p unsafe.Pointer) bool {
+	switch fp.quick {
+	case quickRequired:
+		return *(*string)(p) != ""
+	case quickRequiredEnum:
+		s := *(*string)(p)
+		return s != "" && fp.quickSet.has(s)
+	case quickOptionalEnum:
+		s := *(*string)(p)
+		return s == "" || fp.quickSet.has(s)
+	case quickOptionalCountry:
+		s := *(*string)(p)
+		return s == "" || validCountry(s)
+	case quickEnumList:
+		for _, s := range *(*[]string)(p) {
+			if !fp.quickSet.has(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (fp fieldPlan) dives() bool {
@@ -363,7 +394,7 @@ func (w *planWalker) walkStruct(p *structPlan, base unsafe.Pointer) {
 	for i := range p.fields {
 		fp := &p.fields[i]
 		at := unsafe.Add(base, fp.offset)
-		if fp.fast != nil && fp.fast(at) {
+		if fp.quick != noQuickTest && fp.passes(at) {
 			continue
 		}
 		switch fp.shape {
