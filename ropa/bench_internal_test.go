@@ -31,6 +31,7 @@ func BenchmarkCheckClean(b *testing.B) {
 	for b.Loop() {
 		_ = c.Check(r, NewDate(2024, 1, 1))
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
 }
 
 // BenchmarkValidatorClean is validator/v10 walking the register of

@@ -29,6 +29,7 @@ func BenchmarkCheck(b *testing.B) {
 			for b.Loop() {
 				_ = c.Check(reg, benchDay)
 			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
 		})
 	}
 }
@@ -112,4 +113,5 @@ func BenchmarkCheckSeed(b *testing.B) {
 	for b.Loop() {
 		_ = c.Check(reg, benchDay)
 	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "checks/s")
 }
