@@ -45,9 +45,10 @@ type pass struct {
 
 	statuteMessages []statuteMessage // the messages of the statutory rules so far
 
-	eea          []eeaAnswer       // lawfulbasis.InEEA's answers so far
-	adequacy     []adequacyAnswer  // lawfulbasis.AdequateCountry's answers so far
-	criteriaOf   [][]DPIACriterion // the DPIA criteria of each activity
+	eea          []eeaAnswer         // lawfulbasis.InEEA's answers so far
+	adequacy     []adequacyAnswer    // lawfulbasis.AdequateCountry's answers so far
+	validity     []mechanismValidity // Mechanism.ValidOn's answers so far
+	criteriaOf   [][]DPIACriterion   // the DPIA criteria of each activity
 	criteriaDone []bool
 }
 

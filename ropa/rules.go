@@ -293,6 +293,20 @@ func retentionImpossibleEnd(p *pass, out []Finding) []Finding {
 	})
 }
 
+// remember adds an answer to a pass's short memo of answers, which is
+// searched from the start: a register asks about a few countries,
+// mechanisms or laws, and one that asks about more is not remembered beyond
+// the first 32.
+func remember[T any](memo []T, answer T) []T {
+	if memo == nil {
+		memo = make([]T, 0, 8)
+	}
+	if len(memo) < 32 {
+		memo = append(memo, answer)
+	}
+	return memo
+}
+
 // statuteIndex finds the statutory rules that a citation names, among those
 // of the controller's country that hold on the checking date, remembering
 // each citation's answer.
@@ -354,9 +368,7 @@ func (idx *statuteIndex) cited(citation string) []*retention.Statute {
 			out = append(out, &idx.statutes[i])
 		}
 	}
-	if len(idx.memo) < 32 {
-		idx.memo = append(idx.memo, citedAnswer{citation, out})
-	}
+	idx.memo = remember(idx.memo, citedAnswer{citation, out})
 	return out
 }
 
@@ -461,9 +473,7 @@ func (p *pass) statuteMessage(k statuteKey, build func() string) string {
 		}
 	}
 	msg := build()
-	if len(p.statuteMessages) < 32 {
-		p.statuteMessages = append(p.statuteMessages, statuteMessage{k, msg})
-	}
+	p.statuteMessages = remember(p.statuteMessages, statuteMessage{k, msg})
 	return msg
 }
 
@@ -752,9 +762,7 @@ func (p *pass) inEEA(country string) (member, known bool) {
 		}
 	}
 	member, known = lawfulbasis.InEEA(country, p.at.Time())
-	if len(p.eea) < 32 { // a register names a few countries; a bound for one that does not
-		p.eea = append(p.eea, eeaAnswer{country, member, known})
-	}
+	p.eea = remember(p.eea, eeaAnswer{country, member, known})
 	return member, known
 }
 
@@ -829,9 +837,7 @@ func (p *pass) adequateCountry(t *Transfer) lawfulbasis.AdequacyAnswer {
 		scopes = append(scopes, q.scope)
 	}
 	ans := lawfulbasis.AdequateCountry(q.country, p.at.Time(), scopes...)
-	if len(p.adequacy) < 32 {
-		p.adequacy = append(p.adequacy, adequacyAnswer{q, ans})
-	}
+	p.adequacy = remember(p.adequacy, adequacyAnswer{q, ans})
 	return ans
 }
 
@@ -847,16 +853,34 @@ type adequacyAnswer struct {
 }
 
 func invalidMechanism(p *pass, out []Finding) []Finding {
-	r, at := p.r, p.at
+	r := p.r
 	return eachTransfer(out, r, func(out []Finding, t *Transfer) []Finding {
 		if t.Mechanism == "" || !t.Mechanism.Valid() {
 			return out
 		}
-		if v := t.Mechanism.ValidOn(at.Time()); !v.Valid {
+		if v := p.validOn(t.Mechanism); !v.Valid {
 			return append(out, Finding{Path: ".mechanism", Message: v.Reason})
 		}
 		return out
 	})
+}
+
+// validOn answers Mechanism.ValidOn for the checking date, remembering the
+// answers: a register relies on a few mechanisms, transfer after transfer.
+func (p *pass) validOn(m lawfulbasis.Mechanism) lawfulbasis.Validity {
+	for _, v := range p.validity {
+		if v.mechanism == m {
+			return v.validity
+		}
+	}
+	v := m.ValidOn(p.at.Time())
+	p.validity = remember(p.validity, mechanismValidity{m, v})
+	return v
+}
+
+type mechanismValidity struct {
+	mechanism lawfulbasis.Mechanism
+	validity  lawfulbasis.Validity
 }
 
 func transferImpactAssessment(p *pass, out []Finding) []Finding {
@@ -886,12 +910,16 @@ func undeclaredTransfer(p *pass, out []Finding) []Finding {
 	r := p.r
 	for i := range r.Activities {
 		a := &r.Activities[i]
-		declared := map[string]bool{}
-		for _, t := range a.Transfers {
-			declared[t.Country] = true
+		var declared map[string]bool // for a long list of transfers
+		if len(a.Transfers) > shortList {
+			declared = make(map[string]bool, len(a.Transfers))
+			for k := range a.Transfers {
+				declared[a.Transfers[k].Country] = true
+			}
 		}
-		for j, rc := range a.Recipients {
-			if rc.Country == "" || declared[rc.Country] {
+		for j := range a.Recipients {
+			rc := &a.Recipients[j]
+			if rc.Country == "" || declared != nil && declared[rc.Country] || declared == nil && transfersTo(a.Transfers, rc.Country) {
 				continue
 			}
 			if member, known := p.inEEA(rc.Country); !known || member {
@@ -902,6 +930,16 @@ func undeclaredTransfer(p *pass, out []Finding) []Finding {
 		}
 	}
 	return out
+}
+
+// transfersTo reports whether one of transfers goes to a country.
+func transfersTo(transfers []Transfer, country string) bool {
+	for k := range transfers {
+		if transfers[k].Country == country {
+			return true
+		}
+	}
+	return false
 }
 
 func processorAgreement(p *pass, out []Finding) []Finding {
