@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
 )
 
@@ -43,12 +44,14 @@ type pass struct {
 	statutes  *statuteIndex
 	basesCite [][]*retention.Statute // the statutes the bases of each activity cite
 
-	statuteMessages []statuteMessage // the messages of the statutory rules so far
+	statuteMessages memo[statuteKey, string] // the messages of the statutory rules
 
-	eea          []eeaAnswer         // lawfulbasis.InEEA's answers so far
-	adequacy     []adequacyAnswer    // lawfulbasis.AdequateCountry's answers so far
-	validity     []mechanismValidity // Mechanism.ValidOn's answers so far
-	criteriaOf   [][]DPIACriterion   // the DPIA criteria of each activity
+	// The answers of lawfulbasis on the checking date, by destination or mechanism.
+	eea      memo[string, eeaMembership]
+	adequacy memo[adequacyQuestion, lawfulbasis.AdequacyAnswer]
+	validity memo[lawfulbasis.Mechanism, lawfulbasis.Validity]
+
+	criteriaOf   [][]DPIACriterion // the DPIA criteria of each activity
 	criteriaDone []bool
 }
 

@@ -293,18 +293,34 @@ func retentionImpossibleEnd(p *pass, out []Finding) []Finding {
 	})
 }
 
-// remember adds an answer to a pass's short memo of answers, which is
-// searched from the start: a register asks about a few countries,
-// mechanisms or laws, and one that asks about more is not remembered beyond
-// the first 32.
-func remember[T any](memo []T, answer T) []T {
-	if memo == nil {
-		memo = make([]T, 0, 8)
+// memo remembers what a pass has worked out for the questions that come
+// back element after element: a register asks about a few countries,
+// mechanisms, laws and messages. It is searched from the start and keeps the
+// first 32 answers; the answers to more questions are worked out each time.
+type memo[Q comparable, A any] struct {
+	entries []memoEntry[Q, A]
+}
+
+type memoEntry[Q comparable, A any] struct {
+	question Q
+	answer   A
+}
+
+// get returns the answer to q, from work the first time.
+func (m *memo[Q, A]) get(q Q, work func(Q) A) A {
+	for _, e := range m.entries {
+		if e.question == q {
+			return e.answer
+		}
 	}
-	if len(memo) < 32 {
-		memo = append(memo, answer)
+	a := work(q)
+	if m.entries == nil {
+		m.entries = make([]memoEntry[Q, A], 0, 8)
 	}
-	return memo
+	if len(m.entries) < 32 {
+		m.entries = append(m.entries, memoEntry[Q, A]{q, a})
+	}
+	return a
 }
 
 // statuteIndex finds the statutory rules that a citation names, among those
@@ -312,12 +328,7 @@ func remember[T any](memo []T, answer T) []T {
 // each citation's answer.
 type statuteIndex struct {
 	statutes []retention.Statute // shared between checks: never changed
-	memo     []citedAnswer
-}
-
-type citedAnswer struct {
-	citation string
-	statutes []*retention.Statute
+	memo     memo[string, []*retention.Statute]
 }
 
 func newStatuteIndex(r *Register, at Date) *statuteIndex {
@@ -357,19 +368,15 @@ func (idx *statuteIndex) cited(citation string) []*retention.Statute {
 	if citation == "" || len(idx.statutes) == 0 {
 		return nil
 	}
-	for _, m := range idx.memo {
-		if m.citation == citation {
-			return m.statutes
+	return idx.memo.get(citation, func(citation string) []*retention.Statute {
+		var out []*retention.Statute
+		for i := range idx.statutes {
+			if idx.statutes[i].CitedBy(citation) {
+				out = append(out, &idx.statutes[i])
+			}
 		}
-	}
-	var out []*retention.Statute
-	for i := range idx.statutes {
-		if idx.statutes[i].CitedBy(citation) {
-			out = append(out, &idx.statutes[i])
-		}
-	}
-	idx.memo = remember(idx.memo, citedAnswer{citation, out})
-	return out
+		return out
+	})
 }
 
 // citedBy returns the statutory rules that apply to retention rule j of
@@ -429,7 +436,7 @@ func statutoryMinimum(p *pass, out []Finding) []Finding {
 			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
-			return Finding{Message: p.statuteMessage(statuteKey{false, rule.Period, s}, func() string {
+			return Finding{Message: p.statuteMessages.get(statuteKey{false, rule.Period, s}, func(statuteKey) string {
 				return rule.Period.Words(lang.English) + " is shorter than the " + s.Min.Words(lang.English) + " that " + s.Law + " requires for " + s.Subject + "; keep the data at least that long"
 			})}
 		}
@@ -443,7 +450,7 @@ func statutoryMaximum(p *pass, out []Finding) []Finding {
 			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
-			return Finding{Message: p.statuteMessage(statuteKey{true, rule.Period, s}, func() string {
+			return Finding{Message: p.statuteMessages.get(statuteKey{true, rule.Period, s}, func(statuteKey) string {
 				return rule.Period.Words(lang.English) + " is longer than the " + s.Max.Words(lang.English) + " that " + s.Law + " allows for " + s.Subject + "; shorten it"
 			})}
 		}
@@ -452,29 +459,12 @@ func statutoryMaximum(p *pass, out []Finding) []Finding {
 }
 
 // statuteKey identifies the message of a finding of statutoryMinimum
-// (max false) or statutoryMaximum (max true).
+// (max false) or statutoryMaximum (max true): many retention rules of a
+// register share a period and a statute.
 type statuteKey struct {
 	max     bool
 	period  retention.Period
 	statute *retention.Statute
-}
-
-type statuteMessage struct {
-	key statuteKey
-	msg string
-}
-
-// statuteMessage returns the message for a key, built once per pass: many
-// retention rules of a register share a period and a statute.
-func (p *pass) statuteMessage(k statuteKey, build func() string) string {
-	for _, m := range p.statuteMessages {
-		if m.key.statute == k.statute && m.key.max == k.max && m.key.period == k.period {
-			return m.msg
-		}
-	}
-	msg := build()
-	p.statuteMessages = remember(p.statuteMessages, statuteMessage{k, msg})
-	return msg
 }
 
 func noMeasures(p *pass, out []Finding) []Finding {
@@ -752,24 +742,16 @@ func (p *pass) withinEEA(t *Transfer) bool {
 	return known && member
 }
 
-// inEEA answers lawfulbasis.InEEA for a country on the checking date,
-// remembering the answers: the same countries come back transfer after
-// transfer.
+// inEEA answers lawfulbasis.InEEA for a country on the checking date.
 func (p *pass) inEEA(country string) (member, known bool) {
-	for _, m := range p.eea {
-		if m.country == country {
-			return m.member, m.known
-		}
-	}
-	member, known = lawfulbasis.InEEA(country, p.at.Time())
-	p.eea = remember(p.eea, eeaAnswer{country, member, known})
-	return member, known
+	m := p.eea.get(country, func(country string) eeaMembership {
+		member, known := lawfulbasis.InEEA(country, p.at.Time())
+		return eeaMembership{member, known}
+	})
+	return m.member, m.known
 }
 
-type eeaAnswer struct {
-	country       string
-	member, known bool
-}
+type eeaMembership struct{ member, known bool }
 
 func eeaTransfer(p *pass, out []Finding) []Finding {
 	r := p.r
@@ -820,25 +802,18 @@ func adequacyNotInForce(p *pass, out []Finding) []Finding {
 }
 
 // adequateCountry answers lawfulbasis.AdequateCountry for the country and
-// scope of a transfer on the checking date, remembering the answers: the
-// same destinations come back transfer after transfer.
+// scope of a transfer on the checking date.
 func (p *pass) adequateCountry(t *Transfer) lawfulbasis.AdequacyAnswer {
-	q := adequacyQuestion{t.Country, t.DPF != nil && *t.DPF, t.Scope}
-	for _, a := range p.adequacy {
-		if a.q == q {
-			return a.answer
+	return p.adequacy.get(adequacyQuestion{t.Country, t.DPF != nil && *t.DPF, t.Scope}, func(q adequacyQuestion) lawfulbasis.AdequacyAnswer {
+		var scopes []lawfulbasis.Scope
+		if q.dpf {
+			scopes = append(scopes, lawfulbasis.DPFList)
 		}
-	}
-	var scopes []lawfulbasis.Scope
-	if q.dpf {
-		scopes = append(scopes, lawfulbasis.DPFList)
-	}
-	if q.scope != "" {
-		scopes = append(scopes, q.scope)
-	}
-	ans := lawfulbasis.AdequateCountry(q.country, p.at.Time(), scopes...)
-	p.adequacy = remember(p.adequacy, adequacyAnswer{q, ans})
-	return ans
+		if q.scope != "" {
+			scopes = append(scopes, q.scope)
+		}
+		return lawfulbasis.AdequateCountry(q.country, p.at.Time(), scopes...)
+	})
 }
 
 type adequacyQuestion struct {
@@ -847,40 +822,17 @@ type adequacyQuestion struct {
 	scope   lawfulbasis.Scope
 }
 
-type adequacyAnswer struct {
-	q      adequacyQuestion
-	answer lawfulbasis.AdequacyAnswer
-}
-
 func invalidMechanism(p *pass, out []Finding) []Finding {
 	r := p.r
 	return eachTransfer(out, r, func(out []Finding, t *Transfer) []Finding {
 		if t.Mechanism == "" || !t.Mechanism.Valid() {
 			return out
 		}
-		if v := p.validOn(t.Mechanism); !v.Valid {
+		if v := p.validity.get(t.Mechanism, func(m lawfulbasis.Mechanism) lawfulbasis.Validity { return m.ValidOn(p.at.Time()) }); !v.Valid {
 			return append(out, Finding{Path: ".mechanism", Message: v.Reason})
 		}
 		return out
 	})
-}
-
-// validOn answers Mechanism.ValidOn for the checking date, remembering the
-// answers: a register relies on a few mechanisms, transfer after transfer.
-func (p *pass) validOn(m lawfulbasis.Mechanism) lawfulbasis.Validity {
-	for _, v := range p.validity {
-		if v.mechanism == m {
-			return v.validity
-		}
-	}
-	v := m.ValidOn(p.at.Time())
-	p.validity = remember(p.validity, mechanismValidity{m, v})
-	return v
-}
-
-type mechanismValidity struct {
-	mechanism lawfulbasis.Mechanism
-	validity  lawfulbasis.Validity
 }
 
 func transferImpactAssessment(p *pass, out []Finding) []Finding {
