@@ -216,23 +216,14 @@ func fieldEnd(path string) int {
 // the order of the format. Unknown fields sort after known ones.
 func pathKey(key []int, path string) []int {
 	n, inList := fieldRanks(), false
-	for path != "" { // the steps of pathSteps, without its iterator: this is a hot loop
-		if path[0] == '[' {
-			end := strings.IndexByte(path, ']')
-			if end < 0 {
-				return key
-			}
-			index, _ := strconv.Atoi(path[1:end])
-			key, inList = append(key, index), false
-			path = strings.TrimPrefix(path[end+1:], ".")
+	for s := range pathSteps(path) {
+		if s.list {
+			key, inList = append(key, s.index), false
 			continue
 		}
-		end := fieldEnd(path)
-		name := path[:end]
-		path = strings.TrimPrefix(path[end:], ".")
 		rank := 1 << 20
 		if n != nil && !inList {
-			if f, ok := n.fields[name]; ok {
+			if f, ok := n.fields[s.name]; ok {
 				rank, n, inList = f.rank, f.next, f.list
 			} else {
 				n = nil

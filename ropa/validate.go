@@ -42,20 +42,14 @@ var validate = sync.OnceValue(func() *validator.Validate {
 			panic(err)
 		}
 	}
-	// Enumerations are checked against the value sets of enumValues, by the
-	// field's string, without boxing each value in an interface.
-	sets := map[reflect.Type]map[string]bool{}
-	for t, values := range enumValues {
-		set := make(map[string]bool, len(values))
-		for _, v := range values {
-			set[v] = true
-		}
-		sets[t] = set
-	}
+	// Enumerations are checked against the value sets of enumValues (the
+	// sets the plan uses), by the field's string, without boxing each value
+	// in an interface.
+	sets := enumSets()
 	must(v.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
 		f := fl.Field()
 		set, ok := sets[f.Type()]
-		return !ok || set[f.String()]
+		return !ok || set.has(f.String())
 	}))
 	v.RegisterStructValidation(func(sl validator.StructLevel) {
 		if f, ok := registrationFault(sl.Current().Interface().(Registration)); ok {
@@ -157,7 +151,7 @@ func Validate(r *Register) []Finding {
 	if err != nil {
 		return []Finding{{Rule: "invalid-value", Severity: Error, Article: "Art. 30 GDPR", Message: err.Error()}}
 	}
-	fs := validateWith(r, faults, ruleIDs(Rules()))
+	fs := validateWith(r, faults, defaultChecker.known)
 	sortFindings(fs)
 	return fs
 }
