@@ -180,10 +180,10 @@ func (c *planCompiler) compile(t reflect.Type) *structPlan {
 		if inner.Kind() == reflect.Struct {
 			fp.elem = c.compile(inner)
 		}
-		c.supported(t, f, fp)
 		fp.quick, fp.quickSet = quickTestOf(f.Type, fp.ops)
 		fp.offset = f.Offset
 		fp.shape, fp.minLen = shapeOf(f.Type, fp.ops)
+		c.supported(t, f, fp)
 		if len(fp.ops) > 0 || fp.elem != nil && !fp.elem.empty {
 			p.fields = append(p.fields, fp)
 		}
@@ -207,6 +207,8 @@ func (c *planCompiler) supported(t reflect.Type, f reflect.StructField, fp field
 			unsupported("min applies to lists and numbers")
 		case o.kind == opDive && f.Type.Kind() != reflect.Slice:
 			unsupported("dive applies to lists")
+		case o.kind == opDive && f.Type.Elem().Kind() == reflect.Struct && fp.shape != shapeStructList:
+			unsupported("a list of structs takes dive or min=N,dive")
 		case o.kind == opDive && len(fp.ops[k+1:]) > 0:
 			elem := f.Type.Elem()
 			if elem.Kind() != reflect.String || slices.ContainsFunc(fp.ops[k+1:], func(o op) bool { return o.kind == opDive }) {
@@ -449,37 +451,20 @@ func (w *planWalker) walkField(fp *fieldPlan, parent, cur reflect.Value) {
 	case done:
 	case dive < len(fp.ops):
 		w.walkElements(fp, parent, cur, fp.ops[dive+1:])
-	case fp.elem != nil && !fp.elem.empty:
-		w.way = append(w.way, step{fp, -1})
-		w.walkStruct(fp.elem, unsafe.Pointer(cur.UnsafeAddr()))
-		w.way = w.way[:len(w.way)-1]
+	case fp.elem != nil:
+		w.enter(fp, -1, unsafe.Pointer(cur.UnsafeAddr()))
 	}
 }
 
-// walkElements runs the tags after dive on each element of a list, or walks
-// into each struct element.
+// walkElements runs the tags after dive on each element of a list of
+// strings. (Lists of structs are entered by walkStruct: the compiler allows
+// only dive or min=N,dive on them, and a list too short fails min first.)
 func (w *planWalker) walkElements(fp *fieldPlan, parent, list reflect.Value, ops []op) {
-	if len(ops) == 0 && (fp.elem == nil || fp.elem.empty) {
-		return
-	}
-	if len(ops) > 0 {
-		for i := 0; i < list.Len(); i++ {
-			elem := list.Index(i)
-			if failed, _, _ := check(ops, parent, elem, false); failed >= 0 {
-				w.fail(step{fp, i}, &ops[failed], elem)
-			}
+	for i := 0; i < list.Len(); i++ {
+		elem := list.Index(i)
+		if failed, _, _ := check(ops, parent, elem, false); failed >= 0 {
+			w.fail(step{fp, i}, &ops[failed], elem)
 		}
-		return
-	}
-	n, size := list.Len(), fp.elem.typ.Size()
-	if n == 0 {
-		return
-	}
-	first := list.UnsafePointer()
-	for i := 0; i < n; i++ {
-		w.way = append(w.way, step{fp, i})
-		w.walkStruct(fp.elem, unsafe.Add(first, uintptr(i)*size))
-		w.way = w.way[:len(w.way)-1]
 	}
 }
 

@@ -98,7 +98,10 @@ func TestPlanRejectsTagsItDoesNotRun(t *testing.T) {
 	type tagsAfterDiveOnStructs struct {
 		A []Party `validate:"dive,required"`
 	}
-	for _, typ := range []reflect.Type{reflect.TypeFor[unknownTag](), reflect.TypeFor[requiredPointer](), reflect.TypeFor[enumOnNoEnum](), reflect.TypeFor[tagsAfterDiveOnStructs]()} {
+	type tagsBeforeDiveOnStructs struct {
+		A []Party `validate:"omitempty,dive"`
+	}
+	for _, typ := range []reflect.Type{reflect.TypeFor[unknownTag](), reflect.TypeFor[requiredPointer](), reflect.TypeFor[enumOnNoEnum](), reflect.TypeFor[tagsAfterDiveOnStructs](), reflect.TypeFor[tagsBeforeDiveOnStructs]()} {
 		c := planCompiler{plans: map[reflect.Type]*structPlan{}, sets: enumSets()}
 		assert.Panics(t, func() { c.compile(typ) }, typ.Name())
 	}
