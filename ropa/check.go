@@ -24,14 +24,14 @@ type CustomRule struct {
 // NewChecker. A Checker is safe for concurrent use.
 type Checker struct {
 	custom []CustomRule
-	checks []gdprRule // the library's GDPR rules, then the custom ones
+	checks []ruleCheck // the library's GDPR rules, then the custom ones
 	rules  []Rule
 	known  map[string]bool
 }
 
-// gdprRule is a rule of the catalogue with its check, which works on a pass
+// ruleCheck is a rule with its check, which works on a pass
 // and appends its findings to out.
-type gdprRule struct {
+type ruleCheck struct {
 	Rule
 	check func(p *pass, out []Finding) []Finding
 }
@@ -76,9 +76,9 @@ func NewChecker(opts ...Option) *Checker {
 		c.rules = append(c.rules, cr.Rule)
 	}
 	c.known = ruleIDs(c.rules)
-	c.checks = append([]gdprRule(nil), gdprRules...)
+	c.checks = append([]ruleCheck(nil), gdprRules...)
 	for _, cr := range c.custom {
-		c.checks = append(c.checks, gdprRule{cr.Rule, func(p *pass, out []Finding) []Finding { return append(out, cr.Check(p.r, p.at)...) }})
+		c.checks = append(c.checks, ruleCheck{cr.Rule, func(p *pass, out []Finding) []Finding { return append(out, cr.Check(p.r, p.at)...) }})
 	}
 	return c
 }

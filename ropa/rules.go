@@ -15,7 +15,7 @@ import (
 
 // gdprRules are the checks of the GDPR that go beyond the structure of the
 // format, in the order of the catalogue.
-var gdprRules = []gdprRule{
+var gdprRules = []ruleCheck{
 	// Art. 30 content.
 	{Rule{"controller-contact", Error, "Art. 30(1)(a) GDPR", "The controller's contact details are missing."}, controllerContact},
 	{Rule{"dpo-contact", Error, "Art. 30(1)(a) GDPR", "A DPO is recorded without contact details."}, dpoContact},
