@@ -26,24 +26,35 @@ type streamSheet struct {
 }
 
 func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamSheet, error) {
-	name, err := b.addSheet(name)
+	name, sw, err := b.openStream(name, widths, headRow)
 	if err != nil {
 		return nil, err
+	}
+	return &streamSheet{b: b, name: name, sw: sw, headRow: headRow, cols: len(widths), widths: widths}, nil
+}
+
+// openStream adds a sheet and its stream writer, with the widths of its
+// columns and the rows down to headRow frozen. It returns the sheet's name
+// as added.
+func (b *book) openStream(name string, widths []float64, headRow int) (string, *excelize.StreamWriter, error) {
+	name, err := b.addSheet(name)
+	if err != nil {
+		return "", nil, err
 	}
 	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return nil, err
+			return "", nil, err
 		}
 	}
 	top, _ := excelize.CoordinatesToCellName(1, headRow+1)
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: top, ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	return &streamSheet{b: b, name: name, sw: sw, headRow: headRow, cols: len(widths), widths: widths}, nil
+	return name, sw, nil
 }
 
 // put writes the next row; style applies to every cell, or to the cells

@@ -277,20 +277,12 @@ type table struct {
 }
 
 func (b *book) table(nameKey string, cols []column) (*table, error) {
-	name, err := b.addSheet(t(nameKey, b.o.lang))
-	if err != nil {
-		return nil, err
-	}
-	sw, err := b.f.NewStreamWriter(name)
-	if err != nil {
-		return nil, err
-	}
+	widths := make([]float64, len(cols))
 	for i, c := range cols {
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return nil, err
-		}
+		widths[i] = c.width
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	name, sw, err := b.openStream(t(nameKey, b.o.lang), widths, 1)
+	if err != nil {
 		return nil, err
 	}
 	tb := &table{b: b, name: name, cols: cols, sw: sw, row: 1}
