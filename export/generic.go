@@ -565,9 +565,7 @@ func writeCover(b *book, reg *ropa.Register) (func(*ropa.Report) error, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := fm.line(b.title, t("cover.title", l)); err != nil {
-		return nil, err
-	}
+	fm.line(b.title, t("cover.title", l))
 	fm.blank()
 	o := reg.Organisation
 	rows := [][2]string{
@@ -597,14 +595,13 @@ func writeCover(b *book, reg *ropa.Register) (func(*ropa.Report) error, error) {
 		[2]string{t("cover.summary", l), ""},
 	)
 	for _, r := range rows {
-		if err := fm.line(b.label, r[0], r[1]); err != nil {
-			return nil, err
-		}
+		fm.line(b.label, r[0], r[1])
 	}
 	summaryRow := fm.row
 	fm.blank()
-	if err := fm.line(0, t("cover.legend", l)); err != nil {
-		return nil, err
+	fm.line(0, t("cover.legend", l))
+	if fm.err != nil {
+		return nil, fm.err
 	}
 	return func(rep *ropa.Report) error {
 		ref, _ := excelize.CoordinatesToCellName(2, summaryRow)

@@ -419,12 +419,15 @@ func (b *book) finish(w io.Writer) error {
 	return nil
 }
 
-// form writes a small sheet of label and value rows in normal mode.
+// form writes a small sheet of label and value rows in normal mode. The
+// first error of its writing stays in err; the lines after it are not
+// written.
 type form struct {
 	b      *book
 	name   string
 	row    int
 	widths []float64
+	err    error
 }
 
 func (b *book) form(name string, widths ...float64) (*form, error) {
@@ -441,10 +444,16 @@ func (b *book) form(name string, widths ...float64) (*form, error) {
 	return &form{b: b, name: name, widths: widths}, nil
 }
 
-// line writes a row whose first cell is a label; empty rows are skipped
-// when every value is empty and skipEmpty is set.
-func (fm *form) line(style int, cells ...string) error {
-	fm.row++
+// line writes a row whose first cell is a label, in style where it is not
+// 0; empty values leave their cells empty.
+func (fm *form) line(style int, cells ...string) {
+	if fm.err == nil {
+		fm.row++
+		fm.err = fm.write(style, cells)
+	}
+}
+
+func (fm *form) write(style int, cells []string) error {
 	for i, v := range cells {
 		v, err := text(fm.name, i+1, fm.row, "", cells[0], v)
 		if err != nil {
