@@ -21,8 +21,9 @@ type streamSheet struct {
 	sw      *excelize.StreamWriter
 	row     int
 	headRow int
-	cols    int
 	widths  []float64
+	names   []string // what errors call each column; nil: "column N"
+	cells   []any    // reused from row to row
 }
 
 func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamSheet, error) {
@@ -30,7 +31,7 @@ func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamS
 	if err != nil {
 		return nil, err
 	}
-	return &streamSheet{b: b, name: name, sw: sw, headRow: headRow, cols: len(widths), widths: widths}, nil
+	return &streamSheet{b: b, name: name, sw: sw, headRow: headRow, widths: widths}, nil
 }
 
 // openStream adds a sheet and its stream writer, with the widths of its
@@ -58,12 +59,23 @@ func (b *book) openStream(name string, widths []float64, headRow int) (string, *
 }
 
 // put writes the next row; style applies to every cell, or to the cells
-// whose index is in marked (with markedStyle).
+// whose index is in marked (with markedStyle). A row of wrapped text is as
+// tall as the widths of its columns need.
 func (s *streamSheet) put(style int, values []string, marked map[int]bool, markedStyle int) error {
 	s.row++
-	cells := make([]any, len(values))
+	if s.row > maxRows {
+		return fmt.Errorf("export: sheet %q needs more than %d rows", s.name, maxRows)
+	}
+	if cap(s.cells) < len(values) {
+		s.cells = make([]any, len(values))
+	}
+	cells := s.cells[:len(values)]
 	for i, v := range values {
-		v, err := text(s.name, i+1, s.row, "column "+strconv.Itoa(i+1), values[0], v)
+		column := "column " + strconv.Itoa(i+1)
+		if i < len(s.names) {
+			column = s.names[i]
+		}
+		v, err := text(s.name, i+1, s.row, column, values[0], v)
 		if err != nil {
 			return err
 		}
@@ -79,12 +91,7 @@ func (s *streamSheet) put(style int, values []string, marked map[int]bool, marke
 	}
 	ref, _ := excelize.CoordinatesToCellName(1, s.row)
 	if style == s.b.wrap {
-		if h := rowHeight(values, func(i int) float64 {
-			if i < len(s.widths) {
-				return s.widths[i]
-			}
-			return 10
-		}); h > 0 {
+		if h := rowHeight(values, s.widths); h > 0 {
 			return s.sw.SetRow(ref, cells, excelize.RowOpts{Height: h})
 		}
 	}
@@ -92,7 +99,7 @@ func (s *streamSheet) put(style int, values []string, marked map[int]bool, marke
 }
 
 func (s *streamSheet) close() error {
-	last, _ := excelize.ColumnNumberToName(s.cols)
+	last, _ := excelize.ColumnNumberToName(len(s.widths))
 	if err := s.b.f.AutoFilter(s.name, fmt.Sprintf("A%d:%s%d", s.headRow, last, max(s.row, s.headRow+1)), nil); err != nil {
 		return err
 	}

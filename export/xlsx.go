@@ -235,14 +235,18 @@ func text(sheet string, col, row int, column, record, v string) (string, error) 
 
 // rowHeight estimates the height in points a row needs to show its wrapped
 // values whole, from the lines each value takes in its column's width; 0 for
-// a row of one line. Excel holds at most 409 points a row.
-func rowHeight(values []string, widths func(i int) float64) float64 {
+// a row of one line; a value beyond the widths given counts 10 characters
+// wide. Excel holds at most 409 points a row.
+func rowHeight(values []string, widths []float64) float64 {
 	lines := 1
 	for i, v := range values {
 		if v == "" {
 			continue
 		}
-		w := widths(i)
+		w := 10.0
+		if i < len(widths) {
+			w = widths[i]
+		}
 		n := 0
 		for _, para := range strings.Split(v, "\n") {
 			chars := float64(utf8.RuneCountInString(para))
@@ -268,26 +272,16 @@ type column struct {
 // stream writer: frozen header, autofilter, wrapped text, column widths,
 // drop-down lists and the Art. 30 minimum columns marked.
 type table struct {
-	b     *book
-	name  string
-	cols  []column
-	sw    *excelize.StreamWriter
-	row   int
-	cells []any
+	*streamSheet
+	cols []column
 }
 
 func (b *book) table(nameKey string, cols []column) (*table, error) {
 	widths := make([]float64, len(cols))
-	for i, c := range cols {
-		widths[i] = c.width
-	}
-	name, sw, err := b.openStream(t(nameKey, b.o.lang), widths, 1)
-	if err != nil {
-		return nil, err
-	}
-	tb := &table{b: b, name: name, cols: cols, sw: sw, row: 1}
+	names := make([]string, len(cols))
 	head := make([]any, len(cols))
 	for i, c := range cols {
+		widths[i], names[i] = c.width, c.key
 		h := t(c.key, b.o.lang)
 		style := b.header
 		if c.required {
@@ -296,59 +290,31 @@ func (b *book) table(nameKey string, cols []column) (*table, error) {
 		}
 		head[i] = excelize.Cell{Value: h, StyleID: style}
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 45}); err != nil {
+	s, err := b.streamSheet(t(nameKey, b.o.lang), widths, 1)
+	if err != nil {
 		return nil, err
 	}
-	return tb, nil
+	s.names, s.row = names, 1
+	if err := s.sw.SetRow("A1", head, excelize.RowOpts{Height: 45}); err != nil {
+		return nil, err
+	}
+	return &table{s, cols}, nil
 }
 
 // add writes one row.
-func (tb *table) add(values ...string) error {
-	tb.row++
-	if tb.row > maxRows {
-		return fmt.Errorf("export: sheet %q needs more than %d rows", tb.name, maxRows)
-	}
-	if cap(tb.cells) < len(values) {
-		tb.cells = make([]any, len(values))
-	}
-	cells := tb.cells[:len(values)]
-	for i, v := range values {
-		v, err := text(tb.name, i+1, tb.row, tb.cols[i].key, values[0], v)
-		if err != nil {
-			return err
-		}
-		if v == "" {
-			cells[i] = nil
-			continue
-		}
-		cells[i] = excelize.Cell{Value: v, StyleID: tb.b.wrap}
-	}
-	ref, _ := excelize.CoordinatesToCellName(1, tb.row)
-	if h := rowHeight(values, func(i int) float64 { return tb.cols[i].width }); h > 0 {
-		return tb.sw.SetRow(ref, cells, excelize.RowOpts{Height: h})
-	}
-	return tb.sw.SetRow(ref, cells)
-}
+func (tb *table) add(values ...string) error { return tb.put(tb.b.wrap, values, nil, 0) }
 
-// close adds the autofilter and drop-downs and flushes the sheet.
+// close adds the drop-downs and the autofilter and flushes the sheet.
 func (tb *table) close() error {
-	last, _ := excelize.ColumnNumberToName(len(tb.cols))
-	if err := tb.b.f.AutoFilter(tb.name, fmt.Sprintf("A1:%s%d", last, max(tb.row, 2)), nil); err != nil {
-		return err
-	}
 	for i, c := range tb.cols {
 		if c.list == "" {
 			continue
 		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		dv := excelize.NewDataValidation(true)
-		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, max(tb.row, 1)+500)
-		dv.SetSqrefDropList(tb.b.lists[c.list])
-		if err := tb.b.f.AddDataValidation(tb.name, dv); err != nil {
+		if err := tb.dropDown(i+1, c.list); err != nil {
 			return err
 		}
 	}
-	return tb.sw.Flush()
+	return tb.streamSheet.close()
 }
 
 // namedList is a list of allowed values for drop-downs.
@@ -474,12 +440,7 @@ func (fm *form) write(style int, cells []string) error {
 			return err
 		}
 	}
-	if h := rowHeight(cells, func(i int) float64 {
-		if i < len(fm.widths) {
-			return fm.widths[i]
-		}
-		return 10
-	}); h > 0 {
+	if h := rowHeight(cells, fm.widths); h > 0 {
 		return fm.b.f.SetRowHeight(fm.name, fm.row, h)
 	}
 	return nil
