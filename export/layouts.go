@@ -22,7 +22,7 @@ type streamSheet struct {
 	row     int
 	headRow int
 	widths  []float64
-	names   []string // what errors call each column; nil: "column N"
+	names   []string // what errors call each column: "column N", or a table's heading keys
 	cells   []any    // reused from row to row
 }
 
@@ -31,7 +31,11 @@ func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamS
 	if err != nil {
 		return nil, err
 	}
-	return &streamSheet{b: b, name: name, sw: sw, headRow: headRow, widths: widths}, nil
+	names := make([]string, len(widths))
+	for i := range names {
+		names[i] = "column " + strconv.Itoa(i+1)
+	}
+	return &streamSheet{b: b, name: name, sw: sw, headRow: headRow, widths: widths, names: names}, nil
 }
 
 // openStream adds a sheet and its stream writer, with the widths of its
@@ -71,9 +75,11 @@ func (s *streamSheet) put(style int, values []string, marked map[int]bool, marke
 	}
 	cells := s.cells[:len(values)]
 	for i, v := range values {
-		column := "column " + strconv.Itoa(i+1)
+		var column string
 		if i < len(s.names) {
 			column = s.names[i]
+		} else {
+			column = "column " + strconv.Itoa(i+1)
 		}
 		v, err := text(s.name, i+1, s.row, column, values[0], v)
 		if err != nil {
