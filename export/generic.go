@@ -296,12 +296,10 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		for _, p := range a.JointControllers {
 			joint = append(joint, party(p, l))
 		}
-		if err := tb.add(a.ID, a.Name, a.Description, strings.Join(joint, "\n\n"), purposesText(a), basesText(a, l),
+		tb.add(a.ID, a.Name, a.Description, strings.Join(joint, "\n\n"), purposesText(a), basesText(a, l),
 			subjectsText(a, l), categoriesText(a), specialText(a, l), recipientsText(a.Recipients, l), transfersText(a.Transfers, l),
 			retentionText(a, l), measuresText(a.Measures, reg), dpiaText(a.DPIA, l), boolText(a.AutomatedDecisions, l),
-			a.Ended.String(), a.ReplacedBy, a.Notes); err != nil {
-			return err
-		}
+			a.Ended.String(), a.ReplacedBy, a.Notes)
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -331,10 +329,8 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 				if bs.Basis != "" {
 					label = withArticle(bs.Basis, l)
 				}
-				if err := tb.add(a.ID, a.Name, p.Description, label, bs.Interest, bs.Assessment, bs.Law, bs.Note,
-					join(conds), rightsText(bs.Basis, p.DirectMarketing, l), yesNo(p.DirectMarketing, l)); err != nil {
-					return err
-				}
+				tb.add(a.ID, a.Name, p.Description, label, bs.Interest, bs.Assessment, bs.Law, bs.Note,
+					join(conds), rightsText(bs.Basis, p.DirectMarketing, l), yesNo(p.DirectMarketing, l))
 			}
 		}
 	}
@@ -360,9 +356,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			for _, s := range c.Sources {
 				sources = append(sources, sourceLabel(s, l))
 			}
-			if err := tb.add(a.ID, a.Name, c.ID, c.Description, special, yesNo(c.Criminal, l), strings.Join(sources, ", "), c.SourceNote); err != nil {
-				return err
-			}
+			tb.add(a.ID, a.Name, c.ID, c.Description, special, yesNo(c.Criminal, l), strings.Join(sources, ", "), c.SourceNote)
 		}
 	}
 	if err := tb.close(); err != nil {
@@ -379,16 +373,12 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	}
 	for _, a := range reg.Activities {
 		for _, r := range a.Recipients {
-			if err := tb.add(a.ID, a.Name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description); err != nil {
-				return err
-			}
+			tb.add(a.ID, a.Name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description)
 		}
 	}
 	for _, p := range reg.Processing {
 		for _, r := range p.SubProcessors {
-			if err := tb.add(p.ID, p.Name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description); err != nil {
-				return err
-			}
+			tb.add(p.ID, p.Name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description)
 		}
 	}
 	if err := tb.close(); err != nil {
@@ -404,26 +394,22 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	}); err != nil {
 		return err
 	}
-	writeTransfer := func(id, name string, tr ropa.Transfer) error {
+	writeTransfer := func(id, name string, tr ropa.Transfer) {
 		art := ""
 		if tr.Mechanism.Valid() {
 			art = tr.Mechanism.Article()
 		}
-		return tb.add(id, name, countryName(tr.Country, l), tr.Organisation, tr.Recipient, mechanismLabel(tr.Mechanism, l), article(art, l),
+		tb.add(id, name, countryName(tr.Country, l), tr.Organisation, tr.Recipient, mechanismLabel(tr.Mechanism, l), article(art, l),
 			tr.Reference, tr.Assessment, boolText(tr.DPF, l), scopeLabel(tr.Scope, l), withArticle(tr.Derogation, l), tr.Safeguards, tr.Note)
 	}
 	for _, a := range reg.Activities {
 		for _, tr := range a.Transfers {
-			if err := writeTransfer(a.ID, a.Name, tr); err != nil {
-				return err
-			}
+			writeTransfer(a.ID, a.Name, tr)
 		}
 	}
 	for _, p := range reg.Processing {
 		for _, tr := range p.Transfers {
-			if err := writeTransfer(p.ID, p.Name, tr); err != nil {
-				return err
-			}
+			writeTransfer(p.ID, p.Name, tr)
 		}
 	}
 	if err := tb.close(); err != nil {
@@ -452,9 +438,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			if data == "" {
 				data = "*"
 			}
-			if err := tb.add(a.ID, a.Name, data, termText(r, l), r.Period.String(), from, join(until), r.Law, r.Criteria, r.Text); err != nil {
-				return err
-			}
+			tb.add(a.ID, a.Name, data, termText(r, l), r.Period.String(), from, join(until), r.Law, r.Criteria, r.Text)
 		}
 	}
 	if err := tb.close(); err != nil {
@@ -486,9 +470,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			// Activities sheet names them.
 			usedBy = fmt.Sprintf(t("usedBy.many", l), len(used))
 		}
-		if err := tb.add(m.ID, measureLabel(m.Kind, l), m.Description, usedBy); err != nil {
-			return err
-		}
+		tb.add(m.ID, measureLabel(m.Kind, l), m.Description, usedBy)
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -507,10 +489,8 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		for _, c := range p.Controllers {
 			controllers = append(controllers, party(c, l))
 		}
-		if err := tb.add(p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), recipientsText(p.SubProcessors, l),
-			transfersText(p.Transfers, l), measuresText(p.Measures, reg), p.Notes); err != nil {
-			return err
-		}
+		tb.add(p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), recipientsText(p.SubProcessors, l),
+			transfersText(p.Transfers, l), measuresText(p.Measures, reg), p.Notes)
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -523,9 +503,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		return err
 	}
 	for _, w := range reg.Waivers {
-		if err := tb.add(w.Rule, w.Activity, w.Path, w.Reason); err != nil {
-			return err
-		}
+		tb.add(w.Rule, w.Activity, w.Path, w.Reason)
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -543,14 +521,10 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		return err
 	}
 	for _, f := range rep.Findings {
-		if err := tb.add(severityLabel(f.Severity, l), f.Rule, article(f.Article, l), f.Activity, f.Path, f.Message, ""); err != nil {
-			return err
-		}
+		tb.add(severityLabel(f.Severity, l), f.Rule, article(f.Article, l), f.Activity, f.Path, f.Message, "")
 	}
 	for _, w := range rep.Waived {
-		if err := tb.add(severityLabel(w.Severity, l), w.Rule, article(w.Article, l), w.Activity, w.Path, w.Message, w.Reason); err != nil {
-			return err
-		}
+		tb.add(severityLabel(w.Severity, l), w.Rule, article(w.Article, l), w.Activity, w.Path, w.Message, w.Reason)
 	}
 	return tb.close()
 }

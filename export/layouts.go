@@ -24,6 +24,7 @@ type streamSheet struct {
 	widths  []float64
 	names   []string // what errors call each column: "column N", or a table's heading keys
 	cells   []any    // reused from row to row
+	err     error    // the first error of writing a row: close returns it
 }
 
 func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamSheet, error) {
@@ -64,9 +65,16 @@ func (b *book) openStream(name string, widths []float64, headRow int) (string, *
 
 // put writes the next row; style applies to every cell, or to the cells
 // whose index is in marked (with markedStyle). A row of wrapped text is as
-// tall as the widths of its columns need.
-func (s *streamSheet) put(style int, values []string, marked map[int]bool, markedStyle int) error {
-	s.row++
+// tall as the widths of its columns need. After an error, which close
+// returns, put writes nothing.
+func (s *streamSheet) put(style int, values []string, marked map[int]bool, markedStyle int) {
+	if s.err == nil {
+		s.row++
+		s.err = s.write(style, values, marked, markedStyle)
+	}
+}
+
+func (s *streamSheet) write(style int, values []string, marked map[int]bool, markedStyle int) error {
 	if s.row > maxRows {
 		return fmt.Errorf("export: sheet %q needs more than %d rows", s.name, maxRows)
 	}
@@ -104,7 +112,12 @@ func (s *streamSheet) put(style int, values []string, marked map[int]bool, marke
 	return s.sw.SetRow(ref, cells)
 }
 
+// close returns the first error of put, or adds the autofilter and flushes
+// the sheet.
 func (s *streamSheet) close() error {
+	if s.err != nil {
+		return s.err
+	}
 	last, _ := excelize.ColumnNumberToName(len(s.widths))
 	if err := s.b.f.AutoFilter(s.name, fmt.Sprintf("A%d:%s%d", s.headRow, last, max(s.row, s.headRow+1)), nil); err != nil {
 		return err
@@ -196,26 +209,18 @@ func writeICO(b *book, reg *ropa.Register) error {
 		if i == 1 {
 			marked = indexSet(1, 2, 3, 4)
 		}
-		if err := s.put(style, r, marked, b.header); err != nil {
-			return err
-		}
+		s.put(style, r, marked, b.header)
 	}
 	groups := make([]string, len(icoHeadings))
 	for i, g := range icoGroups {
 		groups[i] = g
 	}
-	if err := s.put(b.label, groups, none, 0); err != nil {
-		return err
-	}
+	s.put(b.label, groups, none, 0)
 	// A-K are the Art. 30 record; Z-AD are required under the DPA 2018.
 	required := indexSet(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 25, 26, 27, 28, 29)
-	if err := s.put(b.header, icoHeadings, required, b.required); err != nil {
-		return err
-	}
+	s.put(b.header, icoHeadings, required, b.required)
 	for _, a := range reg.Activities {
-		if err := s.put(b.wrap, icoRow(a, reg, l), none, 0); err != nil {
-			return err
-		}
+		s.put(b.wrap, icoRow(a, reg, l), none, 0)
 	}
 	if err := s.dropDown(12, icoHeadings[11]); err != nil {
 		return err
@@ -406,13 +411,9 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		if i == 6 {
 			style = b.label
 		}
-		if err := s.put(style, r, indexSet(0), b.label); err != nil {
-			return err
-		}
+		s.put(style, r, indexSet(0), b.label)
 	}
-	if err := s.put(b.header, []string{"Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche", "Finalité du traitement", "", "", "Oui/non"}, indexSet(0, 4), b.required); err != nil {
-		return err
-	}
+	s.put(b.header, []string{"Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche", "Finalité du traitement", "", "", "Oui/non"}, indexSet(0, 4), b.required)
 	for _, a := range reg.Activities {
 		sensitive := false
 		for _, c := range a.DataCategories {
@@ -424,9 +425,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		if sensitive {
 			yn = "Oui"
 		}
-		if err := s.put(b.wrap, []string{a.Name, a.ID, "", reg.Updated.String(), purposesText(a), "", "", yn}, none, 0); err != nil {
-			return err
-		}
+		s.put(b.wrap, []string{a.Name, a.ID, "", reg.Updated.String(), purposesText(a), "", "", yn}, none, 0)
 	}
 	if err := s.dropDown(8, "Oui/non"); err != nil {
 		return err
@@ -656,16 +655,12 @@ func writeGBA(b *book, reg *ropa.Register) error {
 	}
 	group := make([]string, len(keys))
 	group[16] = gw("col.status", l)
-	if err := s.put(b.label, group, map[int]bool{}, 0); err != nil {
-		return err
-	}
+	s.put(b.label, group, map[int]bool{}, 0)
 	headings := make([]string, len(keys))
 	for i, k := range keys {
 		headings[i] = gw(k, l)
 	}
-	if err := s.put(b.header, headings, indexSet(2, 3, 4, 5, 6, 7, 8, 9, 10), b.required); err != nil {
-		return err
-	}
+	s.put(b.header, headings, indexSet(2, 3, 4, 5, 6, 7, 8, 9, 10), b.required)
 	controller := party(reg.Organisation, l)
 	for _, a := range reg.Activities {
 		joint := []string{controller}
@@ -688,11 +683,9 @@ func writeGBA(b *book, reg *ropa.Register) error {
 				processors = append(processors, strings.Join(nonEmpty(r.Name, r.Agreement), ": "))
 			}
 		}
-		if err := s.put(b.wrap, []string{a.ID, a.Name, strings.Join(joint, "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a),
+		s.put(b.wrap, []string{a.ID, a.Name, strings.Join(joint, "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a),
 			recipientsText(a.Recipients, l), transfersText(a.Transfers, l), join(safeguards), retentionText(a, l), measuresText(a.Measures, reg),
-			basesText(a, l), specialText(a, l), join(conditions), join(processors), dpiaText(a.DPIA, l), a.Ended.String(), a.ReplacedBy}, map[int]bool{}, 0); err != nil {
-			return err
-		}
+			basesText(a, l), specialText(a, l), join(conditions), join(processors), dpiaText(a.DPIA, l), a.Ended.String(), a.ReplacedBy}, map[int]bool{}, 0)
 	}
 	if err := s.dropDown(12, gw("col.basis", l)); err != nil {
 		return err
@@ -712,17 +705,13 @@ func writeGBA(b *book, reg *ropa.Register) error {
 	for i, k := range pkeys {
 		ph[i] = gw(k, l)
 	}
-	if err := ps.put(b.header, ph, indexSet(2, 3, 4, 5), b.required); err != nil {
-		return err
-	}
+	ps.put(b.header, ph, indexSet(2, 3, 4, 5), b.required)
 	for _, p := range reg.Processing {
 		var controllers []string
 		for _, c := range p.Controllers {
 			controllers = append(controllers, party(c, l))
 		}
-		if err := ps.put(b.wrap, []string{p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), transfersText(p.Transfers, l), measuresText(p.Measures, reg)}, map[int]bool{}, 0); err != nil {
-			return err
-		}
+		ps.put(b.wrap, []string{p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), transfersText(p.Transfers, l), measuresText(p.Measures, reg)}, map[int]bool{}, 0)
 	}
 	return ps.close()
 }

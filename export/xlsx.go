@@ -301,11 +301,15 @@ func (b *book) table(nameKey string, cols []column) (*table, error) {
 	return &table{s, cols}, nil
 }
 
-// add writes one row.
-func (tb *table) add(values ...string) error { return tb.put(tb.b.wrap, values, nil, 0) }
+// add writes one row; close returns the first error.
+func (tb *table) add(values ...string) { tb.put(tb.b.wrap, values, nil, 0) }
 
-// close adds the drop-downs and the autofilter and flushes the sheet.
+// close returns the first error of add, or adds the drop-downs and the
+// autofilter and flushes the sheet.
 func (tb *table) close() error {
+	if tb.err != nil {
+		return tb.err
+	}
 	for i, c := range tb.cols {
 		if c.list == "" {
 			continue
