@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/ropa"
 )
 
@@ -89,10 +90,10 @@ func WriteXLSX(w io.Writer, reg *ropa.Register, opts ...Option) error {
 		opt(&o)
 	}
 	if !o.layout.Valid() {
-		return fmt.Errorf("export: unknown layout %q; want one of generic, gba, ico, cnil", o.layout)
+		return fmt.Errorf("export: unknown layout %q; want one of %s", o.layout, listOf(Layouts()))
 	}
 	if !o.lang.Valid() {
-		return fmt.Errorf("export: unknown language %q; want one of en, nl, fr, de", o.lang)
+		return fmt.Errorf("export: unknown language %q; want one of %s", o.lang, listOf(lang.All()))
 	}
 	if o.checker == nil {
 		o.checker = ropa.NewChecker()
@@ -452,3 +453,12 @@ func (fm *form) write(style int, cells []string) error {
 
 // blank leaves an empty row.
 func (fm *form) blank() { fm.row++ }
+
+// listOf writes values as "a, b, c".
+func listOf[T ~string](values []T) string {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
+	}
+	return strings.Join(names, ", ")
+}

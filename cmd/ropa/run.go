@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/openropa/registry/export"
+	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/ropa"
 )
 
@@ -255,8 +256,8 @@ func (c *command) date(at string, now func() time.Time) (ropa.Date, bool) {
 
 func exportCmd(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	cmd := newCommand("export", stderr, "xlsx", "json", "report")
-	layout := cmd.flags.String("layout", "generic", "workbook layout: generic, gba, ico or cnil")
-	lang := cmd.flags.String("lang", "", "language of the workbook: en, nl, fr or de (default: the register's)")
+	layout := cmd.flags.String("layout", "generic", "workbook layout: "+either(export.Layouts()))
+	language := cmd.flags.String("lang", "", "language of the workbook: "+either(lang.All())+" (default: the register's)")
 	at := cmd.flags.String("at", "", "check and date the export as of YYYY-MM-DD (default today)")
 	out := cmd.flags.String("o", "", "output file, or - for standard output")
 	files, ok := cmd.parse(args)
@@ -272,11 +273,11 @@ func exportCmd(args []string, stdout, stderr io.Writer, now func() time.Time) in
 		return exitUsage
 	}
 	if !export.Layout(*layout).Valid() {
-		cmd.fail("--layout must be generic, gba, ico or cnil, not %q", *layout)
+		cmd.fail("--layout must be %s, not %q", either(export.Layouts()), *layout)
 		return exitUsage
 	}
-	if *lang != "" && !export.Lang(*lang).Valid() {
-		cmd.fail("--lang must be en, nl, fr or de, not %q", *lang)
+	if *language != "" && !export.Lang(*language).Valid() {
+		cmd.fail("--lang must be %s, not %q", either(lang.All()), *language)
 		return exitUsage
 	}
 	day, ok := cmd.date(*at, now)
@@ -292,8 +293,8 @@ func exportCmd(args []string, stdout, stderr io.Writer, now func() time.Time) in
 		switch *cmd.format {
 		case "xlsx":
 			opts := []export.Option{export.WithLayout(export.Layout(*layout)), export.At(day)}
-			if *lang != "" {
-				opts = append(opts, export.WithLang(export.Lang(*lang)))
+			if *language != "" {
+				opts = append(opts, export.WithLang(export.Lang(*language)))
 			}
 			return export.WriteXLSX(w, reg, opts...)
 		case "json":
@@ -340,4 +341,16 @@ func writeOutput(out string, stdout io.Writer, write func(io.Writer) error) erro
 		return err
 	}
 	return os.Rename(tmp.Name(), out)
+}
+
+// either writes values as "a, b or c".
+func either[T ~string](values []T) string {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
