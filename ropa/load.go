@@ -461,8 +461,9 @@ keys:
 // suggest proposes the closest of the known names to a misspelt one.
 func suggest(got string, known []string) string {
 	best, bestD := "", 1<<30
+	lower := strings.ToLower(got)
 	for _, k := range known {
-		if d := distance(strings.ToLower(got), strings.ToLower(k)); d < bestD {
+		if d := distance(lower, strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
