@@ -26,6 +26,15 @@ func lines(vs ...string) string {
 
 func join(vs []string) string { return strings.Join(vs, "\n") }
 
+// joinEach puts the text of each element on a line of its own.
+func joinEach[T any](xs []T, text func(T) string) string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = text(x)
+	}
+	return join(out)
+}
+
 func address(a *ropa.Address, l Lang) string {
 	if a == nil {
 		return ""
@@ -97,15 +106,9 @@ func rightsText(b lawfulbasis.Basis, directMarketing bool, l Lang) string {
 	return strings.Join(out, ", ")
 }
 
-func termText(r ropa.RetentionRule, l Lang) string { return r.Words(l) }
-
 // summaries of an activity for the one-row-per-activity sheet.
 func purposesText(a ropa.Activity) string {
-	var out []string
-	for _, p := range a.Purposes {
-		out = append(out, p.Description)
-	}
-	return join(out)
+	return joinEach(a.Purposes, func(p ropa.Purpose) string { return p.Description })
 }
 
 func basesText(a ropa.Activity, l Lang) string {
@@ -123,23 +126,16 @@ func basesText(a ropa.Activity, l Lang) string {
 }
 
 func subjectsText(a ropa.Activity, l Lang) string {
-	var out []string
-	for _, s := range a.DataSubjects {
-		d := s.Description
+	return joinEach(a.DataSubjects, func(s ropa.DataSubject) string {
 		if k := subjectLabel(s.Kind, l); k != "" {
-			d += " (" + k + ")"
+			return s.Description + " (" + k + ")"
 		}
-		out = append(out, d)
-	}
-	return join(out)
+		return s.Description
+	})
 }
 
 func categoriesText(a ropa.Activity) string {
-	var out []string
-	for _, c := range a.DataCategories {
-		out = append(out, c.Description)
-	}
-	return join(out)
+	return joinEach(a.DataCategories, func(c ropa.DataCategory) string { return c.Description })
 }
 
 func specialText(a ropa.Activity, l Lang) string {
@@ -153,9 +149,7 @@ func specialText(a ropa.Activity, l Lang) string {
 }
 
 func recipientsText(rs []ropa.Recipient, l Lang) string {
-	var out []string
-	for _, r := range rs {
-		d := r.Name
+	return joinEach(rs, func(r ropa.Recipient) string {
 		var extra []string
 		if k := recipientLabel(r.Kind, l); k != "" {
 			extra = append(extra, k)
@@ -164,11 +158,10 @@ func recipientsText(rs []ropa.Recipient, l Lang) string {
 			extra = append(extra, countryName(r.Country, l))
 		}
 		if len(extra) > 0 {
-			d += " (" + strings.Join(extra, ", ") + ")"
+			return r.Name + " (" + strings.Join(extra, ", ") + ")"
 		}
-		out = append(out, d)
-	}
-	return join(out)
+		return r.Name
+	})
 }
 
 func transferText(tr ropa.Transfer, l Lang) string {
@@ -187,39 +180,27 @@ func transferText(tr ropa.Transfer, l Lang) string {
 }
 
 func transfersText(ts []ropa.Transfer, l Lang) string {
-	var out []string
-	for _, tr := range ts {
-		out = append(out, transferText(tr, l))
-	}
-	return join(out)
+	return joinEach(ts, func(tr ropa.Transfer) string { return transferText(tr, l) })
 }
 
 func retentionText(a ropa.Activity, l Lang) string {
-	var out []string
-	for _, r := range a.Retention {
-		s := termText(r, l)
+	return joinEach(a.Retention, func(r ropa.RetentionRule) string {
 		if len(r.Data) > 0 {
-			s = strings.Join(r.Data, ", ") + ": " + s
+			return strings.Join(r.Data, ", ") + ": " + r.Words(l)
 		}
-		out = append(out, s)
-	}
-	return join(out)
+		return r.Words(l)
+	})
 }
 
-func measuresText(ids []string, reg *ropa.Register) string {
-	byID := map[string]string{}
-	for _, m := range reg.Measures {
-		byID[m.ID] = m.Description
-	}
-	var out []string
-	for _, id := range ids {
-		if d, ok := byID[id]; ok {
-			out = append(out, d)
-		} else {
-			out = append(out, id)
+// measuresText describes the measures of ids (of measures, by id); an id
+// of no measure stands as written.
+func measuresText(ids []string, measures map[string]ropa.Measure) string {
+	return joinEach(ids, func(id string) string {
+		if m, ok := measures[id]; ok {
+			return m.Description
 		}
-	}
-	return join(out)
+		return id
+	})
 }
 
 func dpiaText(d *ropa.DPIA, l Lang) string {
@@ -298,7 +279,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		}
 		tb.add(a.ID, a.Name, a.Description, strings.Join(joint, "\n\n"), purposesText(a), basesText(a, l),
 			subjectsText(a, l), categoriesText(a), specialText(a, l), recipientsText(a.Recipients, l), transfersText(a.Transfers, l),
-			retentionText(a, l), measuresText(a.Measures, reg), dpiaText(a.DPIA, l), boolText(a.AutomatedDecisions, l),
+			retentionText(a, l), measuresText(a.Measures, b.measures), dpiaText(a.DPIA, l), boolText(a.AutomatedDecisions, l),
 			a.Ended.String(), a.ReplacedBy, a.Notes)
 	}
 	if err := tb.close(); err != nil {
@@ -438,7 +419,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			if data == "" {
 				data = "*"
 			}
-			tb.add(a.ID, a.Name, data, termText(r, l), r.Period.String(), from, join(until), r.Law, r.Criteria, r.Text)
+			tb.add(a.ID, a.Name, data, r.Words(l), r.Period.String(), from, join(until), r.Law, r.Criteria, r.Text)
 		}
 	}
 	if err := tb.close(); err != nil {
@@ -490,7 +471,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			controllers = append(controllers, party(c, l))
 		}
 		tb.add(p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), recipientsText(p.SubProcessors, l),
-			transfersText(p.Transfers, l), measuresText(p.Measures, reg), p.Notes)
+			transfersText(p.Transfers, l), measuresText(p.Measures, b.measures), p.Notes)
 	}
 	if err := tb.close(); err != nil {
 		return err

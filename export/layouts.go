@@ -220,7 +220,7 @@ func writeICO(b *book, reg *ropa.Register) error {
 	required := indexSet(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 25, 26, 27, 28, 29)
 	s.put(b.header, icoHeadings, required, b.required)
 	for _, a := range reg.Activities {
-		s.put(b.wrap, icoRow(a, reg, l), none, 0)
+		s.put(b.wrap, icoRow(a, b.measures, l), none, 0)
 	}
 	if err := s.dropDown(12, icoHeadings[11]); err != nil {
 		return err
@@ -263,7 +263,7 @@ func baseLabels(l Lang) []string {
 	return labelsOf(lawfulbasis.Bases(), l, withArticle[lawfulbasis.Basis])
 }
 
-func icoRow(a ropa.Activity, reg *ropa.Register, l Lang) []string {
+func icoRow(a ropa.Activity, measures map[string]ropa.Measure, l Lang) []string {
 	var joint, contracts, countries, exceptional, conditions, interests, assessments, sources, laws []string
 	for _, p := range a.JointControllers {
 		joint = append(joint, party(p, l))
@@ -337,7 +337,7 @@ func icoRow(a ropa.Activity, reg *ropa.Register, l Lang) []string {
 	}
 	return []string{
 		a.Name, purposesText(a), strings.Join(joint, "\n\n"), subjectsText(a, l), categoriesText(a), recipientsText(a.Recipients, l),
-		join(contracts), join(countries), join(exceptional), retentionText(a, l), measuresText(a.Measures, reg),
+		join(contracts), join(countries), join(exceptional), retentionText(a, l), measuresText(a.Measures, measures),
 		basesText(a, l), join(conditions), join(interests), join(assessments), strings.Join(rightList, ", "),
 		boolText(a.AutomatedDecisions, l), join(sources), "", "",
 		dpiaRequired, progress, link, "", "",
@@ -433,12 +433,8 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 	if err := s.close(); err != nil {
 		return err
 	}
-	measures := map[string]ropa.Measure{}
-	for _, m := range reg.Measures {
-		measures[m.ID] = m
-	}
 	for _, a := range reg.Activities {
-		if err := cnilFiche(b, reg, measures, a, l); err != nil {
+		if err := cnilFiche(b, reg, a, l); err != nil {
 			return err
 		}
 	}
@@ -447,7 +443,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 
 // cnilFiche writes one "fiche de registre" for an activity, its sections in
 // the order of the CNIL model.
-func cnilFiche(b *book, reg *ropa.Register, measures map[string]ropa.Measure, a ropa.Activity, l Lang) error {
+func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity, l Lang) error {
 	fm, err := b.form(a.ID, 44, 36, 30, 14, 20, 16, 18, 28)
 	if err != nil {
 		return err
@@ -536,7 +532,7 @@ func cnilFiche(b *book, reg *ropa.Register, measures map[string]ropa.Measure, a 
 	fm.blank()
 	line(b.label, "Mesures de sécurité", "Type de mesure de sécurité", "", "", "Précisions")
 	for i, id := range a.Measures {
-		m := measures[id]
+		m := b.measures[id]
 		line(b.label, fmt.Sprintf("Mesure de sécurité %d", i+1), measureLabel(m.Kind, l), "", "", m.Description)
 	}
 	fm.blank()
@@ -555,7 +551,7 @@ func retentionByCategory(a ropa.Activity, l Lang) map[string]string {
 		var terms []string
 		for _, r := range a.Retention {
 			if len(r.Data) == 0 || slices.Contains(r.Data, c.ID) {
-				terms = append(terms, termText(r, l))
+				terms = append(terms, r.Words(l))
 			}
 		}
 		out[c.ID] = join(terms)
@@ -684,7 +680,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 			}
 		}
 		s.put(b.wrap, []string{a.ID, a.Name, strings.Join(joint, "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a),
-			recipientsText(a.Recipients, l), transfersText(a.Transfers, l), join(safeguards), retentionText(a, l), measuresText(a.Measures, reg),
+			recipientsText(a.Recipients, l), transfersText(a.Transfers, l), join(safeguards), retentionText(a, l), measuresText(a.Measures, b.measures),
 			basesText(a, l), specialText(a, l), join(conditions), join(processors), dpiaText(a.DPIA, l), a.Ended.String(), a.ReplacedBy}, map[int]bool{}, 0)
 	}
 	if err := s.dropDown(12, gw("col.basis", l)); err != nil {
@@ -711,7 +707,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		for _, c := range p.Controllers {
 			controllers = append(controllers, party(c, l))
 		}
-		ps.put(b.wrap, []string{p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), transfersText(p.Transfers, l), measuresText(p.Measures, reg)}, map[int]bool{}, 0)
+		ps.put(b.wrap, []string{p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), transfersText(p.Transfers, l), measuresText(p.Measures, b.measures)}, map[int]bool{}, 0)
 	}
 	return ps.close()
 }

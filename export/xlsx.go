@@ -102,6 +102,10 @@ func WriteXLSX(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if err != nil {
 		return err
 	}
+	b.measures = make(map[string]ropa.Measure, len(reg.Measures))
+	for _, m := range reg.Measures {
+		b.measures[m.ID] = m
+	}
 	defer b.f.Close()
 	switch o.layout {
 	case GBA:
@@ -133,6 +137,7 @@ type book struct {
 	listSheet string
 	planned   []namedList
 	first     bool
+	measures  map[string]ropa.Measure // the register's measures by id
 }
 
 func newBook(o options) (*book, error) {
