@@ -391,7 +391,9 @@ func (w *walker) walk(n *node, v reflect.Value) {
 			w.problem(n, "expected a string, found %s %s; put it in quotes", n.tag, n.value)
 			return
 		}
-		if values, ok := enumValues[t]; ok && !slices.Contains(values, n.value) {
+		// "" is the zero value, "not given", of every enumeration: the check
+		// reports it where a value is required, and it survives a round trip.
+		if values, ok := enumValues[t]; ok && n.value != "" && !slices.Contains(values, n.value) {
 			w.problem(n, "unknown value %q; want one of %s%s", n.value, strings.Join(values, ", "), suggest(n.value, values))
 			return
 		}

@@ -221,3 +221,22 @@ func TestPathSteps(t *testing.T) {
 		assert.Equal(t, want, activityOf(r, path), path)
 	}
 }
+
+// TestEmptyEnumerationValue: "" is the zero value of an enumeration, "not
+// given". It loads, so that the canonical JSON of a register with an
+// enumeration left empty reads back, and the check reports it as missing.
+func TestEmptyEnumerationValue(t *testing.T) {
+	doc := `{"schema":"openropa/v1","organisation":{"name":"A"},"activities":[{"id":"a","name":"A","dpia":{"status":""}}]}`
+	r, err := Decode([]byte(doc), JSON)
+	require.NoError(t, err)
+	assert.Equal(t, DPIAStatus(""), r.Activities[0].DPIA.Status)
+	b, err := Marshal(r)
+	require.NoError(t, err)
+	_, err = Decode(b, JSON)
+	require.NoError(t, err, "the canonical JSON reads back")
+	var found bool
+	for _, f := range Validate(r) {
+		found = found || f.Rule == "required" && f.Path == "activities[0].dpia.status"
+	}
+	assert.True(t, found, "the check reports the status as missing")
+}
