@@ -1,7 +1,10 @@
 package ropa
 
 import (
+	"bytes"
+	"encoding/binary"
 	"iter"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -114,48 +117,52 @@ func summarise(fs []Finding) Summary {
 }
 
 // sortFindings orders findings by the element they concern, in the order of
-// the format's fields and list indices, then by severity, rule and message.
+// the format's fields and list indices, then by severity, rule and message;
+// findings equal in all of these keep their order.
 func sortFindings(fs []Finding) {
 	if len(fs) < 2 {
 		return
 	}
-	keys := make([][]int, len(fs))
-	buf := make([]int, 0, 6*len(fs))
+	// Each path becomes a key of bytes that sorts as the path does: keys
+	// compare as one memory comparison, and a path parsed once.
+	buf := make([]byte, 0, 16*len(fs))
+	items := make([]sortItem, len(fs))
 	for i := range fs {
+		it := &items[i]
+		it.at, it.rank = int32(i), int32(fs[i].Severity.rank())
 		if i > 0 && fs[i].Path == fs[i-1].Path {
-			keys[i] = keys[i-1] // a rule's findings often share a path
+			it.start, it.end = items[i-1].start, items[i-1].end // a rule's findings often share a path
 			continue
 		}
-		start := len(buf)
+		it.start = int32(len(buf))
 		buf = pathKey(buf, fs[i].Path)
-		keys[i] = buf[start:len(buf):len(buf)]
+		it.end = int32(len(buf))
 	}
-	order := make([]int, len(fs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		a, b := &fs[i], &fs[j]
-		if c := compareKeys(keys[i], keys[j]); c != 0 {
+	slices.SortFunc(items, func(a, b sortItem) int {
+		if c := bytes.Compare(buf[a.start:a.end], buf[b.start:b.end]); c != 0 {
 			return c
 		}
-		if c := a.Severity.rank() - b.Severity.rank(); c != 0 {
+		if c := a.rank - b.rank; c != 0 {
+			return int(c)
+		}
+		x, y := &fs[a.at], &fs[b.at]
+		if c := strings.Compare(x.Rule, y.Rule); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		if c := strings.Compare(x.Message, y.Message); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Message, b.Message)
+		return int(a.at - b.at)
 	})
 	// Put each finding in its place, following the cycles of the order.
-	for k := range order {
-		if order[k] < 0 {
+	for k := range items {
+		if items[k].at < 0 {
 			continue
 		}
 		held := fs[k]
 		for j := k; ; {
-			next := order[j]
-			order[j] = -1
+			next := int(items[j].at)
+			items[j].at = -1
 			if next == k {
 				fs[j] = held
 				break
@@ -166,38 +173,58 @@ func sortFindings(fs []Finding) {
 	}
 }
 
+// sortItem is a finding to sort: where its key lies in the buffer of keys,
+// its severity's rank, and its place. It holds no pointer, so the sort moves
+// it without write barriers.
+type sortItem struct {
+	start, end int32
+	rank       int32
+	at         int32
+}
+
 // pathStep is one step of a JSON path: a field name, or a list index.
 type pathStep struct {
 	list  bool   // the step is a list index
 	name  string // the field name of a field step
-	index int    // the list index, as strconv.Atoi reads it
-	err   error  // strconv.Atoi's error, for an index that is not a number
+	index int    // the list index, or -1 where it is not a number
 }
 
 // pathSteps yields the steps of a JSON path such as
 // "activities[2].purposes[0]". It stops at a "[" that is not closed.
 func pathSteps(path string) iter.Seq[pathStep] {
 	return func(yield func(pathStep) bool) {
-		for path != "" {
-			var s pathStep
-			if path[0] == '[' {
-				end := strings.IndexByte(path, ']')
-				if end < 0 {
-					return
-				}
-				s.list = true
-				s.index, s.err = strconv.Atoi(path[1:end])
-				path = strings.TrimPrefix(path[end+1:], ".")
-			} else if end := fieldEnd(path); end == len(path) {
-				s.name, path = path, ""
-			} else {
-				s.name, path = path[:end], strings.TrimPrefix(path[end:], ".")
-			}
-			if !yield(s) {
+		for {
+			s, rest, ok := nextStep(path)
+			if !ok || !yield(s) {
 				return
 			}
+			path = rest
 		}
 	}
+}
+
+// nextStep returns the first step of a JSON path and the path after it;
+// false at the end of the path or at a "[" that is not closed.
+func nextStep(path string) (s pathStep, rest string, ok bool) {
+	switch {
+	case path == "":
+		return s, "", false
+	case path[0] == '[':
+		end := strings.IndexByte(path, ']')
+		if end < 0 {
+			return s, "", false
+		}
+		s.list = true
+		i, err := strconv.Atoi(path[1:end])
+		if err != nil {
+			i = -1
+		}
+		s.index = i
+		return s, strings.TrimPrefix(path[end+1:], "."), true
+	}
+	end := fieldEnd(path)
+	s.name = path[:end]
+	return s, strings.TrimPrefix(path[end:], "."), true
 }
 
 // fieldEnd returns the index of the "." or "[" that ends the field name at
@@ -211,14 +238,20 @@ func fieldEnd(path string) int {
 	return len(path)
 }
 
-// pathKey appends to key a JSON path as a sequence of numbers: the position
-// of each field in its struct, and each list index, so that paths sort in
-// the order of the format. Unknown fields sort after known ones.
-func pathKey(key []int, path string) []int {
+// pathKey appends to key a JSON path as a sequence of numbers, four bytes
+// each, that sort as the path does: the position of each field in its
+// struct, and each list index. Unknown fields sort after known ones; an
+// index out of the range of int32 sorts as its bound.
+func pathKey(key []byte, path string) []byte {
 	n, inList := fieldRanks(), false
-	for s := range pathSteps(path) {
+	for {
+		s, rest, ok := nextStep(path)
+		if !ok {
+			return key
+		}
+		path = rest
 		if s.list {
-			key, inList = append(key, s.index), false
+			key, inList = appendKeyNumber(key, s.index), false
 			continue
 		}
 		rank := 1 << 20
@@ -231,9 +264,15 @@ func pathKey(key []int, path string) []int {
 		} else {
 			n = nil
 		}
-		key = append(key, rank)
+		key = appendKeyNumber(key, rank)
 	}
-	return key
+}
+
+// appendKeyNumber appends n, bounded to int32, as four bytes that compare
+// as the numbers do.
+func appendKeyNumber(key []byte, n int) []byte {
+	n = min(max(n, math.MinInt32), math.MaxInt32)
+	return binary.BigEndian.AppendUint32(key, uint32(int32(n))^(1<<31))
 }
 
 // rankNode holds the positions of the JSON fields of a struct of the
@@ -276,16 +315,4 @@ func rankNodeOf(t reflect.Type, done map[reflect.Type]*rankNode) *rankNode {
 		n.fields[name] = rankField{rank: f.rank, list: list, next: rankNodeOf(ft, done)}
 	}
 	return n
-}
-
-func compareKeys(a, b []int) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return len(a) - len(b)
 }

@@ -212,7 +212,7 @@ func (r *Register) Position(path string) (pos Position, ok bool) {
 	for s := range pathSteps(path) {
 		var next *positions
 		if s.list {
-			if s.err == nil && s.index >= 0 && s.index < len(n.kids) && n.keys == nil {
+			if s.index >= 0 && s.index < len(n.kids) && n.keys == nil {
 				next = &n.kids[s.index]
 			}
 		} else if i := slices.Index(n.keys, s.name); i >= 0 {

@@ -2,6 +2,7 @@ package ropa
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -210,6 +211,46 @@ func TestFindingsOrder(t *testing.T) {
 		"activities[0].purposes",
 		"activities[1].measures[0]",
 	}, paths, "findings follow the order of the format")
+}
+
+func TestSortFindings(t *testing.T) {
+	f := func(path string, sev Severity, rule, msg string, mark int) Finding {
+		return Finding{Path: path, Severity: sev, Rule: rule, Message: msg, Line: mark}
+	}
+	for _, tc := range []struct {
+		name string
+		in   []Finding
+		want []int // the marks, in order
+	}{
+		{"indices sort as numbers", []Finding{
+			f("activities[10]", Error, "r", "m", 1), f("activities[9]", Error, "r", "m", 2), f("activities[-1]", Error, "r", "m", 3),
+		}, []int{3, 2, 1}},
+		{"an element before what it holds", []Finding{
+			f("activities[0].purposes[0]", Error, "r", "m", 1), f("activities[0]", Error, "r", "m", 2), f("", Error, "r", "m", 3),
+		}, []int{3, 2, 1}},
+		{"fields in the order of the format, unknown ones last", []Finding{
+			f("nonsense", Error, "r", "m", 1), f("activities[0]", Error, "r", "m", 2), f("organisation.email", Error, "r", "m", 3), f("schema", Error, "r", "m", 4),
+		}, []int{4, 3, 2, 1}},
+		{"indices beyond int32 sort as its bound, then by their other keys", []Finding{
+			f("activities[99999999999]", Error, "r", "b", 1), f("activities[2147483647]", Error, "r", "a", 2), f("activities[x]", Error, "r", "m", 3),
+		}, []int{3, 2, 1}},
+		{"then severity, rule and message", []Finding{
+			f("schema", Info, "a", "a", 1), f("schema", Error, "b", "b", 2), f("schema", Error, "b", "a", 3), f("schema", Error, "a", "z", 4), f("schema", Warning, "a", "a", 5),
+		}, []int{4, 3, 2, 5, 1}},
+		{"equal findings keep their order", []Finding{
+			f("schema", Error, "r", "m", 1), f("activities[0]", Error, "r", "m", 2), f("schema", Error, "r", "m", 3), f("schema", Error, "r", "m", 4), f("activities[0]", Error, "r", "m", 5),
+		}, []int{1, 3, 4, 2, 5}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := slices.Clone(tc.in)
+			sortFindings(fs)
+			var got []int
+			for _, x := range fs {
+				got = append(got, x.Line)
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
 }
 
 func TestCheckWaiversAndCustomRules(t *testing.T) {
