@@ -323,15 +323,25 @@ func leadingIndex(s string) (int, bool) {
 // idIndex finds the elements of a list by id. A short list is searched;
 // a long one gets a map.
 type idIndex struct {
-	n      int
-	id     func(i int) string
+	ids    []string
+	heads  []uint64       // the head of each id, for a short list
 	lookup map[string]int // id → index of its first element, for a long list
 }
 
 const shortList = 16
 
+// idHead packs the length of an id, its first and its last byte into a
+// number: ids with different heads differ, and ids of up to two bytes with
+// the same head are equal.
+func idHead(id string) uint64 {
+	if id == "" {
+		return 0
+	}
+	return uint64(len(id)) | uint64(id[0])<<48 | uint64(id[len(id)-1])<<56
+}
+
 // find returns the index of the first element with an id ("" is none).
-func (x idIndex) find(id string) (int, bool) {
+func (x *idIndex) find(id string) (int, bool) {
 	if id == "" {
 		return 0, false
 	}
@@ -339,19 +349,20 @@ func (x idIndex) find(id string) (int, bool) {
 		i, ok := x.lookup[id]
 		return i, ok
 	}
-	for i := 0; i < x.n; i++ {
-		if x.id(i) == id {
+	h := idHead(id)
+	for i, g := range x.heads {
+		if g == h && (len(id) <= 2 || x.ids[i] == id) {
 			return i, true
 		}
 	}
 	return 0, false
 }
 
-// ids returns the distinct ids of the list, sorted.
-func (x idIndex) ids() []string {
+// sorted returns the distinct ids of the list, sorted.
+func (x *idIndex) sorted() []string {
 	var out []string
-	for i := 0; i < x.n; i++ {
-		if v := x.id(i); v != "" {
+	for _, v := range x.ids {
+		if v != "" {
 			out = append(out, v)
 		}
 	}
@@ -364,30 +375,40 @@ type refChecker struct {
 	out []Finding
 }
 
-// unique indexes the ids of a list of n elements, reporting those used
-// twice.
-func (c *refChecker) unique(list func() string, n int, id func(int) string) idIndex {
-	x := idIndex{n: n, id: id}
-	if n > shortList {
-		x.lookup = make(map[string]int, n)
+// idsOf returns the ids of the elements of a list, reusing buf.
+func idsOf[T any](buf []string, list []T, id func(*T) string) []string {
+	buf = buf[:0]
+	for i := range list {
+		buf = append(buf, id(&list[i]))
 	}
-	for i := 0; i < n; i++ {
-		v := id(i)
-		if v == "" {
-			continue
-		}
+	return buf
+}
+
+// unique indexes the ids of a list, reporting those used twice, and
+// heads, if given room, holds the heads of a short list.
+func (c *refChecker) unique(list func() string, ids []string, heads []uint64) idIndex {
+	x := idIndex{ids: ids}
+	if len(ids) > shortList {
+		x.lookup = make(map[string]int, len(ids))
+	} else {
+		x.heads = heads[:0]
+	}
+	for i, v := range ids {
 		first, dup := 0, false
-		if x.lookup != nil {
+		switch {
+		case x.lookup != nil:
+			if v == "" {
+				continue
+			}
 			if first, dup = x.lookup[v]; !dup {
 				x.lookup[v] = i
 			}
-		} else {
-			for j := 0; j < i; j++ {
-				if id(j) == v {
-					first, dup = j, true
-					break
-				}
-			}
+		case v == "":
+			x.heads = append(x.heads, 0) // the head of no other id
+			continue
+		default:
+			first, dup = x.find(v)
+			x.heads = append(x.heads, idHead(v))
 		}
 		if dup {
 			l := list()
@@ -400,13 +421,13 @@ func (c *refChecker) unique(list func() string, n int, id func(int) string) idIn
 }
 
 // resolve reports a reference to an id that is in none of lists xs.
-func (c *refChecker) resolve(path func() string, kind, id, article string, xs ...idIndex) {
+func (c *refChecker) resolve(path func() string, kind, id, article string, xs ...*idIndex) {
 	var known []string
 	for _, x := range xs {
 		if _, ok := x.find(id); ok {
 			return
 		}
-		known = append(known, x.ids()...)
+		known = append(known, x.sorted()...)
 	}
 	c.out = append(c.out, Finding{Rule: "unresolved-reference", Severity: Error, Article: article, Path: path(),
 		Message: fmt.Sprintf("%s %q does not exist; %s", kind, id, fixFor(kind, id, known))})
@@ -415,34 +436,37 @@ func (c *refChecker) resolve(path func() string, kind, id, article string, xs ..
 // references checks that ids are unique and references resolve.
 func references(r *Register, knownRules map[string]bool) []Finding {
 	c := &refChecker{}
-	measures := c.unique(func() string { return "measures" }, len(r.Measures), func(i int) string { return r.Measures[i].ID })
-	activities := c.unique(func() string { return "activities" }, len(r.Activities), func(i int) string { return r.Activities[i].ID })
-	records := c.unique(func() string { return "processing" }, len(r.Processing), func(i int) string { return r.Processing[i].ID })
+	var heads [3][shortList]uint64
+	measures := c.unique(func() string { return "measures" }, idsOf(nil, r.Measures, func(m *Measure) string { return m.ID }), heads[0][:])
+	activities := c.unique(func() string { return "activities" }, idsOf(nil, r.Activities, func(a *Activity) string { return a.ID }), heads[1][:])
+	records := c.unique(func() string { return "processing" }, idsOf(nil, r.Processing, func(p *ProcessorRecord) string { return p.ID }), heads[2][:])
+	var ids [shortList]string
+	var own [shortList]uint64
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		ap := func() string { return actPath(i) }
-		c.unique(func() string { return ap() + ".dataSubjects" }, len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
-		cats := c.unique(func() string { return ap() + ".dataCategories" }, len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+		c.unique(func() string { return ap() + ".dataSubjects" }, idsOf(ids[:0], a.DataSubjects, func(s *DataSubject) string { return s.ID }), own[:])
+		cats := c.unique(func() string { return ap() + ".dataCategories" }, idsOf(ids[:0], a.DataCategories, func(d *DataCategory) string { return d.ID }), own[:])
 		for j, m := range a.Measures {
-			c.resolve(func() string { return fmt.Sprintf("%s.measures[%d]", ap(), j) }, "measure", m, "Art. 30(1)(g) GDPR", measures)
+			c.resolve(func() string { return fmt.Sprintf("%s.measures[%d]", ap(), j) }, "measure", m, "Art. 30(1)(g) GDPR", &measures)
 		}
 		for j := range a.Retention {
 			for k, d := range a.Retention[j].Data {
-				c.resolve(func() string { return fmt.Sprintf("%s.retention[%d].data[%d]", ap(), j, k) }, "data category", d, "Art. 30(1)(f) GDPR", cats)
+				c.resolve(func() string { return fmt.Sprintf("%s.retention[%d].data[%d]", ap(), j, k) }, "data category", d, "Art. 30(1)(f) GDPR", &cats)
 			}
 		}
 		for j := range a.Purposes {
 			for k, d := range a.Purposes[j].Data {
-				c.resolve(func() string { return fmt.Sprintf("%s.purposes[%d].data[%d]", ap(), j, k) }, "data category", d, "Art. 30(1)(b) GDPR", cats)
+				c.resolve(func() string { return fmt.Sprintf("%s.purposes[%d].data[%d]", ap(), j, k) }, "data category", d, "Art. 30(1)(b) GDPR", &cats)
 			}
 		}
 		if a.ReplacedBy != "" {
-			c.resolve(func() string { return ap() + ".replacedBy" }, "activity", a.ReplacedBy, "Art. 30(1) GDPR", activities)
+			c.resolve(func() string { return ap() + ".replacedBy" }, "activity", a.ReplacedBy, "Art. 30(1) GDPR", &activities)
 		}
 	}
 	for i := range r.Processing {
 		for j, m := range r.Processing[i].Measures {
-			c.resolve(func() string { return fmt.Sprintf("processing[%d].measures[%d]", i, j) }, "measure", m, "Art. 30(2)(d) GDPR", measures)
+			c.resolve(func() string { return fmt.Sprintf("processing[%d].measures[%d]", i, j) }, "measure", m, "Art. 30(2)(d) GDPR", &measures)
 		}
 	}
 	for i, w := range r.Waivers {
@@ -451,7 +475,7 @@ func references(r *Register, knownRules map[string]bool) []Finding {
 				Message: fmt.Sprintf("rule %q does not exist; name a rule of the catalogue (ropa rules lists them)%s", w.Rule, suggest(w.Rule, keys(knownRules)))})
 		}
 		if w.Activity != "" {
-			c.resolve(func() string { return fmt.Sprintf("waivers[%d].activity", i) }, "activity", w.Activity, "Art. 30 GDPR", activities, records)
+			c.resolve(func() string { return fmt.Sprintf("waivers[%d].activity", i) }, "activity", w.Activity, "Art. 30 GDPR", &activities, &records)
 		}
 	}
 	return c.out

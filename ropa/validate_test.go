@@ -346,3 +346,44 @@ func rules(fs []Finding) []string {
 	}
 	return out
 }
+
+func TestIDIndex(t *testing.T) {
+	// Ids that share their length, first and last byte: the head of an
+	// id tells them apart only with the rest of the id.
+	long := make([]string, 20)
+	for i := range long {
+		long[i] = fmt.Sprintf("a%02db", i)
+	}
+	for _, tc := range []struct {
+		name  string
+		ids   []string
+		dups  []string // the paths of the duplicate-id findings
+		found map[string]int
+		lost  []string
+	}{
+		{"same heads", []string{"a1b", "a2b", "", "ab", "a3b", "ab", "a2b"}, []string{"list[5].id", "list[6].id"},
+			map[string]int{"a1b": 0, "a2b": 1, "ab": 3, "a3b": 4}, []string{"a4b", "", "aab", "b", "a"}},
+		{"one-byte ids", []string{"a", "b", "a"}, []string{"list[2].id"}, map[string]int{"a": 0, "b": 1}, []string{"c", "aa"}},
+		{"a long list", append(slices.Clone(long), "a07b"), []string{"list[20].id"}, map[string]int{"a00b": 0, "a19b": 19}, []string{"a20b", ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &refChecker{}
+			var heads [shortList]uint64
+			x := c.unique(func() string { return "list" }, tc.ids, heads[:])
+			var dups []string
+			for _, f := range c.out {
+				dups = append(dups, f.Path)
+			}
+			assert.Equal(t, tc.dups, dups)
+			for id, want := range tc.found {
+				i, ok := x.find(id)
+				assert.True(t, ok, id)
+				assert.Equal(t, want, i, id)
+			}
+			for _, id := range tc.lost {
+				_, ok := x.find(id)
+				assert.False(t, ok, id)
+			}
+		})
+	}
+}
