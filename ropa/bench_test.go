@@ -23,8 +23,8 @@ func synthetic(n int) *ropa.Register { return synth.Cached(n) }
 func BenchmarkCheck(b *testing.B) {
 	c := ropa.NewChecker()
 	for _, n := range benchSizes {
-		reg := synthetic(n)
 		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			reg := synthetic(n)
 			b.ReportAllocs()
 			for b.Loop() {
 				_ = c.Check(reg, benchDay)
