@@ -33,8 +33,12 @@ func Events() []Event {
 
 // Valid reports whether e is one of the events of this package.
 func (e Event) Valid() bool {
-	_, ok := eventWords[e]
-	return ok
+	switch e {
+	case Collection, LastContact, ContractEnd, RelationshipEnd, ConsentWithdrawn,
+		Objection, AccountClosure, SessionEnd, ApplicationClosed, IncidentClosed:
+		return true
+	}
+	return false
 }
 
 // String returns the event's identifier, as written in a register.

@@ -58,8 +58,9 @@ type Extension struct {
 }
 
 // Validate reports every reason why the term is not a usable term, joined
-// into one error, or nil.
-func (t Term) Validate() error {
+// into one error, or nil. (A term is large: checked by pointer, it is not
+// copied.)
+func (t *Term) Validate() error {
 	var errs []error
 	if t.Period.IsZero() && len(t.Until) == 0 && strings.TrimSpace(t.Law) == "" && strings.TrimSpace(t.Criteria) == "" {
 		errs = append(errs, errors.New("a retention term needs a period, an end event (until), a law or criteria"))

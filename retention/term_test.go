@@ -171,6 +171,14 @@ func TestParseEvent(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "collection, last-contact")
 	assert.False(t, lang.Lang("es").Valid())
+	for _, e := range Events() {
+		assert.True(t, e.Valid(), e)
+		assert.Contains(t, eventWords, e, "every event has its words")
+	}
+	assert.Len(t, eventWords, len(Events()), "every event with words is listed")
+	for _, e := range []Event{"", "end", "Collection", "collection "} {
+		assert.False(t, e.Valid(), e)
+	}
 }
 
 func TestStatutes(t *testing.T) {
