@@ -124,9 +124,11 @@ func sortFindings(fs []Finding) {
 		return
 	}
 	// Each path becomes a key of bytes that sorts as the path does: keys
-	// compare as one memory comparison, and a path parsed once.
-	buf := make([]byte, 0, 16*len(fs))
-	items := make([]sortItem, len(fs))
+	// compare as one memory comparison, and a path is parsed once.
+	sc := sortScratches.Get().(*sortScratch)
+	defer sc.put()
+	buf := sc.keys[:0]
+	items := slices.Grow(sc.items[:0], len(fs))[:len(fs)]
 	for i := range fs {
 		it := &items[i]
 		it.at, it.rank = int32(i), int32(fs[i].Severity.rank())
@@ -138,6 +140,7 @@ func sortFindings(fs []Finding) {
 		buf = pathKey(buf, fs[i].Path)
 		it.end = int32(len(buf))
 	}
+	sc.keys, sc.items = buf, items
 	slices.SortFunc(items, func(a, b sortItem) int {
 		if c := bytes.Compare(buf[a.start:a.end], buf[b.start:b.end]); c != 0 {
 			return c
@@ -170,6 +173,22 @@ func sortFindings(fs []Finding) {
 			fs[j] = fs[next]
 			j = next
 		}
+	}
+}
+
+// sortScratch holds the buffers of a sort, kept between sorts.
+type sortScratch struct {
+	keys  []byte
+	items []sortItem
+}
+
+var sortScratches = sync.Pool{New: func() any { return new(sortScratch) }}
+
+// put returns the buffers for another sort, unless a huge register made
+// them too big to keep.
+func (sc *sortScratch) put() {
+	if cap(sc.items) <= 1<<14 && cap(sc.keys) <= 1<<19 {
+		sortScratches.Put(sc)
 	}
 }
 
