@@ -44,8 +44,6 @@ type pass struct {
 	statutes  *statuteIndex
 	basesCite [][]*retention.Statute // the statutes the bases of each activity cite
 
-	statuteMessages memo[statuteKey, string] // the messages of the statutory rules
-
 	// The answers of lawfulbasis on the checking date, by destination or mechanism.
 	eea      memo[string, eeaMembership]
 	adequacy memo[adequacyQuestion, lawfulbasis.AdequacyAnswer]

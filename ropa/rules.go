@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
@@ -343,15 +342,9 @@ func newStatuteIndex(r *Register, at Date) *statuteIndex {
 // checks that follow: most check the registers of a few countries as of
 // the same day.
 func statutesOf(country string, at Date) []retention.Statute {
-	k := statuteDay{country, at}
-	if s, ok := statuteDays.Load(k); ok {
-		return s.([]retention.Statute)
-	}
-	s := retention.StatutesOf(country, at.Time())
-	if statuteDayCount.Add(1) <= 256 { // a bound for a service that checks any day or country
-		statuteDays.Store(k, s)
-	}
-	return s
+	return statuteDays.get(statuteDay{country, at}, func(k statuteDay) []retention.Statute {
+		return retention.StatutesOf(k.country, k.at.Time())
+	})
 }
 
 type statuteDay struct {
@@ -359,10 +352,37 @@ type statuteDay struct {
 	at      Date
 }
 
-var (
-	statuteDays     sync.Map // statuteDay → []retention.Statute
-	statuteDayCount atomic.Int64
-)
+// statuteDays bounds its answers for a service that checks any day or
+// country.
+var statuteDays = sharedMemo[statuteDay, []retention.Statute]{bound: 256}
+
+// sharedMemo remembers answers for every check, up to a bound on their
+// number: past it, answers are worked out each time.
+type sharedMemo[Q comparable, A any] struct {
+	mu      sync.RWMutex
+	answers map[Q]A
+	bound   int
+}
+
+// get returns the answer to q, from work the first time.
+func (m *sharedMemo[Q, A]) get(q Q, work func(Q) A) A {
+	m.mu.RLock()
+	a, ok := m.answers[q]
+	m.mu.RUnlock()
+	if ok {
+		return a
+	}
+	a = work(q)
+	m.mu.Lock()
+	if m.answers == nil {
+		m.answers = map[Q]A{}
+	}
+	if len(m.answers) < m.bound {
+		m.answers[q] = a
+	}
+	m.mu.Unlock()
+	return a
+}
 
 func (idx *statuteIndex) cited(citation string) []*retention.Statute {
 	if citation == "" || len(idx.statutes) == 0 {
@@ -436,8 +456,8 @@ func statutoryMinimum(p *pass, out []Finding) []Finding {
 			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
-			return Finding{Message: p.statuteMessages.get(statuteKey{false, rule.Period, s}, func(statuteKey) string {
-				return rule.Period.Words(lang.English) + " is shorter than the " + s.Min.Words(lang.English) + " that " + s.Law + " requires for " + s.Subject + "; keep the data at least that long"
+			return Finding{Message: statuteMessages.get(statuteKey{false, rule.Period, s.Min, s.Law, s.Subject}, func(k statuteKey) string {
+				return k.period.Words(lang.English) + " is shorter than the " + k.bound.Words(lang.English) + " that " + k.law + " requires for " + k.subject + "; keep the data at least that long"
 			})}
 		}
 		return Finding{}
@@ -450,22 +470,24 @@ func statutoryMaximum(p *pass, out []Finding) []Finding {
 			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
-			return Finding{Message: p.statuteMessages.get(statuteKey{true, rule.Period, s}, func(statuteKey) string {
-				return rule.Period.Words(lang.English) + " is longer than the " + s.Max.Words(lang.English) + " that " + s.Law + " allows for " + s.Subject + "; shorten it"
+			return Finding{Message: statuteMessages.get(statuteKey{true, rule.Period, s.Max, s.Law, s.Subject}, func(k statuteKey) string {
+				return k.period.Words(lang.English) + " is longer than the " + k.bound.Words(lang.English) + " that " + k.law + " allows for " + k.subject + "; shorten it"
 			})}
 		}
 		return Finding{}
 	})
 }
 
-// statuteKey identifies the message of a finding of statutoryMinimum
-// (max false) or statutoryMaximum (max true): many retention rules of a
-// register share a period and a statute.
+// statuteKey holds what the message of a finding of statutoryMinimum (max
+// false) or statutoryMaximum (max true) says: many retention rules share a
+// period and a statute.
 type statuteKey struct {
-	max     bool
-	period  retention.Period
-	statute *retention.Statute
+	max           bool
+	period, bound retention.Period
+	law, subject  string
 }
+
+var statuteMessages = sharedMemo[statuteKey, string]{bound: 4096}
 
 func noMeasures(p *pass, out []Finding) []Finding {
 	r := p.r
