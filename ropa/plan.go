@@ -2,6 +2,7 @@ package ropa
 
 import (
 	"fmt"
+	"hash/fnv"
 	"reflect"
 	"slices"
 	"strconv"
@@ -381,12 +382,84 @@ type step struct {
 	element int // the index of the element, or -1 for the field itself
 }
 
-// runPlan returns the faults of a register's fields.
+// runPlan returns the faults of a register's fields: it runs the code
+// generated from the plan (plan_gen.go), or, where that code was generated
+// from another plan, walks the plan itself.
 func runPlan(r *Register) []fault {
+	if generatedCurrent() {
+		w := planWalker{way: make([]step, 0, 8)}
+		generatedWalk(&w, plan(), r)
+		return w.faults
+	}
+	return walkPlan(r)
+}
+
+// walkPlan returns the faults of a register's fields, walking the plan.
+func walkPlan(r *Register) []fault {
 	w := planWalker{way: make([]step, 0, 8)}
 	w.walkStruct(plan(), unsafe.Pointer(r))
 	return w.faults
 }
+
+// The code that plan_gen.go holds, generated from the plan by
+// TestPlanGenerated, walks a register as walkStruct does, with the quick
+// tests, the enumerations and the structs of each field written out in Go.
+// It runs only if the plan it was made from, as planDigest sums it up, is
+// the plan of the model: a change of a tag or an enumeration leaves it
+// unused, and TestPlanGenerated failing, until it is generated again
+// (go test ./ropa -run TestPlanGenerated -update). A change that stops it
+// compiling, such as a field renamed, needs plan_gen.go deleted first.
+var (
+	generatedWalk   func(w *planWalker, p *structPlan, r *Register)
+	generatedDigest uint64
+)
+
+var generatedCurrent = sync.OnceValue(func() bool {
+	return generatedWalk != nil && planDigest(plan()) == generatedDigest
+})
+
+// planDigest sums up what the code generated from a plan depends on: the
+// structs, their fields and tags, the quick tests and the enumerations.
+func planDigest(p *structPlan) uint64 {
+	h := fnv.New64a()
+	done := map[*structPlan]bool{}
+	var sum func(p *structPlan)
+	sum = func(p *structPlan) {
+		if done[p] {
+			return
+		}
+		done[p] = true
+		fmt.Fprintf(h, "struct %s %v %v\n", p.typ, p.level != nil, p.empty)
+		for _, fp := range p.fields {
+			fmt.Fprintf(h, "field %d %s %d %d %d\n", fp.index, fp.name, fp.quick, fp.shape, fp.minLen)
+			for _, o := range fp.ops {
+				fmt.Fprintf(h, "op %s=%s\n", o.tag, o.param)
+			}
+			if fp.quickSet != nil {
+				fmt.Fprintf(h, "set %q\n", fp.quickSet.byLen)
+			}
+		}
+		for _, fp := range p.fields {
+			if fp.elem != nil {
+				sum(fp.elem)
+			}
+		}
+	}
+	sum(p)
+	return h.Sum64()
+}
+
+// slow runs field i of the struct at base the way walkStruct does a field
+// without a quick test, or whose quick test failed.
+func (w *planWalker) slow(p *structPlan, i int, base unsafe.Pointer) {
+	fp := &p.fields[i]
+	v := reflect.NewAt(p.typ, base).Elem()
+	w.walkField(fp, v, v.Field(fp.index))
+}
+
+// push and pop keep the way into the register.
+func (w *planWalker) push(fp *fieldPlan, k int) { w.way = append(w.way, step{fp, k}) }
+func (w *planWalker) pop()                      { w.way = w.way[:len(w.way)-1] }
 
 // walkStruct walks a struct at base. It reads the fields with a quick test
 // through their address, and makes a reflect.Value of the struct only for

@@ -21,6 +21,9 @@ func requirePlanAgrees(t testing.TB, r *Register) {
 		t.Fatal(err)
 	}
 	got := runPlan(r)
+	if walked := walkPlan(r); !reflect.DeepEqual(walked, got) {
+		t.Fatalf("the generated walk disagrees with the walk of the plan:\ngenerated: %+v\nwalked:    %+v", got, walked)
+	}
 	for i := range got {
 		if got[i].article != "" {
 			if a := articleOf(got[i].structNS); got[i].article != a {
