@@ -44,6 +44,8 @@ type pass struct {
 	statutes  *statuteIndex
 	basesCite [][]*retention.Statute // the statutes the bases of each activity cite
 
+	statuteMessages memo[passStatute, string]
+
 	// The answers of lawfulbasis on the checking date, by destination or mechanism.
 	eea      memo[string, eeaMembership]
 	adequacy memo[adequacyQuestion, lawfulbasis.AdequacyAnswer]

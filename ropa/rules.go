@@ -63,6 +63,12 @@ var unusedWaiverRule = Rule{"unused-waiver", Warning, "Art. 5(2) GDPR", "A waive
 
 func actPath(i int) string { return "activities[" + strconv.Itoa(i) + "]" }
 
+// elemPath is the path of element j of a list field of element i of a list
+// of the register, such as "activities[2].retention[0]", made at once.
+func elemPath(list string, i int, field string, j int) string {
+	return list + "[" + strconv.Itoa(i) + "]." + field + "[" + strconv.Itoa(j) + "]"
+}
+
 func hasContact(p Party) bool {
 	return p.Email != "" || p.Phone != "" || p.Address != nil && (p.Address.Street != "" || p.Address.City != "")
 }
@@ -121,7 +127,7 @@ func noRetention(p *pass, out []Finding) []Finding {
 		covered := retentionCoverage(a)
 		for j := range a.DataCategories {
 			if id := a.DataCategories[j].ID; !covered(id) {
-				out = append(out, Finding{Path: actPath(i) + ".dataCategories[" + strconv.Itoa(j) + "]", Message: fmt.Sprintf("no retention term covers data category %q; add one (retention[].data)", id)})
+				out = append(out, Finding{Path: elemPath("activities", i, "dataCategories", j), Message: fmt.Sprintf("no retention term covers data category %q; add one (retention[].data)", id)})
 			}
 		}
 	}
@@ -171,7 +177,7 @@ func eachTerm(out []Finding, r *Register, f func(out []Finding, i int, a *Activi
 			out = f(out, i, a, j, &a.Retention[j])
 			for k := n; k < len(out); k++ {
 				if out[k].Path == "" {
-					out[k].Path = actPath(i) + ".retention[" + strconv.Itoa(j) + "]"
+					out[k].Path = elemPath("activities", i, "retention", j)
 				}
 			}
 		}
@@ -269,28 +275,38 @@ func retentionImpossibleEnd(p *pass, out []Finding) []Finding {
 				return out
 			}
 		}
-		var msg strings.Builder
-		msg.Grow(256)
-		msg.WriteString("the data would be kept without end: ")
-		sep := ""
+		var why []string
 		for _, e := range rule.Until {
-			why := ""
-			switch e {
-			case retention.ConsentWithdrawn:
-				why = "consent cannot be withdrawn where no purpose rests on consent"
-			case retention.Objection:
-				why = "an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing"
-			default:
-				continue
+			if w, ok := endlessBecause[e]; ok {
+				why = append(why, w)
 			}
-			msg.WriteString(sep)
-			msg.WriteString(why)
-			sep = ", and "
 		}
-		msg.WriteString("; give a period, or the event that really ends the processing")
-		return append(out, Finding{Message: msg.String()})
+		if len(why) == 1 {
+			return append(out, Finding{Message: endlessMessages[why[0]]})
+		}
+		return append(out, Finding{Message: endlessMessage(strings.Join(why, ", and "))})
 	})
 }
+
+// endlessBecause says why an end event cannot happen, for the events that
+// only some grounds allow.
+var endlessBecause = map[retention.Event]string{
+	retention.ConsentWithdrawn: "consent cannot be withdrawn where no purpose rests on consent",
+	retention.Objection:        "an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing",
+}
+
+func endlessMessage(why string) string {
+	return "the data would be kept without end: " + why + "; give a period, or the event that really ends the processing"
+}
+
+// endlessMessages holds the message for each reason alone, made once.
+var endlessMessages = func() map[string]string {
+	m := map[string]string{}
+	for _, why := range endlessBecause {
+		m[why] = endlessMessage(why)
+	}
+	return m
+}()
 
 // memo remembers what a pass has worked out for the questions that come
 // back element after element: a register asks about a few countries,
@@ -456,9 +472,7 @@ func statutoryMinimum(p *pass, out []Finding) []Finding {
 			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
-			return Finding{Message: statuteMessages.get(statuteKey{false, rule.Period, s.Min, s.Law, s.Subject}, func(k statuteKey) string {
-				return k.period.Words(lang.English) + " is shorter than the " + k.bound.Words(lang.English) + " that " + k.law + " requires for " + k.subject + "; keep the data at least that long"
-			})}
+			return Finding{Message: p.statuteMessage(false, rule.Period, s)}
 		}
 		return Finding{}
 	})
@@ -470,17 +484,38 @@ func statutoryMaximum(p *pass, out []Finding) []Finding {
 			return Finding{}
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
-			return Finding{Message: statuteMessages.get(statuteKey{true, rule.Period, s.Max, s.Law, s.Subject}, func(k statuteKey) string {
-				return k.period.Words(lang.English) + " is longer than the " + k.bound.Words(lang.English) + " that " + k.law + " allows for " + k.subject + "; shorten it"
-			})}
+			return Finding{Message: p.statuteMessage(true, rule.Period, s)}
 		}
 		return Finding{}
 	})
 }
 
-// statuteKey holds what the message of a finding of statutoryMinimum (max
-// false) or statutoryMaximum (max true) says: many retention rules share a
-// period and a statute.
+// statuteMessage returns the message of a finding of statutoryMinimum (max
+// false) or statutoryMaximum (max true) on a period and a statute: many
+// retention rules share the two. The message is made once for every check,
+// and a pass finds it again without hashing what it says.
+func (p *pass) statuteMessage(max bool, period retention.Period, s *retention.Statute) string {
+	return p.statuteMessages.get(passStatute{max, period, s}, func(passStatute) string {
+		k := statuteKey{max, period, s.Min, s.Law, s.Subject}
+		if max {
+			k.bound = s.Max
+		}
+		return statuteMessages.get(k, func(k statuteKey) string {
+			if k.max {
+				return k.period.Words(lang.English) + " is longer than the " + k.bound.Words(lang.English) + " that " + k.law + " allows for " + k.subject + "; shorten it"
+			}
+			return k.period.Words(lang.English) + " is shorter than the " + k.bound.Words(lang.English) + " that " + k.law + " requires for " + k.subject + "; keep the data at least that long"
+		})
+	})
+}
+
+type passStatute struct {
+	max     bool
+	period  retention.Period
+	statute *retention.Statute
+}
+
+// statuteKey holds what a message of statuteMessage says.
 type statuteKey struct {
 	max           bool
 	period, bound retention.Period
@@ -530,7 +565,7 @@ func eachPurpose(out []Finding, r *Register, f func(out []Finding, i int, a *Act
 	return out
 }
 
-func purposePath(i, j int) string { return actPath(i) + ".purposes[" + strconv.Itoa(j) + "]" }
+func purposePath(i, j int) string { return elemPath("activities", i, "purposes", j) }
 
 func noLegalBasis(p *pass, out []Finding) []Finding {
 	r := p.r
@@ -734,20 +769,20 @@ func criminalDataGround(p *pass, out []Finding) []Finding {
 // relative to the transfer: empty for the transfer itself, ".mechanism" for
 // one of its fields. Paths are formatted only for findings.
 func eachTransfer(out []Finding, r *Register, f func(out []Finding, t *Transfer) []Finding) []Finding {
-	each := func(base func() string, transfers []Transfer) {
+	each := func(list string, i int, transfers []Transfer) {
 		for j := range transfers {
 			n := len(out)
 			out = f(out, &transfers[j])
 			for k := n; k < len(out); k++ {
-				out[k].Path = base() + ".transfers[" + strconv.Itoa(j) + "]" + out[k].Path
+				out[k].Path = elemPath(list, i, "transfers", j) + out[k].Path
 			}
 		}
 	}
 	for i := range r.Activities {
-		each(func() string { return actPath(i) }, r.Activities[i].Transfers)
+		each("activities", i, r.Activities[i].Transfers)
 	}
 	for i := range r.Processing {
-		each(func() string { return "processing[" + strconv.Itoa(i) + "]" }, r.Processing[i].Transfers)
+		each("processing", i, r.Processing[i].Transfers)
 	}
 	return out
 }

@@ -53,6 +53,10 @@ func TestGDPRRules(t *testing.T) {
 			r.Activities[0].Purposes[0].Bases[0] = Basis{Basis: lawfulbasis.Contract}
 			r.Activities[0].Retention[0].Term = retention.Term{Until: []retention.Event{retention.Objection}}
 		}, "activities[0].retention[0]", "an objection under Art. 21 is only possible"},
+		{"retention-end-cannot-happen", Date{}, func(r *Register) {
+			r.Activities[0].Purposes[0].Bases[0] = Basis{Basis: lawfulbasis.Contract}
+			r.Activities[0].Retention[0].Term = retention.Term{Until: []retention.Event{retention.Objection, retention.ConsentWithdrawn}}
+		}, "activities[0].retention[0]", "the data would be kept without end: an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing, and consent cannot be withdrawn where no purpose rests on consent; give a period, or the event that really ends the processing"},
 		{"retention-below-statutory-minimum", Date{}, func(r *Register) {
 			r.Activities[0].Retention[0].Term = retention.Term{Period: retention.Period{Years: 5}, From: retention.Collection, Law: "art. III.86 WER"}
 		}, "activities[0].retention[0]", "5 years is shorter than the 7 years that Art. III.86 Code of Economic Law (Wetboek van economisch recht) requires for accounting supporting documents"},
