@@ -51,7 +51,7 @@ type pass struct {
 	adequacy memo[adequacyQuestion, lawfulbasis.AdequacyAnswer]
 	validity memo[lawfulbasis.Mechanism, lawfulbasis.Validity]
 
-	criteriaOf   [][]DPIACriterion // the DPIA criteria of each activity
+	criteriaOf   []criteriaSet // the DPIA criteria of each activity
 	criteriaDone []bool
 }
 

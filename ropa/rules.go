@@ -987,14 +987,14 @@ var cameraStarts = func() (out [256][]string) {
 }()
 
 func mentionsCameras(description string) bool {
+	// ASCII: the words are compared ignoring case, without a lower-case copy,
+	// where a camera word can start.
 	for i := 0; i < len(description); i++ {
-		if description[i] >= 0x80 {
+		c := description[i]
+		if c >= 0x80 {
 			return containsCameraWord(strings.ToLower(description))
 		}
-	}
-	// ASCII: the words are compared ignoring case, without a lower-case copy.
-	for i := 0; i < len(description); i++ {
-		for _, w := range cameraStarts[lowerASCII(description[i])] {
+		for _, w := range cameraStarts[lowerASCII(c)] {
 			if hasPrefixFoldASCII(description[i:], w) {
 				return true
 			}
@@ -1042,45 +1042,83 @@ func lowerASCII(c byte) byte {
 // decisions: automated-decision), in the order of the guidelines.
 func DPIACriteriaOf(a Activity) []DPIACriterion { return criteriaOf(&a) }
 
-func criteriaOf(a *Activity) []DPIACriterion { return appendCriteria(nil, a, true) }
+func criteriaOf(a *Activity) []DPIACriterion { return criteriaIn(a, true).list() }
 
-// appendCriteria appends the DPIA criteria an activity meets to dst.
-// cameras says whether to look for camera images in the descriptions of its
-// data, the one costly test.
-func appendCriteria(dst []DPIACriterion, a *Activity, cameras bool) []DPIACriterion {
-	var declared []DPIACriterion
-	if a.DPIA != nil {
-		declared = a.DPIA.Criteria
-	}
-	var sensitive, monitoring, vulnerable bool
-	for i := range a.DataCategories {
-		c := &a.DataCategories[i]
-		sensitive = sensitive || c.Special != "" || c.Criminal
-		monitoring = monitoring || cameras && mentionsCameras(c.Description)
-	}
-	for i := range a.DataSubjects {
-		vulnerable = vulnerable || a.DataSubjects[i].Kind.Vulnerable()
-	}
-	automated := a.AutomatedDecisions != nil && *a.AutomatedDecisions
-	for _, c := range allCriteria {
-		if slices.Contains(declared, c) || c == SensitiveData && sensitive || c == SystematicMonitoring && monitoring ||
-			c == VulnerableSubjects && vulnerable || c == AutomatedDecision && automated {
-			dst = append(dst, c)
-		}
-	}
-	return dst
-}
+// criteriaSet is a set of DPIA criteria: bit i stands for allCriteria[i].
+type criteriaSet uint16
 
 var allCriteria = DPIACriteria()
 
+func criterionBit(c DPIACriterion) criteriaSet {
+	if i := slices.Index(allCriteria, c); i >= 0 {
+		return 1 << i
+	}
+	return 0
+}
+
+// The criteria that criteriaIn finds in the register itself.
+var (
+	sensitiveBit  = criterionBit(SensitiveData)
+	vulnerableBit = criterionBit(VulnerableSubjects)
+	automatedBit  = criterionBit(AutomatedDecision)
+	monitoringBit = criterionBit(SystematicMonitoring)
+)
+
+// list returns the criteria of the set, in the order of DPIACriteria.
+func (s criteriaSet) list() []DPIACriterion {
+	var out []DPIACriterion
+	for i, c := range allCriteria {
+		if s&(1<<i) != 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// criteriaIn returns the DPIA criteria an activity meets. cameras says
+// whether to look for camera images in the descriptions of its data, the
+// one costly test, which adds systematic monitoring at most.
+func criteriaIn(a *Activity, cameras bool) criteriaSet {
+	var set criteriaSet
+	if a.DPIA != nil {
+		for _, c := range a.DPIA.Criteria {
+			set |= criterionBit(c)
+		}
+	}
+	for i := range a.DataCategories {
+		if c := &a.DataCategories[i]; c.Special != "" || c.Criminal {
+			set |= sensitiveBit
+			break
+		}
+	}
+	for i := range a.DataSubjects {
+		if a.DataSubjects[i].Kind.Vulnerable() {
+			set |= vulnerableBit
+			break
+		}
+	}
+	if a.AutomatedDecisions != nil && *a.AutomatedDecisions {
+		set |= automatedBit
+	}
+	if cameras && set&monitoringBit == 0 {
+		for i := range a.DataCategories {
+			if mentionsCameras(a.DataCategories[i].Description) {
+				set |= monitoringBit
+				break
+			}
+		}
+	}
+	return set
+}
+
 // criteria returns the DPIA criteria of activity i of the pass's register.
-func (p *pass) criteria(i int) []DPIACriterion {
+func (p *pass) criteria(i int) criteriaSet {
 	if p.criteriaOf == nil {
-		p.criteriaOf = make([][]DPIACriterion, len(p.r.Activities))
+		p.criteriaOf = make([]criteriaSet, len(p.r.Activities))
 		p.criteriaDone = make([]bool, len(p.r.Activities))
 	}
 	if !p.criteriaDone[i] {
-		p.criteriaOf[i], p.criteriaDone[i] = criteriaOf(&p.r.Activities[i]), true
+		p.criteriaOf[i], p.criteriaDone[i] = criteriaIn(&p.r.Activities[i], true), true
 	}
 	return p.criteriaOf[i]
 }
@@ -1093,11 +1131,10 @@ func dpiaScreening(p *pass, out []Finding) []Finding {
 			continue
 		}
 		// Camera images add one criterion at most: without another, two cannot be met.
-		var buf [16]DPIACriterion
-		if len(appendCriteria(buf[:0], &r.Activities[i], false)) == 0 {
+		if criteriaIn(&r.Activities[i], false) == 0 {
 			continue
 		}
-		met := p.criteria(i)
+		met := p.criteria(i).list()
 		if len(met) < 2 {
 			continue
 		}
@@ -1131,7 +1168,7 @@ func exemption(p *pass, out []Finding) []Finding {
 				return append(out, Finding{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q processes special or criminal-offence data, so the record is required", *e, a.ID)})
 			}
 		}
-		if met := p.criteria(i); len(met) > 0 {
+		if met := p.criteria(i).list(); len(met) > 0 {
 			return append(out, Finding{Path: actPath(i), Message: fmt.Sprintf("with %d employees the exemption of Art. 30(5) could apply, but activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the record is required", *e, a.ID, strs(met)[0])})
 		}
 	}

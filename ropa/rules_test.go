@@ -241,6 +241,14 @@ func TestDPIACriteriaOf(t *testing.T) {
 	a.DataSubjects[0].Kind = Child
 	a.AutomatedDecisions = ptr(true)
 	assert.Equal(t, []DPIACriterion{AutomatedDecision, SystematicMonitoring, SensitiveData, VulnerableSubjects}, DPIACriteriaOf(a))
+
+	b := validRegister().Activities[0]
+	b.DataCategories[0].Description = "Names"
+	b.DPIA.Criteria = nil
+	assert.Nil(t, DPIACriteriaOf(b), "nothing to meet")
+	b.DPIA.Criteria = []DPIACriterion{PreventsRights, "cctv", EvaluationScoring, PreventsRights, SystematicMonitoring}
+	assert.Equal(t, []DPIACriterion{EvaluationScoring, SystematicMonitoring, PreventsRights}, DPIACriteriaOf(b),
+		"the declared criteria, once each and in their order, without the unknown one")
 }
 
 func readTestSource(t *testing.T) string {
