@@ -673,29 +673,12 @@ var countryCodes = sync.OnceValue(func() *[26 * 26]bool {
 // validVar answers a check of validator/v10 on a string, such as email,
 // remembering the answers for the values that recur from check to check.
 func validVar(tag, value string) bool {
-	k := varKey{tag, value}
-	varMemo.RLock()
-	ok, seen := varMemo.answers[k]
-	varMemo.RUnlock()
-	if seen {
-		return ok
-	}
-	ok = validate().Var(value, tag) == nil
-	varMemo.Lock()
-	if len(varMemo.answers) >= 4096 {
-		clear(varMemo.answers) // a bound on the memory; the values that recur come back
-	}
-	varMemo.answers[k] = ok
-	varMemo.Unlock()
-	return ok
+	return varAnswers.get(varKey{tag, value}, func(k varKey) bool { return validate().Var(k.value, k.tag) == nil })
 }
 
 type varKey struct{ tag, value string }
 
-var varMemo = struct {
-	sync.RWMutex
-	answers map[varKey]bool
-}{answers: map[varKey]bool{}}
+var varAnswers = sharedMemo[varKey, bool]{bound: 4096}
 
 // The struct-level checks, shared with validator/v10's struct validations.
 

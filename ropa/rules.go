@@ -372,8 +372,10 @@ type statuteDay struct {
 // country.
 var statuteDays = sharedMemo[statuteDay, []retention.Statute]{bound: 256}
 
-// sharedMemo remembers answers for every check, up to a bound on their
-// number: past it, answers are worked out each time.
+// sharedMemo remembers answers for every check, safe for concurrent use.
+// It holds up to bound answers: when full, it forgets them all, so that a
+// service that runs for months keeps the answers of the days and values
+// that recur, in bounded memory.
 type sharedMemo[Q comparable, A any] struct {
 	mu      sync.RWMutex
 	answers map[Q]A
@@ -393,9 +395,10 @@ func (m *sharedMemo[Q, A]) get(q Q, work func(Q) A) A {
 	if m.answers == nil {
 		m.answers = map[Q]A{}
 	}
-	if len(m.answers) < m.bound {
-		m.answers[q] = a
+	if len(m.answers) >= m.bound {
+		clear(m.answers)
 	}
+	m.answers[q] = a
 	m.mu.Unlock()
 	return a
 }
@@ -802,13 +805,29 @@ func (p *pass) withinEEA(t *Transfer) bool {
 // inEEA answers lawfulbasis.InEEA for a country on the checking date.
 func (p *pass) inEEA(country string) (member, known bool) {
 	m := p.eea.get(country, func(country string) eeaMembership {
-		member, known := lawfulbasis.InEEA(country, p.at.Time())
-		return eeaMembership{member, known}
+		return eeaAnswers.get(onDay[string]{country, p.at}, func(q onDay[string]) eeaMembership {
+			member, known := lawfulbasis.InEEA(q.q, q.at.Time())
+			return eeaMembership{member, known}
+		})
 	})
 	return m.member, m.known
 }
 
 type eeaMembership struct{ member, known bool }
+
+// onDay is a question about the law on a day.
+type onDay[Q comparable] struct {
+	q  Q
+	at Date
+}
+
+// The answers of lawfulbasis for every check: a service checks most
+// registers as of the same few days.
+var (
+	eeaAnswers      = sharedMemo[onDay[string], eeaMembership]{bound: 4096}
+	adequacyAnswers = sharedMemo[onDay[adequacyQuestion], lawfulbasis.AdequacyAnswer]{bound: 4096}
+	validityAnswers = sharedMemo[onDay[lawfulbasis.Mechanism], lawfulbasis.Validity]{bound: 4096}
+)
 
 func eeaTransfer(p *pass, out []Finding) []Finding {
 	r := p.r
@@ -862,14 +881,16 @@ func adequacyNotInForce(p *pass, out []Finding) []Finding {
 // scope of a transfer on the checking date.
 func (p *pass) adequateCountry(t *Transfer) lawfulbasis.AdequacyAnswer {
 	return p.adequacy.get(adequacyQuestion{t.Country, t.DPF != nil && *t.DPF, t.Scope}, func(q adequacyQuestion) lawfulbasis.AdequacyAnswer {
-		var scopes []lawfulbasis.Scope
-		if q.dpf {
-			scopes = append(scopes, lawfulbasis.DPFList)
-		}
-		if q.scope != "" {
-			scopes = append(scopes, q.scope)
-		}
-		return lawfulbasis.AdequateCountry(q.country, p.at.Time(), scopes...)
+		return adequacyAnswers.get(onDay[adequacyQuestion]{q, p.at}, func(k onDay[adequacyQuestion]) lawfulbasis.AdequacyAnswer {
+			var scopes []lawfulbasis.Scope
+			if k.q.dpf {
+				scopes = append(scopes, lawfulbasis.DPFList)
+			}
+			if k.q.scope != "" {
+				scopes = append(scopes, k.q.scope)
+			}
+			return lawfulbasis.AdequateCountry(k.q.country, k.at.Time(), scopes...)
+		})
 	})
 }
 
@@ -885,7 +906,9 @@ func invalidMechanism(p *pass, out []Finding) []Finding {
 		if t.Mechanism == "" || !t.Mechanism.Valid() {
 			return out
 		}
-		if v := p.validity.get(t.Mechanism, func(m lawfulbasis.Mechanism) lawfulbasis.Validity { return m.ValidOn(p.at.Time()) }); !v.Valid {
+		if v := p.validity.get(t.Mechanism, func(m lawfulbasis.Mechanism) lawfulbasis.Validity {
+			return validityAnswers.get(onDay[lawfulbasis.Mechanism]{m, p.at}, func(k onDay[lawfulbasis.Mechanism]) lawfulbasis.Validity { return k.q.ValidOn(k.at.Time()) })
+		}); !v.Valid {
 			return append(out, Finding{Path: ".mechanism", Message: v.Reason})
 		}
 		return out

@@ -3,7 +3,9 @@ package ropa
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/openropa/registry/lawfulbasis"
@@ -273,4 +275,32 @@ func TestMentionsCameras(t *testing.T) {
 	} {
 		assert.Equal(t, want, mentionsCameras(description), description)
 	}
+}
+
+func TestSharedMemo(t *testing.T) {
+	m := sharedMemo[int, string]{bound: 3}
+	calls := 0
+	work := func(q int) string { calls++; return strconv.Itoa(q * 2) }
+	for _, q := range []int{1, 2, 1, 3, 2} {
+		assert.Equal(t, strconv.Itoa(q*2), m.get(q, work))
+	}
+	assert.Equal(t, 3, calls, "each question is worked out once")
+	assert.Equal(t, "8", m.get(4, work), "a fourth answer is not dropped")
+	assert.Len(t, m.answers, 1, "when full, the memo forgets the old answers")
+	assert.Equal(t, "2", m.get(1, work))
+	assert.Equal(t, 5, calls)
+
+	// Many goroutines at once (run under -race).
+	m = sharedMemo[int, string]{bound: 64}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for q := 0; q < 100; q++ {
+				assert.Equal(t, strconv.Itoa(q), m.get(q, strconv.Itoa))
+			}
+		}()
+	}
+	wg.Wait()
 }
