@@ -1,8 +1,8 @@
 package ropa
 
 import (
-	"slices"
 	"strings"
+	"sync"
 
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
@@ -114,68 +114,88 @@ func ruleIDs(rules []Rule) map[string]bool {
 // every rule of the checker. Waivers of the register move the findings they
 // match into Report.Waived. Findings come in a fixed order.
 func (c *Checker) Check(r *Register, at Date) *Report {
-	var faults []fault
-	if r != nil {
-		faults = runPlan(r)
+	rep := &Report{At: at}
+	if r == nil {
+		rep.Findings = validateWith(nil, nil, nil, nil)
+		rep.Summary = summarise(rep.Findings)
+		return rep
 	}
-	fs := validateWith(r, faults, c.known)
-	if r != nil {
-		// Registers have a few findings per activity: room for them at once.
-		fs = slices.Grow(fs, 16+4*len(r.Activities))
-		p := &pass{r: r, at: at}
-		for _, cr := range c.checks {
-			start := len(fs)
-			fs = cr.check(p, fs)
-			for k := start; k < len(fs); k++ {
-				f := &fs[k]
-				f.Rule = cr.ID
-				if f.Severity == "" {
-					f.Severity = cr.Severity
-				}
-				if f.Article == "" {
-					f.Article = cr.Article
-				}
-				f.Activity = activityOf(r, f.Path)
+	// The findings are gathered in a buffer kept between checks, and copied
+	// into the report in their order, the waived ones apart.
+	sc := checkScratches.Get().(*checkScratch)
+	defer sc.put()
+	fs := validateWith(sc.findings[:0], r, runPlan(r), c.known)
+	p := &pass{r: r, at: at}
+	for _, cr := range c.checks {
+		start := len(fs)
+		fs = cr.check(p, fs)
+		for k := start; k < len(fs); k++ {
+			f := &fs[k]
+			f.Rule = cr.ID
+			if f.Severity == "" {
+				f.Severity = cr.Severity
 			}
+			if f.Article == "" {
+				f.Article = cr.Article
+			}
+			f.Activity = activityOf(r, f.Path)
 		}
-		sortFindings(fs)
 	}
-	// The findings that no waiver matches stay in fs, in order.
-	rep := &Report{At: at, Findings: fs[:0]}
-	var used []bool
-	if r != nil {
-		used = make([]bool, len(r.Waivers))
-	}
-	for i := range fs {
-		if w, ok := waiverFor(r, &fs[i]); ok {
+	sc.findings = fs
+	order := sortOrder(fs, &sc.sort)
+	used := make([]bool, len(r.Waivers))
+	kept := 0
+	for k := range order {
+		f := &fs[order[k].at]
+		if w, ok := waiverFor(r, f); ok {
 			used[w] = true
-			rep.Waived = append(rep.Waived, Waived{Finding: fs[i], Reason: r.Waivers[w].Reason})
+			rep.Waived = append(rep.Waived, Waived{Finding: *f, Reason: r.Waivers[w].Reason})
+			order[k].at = -1
 			continue
 		}
-		rep.Findings = append(rep.Findings, fs[i])
+		kept++
 	}
-	if rep.Findings == nil {
-		rep.Findings = []Finding{}
+	unused := unusedWaivers(r, used)
+	rep.Findings = make([]Finding, 0, kept+len(unused))
+	for _, it := range order {
+		if it.at >= 0 {
+			rep.Findings = append(rep.Findings, fs[it.at])
+		}
 	}
-	if r != nil {
-		// The findings are sorted already; unused-waiver findings join them.
-		if unused := unusedWaivers(r, used); len(unused) > 0 {
-			rep.Findings = append(rep.Findings, unused...)
-			sortFindings(rep.Findings)
+	if len(unused) > 0 {
+		rep.Findings = append(rep.Findings, unused...)
+		sortFindings(rep.Findings)
+	}
+	for i := range rep.Findings {
+		if p, ok := r.Position(rep.Findings[i].Path); ok {
+			rep.Findings[i].Line, rep.Findings[i].Column = p.Line, p.Column
 		}
-		for i := range rep.Findings {
-			if p, ok := r.Position(rep.Findings[i].Path); ok {
-				rep.Findings[i].Line, rep.Findings[i].Column = p.Line, p.Column
-			}
-		}
-		for i := range rep.Waived {
-			if p, ok := r.Position(rep.Waived[i].Path); ok {
-				rep.Waived[i].Line, rep.Waived[i].Column = p.Line, p.Column
-			}
+	}
+	for i := range rep.Waived {
+		if p, ok := r.Position(rep.Waived[i].Path); ok {
+			rep.Waived[i].Line, rep.Waived[i].Column = p.Line, p.Column
 		}
 	}
 	rep.Summary = summarise(rep.Findings)
 	return rep
+}
+
+// checkScratch holds the buffers of a check, kept between checks.
+type checkScratch struct {
+	findings []Finding
+	sort     sortScratch
+}
+
+var checkScratches = sync.Pool{New: func() any { return new(checkScratch) }}
+
+// put returns the buffers for another check, without the findings, unless
+// a huge register made them too big to keep.
+func (sc *checkScratch) put() {
+	clear(sc.findings)
+	if cap(sc.findings) <= 1<<14 && sc.sort.small() {
+		sc.findings = sc.findings[:0]
+		checkScratches.Put(sc)
+	}
 }
 
 // waiverFor returns the index of the waiver of the register that matches a finding. A

@@ -123,10 +123,33 @@ func sortFindings(fs []Finding) {
 	if len(fs) < 2 {
 		return
 	}
-	// Each path becomes a key of bytes that sorts as the path does: keys
-	// compare as one memory comparison, and a path is parsed once.
 	sc := sortScratches.Get().(*sortScratch)
 	defer sc.put()
+	items := sortOrder(fs, sc)
+	// Put each finding in its place, following the cycles of the order.
+	for k := range items {
+		if items[k].at < 0 {
+			continue
+		}
+		held := fs[k]
+		for j := k; ; {
+			next := int(items[j].at)
+			items[j].at = -1
+			if next == k {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[next]
+			j = next
+		}
+	}
+}
+
+// sortOrder returns the order of sortFindings: the finding at place k is
+// fs[items[k].at]. The items are sc's.
+func sortOrder(fs []Finding, sc *sortScratch) []sortItem {
+	// Each path becomes a key of bytes that sorts as the path does: keys
+	// compare as one memory comparison, and a path is parsed once.
 	buf := sc.keys[:0]
 	items := slices.Grow(sc.items[:0], len(fs))[:len(fs)]
 	for i := range fs {
@@ -157,23 +180,7 @@ func sortFindings(fs []Finding) {
 		}
 		return int(a.at - b.at)
 	})
-	// Put each finding in its place, following the cycles of the order.
-	for k := range items {
-		if items[k].at < 0 {
-			continue
-		}
-		held := fs[k]
-		for j := k; ; {
-			next := int(items[j].at)
-			items[j].at = -1
-			if next == k {
-				fs[j] = held
-				break
-			}
-			fs[j] = fs[next]
-			j = next
-		}
-	}
+	return items
 }
 
 // sortScratch holds the buffers of a sort, kept between sorts.
@@ -184,10 +191,12 @@ type sortScratch struct {
 
 var sortScratches = sync.Pool{New: func() any { return new(sortScratch) }}
 
-// put returns the buffers for another sort, unless a huge register made
-// them too big to keep.
+// small reports whether the buffers are small enough to keep: a huge
+// register makes them too big.
+func (sc *sortScratch) small() bool { return cap(sc.items) <= 1<<14 && cap(sc.keys) <= 1<<19 }
+
 func (sc *sortScratch) put() {
-	if cap(sc.items) <= 1<<14 && cap(sc.keys) <= 1<<19 {
+	if sc.small() {
 		sortScratches.Put(sc)
 	}
 }

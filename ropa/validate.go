@@ -145,13 +145,13 @@ func checkKBO(id string) error {
 // findings, faster.
 func Validate(r *Register) []Finding {
 	if r == nil {
-		return validateWith(nil, nil, nil)
+		return validateWith(nil, nil, nil, nil)
 	}
 	faults, err := validatorFaults(r)
 	if err != nil {
 		return []Finding{{Rule: "invalid-value", Severity: Error, Article: "Art. 30 GDPR", Message: err.Error()}}
 	}
-	fs := validateWith(r, faults, defaultChecker.known)
+	fs := validateWith(nil, r, faults, defaultChecker.known)
 	sortFindings(fs)
 	return fs
 }
@@ -176,22 +176,22 @@ func validatorFaults(r *Register) ([]fault, error) {
 	return faults, nil
 }
 
-// validateWith returns the structural findings of a register, unsorted, from
-// the faults of its fields and its ids and references: Check sorts them
-// with the findings of its rules.
-func validateWith(r *Register, faults []fault, known map[string]bool) []Finding {
+// validateWith appends the structural findings of a register to dst,
+// unsorted, from the faults of its fields and its ids and references: Check
+// sorts them with the findings of its rules.
+func validateWith(dst []Finding, r *Register, faults []fault, known map[string]bool) []Finding {
 	if r == nil {
-		return []Finding{{Rule: "required", Severity: Error, Article: "Art. 30 GDPR", Message: "the register is nil"}}
+		return append(dst, Finding{Rule: "required", Severity: Error, Article: "Art. 30 GDPR", Message: "the register is nil"})
 	}
-	out := make([]Finding, 0, len(faults))
+	start := len(dst)
 	for _, f := range faults {
-		out = append(out, faultFinding(f))
+		dst = append(dst, faultFinding(f))
 	}
-	out = append(out, references(r, known)...)
-	for i := range out {
-		out[i].Activity = activityOf(r, out[i].Path)
+	dst = references(dst, r, known)
+	for i := start; i < len(dst); i++ {
+		dst[i].Activity = activityOf(r, dst[i].Path)
 	}
-	return out
+	return dst
 }
 
 // faultFinding turns a fault into a finding with a JSON path and a message
@@ -433,9 +433,10 @@ func (c *refChecker) resolve(path func() string, kind, id, article string, xs ..
 		Message: fmt.Sprintf("%s %q does not exist; %s", kind, id, fixFor(kind, id, known))})
 }
 
-// references checks that ids are unique and references resolve.
-func references(r *Register, knownRules map[string]bool) []Finding {
-	c := &refChecker{}
+// references appends to dst the findings of ids that are not unique and of
+// references that do not resolve.
+func references(dst []Finding, r *Register, knownRules map[string]bool) []Finding {
+	c := &refChecker{out: dst}
 	var heads [3][shortList]uint64
 	measures := c.unique(func() string { return "measures" }, idsOf(nil, r.Measures, func(m *Measure) string { return m.ID }), heads[0][:])
 	activities := c.unique(func() string { return "activities" }, idsOf(nil, r.Activities, func(a *Activity) string { return a.ID }), heads[1][:])

@@ -328,6 +328,26 @@ func TestCheckConcurrently(t *testing.T) {
 	}
 }
 
+func TestReportsOwnTheirFindings(t *testing.T) {
+	// Check gathers findings in buffers it keeps between checks: a report
+	// must not change when later checks reuse them.
+	c := NewChecker()
+	a := validRegister()
+	a.Activities[0].Measures = []string{"nope"}
+	a.Waivers = append(a.Waivers, Waiver{Rule: "unresolved-reference", Reason: "kept for the test"})
+	b := validRegister()
+	b.Activities[0].Purposes = nil
+	b.DPO = &Contact{Name: "x"}
+	first := c.Check(a, NewDate(2024, 1, 1))
+	want := fmt.Sprintf("%+v", first)
+	for i := 0; i < 4; i++ {
+		c.Check(b, NewDate(2024, 1, 1))
+	}
+	assert.Equal(t, want, fmt.Sprintf("%+v", first))
+	assert.Equal(t, want, fmt.Sprintf("%+v", c.Check(a, NewDate(2024, 1, 1))))
+	require.NotEmpty(t, first.Waived)
+}
+
 func TestRulesCatalogue(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range Rules() {
