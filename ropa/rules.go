@@ -124,11 +124,8 @@ func noRetention(p *pass, out []Finding) []Finding {
 		if coversAll(a.Retention) {
 			continue
 		}
-		covered := retentionCoverage(a)
-		for j := range a.DataCategories {
-			if id := a.DataCategories[j].ID; !covered(id) {
-				out = append(out, Finding{Path: elemPath("activities", i, "dataCategories", j), Message: fmt.Sprintf("no retention term covers data category %q; add one (retention[].data)", id)})
-			}
+		for _, j := range uncovered(a) {
+			out = append(out, Finding{Path: elemPath("activities", i, "dataCategories", j), Message: fmt.Sprintf("no retention term covers data category %q; add one (retention[].data)", a.DataCategories[j].ID)})
 		}
 	}
 	return out
@@ -144,27 +141,45 @@ func coversAll(rules []RetentionRule) bool {
 	return false
 }
 
-// retentionCoverage returns a test of whether a retention rule of an
-// activity names a data category: a search for a short list, a map for a
-// long one.
-func retentionCoverage(a *Activity) func(id string) bool {
-	if len(a.DataCategories) <= shortList {
-		return func(id string) bool {
-			for k := range a.Retention {
-				if slices.Contains(a.Retention[k].Data, id) {
-					return true
-				}
-			}
-			return false
-		}
+// uncovered returns the indices of the data categories of an activity that
+// no retention rule names.
+func uncovered(a *Activity) []int {
+	var ids [shortList]string
+	var heads [shortList]uint64
+	var marks [shortList]bool
+	x := indexIDs(idsOf(ids[:0], a.DataCategories, func(c *DataCategory) string { return c.ID }), heads[:])
+	covered := marks[:0]
+	if len(a.DataCategories) > len(marks) {
+		covered = make([]bool, 0, len(a.DataCategories))
 	}
-	covered := map[string]bool{}
+	covered = covered[:len(a.DataCategories)]
 	for k := range a.Retention {
 		for _, d := range a.Retention[k].Data {
-			covered[d] = true
+			if c, ok := x.find(d); ok {
+				covered[c] = true
+			}
 		}
 	}
-	return func(id string) bool { return covered[id] }
+	var out []int
+	for j, id := range x.ids {
+		// A repeated id is covered as its first use is; "" is named by no
+		// reference that resolves.
+		if first, ok := x.find(id); ok && covered[first] || id == "" && namesEmpty(a.Retention) {
+			continue
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// namesEmpty reports whether a retention rule names the data category "".
+func namesEmpty(rules []RetentionRule) bool {
+	for k := range rules {
+		if slices.Contains(rules[k].Data, "") {
+			return true
+		}
+	}
+	return false
 }
 
 // eachTerm calls f for every retention rule of every activity; f appends

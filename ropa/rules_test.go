@@ -3,6 +3,7 @@ package ropa
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -303,4 +304,33 @@ func TestSharedMemo(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestUncovered(t *testing.T) {
+	activity := func(ids []string, data ...[]string) *Activity {
+		a := &Activity{}
+		for _, id := range ids {
+			a.DataCategories = append(a.DataCategories, DataCategory{ID: id})
+		}
+		for _, d := range data {
+			a.Retention = append(a.Retention, RetentionRule{Data: d})
+		}
+		return a
+	}
+	long := make([]string, 20)
+	for i := range long {
+		long[i] = fmt.Sprintf("c%d", i)
+	}
+	for _, tc := range []struct {
+		name string
+		a    *Activity
+		want []int
+	}{
+		{"a repeated id is covered as its first use", activity([]string{"a", "b", "a", ""}, []string{"a"}), []int{1, 3}},
+		{"the empty id, named", activity([]string{"a", ""}, []string{"a"}, []string{""}), nil},
+		{"ids of the same head", activity([]string{"a1b", "a2b"}, []string{"a2b", "a3b"}), []int{0}},
+		{"a long list", activity(long, slices.Delete(slices.Clone(long), 17, 18)), []int{17}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, uncovered(tc.a)) })
+	}
 }

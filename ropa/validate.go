@@ -387,35 +387,34 @@ func idsOf[T any](buf []string, list []T, id func(*T) string) []string {
 // unique indexes the ids of a list, reporting those used twice, and
 // heads, if given room, holds the heads of a short list.
 func (c *refChecker) unique(list func() string, ids []string, heads []uint64) idIndex {
-	x := idIndex{ids: ids}
-	if len(ids) > shortList {
-		x.lookup = make(map[string]int, len(ids))
-	} else {
-		x.heads = heads[:0]
-	}
+	x := indexIDs(ids, heads)
 	for i, v := range ids {
-		first, dup := 0, false
-		switch {
-		case x.lookup != nil:
-			if v == "" {
-				continue
-			}
-			if first, dup = x.lookup[v]; !dup {
-				x.lookup[v] = i
-			}
-		case v == "":
-			x.heads = append(x.heads, 0) // the head of no other id
-			continue
-		default:
-			first, dup = x.find(v)
-			x.heads = append(x.heads, idHead(v))
-		}
-		if dup {
+		if first, ok := x.find(v); ok && first != i {
 			l := list()
 			c.out = append(c.out, Finding{Rule: "duplicate-id", Severity: Error, Article: "Art. 30 GDPR",
 				Path:    l + "[" + strconv.Itoa(i) + "].id",
 				Message: fmt.Sprintf("id %q is used already by %s[%d]; give each a unique id", v, l, first)})
 		}
+	}
+	return x
+}
+
+// indexIDs indexes the ids of a list; heads, if given room, holds the heads
+// of a short list.
+func indexIDs(ids []string, heads []uint64) idIndex {
+	x := idIndex{ids: ids}
+	if len(ids) > shortList {
+		x.lookup = make(map[string]int, len(ids))
+		for i, v := range ids {
+			if _, seen := x.lookup[v]; !seen && v != "" {
+				x.lookup[v] = i
+			}
+		}
+		return x
+	}
+	x.heads = heads[:0]
+	for _, v := range ids {
+		x.heads = append(x.heads, idHead(v)) // "" has the head of no other id
 	}
 	return x
 }
