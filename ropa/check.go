@@ -38,11 +38,15 @@ type ruleCheck struct {
 
 // pass is one check of a register as of a date. It works out once what
 // several rules need.
+//
+// A checker keeps its passes, with the memory of their answers, for the
+// checks that follow (reset).
 type pass struct {
-	r         *Register
-	at        Date
-	statutes  *statuteIndex
-	basesCite [][]*retention.Statute // the statutes the bases of each activity cite
+	r          *Register
+	at         Date
+	statutes   *statuteIndex // once made: &statuteIdx
+	statuteIdx statuteIndex
+	basesCite  [][]*retention.Statute // the statutes the bases of each activity cite
 
 	statuteMessages memo[passStatute, string]
 
@@ -51,8 +55,32 @@ type pass struct {
 	adequacy memo[adequacyQuestion, lawfulbasis.AdequacyAnswer]
 	validity memo[lawfulbasis.Mechanism, lawfulbasis.Validity]
 
-	criteriaOf   []criteriaSet // the DPIA criteria of each activity
-	criteriaDone []bool
+	criteriaOf      []criteriaSet // the DPIA criteria of each activity
+	criteriaDone    []bool        // nil until criteria is first asked
+	criteriaDoneBuf []bool
+}
+
+// reset makes the pass a new pass over r as of at, keeping the memory it
+// had; reset(nil, Date{}) lets go of the register.
+func (p *pass) reset(r *Register, at Date) {
+	p.r, p.at, p.statutes = r, at, nil
+	p.statuteIdx.memo.reset()
+	p.statuteMessages.reset()
+	p.eea.reset()
+	p.adequacy.reset()
+	p.validity.reset()
+	p.criteriaDone = nil
+}
+
+// reuse returns a slice of n zero elements, in the memory of s if it has
+// room.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // Option configures a Checker.
@@ -124,8 +152,14 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 	// into the report in their order, the waived ones apart.
 	sc := checkScratches.Get().(*checkScratch)
 	defer sc.put()
+	return c.check(r, at, sc, rep)
+}
+
+// check checks a register with the buffers of sc.
+func (c *Checker) check(r *Register, at Date, sc *checkScratch, rep *Report) *Report {
 	fs := validateWith(sc.findings[:0], r, runPlan(r), c.known)
-	p := &pass{r: r, at: at}
+	p := &sc.pass
+	p.reset(r, at)
 	for _, cr := range c.checks {
 		start := len(fs)
 		fs = cr.check(p, fs)
@@ -184,6 +218,7 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 type checkScratch struct {
 	findings []Finding
 	sort     sortScratch
+	pass     pass
 }
 
 var checkScratches = sync.Pool{New: func() any { return new(checkScratch) }}
@@ -191,11 +226,18 @@ var checkScratches = sync.Pool{New: func() any { return new(checkScratch) }}
 // put returns the buffers for another check, without the findings, unless
 // a huge register made them too big to keep.
 func (sc *checkScratch) put() {
-	clear(sc.findings)
-	if cap(sc.findings) <= 1<<14 && sc.sort.small() {
-		sc.findings = sc.findings[:0]
+	if sc.release() {
 		checkScratches.Put(sc)
 	}
+}
+
+// release lets go of the register and the findings of the last check, and
+// reports whether the buffers are small enough to keep.
+func (sc *checkScratch) release() bool {
+	clear(sc.findings)
+	sc.findings = sc.findings[:0]
+	sc.pass.reset(nil, Date{})
+	return cap(sc.findings) <= 1<<14 && sc.sort.small()
 }
 
 // waiverFor returns the index of the waiver of the register that matches a finding. A

@@ -336,6 +336,12 @@ type memoEntry[Q comparable, A any] struct {
 	answer   A
 }
 
+// reset forgets every answer, keeping the memory for the next pass.
+func (m *memo[Q, A]) reset() {
+	clear(m.entries)
+	m.entries = m.entries[:0]
+}
+
 // get returns the answer to q, from work the first time.
 func (m *memo[Q, A]) get(q Q, work func(Q) A) A {
 	for _, e := range m.entries {
@@ -361,12 +367,14 @@ type statuteIndex struct {
 	memo     memo[string, []*retention.Statute]
 }
 
-func newStatuteIndex(r *Register, at Date) *statuteIndex {
+// init makes the index of the statutes of a register's country on a day.
+func (idx *statuteIndex) init(r *Register, at Date) {
 	country := ""
 	if r.Organisation.Address != nil {
 		country = r.Organisation.Address.Country
 	}
-	return &statuteIndex{statutes: statutesOf(country, at)}
+	idx.statutes = statutesOf(country, at)
+	idx.memo.reset()
 }
 
 // statutesOf returns retention.StatutesOf a country on a day, kept for the
@@ -439,8 +447,17 @@ func (idx *statuteIndex) cited(citation string) []*retention.Statute {
 // worked out once.
 func (p *pass) citedBy(i, j int) []*retention.Statute {
 	if p.statutes == nil {
-		p.statutes = newStatuteIndex(p.r, p.at)
-		p.basesCite = make([][]*retention.Statute, len(p.r.Activities))
+		p.statutes = &p.statuteIdx
+		p.statuteIdx.init(p.r, p.at)
+		// The lists of the last pass are reused: they hold statutes only.
+		if n := len(p.r.Activities); cap(p.basesCite) < n {
+			p.basesCite = make([][]*retention.Statute, n)
+		} else {
+			p.basesCite = p.basesCite[:n]
+			for k := range p.basesCite {
+				p.basesCite[k] = p.basesCite[k][:0]
+			}
+		}
 		for k := range p.r.Activities {
 			a := &p.r.Activities[k]
 			for q := range a.Purposes {
@@ -1151,9 +1168,10 @@ func criteriaIn(a *Activity, cameras bool) criteriaSet {
 
 // criteria returns the DPIA criteria of activity i of the pass's register.
 func (p *pass) criteria(i int) criteriaSet {
-	if p.criteriaOf == nil {
-		p.criteriaOf = make([]criteriaSet, len(p.r.Activities))
-		p.criteriaDone = make([]bool, len(p.r.Activities))
+	if p.criteriaDone == nil {
+		p.criteriaOf = reuse(p.criteriaOf, len(p.r.Activities))
+		p.criteriaDone = reuse(p.criteriaDoneBuf, len(p.r.Activities))
+		p.criteriaDoneBuf = p.criteriaDone
 	}
 	if !p.criteriaDone[i] {
 		p.criteriaOf[i], p.criteriaDone[i] = criteriaIn(&p.r.Activities[i], true), true

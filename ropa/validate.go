@@ -437,9 +437,10 @@ func (c *refChecker) resolve(path func() string, kind, id, article string, xs ..
 func references(dst []Finding, r *Register, knownRules map[string]bool) []Finding {
 	c := &refChecker{out: dst}
 	var heads [3][shortList]uint64
-	measures := c.unique(func() string { return "measures" }, idsOf(nil, r.Measures, func(m *Measure) string { return m.ID }), heads[0][:])
-	activities := c.unique(func() string { return "activities" }, idsOf(nil, r.Activities, func(a *Activity) string { return a.ID }), heads[1][:])
-	records := c.unique(func() string { return "processing" }, idsOf(nil, r.Processing, func(p *ProcessorRecord) string { return p.ID }), heads[2][:])
+	var lists [3][shortList]string // the ids of short lists
+	measures := c.unique(func() string { return "measures" }, idsOf(lists[0][:0], r.Measures, func(m *Measure) string { return m.ID }), heads[0][:])
+	activities := c.unique(func() string { return "activities" }, idsOf(lists[1][:0], r.Activities, func(a *Activity) string { return a.ID }), heads[1][:])
+	records := c.unique(func() string { return "processing" }, idsOf(lists[2][:0], r.Processing, func(p *ProcessorRecord) string { return p.ID }), heads[2][:])
 	var ids [shortList]string
 	var own [shortList]uint64
 	for i := range r.Activities {

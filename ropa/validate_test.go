@@ -407,3 +407,39 @@ func TestIDIndex(t *testing.T) {
 		})
 	}
 }
+
+func TestChecksReuseTheirBuffers(t *testing.T) {
+	// Registers of different shapes, checked one after the other with the
+	// buffers of the checks before, give what a check with new buffers
+	// gives.
+	big := validRegister()
+	big.Organisation.Address.Country = "BE"
+	big.Organisation.Employees = ptr(12)
+	big.Activities[0].DPIA = nil
+	for i := 0; i < 20; i++ {
+		a := big.Activities[0]
+		a.ID = fmt.Sprintf("a%d", i)
+		a.Purposes = []Purpose{{Description: "Accounts", Bases: []Basis{{Basis: lawfulbasis.LegalObligation, Law: "art. III.86 WER"}}}}
+		a.Retention = []RetentionRule{{Term: retention.Term{Period: retention.Period{Years: 2}, From: retention.Collection}}}
+		a.DataSubjects = []DataSubject{{ID: "s", Description: "Children", Kind: Child}}
+		a.AutomatedDecisions = ptr(true)
+		a.DPIA = nil
+		big.Activities = append(big.Activities, a)
+	}
+	small := validRegister()
+	small.Activities[0].Measures = []string{"nope"}
+	small.Activities[0].DPIA = nil // what the DPIA rules find differs from big's first activity
+	small.Activities[0].DataCategories[0].Criminal = true
+	small.Activities[0].DataSubjects[0].Kind = Child
+	small.Activities[0].AutomatedDecisions = ptr(true)
+	small.Organisation.Employees = ptr(12)
+	c := NewChecker()
+	sc := new(checkScratch)
+	for i, r := range []*Register{big, small, validRegister(), big, small} {
+		got := c.check(r, NewDate(2026, 1, 1), sc, &Report{At: NewDate(2026, 1, 1)})
+		sc.release()
+		want := c.check(r, NewDate(2026, 1, 1), new(checkScratch), &Report{At: NewDate(2026, 1, 1)})
+		require.Equal(t, want, got, "check %d", i)
+		require.NotEmpty(t, got.Findings)
+	}
+}
