@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -157,7 +158,8 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 
 // check checks a register with the buffers of sc.
 func (c *Checker) check(r *Register, at Date, sc *checkScratch, rep *Report) *Report {
-	fs := validateWith(sc.findings[:0], r, runPlan(r), c.known)
+	// Registers have a few findings per activity: room for them at once.
+	fs := validateWith(slices.Grow(sc.findings[:0], 16+4*len(r.Activities)), r, runPlan(r), c.known)
 	p := &sc.pass
 	p.reset(r, at)
 	for _, cr := range c.checks {
