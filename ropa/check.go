@@ -59,6 +59,11 @@ type pass struct {
 	criteriaOf      []criteriaSet // the DPIA criteria of each activity
 	criteriaDone    []bool        // nil until criteria is first asked
 	criteriaDoneBuf []bool
+
+	// Whether each retention rule is vague (1 no, 2 yes, 0 not known yet),
+	// by the index of the activity's first rule in termStart.
+	termStart, termStartBuf []int // nil until vague is first asked
+	vagueOf                 []int8
 }
 
 // reset makes the pass a new pass over r as of at, keeping the memory it
@@ -71,6 +76,7 @@ func (p *pass) reset(r *Register, at Date) {
 	p.adequacy.reset()
 	p.validity.reset()
 	p.criteriaDone = nil
+	p.termStart = nil
 }
 
 // reuse returns a slice of n zero elements, in the memory of s if it has

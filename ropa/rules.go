@@ -202,18 +202,38 @@ func eachTerm(out []Finding, r *Register, f func(out []Finding, i int, a *Activi
 
 func vagueRetention(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(out, r, func(out []Finding, _ int, _ *Activity, _ int, rule *RetentionRule) []Finding {
-		if rule.Criteria == "" || !rule.Vague() {
+	return eachTerm(out, r, func(out []Finding, i int, _ *Activity, j int, rule *RetentionRule) []Finding {
+		if rule.Criteria == "" || !p.vague(i, j) {
 			return out
 		}
 		return append(out, Finding{Message: fmt.Sprintf("%q only restates that data are kept as long as necessary; give a period and the event it runs from, or the criteria that fix it", clip(rule.Criteria, 120))})
 	})
 }
 
+// vague answers Term.Vague for retention rule j of activity i, once a pass.
+func (p *pass) vague(i, j int) bool {
+	if p.termStart == nil {
+		p.termStart = reuse(p.termStartBuf, len(p.r.Activities)+1)
+		p.termStartBuf = p.termStart
+		for k := range p.r.Activities {
+			p.termStart[k+1] = p.termStart[k] + len(p.r.Activities[k].Retention)
+		}
+		p.vagueOf = reuse(p.vagueOf, p.termStart[len(p.r.Activities)])
+	}
+	k := p.termStart[i] + j
+	if p.vagueOf[k] == 0 {
+		p.vagueOf[k] = 1
+		if p.r.Activities[i].Retention[j].Vague() {
+			p.vagueOf[k] = 2
+		}
+	}
+	return p.vagueOf[k] == 2
+}
+
 func retentionNoEnd(p *pass, out []Finding) []Finding {
 	r := p.r
-	return eachTerm(out, r, func(out []Finding, _ int, _ *Activity, _ int, rule *RetentionRule) []Finding {
-		if !rule.Period.IsZero() || len(rule.Until) > 0 || strings.TrimSpace(rule.Law) != "" || rule.Vague() {
+	return eachTerm(out, r, func(out []Finding, i int, _ *Activity, j int, rule *RetentionRule) []Finding {
+		if !rule.Period.IsZero() || len(rule.Until) > 0 || strings.TrimSpace(rule.Law) != "" || p.vague(i, j) {
 			return out
 		}
 		return append(out, Finding{Message: "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible"})

@@ -416,6 +416,7 @@ func TestChecksReuseTheirBuffers(t *testing.T) {
 	big.Organisation.Address.Country = "BE"
 	big.Organisation.Employees = ptr(12)
 	big.Activities[0].DPIA = nil
+	big.Activities[0].Retention[0].Term = retention.Term{Criteria: "the period of use of our services"}
 	for i := 0; i < 20; i++ {
 		a := big.Activities[0]
 		a.ID = fmt.Sprintf("a%d", i)
@@ -433,6 +434,7 @@ func TestChecksReuseTheirBuffers(t *testing.T) {
 	small.Activities[0].DataSubjects[0].Kind = Child
 	small.Activities[0].AutomatedDecisions = ptr(true)
 	small.Organisation.Employees = ptr(12)
+	small.Activities[0].Retention[0].Term = retention.Term{Criteria: "zo lang als nodig"}
 	c := NewChecker()
 	sc := new(checkScratch)
 	for i, r := range []*Register{big, small, validRegister(), big, small} {
