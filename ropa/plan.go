@@ -385,19 +385,17 @@ type step struct {
 // runPlan returns the faults of a register's fields: it runs the code
 // generated from the plan (plan_gen.go), or, where that code was generated
 // from another plan, walks the plan itself.
-func runPlan(r *Register) []fault {
-	if generatedCurrent() {
-		w := planWalker{way: make([]step, 0, 8)}
-		generatedWalk(&w, plan(), r)
-		return w.faults
-	}
-	return walkPlan(r)
-}
+func runPlan(r *Register) []fault { return planFaults(r, generatedCurrent()) }
 
-// walkPlan returns the faults of a register's fields, walking the plan.
-func walkPlan(r *Register) []fault {
+// planFaults returns the faults of a register's fields, from the generated
+// code or from a walk of the plan.
+func planFaults(r *Register, generated bool) []fault {
 	w := planWalker{way: make([]step, 0, 8)}
-	w.walkStruct(plan(), unsafe.Pointer(r))
+	if generated {
+		generatedWalk(&w, plan(), r)
+	} else {
+		w.walkStruct(plan(), unsafe.Pointer(r))
+	}
 	return w.faults
 }
 
@@ -461,11 +459,10 @@ func (w *planWalker) slow(p *structPlan, i int, base unsafe.Pointer) {
 func (w *planWalker) push(fp *fieldPlan, k int) { w.way = append(w.way, step{fp, k}) }
 func (w *planWalker) pop()                      { w.way = w.way[:len(w.way)-1] }
 
-// walkStruct walks a struct at base. It reads the fields with a quick test
-// through their address, and makes a reflect.Value of the struct only for
-// the others.
+// walkStruct walks a struct at base. It reads the fields with a quick test,
+// and the structs it enters, through their address, and goes through
+// reflect (slow) only for the others.
 func (w *planWalker) walkStruct(p *structPlan, base unsafe.Pointer) {
-	var v reflect.Value
 	for i := range p.fields {
 		fp := &p.fields[i]
 		at := unsafe.Add(base, fp.offset)
@@ -490,10 +487,7 @@ func (w *planWalker) walkStruct(p *structPlan, base unsafe.Pointer) {
 				continue
 			}
 		}
-		if !v.IsValid() {
-			v = reflect.NewAt(p.typ, base).Elem()
-		}
-		w.walkField(fp, v, v.Field(fp.index))
+		w.slow(p, i, base)
 	}
 	if p.level != nil {
 		p.level(base, w)
@@ -505,9 +499,9 @@ func (w *planWalker) enter(fp *fieldPlan, k int, base unsafe.Pointer) {
 	if fp.elem.empty {
 		return
 	}
-	w.way = append(w.way, step{fp, k})
+	w.push(fp, k)
 	w.walkStruct(fp.elem, base)
-	w.way = w.way[:len(w.way)-1]
+	w.pop()
 }
 
 // walkField runs a field's tags on its value cur, a field of struct parent,

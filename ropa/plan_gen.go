@@ -5,7 +5,7 @@ package ropa
 import "unsafe"
 
 func init() {
-	generatedWalk = func(w *planWalker, p *structPlan, r *Register) { walkRegister(w, p, r) }
+	generatedWalk = walkRegister
 	generatedDigest = 0x21a82394b8abb6a7
 }
 

@@ -21,7 +21,7 @@ func requirePlanAgrees(t testing.TB, r *Register) {
 		t.Fatal(err)
 	}
 	got := runPlan(r)
-	if walked := walkPlan(r); !reflect.DeepEqual(walked, got) {
+	if walked := planFaults(r, false); !reflect.DeepEqual(walked, got) {
 		t.Fatalf("the generated walk disagrees with the walk of the plan:\ngenerated: %+v\nwalked:    %+v", got, walked)
 	}
 	for i := range got {
