@@ -56,14 +56,17 @@ type pass struct {
 	adequacy memo[adequacyQuestion, lawfulbasis.AdequacyAnswer]
 	validity memo[lawfulbasis.Mechanism, lawfulbasis.Validity]
 
-	criteriaOf      []criteriaSet // the DPIA criteria of each activity
-	criteriaDone    []bool        // nil until criteria is first asked
-	criteriaDoneBuf []bool
+	// The DPIA criteria of each activity, with criteriaKnown once worked
+	// out; the list is made for the register when criteriaReady is false.
+	criteriaOf    []criteriaSet
+	criteriaReady bool
 
 	// Whether each retention rule is vague (1 no, 2 yes, 0 not known yet),
-	// by the index of the activity's first rule in termStart.
-	termStart, termStartBuf []int // nil until vague is first asked
-	vagueOf                 []int8
+	// by the index of the activity's first rule in termStart; the lists are
+	// made for the register when vagueReady is false.
+	termStart  []int
+	vagueOf    []int8
+	vagueReady bool
 }
 
 // reset makes the pass a new pass over r as of at, keeping the memory it
@@ -75,8 +78,7 @@ func (p *pass) reset(r *Register, at Date) {
 	p.eea.reset()
 	p.adequacy.reset()
 	p.validity.reset()
-	p.criteriaDone = nil
-	p.termStart = nil
+	p.criteriaReady, p.vagueReady = false, false
 }
 
 // reuse returns a slice of n zero elements, in the memory of s if it has

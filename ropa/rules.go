@@ -148,11 +148,7 @@ func uncovered(a *Activity) []int {
 	var heads [shortList]uint64
 	var marks [shortList]bool
 	x := indexIDs(idsOf(ids[:0], a.DataCategories, func(c *DataCategory) string { return c.ID }), heads[:])
-	covered := marks[:0]
-	if len(a.DataCategories) > len(marks) {
-		covered = make([]bool, 0, len(a.DataCategories))
-	}
-	covered = covered[:len(a.DataCategories)]
+	covered := reuse(marks[:0], len(a.DataCategories))
 	for k := range a.Retention {
 		for _, d := range a.Retention[k].Data {
 			if c, ok := x.find(d); ok {
@@ -212,9 +208,9 @@ func vagueRetention(p *pass, out []Finding) []Finding {
 
 // vague answers Term.Vague for retention rule j of activity i, once a pass.
 func (p *pass) vague(i, j int) bool {
-	if p.termStart == nil {
-		p.termStart = reuse(p.termStartBuf, len(p.r.Activities)+1)
-		p.termStartBuf = p.termStart
+	if !p.vagueReady {
+		p.vagueReady = true
+		p.termStart = reuse(p.termStart, len(p.r.Activities)+1)
 		for k := range p.r.Activities {
 			p.termStart[k+1] = p.termStart[k] + len(p.r.Activities[k].Retention)
 		}
@@ -1188,16 +1184,19 @@ func criteriaIn(a *Activity, cameras bool) criteriaSet {
 
 // criteria returns the DPIA criteria of activity i of the pass's register.
 func (p *pass) criteria(i int) criteriaSet {
-	if p.criteriaDone == nil {
+	if !p.criteriaReady {
+		p.criteriaReady = true
 		p.criteriaOf = reuse(p.criteriaOf, len(p.r.Activities))
-		p.criteriaDone = reuse(p.criteriaDoneBuf, len(p.r.Activities))
-		p.criteriaDoneBuf = p.criteriaDone
 	}
-	if !p.criteriaDone[i] {
-		p.criteriaOf[i], p.criteriaDone[i] = criteriaIn(&p.r.Activities[i], true), true
+	if p.criteriaOf[i]&criteriaKnown == 0 {
+		p.criteriaOf[i] = criteriaIn(&p.r.Activities[i], true) | criteriaKnown
 	}
-	return p.criteriaOf[i]
+	return p.criteriaOf[i] &^ criteriaKnown
 }
+
+// criteriaKnown marks the criteria of an activity as worked out: a bit that
+// stands for no criterion.
+const criteriaKnown criteriaSet = 1 << 15
 
 func dpiaScreening(p *pass, out []Finding) []Finding {
 	r := p.r
