@@ -3,10 +3,10 @@ package ropa
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -358,16 +358,15 @@ func (x *idIndex) find(id string) (int, bool) {
 	return 0, false
 }
 
-// sorted returns the distinct ids of the list, sorted.
-func (x *idIndex) sorted() []string {
+// named returns the ids of the list that are not empty.
+func (x *idIndex) named() []string {
 	var out []string
 	for _, v := range x.ids {
 		if v != "" {
 			out = append(out, v)
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // refChecker checks that ids are unique and references resolve.
@@ -426,7 +425,7 @@ func (c *refChecker) resolve(path func() string, kind, id, article string, xs ..
 		if _, ok := x.find(id); ok {
 			return
 		}
-		known = append(known, x.sorted()...)
+		known = append(known, x.named()...)
 	}
 	c.out = append(c.out, Finding{Rule: "unresolved-reference", Severity: Error, Article: article, Path: path(),
 		Message: fmt.Sprintf("%s %q does not exist; %s", kind, id, fixFor(kind, id, known))})
@@ -473,7 +472,7 @@ func references(dst []Finding, r *Register, knownRules map[string]bool) []Findin
 	for i, w := range r.Waivers {
 		if w.Rule != "" && knownRules != nil && !knownRules[w.Rule] {
 			c.out = append(c.out, Finding{Rule: "unresolved-reference", Severity: Error, Article: "Art. 30 GDPR", Path: fmt.Sprintf("waivers[%d].rule", i),
-				Message: fmt.Sprintf("rule %q does not exist; name a rule of the catalogue (ropa rules lists them)%s", w.Rule, suggest(w.Rule, keys(knownRules)))})
+				Message: fmt.Sprintf("rule %q does not exist; name a rule of the catalogue (ropa rules lists them)%s", w.Rule, suggest(w.Rule, slices.Sorted(maps.Keys(knownRules))))})
 		}
 		if w.Activity != "" {
 			c.resolve(func() string { return fmt.Sprintf("waivers[%d].activity", i) }, "activity", w.Activity, "Art. 30 GDPR", &activities, &records)
@@ -493,13 +492,4 @@ func fixFor(kind, id string, known []string) string {
 		return fmt.Sprintf("use one of %s%s", strings.Join(ids, ", "), suggest(id, ids))
 	}
 	return fmt.Sprintf("use the id of an existing %s%s", kind, suggest(id, ids))
-}
-
-func keys(set map[string]bool) []string {
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
