@@ -95,9 +95,6 @@ func WriteXLSX(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if !o.lang.Valid() {
 		return fmt.Errorf("export: unknown language %q; want one of %s", o.lang, listOf(lang.All()))
 	}
-	if o.checker == nil {
-		o.checker = ropa.NewChecker()
-	}
 	b, err := newBook(o)
 	if err != nil {
 		return err

@@ -149,8 +149,12 @@ func ruleIDs(rules []Rule) map[string]bool {
 
 // Check checks a register as of a date: its structure (see Validate) and
 // every rule of the checker. Waivers of the register move the findings they
-// match into Report.Waived. Findings come in a fixed order.
+// match into Report.Waived. Findings come in a fixed order. A nil Checker
+// checks with the rules of the catalogue, as the function Check does.
 func (c *Checker) Check(r *Register, at Date) *Report {
+	if c == nil {
+		c = defaultChecker
+	}
 	rep := &Report{At: at}
 	if r == nil {
 		rep.Findings = validateWith(nil, nil, nil, nil)

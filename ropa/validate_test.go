@@ -445,3 +445,10 @@ func TestChecksReuseTheirBuffers(t *testing.T) {
 		require.NotEmpty(t, got.Findings)
 	}
 }
+
+func TestNilCheckerHasTheCatalogue(t *testing.T) {
+	r := validRegister()
+	r.Activities[0].Measures = []string{"nope"}
+	var c *Checker
+	assert.Equal(t, Check(r, NewDate(2024, 1, 1)), c.Check(r, NewDate(2024, 1, 1)))
+}
