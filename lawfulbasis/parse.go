@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/openropa/registry/internal/clip"
 )
 
 // basisPhrases maps what privacy notices write to bases, in English, Dutch,
@@ -146,7 +148,7 @@ func ParseBases(text string) ([]Basis, error) {
 	}
 	found := findAll(text, basisPhrases)
 	if len(found) == 0 {
-		return nil, fmt.Errorf("lawfulbasis: %q names no lawful basis of Art. 6(1) GDPR that this package recognises", clip(text))
+		return nil, fmt.Errorf("lawfulbasis: %q names no lawful basis of Art. 6(1) GDPR that this package recognises", clip.Runes(text, 80))
 	}
 	return found, nil
 }
@@ -158,7 +160,7 @@ func ParseBasis(text string) (Basis, error) {
 		return "", err
 	}
 	if len(found) > 1 {
-		return "", fmt.Errorf("lawfulbasis: %q names %d bases (%s); give one", clip(text), len(found), strings.Join(names(found), ", "))
+		return "", fmt.Errorf("lawfulbasis: %q names %d bases (%s); give one", clip.Runes(text, 80), len(found), strings.Join(names(found), ", "))
 	}
 	return found[0], nil
 }
@@ -170,15 +172,7 @@ func ParseConditions(text string) ([]Condition, error) {
 	}
 	found := findAll(text, conditionPhrases)
 	if len(found) == 0 {
-		return nil, fmt.Errorf("lawfulbasis: %q names no condition of Art. 9(2) or ground of Art. 10 GDPR that this package recognises", clip(text))
+		return nil, fmt.Errorf("lawfulbasis: %q names no condition of Art. 9(2) or ground of Art. 10 GDPR that this package recognises", clip.Runes(text, 80))
 	}
 	return found, nil
-}
-
-func clip(s string) string {
-	if utf8.RuneCountInString(s) <= 80 {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:80]) + "…"
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openropa/registry/internal/clip"
 	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
@@ -202,7 +203,7 @@ func vagueRetention(p *pass, out []Finding) []Finding {
 		if rule.Criteria == "" || !p.vague(i, j) {
 			return out
 		}
-		return append(out, Finding{Message: fmt.Sprintf("%q only restates that data are kept as long as necessary; give a period and the event it runs from, or the criteria that fix it", clip(rule.Criteria, 120))})
+		return append(out, Finding{Message: fmt.Sprintf("%q only restates that data are kept as long as necessary; give a period and the event it runs from, or the criteria that fix it", clip.Runes(rule.Criteria, 120))})
 	})
 }
 
@@ -598,7 +599,7 @@ func processorControllerContact(p *pass, out []Finding) []Finding {
 		p := &r.Processing[i]
 		for j, c := range p.Controllers {
 			if c.Name != "" && !hasContact(c) {
-				out = append(out, Finding{Path: fmt.Sprintf("processing[%d].controllers[%d]", i, j), Message: fmt.Sprintf("controller %q has no contact details; record its e-mail address, telephone number or postal address", clip(c.Name, 80))})
+				out = append(out, Finding{Path: fmt.Sprintf("processing[%d].controllers[%d]", i, j), Message: fmt.Sprintf("controller %q has no contact details; record its e-mail address, telephone number or postal address", clip.Runes(c.Name, 80))})
 			}
 		}
 	}
@@ -1006,7 +1007,7 @@ func undeclaredTransfer(p *pass, out []Finding) []Finding {
 				continue
 			}
 			out = append(out, Finding{Path: fmt.Sprintf("%s.recipients[%d]", actPath(i), j),
-				Message: fmt.Sprintf("recipient %q is located in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers)", clip(rc.Name, 80), rc.Country, rc.Country)})
+				Message: fmt.Sprintf("recipient %q is located in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers)", clip.Runes(rc.Name, 80), rc.Country, rc.Country)})
 		}
 	}
 	return out
@@ -1028,7 +1029,7 @@ func processorAgreement(p *pass, out []Finding) []Finding {
 		a := &r.Activities[i]
 		for j, rc := range a.Recipients {
 			if rc.Kind == Processor && strings.TrimSpace(rc.Agreement) == "" {
-				out = append(out, Finding{Path: fmt.Sprintf("%s.recipients[%d]", actPath(i), j), Message: fmt.Sprintf("processor %q is recorded without a reference to the contract that Art. 28(3) requires; add it (agreement)", clip(rc.Name, 80))})
+				out = append(out, Finding{Path: fmt.Sprintf("%s.recipients[%d]", actPath(i), j), Message: fmt.Sprintf("processor %q is recorded without a reference to the contract that Art. 28(3) requires; add it (agreement)", clip.Runes(rc.Name, 80))})
 			}
 		}
 	}
@@ -1037,7 +1038,7 @@ func processorAgreement(p *pass, out []Finding) []Finding {
 		for j, sp := range p.SubProcessors {
 			if strings.TrimSpace(sp.Agreement) == "" {
 				out = append(out, Finding{Path: fmt.Sprintf("processing[%d].subProcessors[%d]", i, j), Article: "Art. 28(4) GDPR",
-					Message: fmt.Sprintf("sub-processor %q is recorded without a reference to the contract that Art. 28(4) requires; add it (agreement)", clip(sp.Name, 80))})
+					Message: fmt.Sprintf("sub-processor %q is recorded without a reference to the contract that Art. 28(4) requires; add it (agreement)", clip.Runes(sp.Name, 80))})
 			}
 		}
 	}
@@ -1248,15 +1249,6 @@ func exemption(p *pass, out []Finding) []Finding {
 		}
 	}
 	return append(out, Finding{Path: path, Message: fmt.Sprintf("with %d employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional and unlikely to result in a risk; regular processing, such as that of customers or staff, must still be recorded (WP29 position paper of 19 April 2018)", *e)})
-}
-
-// clip shortens text for a message, at a rune boundary.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }
 
 // unusedWaivers reports waivers that matched no finding.
