@@ -3,7 +3,6 @@ package export
 import (
 	"fmt"
 	"slices"
-
 	"strconv"
 	"strings"
 
