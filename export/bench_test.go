@@ -83,7 +83,7 @@ func BenchmarkWriteXLSX(b *testing.B) {
 		reg := synth.Register(n, 1)
 		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
 			measureExport(b, func() error {
-				return WriteXLSX(io.Discard, reg, At(ropa.NewDate(2026, 11, 21)), WithLang(English))
+				return WriteXLSX(io.Discard, reg, WithReport(ropa.Check(reg, ropa.NewDate(2026, 11, 21))), WithLang(English))
 			})
 		})
 	}
@@ -99,7 +99,7 @@ type floorSheet struct {
 func floorCells(b *testing.B, reg *ropa.Register) []floorSheet {
 	b.Helper()
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, reg, At(ropa.NewDate(2026, 11, 21)), WithLang(English)); err != nil {
+	if err := WriteXLSX(&buf, reg, WithReport(ropa.Check(reg, ropa.NewDate(2026, 11, 21))), WithLang(English)); err != nil {
 		b.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

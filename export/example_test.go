@@ -17,7 +17,7 @@ func Example() {
 		panic(err)
 	}
 	var book bytes.Buffer
-	if err := export.WriteXLSX(&book, reg, export.WithLang(export.English), export.At(ropa.NewDate(2026, 11, 21))); err != nil {
+	if err := export.WriteXLSX(&book, reg, export.WithLang(export.English), export.WithReport(ropa.Check(reg, ropa.NewDate(2026, 11, 21)))); err != nil {
 		panic(err)
 	}
 	f, err := excelize.OpenReader(&book)

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/ropa"
 )
@@ -241,18 +239,7 @@ func genericLists(l Lang) []namedList {
 
 func writeGeneric(b *book, reg *ropa.Register) error {
 	l := b.o.lang
-	// The check runs beside the writing of the other sheets; its summary and
-	// findings are filled in when it is done.
-	reports := make(chan *ropa.Report, 1)
-	go func() { reports <- b.o.checker.Check(reg, b.o.at) }()
-	var rep *ropa.Report
-	defer func() {
-		if rep == nil {
-			<-reports // never return while the check still reads the register
-		}
-	}()
-	summary, err := writeCover(b, reg)
-	if err != nil {
+	if err := writeCover(b, reg); err != nil {
 		return err
 	}
 	lists := genericLists(l)
@@ -489,10 +476,10 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		return err
 	}
 
-	// Findings of the check as of the export date, waived ones with their reason.
-	rep = <-reports
-	if err := summary(rep); err != nil {
-		return err
+	// Findings of the check the caller reports, waived ones with their reason.
+	rep := b.o.report
+	if rep == nil {
+		return nil
 	}
 	if tb, err = b.table("sheet.findings", []column{
 		{key: "col.severity", width: 14, list: listName(6)}, {key: "col.rule", width: 28}, {key: "col.article", width: 24},
@@ -511,13 +498,12 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 
 // writeCover writes the cover sheet: the organisation, its group entities,
 // the DPO and the representative, the register's date and format, and the
-// summary of the check.
-// It returns the function that writes the summary of the check once known.
-func writeCover(b *book, reg *ropa.Register) (func(*ropa.Report) error, error) {
+// date and summary of the check where the workbook reports one.
+func writeCover(b *book, reg *ropa.Register) error {
 	l := b.o.lang
 	fm, err := b.form(t("sheet.cover", l), 34, 80)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	fm.line(b.title, t("cover.title", l))
 	fm.blank()
@@ -545,26 +531,19 @@ func writeCover(b *book, reg *ropa.Register) (func(*ropa.Report) error, error) {
 		[2]string{t("cover.updated", l), reg.Updated.String()},
 		[2]string{t("cover.schema", l), reg.Schema},
 		[2]string{t("cover.language", l), reg.Language},
-		[2]string{t("cover.checked", l), b.o.at.String()},
-		[2]string{t("cover.summary", l), ""},
 	)
+	if rep := b.o.report; rep != nil {
+		rows = append(rows,
+			[2]string{t("cover.checked", l), rep.At.String()},
+			[2]string{t("cover.summary", l), fmt.Sprintf("%s: %d, %s: %d, %s: %d", severityLabel(ropa.Error, l), rep.Summary.Errors,
+				severityLabel(ropa.Warning, l), rep.Summary.Warnings, severityLabel(ropa.Info, l), rep.Summary.Info)})
+	}
 	for _, r := range rows {
 		fm.line(b.label, r[0], r[1])
 	}
-	summaryRow := fm.row
 	fm.blank()
 	fm.line(0, t("cover.legend", l))
-	if fm.err != nil {
-		return nil, fm.err
-	}
-	return func(rep *ropa.Report) error {
-		ref, _ := excelize.CoordinatesToCellName(2, summaryRow)
-		if err := b.f.SetCellStr(fm.name, ref, fmt.Sprintf("%s: %d, %s: %d, %s: %d", severityLabel(ropa.Error, l), rep.Summary.Errors,
-			severityLabel(ropa.Warning, l), rep.Summary.Warnings, severityLabel(ropa.Info, l), rep.Summary.Info)); err != nil {
-			return err
-		}
-		return b.f.SetCellStyle(fm.name, ref, ref, b.wrap)
-	}, nil
+	return fm.err
 }
 
 func registration(r *ropa.Registration) string {

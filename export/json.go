@@ -19,11 +19,13 @@ type Report struct {
 	Check    *ropa.Report   `json:"check"`
 }
 
-// WriteReport checks a register as of a date with the checker (the
-// library's rules where checker is nil) and writes the register and the
-// report as one JSON document, byte-stable for the same register and date.
-func WriteReport(w io.Writer, reg *ropa.Register, at ropa.Date, checker *ropa.Checker) error {
-	rep := checker.Check(reg, at) // a nil checker has the library's rules
+// WriteReport writes a register and the report of its check as one JSON
+// document, byte-stable for the same register and report. It does not check
+// the register: the caller hands it the report (see ropa.Checker.Check).
+func WriteReport(w io.Writer, reg *ropa.Register, rep *ropa.Report) error {
+	if reg == nil || rep == nil {
+		return fmt.Errorf("export: WriteReport needs a register and its report")
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

@@ -24,8 +24,8 @@ func TestWriteJSONAndReport(t *testing.T) {
 
 	var r1, r2 bytes.Buffer
 	at := ropa.NewDate(2026, 11, 21)
-	require.NoError(t, WriteReport(&r1, reg, at, nil))
-	require.NoError(t, WriteReport(&r2, reg, at, ropa.NewChecker()))
+	require.NoError(t, WriteReport(&r1, reg, ropa.Check(reg, at)))
+	require.NoError(t, WriteReport(&r2, reg, ropa.NewChecker().Check(reg, at)))
 	assert.Equal(t, r1.String(), r2.String())
 	var doc struct {
 		Register map[string]any `json:"register"`

@@ -20,7 +20,7 @@ func TestConcurrentUse(t *testing.T) {
 	at := ropa.NewDate(2026, 11, 21)
 	wantReport := fmt.Sprint(c.Check(reg, at))
 	var wantBook bytes.Buffer
-	if err := WriteXLSX(&wantBook, reg, At(at), WithChecker(c)); err != nil {
+	if err := WriteXLSX(&wantBook, reg, WithReport(c.Check(reg, at))); err != nil {
 		t.Fatal(err)
 	}
 	want := dump(t, wantBook.Bytes())
@@ -37,7 +37,7 @@ func TestConcurrentUse(t *testing.T) {
 		go func(layout Layout) {
 			defer wg.Done()
 			var buf bytes.Buffer
-			if err := WriteXLSX(&buf, reg, At(at), WithChecker(c), WithLayout(layout)); err != nil {
+			if err := WriteXLSX(&buf, reg, WithReport(c.Check(reg, at)), WithLayout(layout)); err != nil {
 				errs <- err.Error()
 				return
 			}
@@ -64,7 +64,7 @@ func FuzzExport(f *testing.F) {
 			return
 		}
 		for _, l := range Layouts() {
-			_ = WriteXLSX(io.Discard, reg, At(ropa.NewDate(2026, 11, 21)), WithLayout(l))
+			_ = WriteXLSX(io.Discard, reg, WithReport(ropa.Check(reg, ropa.NewDate(2026, 11, 21))), WithLayout(l))
 		}
 	})
 }
@@ -94,7 +94,7 @@ func BenchmarkPipeline(b *testing.B) {
 						b.Fatal(err)
 					}
 					_ = ropa.Check(reg, at)
-					if err := WriteXLSX(io.Discard, reg, At(at)); err != nil {
+					if err := WriteXLSX(io.Discard, reg, WithReport(ropa.Check(reg, at))); err != nil {
 						b.Fatal(err)
 					}
 				})

@@ -47,10 +47,9 @@ func (l Layout) Valid() bool {
 }
 
 type options struct {
-	layout  Layout
-	lang    Lang
-	at      ropa.Date
-	checker *ropa.Checker
+	layout Layout
+	lang   Lang
+	report *ropa.Report
 }
 
 // Option configures a workbook.
@@ -63,12 +62,20 @@ func WithLayout(l Layout) Option { return func(o *options) { o.layout = l } }
 // register's language where it is en, nl, fr or de, else English.
 func WithLang(l Lang) Option { return func(o *options) { o.lang = l } }
 
-// At sets the date as of which the register is checked for the findings
-// sheet and which the workbook records; the default is today.
-func At(d ropa.Date) Option { return func(o *options) { o.at = d } }
+// WithReport adds the report of a check of the register: the generic
+// workbook writes its findings and summary, and every layout records the
+// date as of which the register was checked. The writer never checks the
+// register itself: without a report, a workbook holds the register alone.
+func WithReport(rep *ropa.Report) Option { return func(o *options) { o.report = rep } }
 
-// WithChecker checks with a checker of one's own (with added rules).
-func WithChecker(c *ropa.Checker) Option { return func(o *options) { o.checker = c } }
+// checked returns the date as of which the register was checked, or the
+// zero Date without a report.
+func (o *options) checked() ropa.Date {
+	if o.report == nil {
+		return ropa.Date{}
+	}
+	return o.report.At
+}
 
 // maxCellChars is the most characters (UTF-16 code units) an Excel cell holds.
 const maxCellChars = 32767
@@ -85,7 +92,7 @@ func WriteXLSX(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if reg == nil {
 		return fmt.Errorf("export: the register is nil")
 	}
-	o := options{layout: Generic, lang: langOf(reg.Language), at: ropa.DateOf(time.Now())}
+	o := options{layout: Generic, lang: langOf(reg.Language)}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -159,9 +166,13 @@ func newBook(o options) (*book, error) {
 	if b.label, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
 		return nil, err
 	}
-	at := o.at.Time()
-	if err := f.SetDocProps(&excelize.DocProperties{Creator: "OpenRoPA", Created: at.Format(time.RFC3339), Modified: at.Format(time.RFC3339),
-		Title: t("cover.title", o.lang), Language: string(o.lang)}); err != nil {
+	// The workbook's dates are those of the check it reports, else none: a
+	// writer never reads the clock.
+	props := &excelize.DocProperties{Creator: "OpenRoPA", Title: t("cover.title", o.lang), Language: string(o.lang)}
+	if at := o.checked(); !at.IsZero() {
+		props.Created, props.Modified = at.Time().Format(time.RFC3339), at.Time().Format(time.RFC3339)
+	}
+	if err := f.SetDocProps(props); err != nil {
 		return nil, err
 	}
 	return b, nil

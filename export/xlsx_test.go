@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/openropa/registry/examples"
 	"github.com/openropa/registry/ropa"
@@ -23,7 +24,7 @@ var day = ropa.NewDate(2026, 11, 21)
 func workbook(t *testing.T, reg *ropa.Register, opts ...Option) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	require.NoError(t, WriteXLSX(&buf, reg, append([]Option{At(day)}, opts...)...))
+	require.NoError(t, WriteXLSX(&buf, reg, append([]Option{WithReport(ropa.Check(reg, day))}, opts...)...))
 	return buf.Bytes()
 }
 
@@ -145,19 +146,19 @@ func TestTextStaysText(t *testing.T) {
 func TestCellLimitIsAnError(t *testing.T) {
 	reg := example(t, "webassur")
 	reg.Activities[1].Notes = strings.Repeat("a", maxCellChars+1)
-	err := WriteXLSX(&bytes.Buffer{}, reg, At(day), WithLang(English))
+	err := WriteXLSX(&bytes.Buffer{}, reg, WithReport(ropa.Check(reg, day)), WithLang(English))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), fmt.Sprintf(`sheet "Activities", cell R3 (Notes of %q): the value has 32768 characters; an Excel cell holds at most 32767`, reg.Activities[1].ID))
 	reg.Activities[1].Notes = ""
 	reg.Organisation.Website = strings.Repeat("w", maxCellChars+1)
-	err = WriteXLSX(&bytes.Buffer{}, reg, At(day), WithLang(English))
+	err = WriteXLSX(&bytes.Buffer{}, reg, WithReport(ropa.Check(reg, day)), WithLang(English))
 	require.Error(t, err)
 	assert.Regexp(t, `sheet "Register", cell B\d+ \("Website"\): the value has 32768 characters`, err.Error())
 	reg.Organisation.Website = ""
 	reg.Activities[1].Notes = strings.Repeat("é", maxCellChars)
-	assert.NoError(t, WriteXLSX(&bytes.Buffer{}, reg, At(day)), "exactly the limit fits")
+	assert.NoError(t, WriteXLSX(&bytes.Buffer{}, reg, WithReport(ropa.Check(reg, day))), "exactly the limit fits")
 	reg.Activities[1].Notes = strings.Repeat("😀", maxCellChars/2+1)
-	assert.Error(t, WriteXLSX(&bytes.Buffer{}, reg, At(day)), "characters outside the BMP count twice, as in Excel")
+	assert.Error(t, WriteXLSX(&bytes.Buffer{}, reg, WithReport(ropa.Check(reg, day))), "characters outside the BMP count twice, as in Excel")
 }
 
 func TestSheetNames(t *testing.T) {
@@ -250,4 +251,30 @@ func TestOpenpyxlReadsEveryLayout(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestWorkbookWithoutReportHoldsTheRegisterAlone(t *testing.T) {
+	reg := example(t, "wengage")
+	var buf bytes.Buffer
+	require.NoError(t, WriteXLSX(&buf, reg, WithLang(English)))
+	f, err := excelize.OpenReader(&buf)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.NotContains(t, f.GetSheetList(), "Findings", "a writer never checks: without a report there are no findings")
+	assert.Contains(t, f.GetSheetList(), "Activities")
+	props, err := f.GetDocProps()
+	require.NoError(t, err)
+	assert.NotContains(t, props.Created, time.Now().UTC().Format(time.DateOnly), "a writer never reads the clock")
+
+	buf.Reset()
+	require.NoError(t, WriteXLSX(&buf, reg, WithLang(English), WithReport(ropa.Check(reg, day))))
+	f2, err := excelize.OpenReader(&buf)
+	require.NoError(t, err)
+	defer f2.Close()
+	assert.Contains(t, f2.GetSheetList(), "Findings")
+	props, err = f2.GetDocProps()
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-21T00:00:00Z", props.Created)
+
+	assert.Error(t, WriteReport(&bytes.Buffer{}, reg, nil), "a report writer needs the report")
 }

@@ -289,10 +289,11 @@ func exportCmd(args []string, stdout, stderr io.Writer, now func() time.Time) in
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
+	rep := ropa.Check(reg, day) // checked once; the writers write what they are given
 	err = writeOutput(*out, stdout, func(w io.Writer) error {
 		switch *cmd.format {
 		case "xlsx":
-			opts := []export.Option{export.WithLayout(export.Layout(*layout)), export.At(day)}
+			opts := []export.Option{export.WithLayout(export.Layout(*layout)), export.WithReport(rep)}
 			if *language != "" {
 				opts = append(opts, export.WithLang(export.Lang(*language)))
 			}
@@ -300,7 +301,7 @@ func exportCmd(args []string, stdout, stderr io.Writer, now func() time.Time) in
 		case "json":
 			return export.WriteJSON(w, reg)
 		}
-		return export.WriteReport(w, reg, day, nil)
+		return export.WriteReport(w, reg, rep)
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "ropa export:", err)

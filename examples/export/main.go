@@ -56,12 +56,12 @@ func run(dir string, day ropa.Date) ([]string, error) {
 			file  string
 			write func(*bytes.Buffer) error
 		}{
-			{name + ".xlsx", func(b *bytes.Buffer) error { return export.WriteXLSX(b, reg, export.At(day)) }},
+			{name + ".xlsx", func(b *bytes.Buffer) error { return export.WriteXLSX(b, reg, export.WithReport(ropa.Check(reg, day))) }},
 			{name + "-gba.xlsx", func(b *bytes.Buffer) error {
-				return export.WriteXLSX(b, reg, export.At(day), export.WithLayout(export.GBA))
+				return export.WriteXLSX(b, reg, export.WithReport(ropa.Check(reg, day)), export.WithLayout(export.GBA))
 			}},
 			{name + ".json", func(b *bytes.Buffer) error { return export.WriteJSON(b, reg) }},
-			{name + "-report.json", func(b *bytes.Buffer) error { return export.WriteReport(b, reg, day, nil) }},
+			{name + "-report.json", func(b *bytes.Buffer) error { return export.WriteReport(b, reg, ropa.Check(reg, day)) }},
 		}
 		for _, o := range outputs {
 			var buf bytes.Buffer
