@@ -42,15 +42,19 @@ func Source(name string) ([]byte, error) {
 	return b, nil
 }
 
-// Load loads an example register by name.
-func Load(name string) (*ropa.Register, error) {
+// Load loads an example register by name, with its source map.
+func Load(name string) (*ropa.Register, *ropa.Source, error) {
 	b, err := Source(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	reg, err := ropa.Decode(b, ropa.YAML)
+	file := "registers/" + name + ".yaml"
+	reg, src, err := ropa.Decode(b, ropa.YAML)
 	if le, ok := err.(*ropa.LoadError); ok {
-		le.File = "registers/" + name + ".yaml"
+		le.File = file
 	}
-	return reg, err
+	if src != nil {
+		src.File = file
+	}
+	return reg, src, err
 }

@@ -13,7 +13,7 @@ import (
 
 func load(t *testing.T, name string) *ropa.Register {
 	t.Helper()
-	r, err := Load(name)
+	r, _, err := Load(name)
 	require.NoError(t, err)
 	return r
 }
@@ -31,7 +31,7 @@ func activity(t *testing.T, r *ropa.Register, id string) ropa.Activity {
 
 func TestNames(t *testing.T) {
 	assert.Equal(t, []string{"ipg", "webassur", "wegroup", "wegroup-nl", "wengage"}, Names())
-	_, err := Load("nope")
+	_, _, err := Load("nope")
 	assert.ErrorContains(t, err, "no register \"nope\"")
 }
 
@@ -152,7 +152,7 @@ func TestAllLoadAndValidate(t *testing.T) {
 			r := load(t, name)
 			for _, f := range ropa.Validate(r) {
 				assert.Equal(t, "required", f.Rule, "%s %s", f.Path, f.Message)
-				assert.Contains(t, f.Path, ".transfers[")
+				assert.Contains(t, f.Path.String(), ".transfers[")
 			}
 		})
 	}

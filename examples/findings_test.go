@@ -20,8 +20,10 @@ var checkDay = ropa.NewDate(2026, 11, 21)
 func TestFindingsGolden(t *testing.T) {
 	for _, name := range Names() {
 		t.Run(name, func(t *testing.T) {
-			r := load(t, name)
+			r, src, err := Load(name)
+			require.NoError(t, err)
 			rep := ropa.Check(r, checkDay)
+			rep.Locate(r, src)
 			got, err := json.MarshalIndent(rep, "", "  ")
 			require.NoError(t, err)
 			got = append(got, '\n')
@@ -35,7 +37,7 @@ func TestFindingsGolden(t *testing.T) {
 func TestWhatTheChecksFind(t *testing.T) {
 	has := func(name, rule, path string) bool {
 		for _, f := range ropa.Check(load(t, name), checkDay).Findings {
-			if f.Rule == rule && f.Path == path {
+			if f.Rule == rule && f.Path.String() == path {
 				return true
 			}
 		}

@@ -12,7 +12,7 @@ import (
 )
 
 func Example() {
-	reg, err := examples.Load("webassur")
+	reg, _, err := examples.Load("webassur")
 	if err != nil {
 		panic(err)
 	}

@@ -470,7 +470,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		return err
 	}
 	for _, w := range reg.Waivers {
-		tb.add(w.Rule, w.Activity, w.Path, w.Reason)
+		tb.add(w.Rule, w.Activity, w.Path.String(), w.Reason)
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -488,10 +488,10 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		return err
 	}
 	for _, f := range rep.Findings {
-		tb.add(severityLabel(f.Severity, l), f.Rule, article(f.Article, l), f.Activity, f.Path, f.Message, "")
+		tb.add(severityLabel(f.Severity, l), f.Rule, article(f.Article, l), f.Activity, f.Path.String(), f.Message, "")
 	}
 	for _, w := range rep.Waived {
-		tb.add(severityLabel(w.Severity, l), w.Rule, article(w.Article, l), w.Activity, w.Path, w.Message, w.Reason)
+		tb.add(severityLabel(w.Severity, l), w.Rule, article(w.Article, l), w.Activity, w.Path.String(), w.Message, w.Reason)
 	}
 	return tb.close()
 }

@@ -12,20 +12,20 @@ import (
 )
 
 func TestWriteJSONAndReport(t *testing.T) {
-	reg, err := examples.Load("webassur")
+	reg, _, err := examples.Load("webassur")
 	require.NoError(t, err)
 	var a, b bytes.Buffer
 	require.NoError(t, WriteJSON(&a, reg))
 	require.NoError(t, WriteJSON(&b, reg))
 	assert.Equal(t, a.Bytes(), b.Bytes(), "byte-stable")
-	back, err := ropa.Decode(a.Bytes(), ropa.JSON)
+	back, _, err := ropa.Decode(a.Bytes(), ropa.JSON)
 	require.NoError(t, err)
 	assert.Equal(t, reg.Organisation, back.Organisation)
 
 	var r1, r2 bytes.Buffer
 	at := ropa.NewDate(2026, 11, 21)
 	require.NoError(t, WriteReport(&r1, reg, ropa.Check(reg, at)))
-	require.NoError(t, WriteReport(&r2, reg, ropa.NewChecker().Check(reg, at)))
+	require.NoError(t, WriteReport(&r2, reg, (*ropa.Checker)(nil).Check(reg, at)))
 	assert.Equal(t, r1.String(), r2.String())
 	var doc struct {
 		Register map[string]any `json:"register"`

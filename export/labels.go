@@ -215,7 +215,7 @@ func subjectLabel(k ropa.SubjectKind, l Lang) string {
 	}
 	return t("subject."+string(k), l)
 }
-func sourceLabel(s ropa.Source, l Lang) string { return t("source."+string(s), l) }
+func sourceLabel(s ropa.DataSource, l Lang) string { return t("source."+string(s), l) }
 func recipientLabel(k ropa.RecipientKind, l Lang) string {
 	if k == "" {
 		return ""

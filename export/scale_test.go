@@ -16,7 +16,10 @@ import (
 // goroutine. Run with -race.
 func TestConcurrentUse(t *testing.T) {
 	reg := register(40)
-	c := ropa.NewChecker()
+	c, err := ropa.NewChecker()
+	if err != nil {
+		t.Fatal(err)
+	}
 	at := ropa.NewDate(2026, 11, 21)
 	wantReport := fmt.Sprint(c.Check(reg, at))
 	var wantBook bytes.Buffer
@@ -59,7 +62,7 @@ func FuzzExport(f *testing.F) {
 	f.Add([]byte("schema: openropa/v1\norganisation: {name: A}\nactivities: [{id: '[x]', name: b}, {id: '[x]', name: c}]\n"))
 	f.Add([]byte("schema: openropa/v1\norganisation: {name: A, address: {country: ZZ}}\nmeasures: [{id: m, kind: technical, description: d}]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		reg, err := ropa.Decode(data, ropa.YAML)
+		reg, _, err := ropa.Decode(data, ropa.YAML)
 		if err != nil {
 			return
 		}
@@ -89,7 +92,7 @@ func BenchmarkPipeline(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				p := peakHeap(func() {
-					reg, err := ropa.Decode(doc, ropa.JSON)
+					reg, _, err := ropa.Decode(doc, ropa.JSON)
 					if err != nil {
 						b.Fatal(err)
 					}

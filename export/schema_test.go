@@ -37,7 +37,7 @@ func instance(t *testing.T, b []byte) any {
 func TestSchemaValidatesEveryExample(t *testing.T) {
 	s := compileSchema(t)
 	for _, name := range examples.Names() {
-		reg, err := examples.Load(name)
+		reg, _, err := examples.Load(name)
 		require.NoError(t, err)
 		b, err := ropa.Marshal(reg)
 		require.NoError(t, err)

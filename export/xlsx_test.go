@@ -30,7 +30,7 @@ func workbook(t *testing.T, reg *ropa.Register, opts ...Option) []byte {
 
 func example(t *testing.T, name string) *ropa.Register {
 	t.Helper()
-	r, err := examples.Load(name)
+	r, _, err := examples.Load(name)
 	require.NoError(t, err)
 	return r
 }

@@ -21,7 +21,10 @@ func synthetic(n int) *ropa.Register { return synth.Cached(n) }
 // BenchmarkCheck checks synthetic registers of 13 (the size of the WEngage
 // register), 1,000 and 10,000 activities.
 func BenchmarkCheck(b *testing.B) {
-	c := ropa.NewChecker()
+	c, err := ropa.NewChecker()
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
 			reg := synthetic(n)
@@ -66,12 +69,12 @@ func benchmarkLoad(b *testing.B, doc []byte, format ropa.Format) {
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ropa.Decode(doc, format); err != nil {
+		if _, _, err := ropa.Decode(doc, format); err != nil {
 			b.Fatal(err)
 		}
 	}
 	before := liveHeap()
-	reg, err := ropa.Decode(doc, format)
+	reg, _, err := ropa.Decode(doc, format)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -104,11 +107,14 @@ func BenchmarkWriteJSON(b *testing.B) {
 
 // BenchmarkCheckSeed checks the WEngage register of the examples (13 activities).
 func BenchmarkCheckSeed(b *testing.B) {
-	reg, err := examples.Load("wengage")
+	reg, _, err := examples.Load("wengage")
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := ropa.NewChecker()
+	c, err := ropa.NewChecker()
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = c.Check(reg, benchDay)

@@ -1,266 +1,186 @@
 package ropa
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
-	"sync"
-
-	"github.com/openropa/registry/lawfulbasis"
-	"github.com/openropa/registry/retention"
 )
 
-// RuleFunc is a check of one rule: it returns the findings it makes in a
-// register checked as of a date. It must not change the register. The
-// checker fills in each finding's Rule, Severity (where empty), Article
-// (where empty), Activity and position.
-type RuleFunc func(r *Register, at Date) []Finding
-
-// CustomRule is a rule a user of the library adds to a Checker.
-type CustomRule struct {
-	Rule
-	Check RuleFunc
+// Rule is one check of the catalogue, or of a user's own: a declared value,
+// in the manner of golang.org/x/tools/go/analysis. Its Run function receives
+// a Pass over one register as of one date and reports its findings through
+// it. The catalogue's rules and a user's rules have the same shape.
+type Rule struct {
+	// ID is the stable identifier of the rule, such as "no-legal-basis".
+	ID string `json:"id"`
+	// Severity is the severity of its findings; a finding may say another.
+	Severity Severity `json:"severity"`
+	// Article is the provision the rule rests on, such as "Art. 6(1) GDPR".
+	// A finding may cite a more precise one.
+	Article string `json:"article"`
+	// Doc says in one line what the rule checks.
+	Doc string `json:"summary"`
+	// Messages are the wordings of its findings (see Messages).
+	Messages Messages `json:"-"`
+	// Run checks a register. It must not change the register.
+	Run func(*Pass) `json:"-"`
 }
 
-// Checker checks registers. Its zero value is not usable; make one with
-// NewChecker. A Checker is safe for concurrent use.
+// Checker checks registers with a set of rules. Make one with NewChecker;
+// a Checker holds no state between checks and is safe for concurrent use.
 type Checker struct {
-	custom []CustomRule
-	checks []ruleCheck // the library's GDPR rules, then the custom ones
-	rules  []Rule
-	known  map[string]bool
-}
-
-// ruleCheck is a rule with its check, which works on a pass
-// and appends its findings to out.
-type ruleCheck struct {
-	Rule
-	check func(p *pass, out []Finding) []Finding
-}
-
-// pass is one check of a register as of a date. It works out once what
-// several rules need.
-//
-// A checker keeps its passes, with the memory of their answers, for the
-// checks that follow (reset).
-type pass struct {
-	r          *Register
-	at         Date
-	statutes   *statuteIndex // once made: &statuteIdx
-	statuteIdx statuteIndex
-	basesCite  [][]*retention.Statute // the statutes the bases of each activity cite
-
-	statuteMessages memo[passStatute, string]
-
-	// The answers of lawfulbasis on the checking date, by destination or mechanism.
-	eea      memo[string, eeaMembership]
-	adequacy memo[adequacyQuestion, lawfulbasis.AdequacyAnswer]
-	validity memo[lawfulbasis.Mechanism, lawfulbasis.Validity]
-
-	// The DPIA criteria of each activity, with criteriaKnown once worked
-	// out; the list is made for the register when criteriaReady is false.
-	criteriaOf    []criteriaSet
-	criteriaReady bool
-
-	// Whether each retention rule is vague (1 no, 2 yes, 0 not known yet),
-	// by the index of the activity's first rule in termStart; the lists are
-	// made for the register when vagueReady is false.
-	termStart  []int
-	vagueOf    []int8
-	vagueReady bool
-}
-
-// reset makes the pass a new pass over r as of at, keeping the memory it
-// had; reset(nil, Date{}) lets go of the register.
-func (p *pass) reset(r *Register, at Date) {
-	p.r, p.at, p.statutes = r, at, nil
-	p.statuteIdx.memo.reset()
-	p.statuteMessages.reset()
-	p.eea.reset()
-	p.adequacy.reset()
-	p.validity.reset()
-	p.criteriaReady, p.vagueReady = false, false
-}
-
-// reuse returns a slice of n zero elements, in the memory of s if it has
-// room.
-func reuse[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
+	rules []*Rule // the structural rules, then the GDPR rules, then the user's
+	known map[string]bool
 }
 
 // Option configures a Checker.
-type Option func(*Checker)
+type Option func(*checkerConfig)
 
-// WithRule adds a rule of the user's own to the checker. Its id must not be
-// the id of a rule of the catalogue.
-func WithRule(rule Rule, check RuleFunc) Option {
-	return func(c *Checker) { c.custom = append(c.custom, CustomRule{rule, check}) }
+type checkerConfig struct {
+	custom []*Rule
+}
+
+// WithRules adds rules of the user's own to the checker. Their ids must
+// differ from one another and from the catalogue's.
+func WithRules(rules ...*Rule) Option {
+	return func(c *checkerConfig) { c.custom = append(c.custom, rules...) }
 }
 
 // NewChecker returns a checker of the rules of the catalogue and those added
-// by options.
-func NewChecker(opts ...Option) *Checker {
-	c := &Checker{}
+// by options. It is an error for a rule to have no id, an id used twice or
+// used by the catalogue, a severity that is not one, no article, or no Run.
+func NewChecker(opts ...Option) (*Checker, error) {
+	var cfg checkerConfig
 	for _, o := range opts {
-		o(c)
+		o(&cfg)
 	}
-	c.rules = Rules()
-	for _, cr := range c.custom {
-		c.rules = append(c.rules, cr.Rule)
+	c := &Checker{rules: slices.Clone(catalogue), known: map[string]bool{}}
+	for _, r := range c.rules {
+		c.known[r.ID] = true
 	}
-	c.known = ruleIDs(c.rules)
-	c.checks = append([]ruleCheck(nil), gdprRules...)
-	for _, cr := range c.custom {
-		c.checks = append(c.checks, ruleCheck{cr.Rule, func(p *pass, out []Finding) []Finding { return append(out, cr.Check(p.r, p.at)...) }})
+	var errs []error
+	for i, r := range cfg.custom {
+		if err := checkRule(r, c.known); err != nil {
+			errs = append(errs, fmt.Errorf("ropa: rule %d (%q): %w", i, idOf(r), err))
+			continue
+		}
+		c.known[r.ID] = true
+		c.rules = append(c.rules, r)
 	}
-	return c
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c, nil
 }
 
-// Rules returns the catalogue of the checker: the library's rules and the
-// user's, in a fixed order.
-func (c *Checker) Rules() []Rule { return append([]Rule(nil), c.rules...) }
+func idOf(r *Rule) string {
+	if r == nil {
+		return ""
+	}
+	return r.ID
+}
 
-var defaultChecker = NewChecker()
+// checkRule says what is wrong with a user's rule.
+func checkRule(r *Rule, known map[string]bool) error {
+	switch {
+	case r == nil:
+		return errors.New("the rule is nil")
+	case strings.TrimSpace(r.ID) == "":
+		return errors.New("the rule has no id")
+	case known[r.ID] && slices.ContainsFunc(catalogue, func(c *Rule) bool { return c.ID == r.ID }):
+		return errors.New("the catalogue has a rule of this id; choose another")
+	case known[r.ID]:
+		return errors.New("another rule of the checker has this id")
+	case !r.Severity.Valid():
+		return fmt.Errorf("severity %q is not one of %s", r.Severity, strings.Join(strs(Severities()), ", "))
+	case strings.TrimSpace(r.Article) == "":
+		return errors.New("the rule cites no article; name the provision it rests on")
+	case r.Run == nil:
+		return errors.New("the rule has no Run function")
+	}
+	return nil
+}
+
+// defaultChecker checks with the catalogue's rules. It is made once and
+// never changed.
+var defaultChecker = func() *Checker {
+	c, err := NewChecker()
+	if err != nil {
+		panic(err) // the catalogue's rules are checked by the tests
+	}
+	return c
+}()
 
 // Check checks a register as of a date with the rules of the catalogue.
 func Check(r *Register, at Date) *Report { return defaultChecker.Check(r, at) }
 
 // Rules returns the catalogue of the library's rules, in a fixed order: the
-// structural rules, the GDPR rules, and unused-waiver.
-func Rules() []Rule {
-	out := append([]Rule(nil), structuralRules...)
-	for _, r := range gdprRules {
-		out = append(out, r.Rule)
+// structural rules, the GDPR rules by chapter, and unused-waiver.
+func Rules() []Rule { return defaultChecker.Rules() }
+
+// Rules returns the rules of the checker: the catalogue's and the user's,
+// in a fixed order.
+func (c *Checker) Rules() []Rule {
+	if c == nil {
+		c = defaultChecker
 	}
-	return append(out, unusedWaiverRule)
+	out := make([]Rule, len(c.rules))
+	for i, r := range c.rules {
+		out[i] = *r
+	}
+	return out
 }
 
-func ruleIDs(rules []Rule) map[string]bool {
-	m := make(map[string]bool, len(rules))
-	for _, r := range rules {
-		m[r.ID] = true
-	}
-	return m
-}
-
-// Check checks a register as of a date: its structure (see Validate) and
-// every rule of the checker. Waivers of the register move the findings they
-// match into Report.Waived. Findings come in a fixed order. A nil Checker
-// checks with the rules of the catalogue, as the function Check does.
+// Check checks a register as of a date: its structure and every rule of
+// the checker. Waivers of the register move the findings they match into
+// Report.Waived. Findings come in a fixed order; they are located in the
+// register's document by Report.Locate. A nil Checker checks with the rules
+// of the catalogue, as the function Check does.
 func (c *Checker) Check(r *Register, at Date) *Report {
 	if c == nil {
 		c = defaultChecker
 	}
 	rep := &Report{At: at}
 	if r == nil {
-		rep.Findings = validateWith(nil, nil, nil, nil)
+		rep.Findings = []Finding{{Rule: "required", Severity: Error, Article: "Art. 30 GDPR", Key: "required.register", Message: "the register is nil"}}
 		rep.Summary = summarise(rep.Findings)
 		return rep
 	}
-	// The findings are gathered in a buffer kept between checks, and copied
-	// into the report in their order, the waived ones apart.
-	sc := checkScratches.Get().(*checkScratch)
-	defer sc.put()
-	return c.check(r, at, sc, rep)
-}
-
-// check checks a register with the buffers of sc.
-func (c *Checker) check(r *Register, at Date, sc *checkScratch, rep *Report) *Report {
-	// Registers have a few findings per activity: room for them at once.
-	fs := validateWith(slices.Grow(sc.findings[:0], 16+4*len(r.Activities)), r, runPlan(r), c.known)
-	p := &sc.pass
-	p.reset(r, at)
-	for _, cr := range c.checks {
-		start := len(fs)
-		fs = cr.check(p, fs)
-		for k := start; k < len(fs); k++ {
-			f := &fs[k]
-			f.Rule = cr.ID
-			if f.Severity == "" {
-				f.Severity = cr.Severity
-			}
-			if f.Article == "" {
-				f.Article = cr.Article
-			}
-			f.Activity = activityOf(r, f.Path)
+	var fs []Finding
+	facts := &facts{}
+	for _, rule := range c.rules {
+		if rule.Run == nil {
+			continue // unused-waiver runs after the others
 		}
+		p := &Pass{Register: r, At: at, rule: rule, out: &fs, facts: facts}
+		rule.Run(p)
 	}
-	sc.findings = fs
-	order := sortOrder(fs, &sc.sort)
+	sortFindings(fs)
 	used := make([]bool, len(r.Waivers))
-	kept := 0
-	for k := range order {
-		f := &fs[order[k].at]
-		if w, ok := waiverFor(r, f); ok {
+	kept := fs[:0]
+	for _, f := range fs {
+		if w, ok := waiverFor(r, &f); ok {
 			used[w] = true
-			rep.Waived = append(rep.Waived, Waived{Finding: *f, Reason: r.Waivers[w].Reason})
-			order[k].at = -1
+			rep.Waived = append(rep.Waived, Waived{Finding: f, Reason: r.Waivers[w].Reason})
 			continue
 		}
-		kept++
+		kept = append(kept, f)
 	}
-	unused := unusedWaivers(r, used)
-	rep.Findings = make([]Finding, 0, kept+len(unused))
-	for _, it := range order {
-		if it.at >= 0 {
-			rep.Findings = append(rep.Findings, fs[it.at])
-		}
+	n := len(kept)
+	c.unusedWaivers(r, used, &kept)
+	if len(kept) > n {
+		sortFindings(kept)
 	}
-	if len(unused) > 0 {
-		rep.Findings = append(rep.Findings, unused...)
-		sortFindings(rep.Findings)
-	}
-	for i := range rep.Findings {
-		if p, ok := r.Position(rep.Findings[i].Path); ok {
-			rep.Findings[i].Line, rep.Findings[i].Column = p.Line, p.Column
-		}
-	}
-	for i := range rep.Waived {
-		if p, ok := r.Position(rep.Waived[i].Path); ok {
-			rep.Waived[i].Line, rep.Waived[i].Column = p.Line, p.Column
-		}
-	}
+	rep.Findings = kept
 	rep.Summary = summarise(rep.Findings)
 	return rep
 }
 
-// checkScratch holds the buffers of a check, kept between checks.
-type checkScratch struct {
-	findings []Finding
-	sort     sortScratch
-	pass     pass
-}
-
-var checkScratches = sync.Pool{New: func() any { return new(checkScratch) }}
-
-// put returns the buffers for another check, without the findings, unless
-// a huge register made them too big to keep.
-func (sc *checkScratch) put() {
-	if sc.release() {
-		checkScratches.Put(sc)
-	}
-}
-
-// release lets go of the register and the findings of the last check, and
-// reports whether the buffers are small enough to keep.
-func (sc *checkScratch) release() bool {
-	clear(sc.findings)
-	sc.findings = sc.findings[:0]
-	sc.pass.reset(nil, Date{})
-	return cap(sc.findings) <= 1<<14 && sc.sort.small()
-}
-
-// waiverFor returns the index of the waiver of the register that matches a finding. A
-// waiver matches the findings of its rule, limited to its activity and to
-// the element at its path and what that element contains.
+// waiverFor returns the index of the waiver of the register that matches a
+// finding. A waiver matches the findings of its rule, limited to its
+// activity and to the element at its path and what that element contains.
 func waiverFor(r *Register, f *Finding) (int, bool) {
-	if r == nil {
-		return 0, false
-	}
 	for i, w := range r.Waivers {
 		if w.Rule != f.Rule || w.Reason == "" {
 			continue
@@ -268,10 +188,110 @@ func waiverFor(r *Register, f *Finding) (int, bool) {
 		if w.Activity != "" && w.Activity != f.Activity {
 			continue
 		}
-		if w.Path != "" && w.Path != f.Path && !strings.HasPrefix(f.Path, w.Path+".") && !strings.HasPrefix(f.Path, w.Path+"[") {
+		if !f.Path.HasPrefix(w.Path) {
 			continue
 		}
 		return i, true
 	}
 	return 0, false
+}
+
+// unusedWaivers reports the waivers that matched no finding: those of rules
+// the checker has, and those of rules it does not know.
+func (c *Checker) unusedWaivers(r *Register, used []bool, out *[]Finding) {
+	p := &Pass{Register: r, rule: unusedWaiver, out: out}
+	for i, w := range r.Waivers {
+		if used[i] || w.Rule == "" {
+			continue
+		}
+		path := Root.Child("waivers").Index(i)
+		if !c.known[w.Rule] {
+			p.Report(path.Child("rule"), "unknown", w.Rule, suggest(w.Rule, c.ids()))
+			continue
+		}
+		p.Report(path, "", w.Rule)
+	}
+}
+
+func (c *Checker) ids() []string {
+	ids := make([]string, len(c.rules))
+	for i, r := range c.rules {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// unusedWaiver is checked after the other rules: a waiver that silences
+// nothing, or that names a rule the checker does not know.
+var unusedWaiver = &Rule{
+	ID: "unused-waiver", Severity: Warning, Article: "Art. 5(2) GDPR",
+	Doc: "A waiver matches no finding, or names a rule the checker does not know.",
+	Messages: Messages{
+		"":        "the waiver of rule %s matches no finding as of the checking date; remove it, or correct its rule, activity or path",
+		"unknown": "the waiver names rule %q, which this checker does not know, so it silences nothing; name a rule of the catalogue (ropa rules lists them)%s",
+	},
+}
+
+// Pass is one check of a register as of a date, handed to each rule's Run.
+// It holds what several rules need, worked out once per check when first
+// asked for, and takes the rule's findings.
+type Pass struct {
+	// Register is the register being checked. Rules must not change it.
+	Register *Register
+	// At is the date as of which the register is checked.
+	At Date
+
+	rule  *Rule
+	out   *[]Finding
+	facts *facts
+}
+
+// Rule returns the rule the pass runs.
+func (p *Pass) Rule() *Rule { return p.rule }
+
+// Report reports a finding of the pass's rule on the element at path, worded
+// by the rule's message variant (see Messages) with args.
+func (p *Pass) Report(path Path, variant string, args ...any) {
+	p.ReportFinding(Finding{Path: path, Key: messageKey(p.rule.ID, variant), Args: args})
+}
+
+// ReportFinding reports a finding of the pass's rule, filling in what it
+// leaves empty: the rule, severity and article of the rule, the activity of
+// its path, and the message of its key (the rule's main message if the key
+// is empty too).
+func (p *Pass) ReportFinding(f Finding) {
+	f.Rule = p.rule.ID
+	if f.Severity == "" {
+		f.Severity = p.rule.Severity
+	}
+	if f.Article == "" {
+		f.Article = p.rule.Article
+	}
+	if f.Key == "" {
+		f.Key = p.rule.ID
+	}
+	if f.Message == "" {
+		variant := strings.TrimPrefix(strings.TrimPrefix(f.Key, p.rule.ID), ".")
+		tmpl, ok := p.rule.Messages[variant]
+		if !ok {
+			tmpl = f.Key // a missing wording shows its key; tests hold every rule to its messages
+		}
+		f.Message = render(tmpl, f.Args)
+	}
+	f.Activity = activityOf(p.Register, f.Path)
+	*p.out = append(*p.out, f)
+}
+
+// activityOf returns the id of the activity or processing record a path is in.
+func activityOf(r *Register, p Path) string {
+	list, i, ok := p.activity()
+	switch {
+	case !ok || r == nil:
+		return ""
+	case list == "activities" && i < len(r.Activities):
+		return r.Activities[i].ID
+	case list == "processing" && i < len(r.Processing):
+		return r.Processing[i].ID
+	}
+	return ""
 }

@@ -39,7 +39,7 @@ func TestEnums(t *testing.T) {
 	for _, k := range SubjectKinds() {
 		assert.True(t, k.Valid())
 	}
-	for _, k := range Sources() {
+	for _, k := range DataSources() {
 		assert.True(t, k.Valid())
 	}
 	for _, k := range RecipientKinds() {

@@ -3,12 +3,13 @@ package ropa_test
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/openropa/registry/ropa"
 )
 
 func Example() {
-	reg, err := ropa.Decode([]byte(`
+	reg, src, err := ropa.Decode([]byte(`
 schema: openropa/v1
 language: en
 organisation:
@@ -29,6 +30,7 @@ activities:
 		return
 	}
 	report := ropa.Check(reg, ropa.NewDate(2026, 11, 21))
+	report.Locate(reg, src) // lines and columns from the source map
 	for _, f := range report.Findings {
 		fmt.Printf("%d:%d %s %s: %s\n", f.Line, f.Column, f.Rule, f.Path, f.Message)
 	}
@@ -41,7 +43,7 @@ activities:
 }
 
 func ExampleDecode_error() {
-	_, err := ropa.Decode([]byte("schema: openropa/v1\norganisation:\n  name: Example NV\n  emial: dpo@example.be\n"), ropa.YAML)
+	_, _, err := ropa.Decode([]byte("schema: openropa/v1\norganisation:\n  name: Example NV\n  emial: dpo@example.be\n"), ropa.YAML)
 	fmt.Println(err)
 	// Output:
 	// 4:3: organisation.emial: unknown field "emial"; did you mean "email"?
@@ -59,4 +61,35 @@ func ExampleEncode() {
 	//     "name": "Example NV"
 	//   }
 	// }
+}
+
+// A rule of one's own has the shape of the catalogue's: an id, a severity,
+// the article it rests on, its wordings and a Run function that reports
+// through the Pass.
+func ExampleNewChecker() {
+	noFax := &ropa.Rule{
+		ID:       "acme-no-fax",
+		Severity: ropa.Warning,
+		Article:  "Art. 5(1)(c) GDPR",
+		Doc:      "The organisation records a fax number it no longer uses.",
+		Messages: ropa.Messages{"": "%q looks like a fax number; remove it (phone)"},
+		Run: func(p *ropa.Pass) {
+			if phone := p.Register.Organisation.Phone; strings.HasPrefix(phone, "fax:") {
+				p.Report(ropa.Root.Child("organisation").Child("phone"), "", phone)
+			}
+		},
+	}
+	checker, err := ropa.NewChecker(ropa.WithRules(noFax))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	reg := &ropa.Register{Schema: ropa.SchemaV1, Organisation: ropa.Party{Name: "Example NV", Phone: "fax: +32 2 000 00 00"}}
+	for _, f := range checker.Check(reg, ropa.NewDate(2026, 11, 21)).Findings {
+		if f.Rule == noFax.ID {
+			fmt.Printf("%s %s %s: %s\n", f.Severity, f.Rule, f.Path, f.Message)
+		}
+	}
+	// Output:
+	// warning acme-no-fax organisation.phone: "fax: +32 2 000 00 00" looks like a fax number; remove it (phone)
 }

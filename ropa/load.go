@@ -3,15 +3,14 @@ package ropa
 import (
 	"encoding"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // Format is the syntax of a register document.
@@ -35,27 +34,21 @@ func FormatOf(name string) (Format, error) {
 	return "", fmt.Errorf("ropa: %s: cannot tell the format from the extension; use .json, .yaml or .yml", name)
 }
 
-// Position is where an element stood in the document it was read from.
-// Lines and columns count from 1; a column of 0 means unknown.
-type Position struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-}
-
-// String formats the position as "line:column", or "line" without a column.
-func (p Position) String() string {
-	if p.Column == 0 {
-		return strconv.Itoa(p.Line)
-	}
-	return strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
-}
-
 // Problem is one reason why a document could not be loaded.
 type Problem struct {
 	Position
-	// Path is the JSON path of the element, such as "activities[2].purposes".
-	Path    string `json:"path,omitempty"`
+	// Path is the JSON path of the element, such as activities[2].purposes.
+	Path    Path   `json:"path"`
 	Message string `json:"message"`
+}
+
+// String formats the problem as "line:column: path: message".
+func (p Problem) String() string {
+	s := p.Position.String() + ": "
+	if !p.Path.IsRoot() {
+		s += p.Path.String() + ": "
+	}
+	return s + p.Message
 }
 
 // LoadError reports every problem found in a document that could not be
@@ -76,50 +69,92 @@ func (e *LoadError) Error() string {
 		if e.File != "" {
 			b.WriteString(e.File + ":")
 		}
-		b.WriteString(p.Position.String() + ": ")
-		if p.Path != "" {
-			b.WriteString(p.Path + ": ")
-		}
-		b.WriteString(p.Message)
+		b.WriteString(p.String())
 	}
 	return b.String()
 }
 
-// Load reads a register from a file, in the format its extension names.
-func Load(path string) (*Register, error) {
+// DefaultMaxBytes is the largest document Decode, Read and Load accept
+// unless WithMaxBytes raises it: 64 MiB, about 35,000 activities in YAML.
+// Loading takes several times the size of the document in memory.
+const DefaultMaxBytes = 64 << 20
+
+// maxProblems bounds the problems a LoadError lists; the last one says how
+// many more there were.
+const maxProblems = 500
+
+// LoadOption configures the loading of a document.
+type LoadOption func(*loadOptions)
+
+type loadOptions struct{ maxBytes int64 }
+
+// WithMaxBytes sets the largest document to accept, in bytes; a larger one
+// is an error before it is parsed.
+func WithMaxBytes(n int64) LoadOption { return func(o *loadOptions) { o.maxBytes = n } }
+
+func optionsOf(opts []LoadOption) loadOptions {
+	o := loadOptions{maxBytes: DefaultMaxBytes}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+func tooLarge(n, max int64) error {
+	return &LoadError{Problems: []Problem{{Position: Position{1, 1}, Message: fmt.Sprintf(
+		"the document has more than %d bytes (%d), the most this reader accepts; raise the limit (ropa.WithMaxBytes) if the register really is that large", max, n)}}}
+}
+
+// Load reads a register from a file, in the format its extension names,
+// and returns it with its source map, whose File is path.
+func Load(path string, opts ...LoadOption) (*Register, *Source, error) {
 	format, err := FormatOf(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("ropa: %w", err)
+		return nil, nil, fmt.Errorf("ropa: %w", err)
 	}
-	reg, err := Decode(data, format)
+	defer f.Close()
+	reg, src, err := Read(f, format, opts...)
 	if le, ok := err.(*LoadError); ok {
 		le.File = path
 	}
-	return reg, err
+	if src != nil {
+		src.File = path
+	}
+	return reg, src, err
 }
 
-// Read reads a whole register document from r.
-func Read(r io.Reader, format Format) (*Register, error) {
-	data, err := io.ReadAll(r)
+// Read reads a whole register document from r, reading at most the limit
+// of the options (DefaultMaxBytes) and one byte more to tell a larger one.
+func Read(r io.Reader, format Format, opts ...LoadOption) (*Register, *Source, error) {
+	o := optionsOf(opts)
+	data, err := io.ReadAll(io.LimitReader(r, o.maxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("ropa: reading the register: %w", err)
+		return nil, nil, fmt.Errorf("ropa: reading the register: %w", err)
 	}
-	return Decode(data, format)
+	if int64(len(data)) > o.maxBytes {
+		return nil, nil, tooLarge(int64(len(data)), o.maxBytes)
+	}
+	return Decode(data, format, opts...)
 }
 
 // Decode parses a register document strictly: unknown fields, values of the
 // wrong type, unknown enumeration values, duplicate keys, a missing or
 // unsupported schema, and malformed syntax are all errors. The error is a
 // *LoadError listing every problem with its line, column and field path.
+// It returns the register and its source map, which says where each element
+// stood (see Source and Report.Locate).
 //
 // YAML is read as YAML 1.2: a value is taken as written, so country: NO is
 // Norway and postalCode: 01234 keeps its zero. It is then decoded through
 // the same JSON struct tags as a JSON document, so both formats behave alike.
-func Decode(data []byte, format Format) (*Register, error) {
+func Decode(data []byte, format Format, opts ...LoadOption) (*Register, *Source, error) {
+	if o := optionsOf(opts); int64(len(data)) > o.maxBytes {
+		return nil, nil, tooLarge(int64(len(data)), o.maxBytes)
+	}
 	var (
 		root *node
 		err  error
@@ -130,100 +165,36 @@ func Decode(data []byte, format Format) (*Register, error) {
 	case YAML:
 		root, err = parseYAML(data)
 	default:
-		return nil, fmt.Errorf("ropa: unknown format %q; use %q or %q", format, JSON, YAML)
+		return nil, nil, fmt.Errorf("ropa: unknown format %q; use %q or %q", format, JSON, YAML)
 	}
 	if err != nil {
 		se := err.(*syntaxError)
-		return nil, &LoadError{Problems: []Problem{{Position: Position{se.line, se.col}, Message: se.msg}}}
+		return nil, nil, &LoadError{Problems: []Problem{{Position: Position{se.line, se.col}, Message: se.msg}}}
 	}
 	reg := &Register{}
-	w := &walker{format: format}
+	src := &Source{seed: maphash.MakeSeed()}
+	w := &walker{format: format, names: map[string]string{}, seed: src.seed}
 	if root.kind != mappingNode {
 		w.problem(root, "expected a mapping of the fields of a register, found %s", root.kind)
 	} else {
 		w.checkSchema(root)
-		w.walk(root, reflect.ValueOf(reg).Elem())
+		src.root = w.walk(root, reflect.ValueOf(reg).Elem())
 	}
 	if len(w.problems) > 0 {
-		sort.SliceStable(w.problems, func(i, j int) bool {
-			a, b := w.problems[i], w.problems[j]
+		slices.SortStableFunc(w.problems, func(a, b Problem) int {
 			if a.Line != b.Line {
-				return a.Line < b.Line
+				return cmpInt(a.Line, b.Line)
 			}
-			return a.Column < b.Column
+			return cmpInt(a.Column, b.Column)
 		})
-		return nil, &LoadError{Problems: w.problems}
-	}
-	p := positionsOf(root)
-	reg.positions = &p
-	return reg, nil
-}
-
-// positions is where the elements of a document stood: a node's line and
-// column, its children (a mapping's values or a list's items) and, for a
-// mapping, the keys of its values. It is what a register keeps of the
-// document it was read from, to answer Register.Position: about a tenth of
-// the parsed tree, which holds every value, tag and key node.
-type positions struct {
-	line, col int
-	keys      []string
-	kids      []positions
-}
-
-// positionsOf makes the positions of a parsed tree. Keys are interned: a
-// register repeats the same few field names many times.
-func positionsOf(n *node) positions {
-	names := map[string]string{}
-	var conv func(n *node) positions
-	conv = func(n *node) positions {
-		p := positions{line: n.line, col: n.col}
-		kids := n.kids
-		if n.kind == mappingNode {
-			p.keys = make([]string, len(n.keys))
-			for i, k := range n.keys {
-				name, ok := names[k.name]
-				if !ok {
-					name = k.name
-					names[name] = name
-				}
-				p.keys[i] = name
-			}
+		if n := len(w.problems); n > maxProblems {
+			last := w.problems[maxProblems-1]
+			w.problems = append(w.problems[:maxProblems-1:maxProblems-1], Problem{Position: last.Position,
+				Message: fmt.Sprintf("and %d more problems after this line; mend these first", n-maxProblems+1)})
 		}
-		if len(kids) > 0 {
-			p.kids = make([]positions, len(kids))
-			for i, k := range kids {
-				p.kids[i] = conv(k)
-			}
-		}
-		return p
+		return nil, nil, &LoadError{Problems: w.problems}
 	}
-	return conv(n)
-}
-
-// Position returns where the element at a JSON path stood in the document
-// the register was read from. For a path that was not in the document (a
-// missing field), it returns the position of the nearest enclosing element
-// that was. ok is false for a register not read from a document.
-func (r *Register) Position(path string) (pos Position, ok bool) {
-	if r == nil || r.positions == nil {
-		return Position{}, false
-	}
-	n := r.positions
-	for s := range pathSteps(path) {
-		var next *positions
-		if s.list {
-			if s.index >= 0 && s.index < len(n.kids) && n.keys == nil {
-				next = &n.kids[s.index]
-			}
-		} else if i := slices.Index(n.keys, s.name); i >= 0 {
-			next = &n.kids[i]
-		}
-		if next == nil {
-			break
-		}
-		n = next
-	}
-	return Position{n.line, n.col}, true
+	return reg, src, nil
 }
 
 // field is one JSON field of a struct type, with the index path to reach it
@@ -232,20 +203,50 @@ type field struct {
 	name  string
 	index []int
 	typ   reflect.Type
-	rank  int // position among the struct's JSON fields
+	rank  int  // position among the struct's JSON fields
+	text  bool // the field's type reads itself from text
 }
 
 type structFields struct {
 	byName map[string]field
 	names  []string
+	list   []field
 }
 
-var fieldCache sync.Map // reflect.Type -> *structFields
-
-func fieldsOf(t reflect.Type) *structFields {
-	if f, ok := fieldCache.Load(t); ok {
-		return f.(*structFields)
+// modelFields holds the fields of every struct type of the model, made once
+// from the types and never changed.
+var modelFields = func() map[reflect.Type]*structFields {
+	m := map[reflect.Type]*structFields{}
+	var visit func(t reflect.Type)
+	visit = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || isText(t) {
+			return
+		}
+		if _, ok := m[t]; ok {
+			return
+		}
+		sf := structFieldsOf(t)
+		m[t] = sf
+		for _, f := range sf.list {
+			visit(f.typ)
+		}
 	}
+	visit(reflect.TypeFor[Register]())
+	return m
+}()
+
+// fieldsOf returns the JSON fields of a struct type of the model.
+func fieldsOf(t reflect.Type) *structFields {
+	if sf, ok := modelFields[t]; ok {
+		return sf
+	}
+	return structFieldsOf(t)
+}
+
+func structFieldsOf(t reflect.Type) *structFields {
 	sf := &structFields{byName: map[string]field{}}
 	var add func(t reflect.Type, index []int)
 	add = func(t reflect.Type, index []int) {
@@ -263,47 +264,38 @@ func fieldsOf(t reflect.Type) *structFields {
 			if name == "" {
 				name = f.Name
 			}
-			sf.byName[name] = field{name, append(append([]int(nil), index...), i), f.Type, len(sf.names)}
+			fd := field{name, append(append([]int(nil), index...), i), f.Type, len(sf.list), isText(f.Type)}
+			sf.byName[name] = fd
 			sf.names = append(sf.names, name)
+			sf.list = append(sf.list, fd)
 		}
 	}
 	add(t, nil)
-	fieldCache.Store(t, sf)
 	return sf
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
+// isText reports whether a type reads itself from text.
+func isText(t reflect.Type) bool {
+	return t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshaler)
+}
+
+// walker decodes the nodes of a document into the model, noting every
+// problem, and makes the source map of what it decoded.
 type walker struct {
 	format   Format
 	problems []Problem
-	segs     []seg // the JSON path of the node being walked
+	steps    []Step            // the path of the node being walked
+	names    map[string]string // the keys of the document, interned
+	seed     maphash.Seed
 }
 
-// seg is one step of a JSON path: a field name, or a list index (name "").
-type seg struct {
-	name  string
-	index int
-}
+func (w *walker) push(s Step) { w.steps = append(w.steps, s) }
+func (w *walker) pop()        { w.steps = w.steps[:len(w.steps)-1] }
 
-func (w *walker) push(s seg) { w.segs = append(w.segs, s) }
-func (w *walker) pop()       { w.segs = w.segs[:len(w.segs)-1] }
-
-// path renders the current JSON path; it is built only for a problem.
-func (w *walker) path() string {
-	var b strings.Builder
-	for _, s := range w.segs {
-		if s.name == "" {
-			b.WriteString("[" + strconv.Itoa(s.index) + "]")
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(s.name)
-	}
-	return b.String()
-}
+// path returns the current path; it is copied only for a problem.
+func (w *walker) path() Path { return Path{steps: slices.Clone(w.steps)} }
 
 // problem records a problem at node n, at the current path.
 func (w *walker) problem(n *node, format string, args ...any) {
@@ -315,19 +307,8 @@ func (w *walker) problemAt(line, col int, format string, args ...any) {
 	w.problems = append(w.problems, Problem{Position{line, col}, w.path(), fmt.Sprintf(format, args...)})
 }
 
-var textTypes sync.Map // reflect.Type -> bool
-
-func isText(t reflect.Type) bool {
-	if v, ok := textTypes.Load(t); ok {
-		return v.(bool)
-	}
-	is := t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshaler)
-	textTypes.Store(t, is)
-	return is
-}
-
 func (w *walker) checkSchema(root *node) {
-	w.push(seg{name: "schema"})
+	w.push(Step{Field: "schema"})
 	defer w.pop()
 	for i, k := range root.keys {
 		if k.name != "schema" {
@@ -345,81 +326,97 @@ func (w *walker) checkSchema(root *node) {
 	w.problem(root, "schema is missing; add schema: %s at the top of the register", SchemaV1)
 }
 
+// srcOf returns the source node of n, without children.
+func srcOf(n *node) srcNode {
+	return srcNode{pos: Position{n.line, n.col}, anchor: anchorOf(n)}
+}
+
 // walk checks node n against the type of v and stores its value in v: the
-// decoding of both formats, through the JSON names of the fields.
-func (w *walker) walk(n *node, v reflect.Value) {
+// decoding of both formats, through the JSON names of the fields. It
+// returns the source node of what it decoded.
+func (w *walker) walk(n *node, v reflect.Value) srcNode {
+	src := srcOf(n)
 	if n.kind == nullNode {
-		return // null is "not given"; validation reports what is required
+		return src // null is "not given"; the check reports what is required
 	}
 	t := v.Type()
 	if isText(t) {
 		if !w.scalar(n, "a text value") {
-			return
+			return src
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.value)); err != nil {
 			w.problem(n, "%s", strings.TrimPrefix(err.Error(), "retention: "))
 		}
-		return
+		return src
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
 		elem := reflect.New(t.Elem())
 		v.Set(elem)
-		w.walk(n, elem.Elem())
+		return w.walk(n, elem.Elem())
 	case reflect.Struct:
-		w.walkStruct(n, v)
+		return w.walkStruct(n, v)
 	case reflect.Slice:
 		if n.kind != sequenceNode {
 			w.problem(n, "expected a list, found %s", n.kind)
-			return
+			return src
 		}
 		v.Set(reflect.MakeSlice(t, len(n.kids), len(n.kids)))
+		src.kids = make([]srcNode, len(n.kids))
 		for i, item := range n.kids {
-			w.push(seg{index: i})
+			w.push(Step{Index: i})
 			if item.kind == nullNode {
 				w.problem(item, "empty list item; give it a value or remove it")
+				src.kids[i] = srcOf(item)
 			} else {
-				w.walk(item, v.Index(i))
+				src.kids[i] = w.walk(item, v.Index(i))
+				src.kids[i].print = fingerprint(w.seed, v.Index(i))
 			}
 			w.pop()
 		}
 	case reflect.String:
 		if !w.scalar(n, "a text value") {
-			return
+			return src
 		}
 		if w.format == JSON && n.tag != "str" {
 			w.problem(n, "expected a string, found %s %s; put it in quotes", n.tag, n.value)
-			return
+			return src
 		}
 		// "" is the zero value, "not given", of every enumeration: the check
 		// reports it where a value is required, and it survives a round trip.
 		if values, ok := enumValues[t]; ok && n.value != "" && !slices.Contains(values, n.value) {
 			w.problem(n, "unknown value %q; want one of %s%s", n.value, strings.Join(values, ", "), suggest(n.value, values))
-			return
+			return src
 		}
 		v.SetString(n.value)
 	case reflect.Bool:
 		if !w.scalar(n, "true or false") {
-			return
+			return src
 		}
 		if n.tag != "bool" {
 			w.problem(n, "expected true or false, found %q", n.value)
-			return
+			return src
 		}
 		v.SetBool(strings.EqualFold(n.value, "true"))
 	case reflect.Int, reflect.Int64:
 		if !w.scalar(n, "a whole number") {
-			return
+			return src
 		}
 		i, err := strconv.ParseInt(n.value, 10, 64)
 		if err != nil || n.tag != "int" || v.OverflowInt(i) {
 			w.problem(n, "expected a whole number, found %q", n.value)
-			return
+			return src
+		}
+		if canonical := strconv.FormatInt(i, 10); canonical != n.value {
+			// +012 would be written back as 12: refuse rather than change it.
+			w.problem(n, "write the number %q as %s: no sign, no leading zeros", n.value, canonical)
+			return src
 		}
 		v.SetInt(i)
 	default:
 		w.problem(n, "this field cannot be read from a document")
 	}
+	return src
 }
 
 func (w *walker) scalar(n *node, want string) bool {
@@ -430,49 +427,106 @@ func (w *walker) scalar(n *node, want string) bool {
 	return true
 }
 
-func (w *walker) walkStruct(n *node, v reflect.Value) {
+// intern returns the one copy of a key the source map keeps.
+func (w *walker) intern(name string) string {
+	if s, ok := w.names[name]; ok {
+		return s
+	}
+	w.names[name] = name
+	return name
+}
+
+// manyKeys is the number of keys of a mapping above which duplicates are
+// found with a map rather than by comparing each key with those before it.
+const manyKeys = 16
+
+func (w *walker) walkStruct(n *node, v reflect.Value) srcNode {
+	src := srcOf(n)
 	if n.kind != mappingNode {
 		what := "fields"
-		if len(w.segs) == 0 {
+		if len(w.steps) == 0 {
 			what = "the fields of a register"
 		}
 		w.problem(n, "expected a mapping of %s, found %s", what, n.kind)
-		return
+		return src
 	}
 	fs := fieldsOf(v.Type())
-keys:
+	var first map[string]int // for a mapping of many keys: the first line of each
+	if len(n.keys) > manyKeys {
+		first = make(map[string]int, len(n.keys))
+	}
+	src.keys = make([]string, 0, len(n.keys))
+	src.kids = make([]srcNode, 0, len(n.keys))
 	for i, k := range n.keys {
 		name := k.name
-		w.push(seg{name: name})
-		for _, prev := range n.keys[:i] {
-			if prev.name == name {
-				w.problemAt(k.line, k.col, "field %q is given twice (first at line %d); keep one", name, prev.line)
-				w.pop()
-				continue keys
-			}
+		w.push(Step{Field: name})
+		if line, dup := w.seen(n, i, first); dup {
+			w.problemAt(k.line, k.col, "field %q is given twice (first at line %d); keep one", name, line)
+			w.pop()
+			continue
 		}
 		if f, ok := fs.byName[name]; ok {
-			w.walk(n.kids[i], v.FieldByIndex(f.index))
+			src.keys = append(src.keys, w.intern(name))
+			src.kids = append(src.kids, w.walk(n.kids[i], v.FieldByIndex(f.index)))
+		} else if name == "" {
+			w.problemAt(k.line, k.col, "empty field name; write the name of a field")
 		} else {
 			w.problemAt(k.line, k.col, "unknown field %q%s", name, suggest(name, fs.names))
 		}
 		w.pop()
 	}
+	return src
 }
 
-// suggest proposes the closest of the known names to a misspelt one.
+// seen reports whether key i of mapping n was given before, and the line of
+// its first use; first, if not nil, remembers the keys seen so far.
+func (w *walker) seen(n *node, i int, first map[string]int) (int, bool) {
+	name := n.keys[i].name
+	if first != nil {
+		if line, ok := first[name]; ok {
+			return line, true
+		}
+		first[name] = n.keys[i].line
+		return 0, false
+	}
+	for _, prev := range n.keys[:i] {
+		if prev.name == name {
+			return prev.line, true
+		}
+	}
+	return 0, false
+}
+
+// suggest proposes the closest of the known names to a misspelt one: one
+// within a third of its length. Names whose length differs by more cannot
+// be that close and are not compared; a name longer than 64 bytes gets no
+// suggestion. Callers bound how often they ask.
 func suggest(got string, known []string) string {
-	best, bestD := "", 1<<30
+	if len(got) > 64 {
+		return ""
+	}
+	limit := max(2, len(got)/3)
+	best, bestD := "", limit+1
 	lower := strings.ToLower(got)
 	for _, k := range known {
+		if abs(len(k)-len(got)) > limit {
+			continue
+		}
 		if d := distance(lower, strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
-	if best != "" && bestD <= max(2, len(got)/3) {
+	if best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return ""
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // distance is the Levenshtein distance between two strings, in runes.

@@ -1,7 +1,6 @@
 package ropa
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +16,7 @@ organisation:
 `
 
 func TestDecodeYAMLKeepsWhatWasWritten(t *testing.T) {
-	r, err := Decode([]byte(`schema: openropa/v1
+	r, _, err := Decode([]byte(`schema: openropa/v1
 updated: 2023-10-10
 organisation:
   name: yes
@@ -37,7 +36,7 @@ organisation:
 }
 
 func TestDecodeJSON(t *testing.T) {
-	r, err := Decode([]byte("\ufeff"+`{"schema":"openropa/v1","organisation":{"name":"A \/ B","employees":3}}`), JSON)
+	r, _, err := Decode([]byte("\ufeff"+`{"schema":"openropa/v1","organisation":{"name":"A \/ B","employees":3}}`), JSON)
 	require.NoError(t, err)
 	assert.Equal(t, "A / B", r.Organisation.Name)
 	assert.Equal(t, 3, *r.Organisation.Employees)
@@ -91,7 +90,7 @@ func TestDecodeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Decode([]byte(tt.doc), tt.format)
+			r, _, err := Decode([]byte(tt.doc), tt.format)
 			require.Error(t, err)
 			assert.Nil(t, r)
 			var le *LoadError
@@ -109,7 +108,7 @@ func TestDecodeErrors(t *testing.T) {
 }
 
 func TestYAMLAliasesExpand(t *testing.T) {
-	r, err := Decode([]byte(`schema: openropa/v1
+	r, src, err := Decode([]byte(`schema: openropa/v1
 organisation: {name: A}
 measures:
   - {id: m, kind: technical, description: d}
@@ -123,9 +122,9 @@ activities:
 `), YAML)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"m"}, r.Activities[1].Measures)
-	pos, ok := r.Position("activities[1].measures")
+	loc, ok := src.Locate(r, PathOf("activities", 1, "measures"))
 	require.True(t, ok)
-	assert.Equal(t, 11, pos.Line, "an alias stands where it is used")
+	assert.Equal(t, 11, loc.Line, "an alias stands where it is used")
 }
 
 func TestAliasBomb(t *testing.T) {
@@ -136,12 +135,12 @@ func TestAliasBomb(t *testing.T) {
 		doc += name + ": &" + name + " [" + strings.Repeat("*"+prev+", ", 9) + "*" + prev + "]\n"
 		prev = name
 	}
-	_, err := Decode([]byte(doc), YAML)
+	_, _, err := Decode([]byte(doc), YAML)
 	assert.ErrorContains(t, err, "aliases expand the document to more than 20 times its size")
 }
 
 func TestDecodeUnknownFormat(t *testing.T) {
-	_, err := Decode([]byte(minimalYAML), "toml")
+	_, _, err := Decode([]byte(minimalYAML), "toml")
 	assert.ErrorContains(t, err, `unknown format "toml"`)
 }
 
@@ -157,68 +156,89 @@ func TestFormatOfAndLoad(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("schema: openropa/v1\norganisation:\n  nme: A\n"), 0o600))
-	_, err = Load(bad)
+	_, _, err = Load(bad)
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), bad+":3:3: organisation.nme: unknown field"), err.Error())
 
-	_, err = Load(filepath.Join(dir, "missing.yaml"))
+	_, _, err = Load(filepath.Join(dir, "missing.yaml"))
 	assert.ErrorContains(t, err, "no such file")
-	_, err = Load(filepath.Join(dir, "x.txt"))
+	_, _, err = Load(filepath.Join(dir, "x.txt"))
 	assert.ErrorContains(t, err, "cannot tell the format")
 
-	r, err := Read(strings.NewReader(minimalYAML), YAML)
+	r, _, err := Read(strings.NewReader(minimalYAML), YAML)
 	require.NoError(t, err)
 	assert.Equal(t, "Example NV", r.Organisation.Name)
 }
 
 func TestPositions(t *testing.T) {
-	r, err := Decode([]byte(minimalYAML+"activities:\n  - id: a\n    name: A\n"), YAML)
+	r, src, err := Decode([]byte(minimalYAML+"activities:\n  - id: a\n    name: A\n"), YAML)
 	require.NoError(t, err)
-	for path, want := range map[string]Position{
-		"organisation.name":       {3, 9},
-		"activities[0]":           {5, 5},
-		"activities[0].name":      {6, 11},
-		"activities[0].purposes":  {5, 5}, // missing: the nearest enclosing element
-		"activities[0].x[3].y[1]": {5, 5},
-		"activities[1]":           {5, 3}, // past the end: the list
-		"organisation[0]":         {3, 3}, // an index into a mapping: the mapping
-		"activities.id":           {5, 3}, // a name inside a list: the list
-		"":                        {1, 1},
+	for path, want := range map[string]Located{
+		"organisation.name":       {Position{3, 9}, Position{}, true},
+		"activities[0]":           {Position{5, 5}, Position{}, true},
+		"activities[0].name":      {Position{6, 11}, Position{}, true},
+		"activities[0].purposes":  {Position{5, 5}, Position{}, false}, // missing: the nearest enclosing element
+		"activities[0].x[3].y[1]": {Position{5, 5}, Position{}, false},
+		"activities[1]":           {Position{5, 3}, Position{}, false}, // past the end: the list
+		"organisation[0]":         {Position{3, 3}, Position{}, false}, // an index into a mapping: the mapping
+		"activities.id":           {Position{5, 3}, Position{}, false}, // a name inside a list: the list
+		"":                        {Position{1, 1}, Position{}, true},
 	} {
-		got, ok := r.Position(path)
+		p, err := ParsePath(path)
+		require.NoError(t, err, path)
+		got, ok := src.Locate(r, p)
 		assert.True(t, ok, path)
 		assert.Equal(t, want, got, path)
 	}
-	_, ok := (&Register{}).Position("organisation")
-	assert.False(t, ok, "a register built in code has no positions")
+	var none *Source
+	_, ok := none.Locate(&Register{}, PathOf("organisation"))
+	assert.False(t, ok, "a register built in code has no source")
 	assert.Equal(t, "3", Position{Line: 3}.String())
 }
 
-func TestPathSteps(t *testing.T) {
-	var got []string
-	for s := range pathSteps("activities[2].purposes[x].bases[0") {
-		if s.list {
-			got = append(got, fmt.Sprintf("[%d]", s.index))
-		} else {
-			got = append(got, s.name)
-		}
-	}
-	assert.Equal(t, []string{"activities", "[2]", "purposes", "[-1]", "bases"}, got, "an index that is no number is -1; an unclosed [ ends the path")
-
-	r := &Register{Activities: []Activity{{ID: "a"}}, Processing: []ProcessorRecord{{ID: "p"}}}
-	for path, want := range map[string]string{
-		"activities[0].purposes[1]": "a",
-		"processing[0]":             "p",
-		"activities[1]":             "",
-		"activities[-1]":            "",
-		"activities":                "",
-		"organisation.name":         "",
-		"waivers[0]":                "",
-		"activities[0":              "",
-		"activities[x]":             "",
-		"activities[+0]":            "a",
+func TestParsePath(t *testing.T) {
+	for _, tt := range []struct {
+		in, err string
+		want    Path
+	}{
+		{"", "", Root},
+		{"activities", "", PathOf("activities")},
+		{"activities[2].purposes[0]", "", PathOf("activities", 2, "purposes", 0)},
+		{"a[1][2].b", "", PathOf("a", 1, 2, "b")},
+		{"activities[x]", "not a list index", Path{}},
+		{"activities[+0]", "not a list index", Path{}},
+		{"activities[-1]", "not a list index", Path{}},
+		{"activities[0", "not closed", Path{}},
+		{"activities.", "must follow a dot", Path{}},
+		{"activities[0]x", "a dot must separate", Path{}},
+		{".a", "empty field name", Path{}},
+		{"a..b", "must follow a dot", Path{}},
 	} {
-		assert.Equal(t, want, activityOf(r, path), path)
+		got, err := ParsePath(tt.in)
+		if tt.err != "" {
+			assert.ErrorContains(t, err, tt.err, tt.in)
+			continue
+		}
+		require.NoError(t, err, tt.in)
+		assert.True(t, tt.want.Equal(got), "%s: %v", tt.in, got)
+		assert.Equal(t, tt.in, got.String(), "a written path renders as written")
+	}
+}
+
+func TestActivityOf(t *testing.T) {
+	r := &Register{Activities: []Activity{{ID: "a"}}, Processing: []ProcessorRecord{{ID: "p"}}}
+	for _, tt := range []struct {
+		path Path
+		want string
+	}{
+		{PathOf("activities", 0, "purposes", 1), "a"},
+		{PathOf("processing", 0), "p"},
+		{PathOf("activities", 1), ""},
+		{PathOf("activities"), ""},
+		{PathOf("organisation", "name"), ""},
+		{PathOf("waivers", 0), ""},
+	} {
+		assert.Equal(t, tt.want, activityOf(r, tt.path), tt.path.String())
 	}
 }
 
@@ -227,16 +247,16 @@ func TestPathSteps(t *testing.T) {
 // enumeration left empty reads back, and the check reports it as missing.
 func TestEmptyEnumerationValue(t *testing.T) {
 	doc := `{"schema":"openropa/v1","organisation":{"name":"A"},"activities":[{"id":"a","name":"A","dpia":{"status":""}}]}`
-	r, err := Decode([]byte(doc), JSON)
+	r, _, err := Decode([]byte(doc), JSON)
 	require.NoError(t, err)
 	assert.Equal(t, DPIAStatus(""), r.Activities[0].DPIA.Status)
 	b, err := Marshal(r)
 	require.NoError(t, err)
-	_, err = Decode(b, JSON)
+	_, _, err = Decode(b, JSON)
 	require.NoError(t, err, "the canonical JSON reads back")
 	var found bool
 	for _, f := range Validate(r) {
-		found = found || f.Rule == "required" && f.Path == "activities[0].dpia.status"
+		found = found || f.Rule == "required" && f.Path.String() == "activities[0].dpia.status"
 	}
 	assert.True(t, found, "the check reports the status as missing")
 }

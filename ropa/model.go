@@ -48,10 +48,6 @@ type Register struct {
 	// Waivers are findings of a check that the organisation has examined and
 	// accepts, each with its reason.
 	Waivers []Waiver `json:"waivers,omitempty" validate:"dive"`
-
-	// positions holds where the elements of the document the register was
-	// read from stood, for Position.
-	positions *positions
 }
 
 // Party is an organisation or person with its identification and contact
@@ -218,7 +214,7 @@ type DataCategory struct {
 	// Description says which data. Required.
 	Description string `json:"description" validate:"required"`
 	// Sources say where the data come from (Art. 14(2)(f)).
-	Sources []Source `json:"sources,omitempty" validate:"dive,enum"`
+	Sources []DataSource `json:"sources,omitempty" validate:"dive,enum"`
 	// SourceNote describes the source as the register puts it.
 	SourceNote string `json:"sourceNote,omitempty"`
 	// Special marks a special category of Art. 9(1).
@@ -324,8 +320,9 @@ type Waiver struct {
 	Rule string `json:"rule" validate:"required"`
 	// Activity limits the waiver to one activity or processing record id.
 	Activity string `json:"activity,omitempty"`
-	// Path limits the waiver to one element, such as "activities[2].transfers[0]".
-	Path string `json:"path,omitempty"`
+	// Path limits the waiver to one element and what it contains, such as
+	// activities[2].transfers[0].
+	Path Path `json:"path,omitzero"`
 	// Reason says why the finding is accepted. Required.
 	Reason string `json:"reason" validate:"required"`
 }

@@ -3,7 +3,6 @@ package ropa
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -14,19 +13,64 @@ import (
 	"github.com/go-playground/validator/v10"
 )
 
-// The structural rules: what the format itself demands of a register.
-var structuralRules = []Rule{
-	{"required", Error, "Art. 30 GDPR", "A field that the record must contain (Art. 30(1)(a)-(c), 30(2)(a)-(b)) or that the format needs is missing."},
-	{"invalid-value", Error, "Art. 30 GDPR", "A value is not one of those the format allows."},
-	{"invalid-country", Error, "Art. 30(1)(e) GDPR", "A country is not an ISO 3166-1 alpha-2 code."},
-	{"invalid-email", Error, "Art. 30(1)(a) GDPR", "An e-mail address is malformed."},
-	{"invalid-url", Error, "Art. 30(1)(a) GDPR", "A web address is malformed."},
-	{"invalid-language", Error, "Art. 30(3) GDPR", "The language is not a BCP 47 tag."},
-	{"invalid-registration", Error, "Art. 30(1)(a) GDPR", "A company registration number is malformed or fails its check digits."},
-	{"invalid-retention", Error, "Art. 30(1)(f) GDPR", "A retention term is incomplete or inconsistent."},
-	{"duplicate-id", Error, "Art. 30 GDPR", "Two elements of the same list share an id."},
-	{"unresolved-reference", Error, "Art. 30 GDPR", "A reference names an id or rule that does not exist."},
-}
+// The structural rules: what the format itself demands of a register. One
+// run of validator/v10 over the validate tags of the model reports the
+// findings of the first eight (see structure); duplicate-id and
+// unresolved-reference look at ids and references.
+var (
+	requiredRule = &Rule{ID: "required", Severity: Error, Article: "Art. 30 GDPR",
+		Doc: "A field that the record must contain (Art. 30(1)(a)-(c), 30(2)(a)-(b)) or that the format needs is missing.",
+		Messages: Messages{
+			"":            "%s is missing; add it (%s)",
+			"list":        "%s is empty; add at least one (%s)",
+			"min":         "%s needs at least %s entries",
+			"destination": "a transfer names its third country (country) or international organisation (organisation); add one (%s)",
+			"derogation":  "a transfer on mechanism derogation names the derogation of Art. 49(1) it relies on (derogation); add it",
+			"register":    "the register is nil",
+		}} // Run: structure, set by init, since structure reports under every structural rule
+	invalidValueRule = &Rule{ID: "invalid-value", Severity: Error, Article: "Art. 30 GDPR",
+		Doc: "A value is not one of those the format allows.",
+		Messages: Messages{
+			"":         "%s fails the %s check",
+			"enum":     "unknown value %q; want one of %s",
+			"negative": "%s must not be negative",
+		}}
+	invalidCountryRule = &Rule{ID: "invalid-country", Severity: Error, Article: "Art. 30(1)(e) GDPR",
+		Doc:      "A country is not an ISO 3166-1 alpha-2 code.",
+		Messages: Messages{"": "%q is not an ISO 3166-1 alpha-2 country code; write the two capital letters, such as BE%s"}}
+	invalidEmailRule = &Rule{ID: "invalid-email", Severity: Error, Article: "Art. 30(1)(a) GDPR",
+		Doc:      "An e-mail address is malformed.",
+		Messages: Messages{"": "%q is not a valid e-mail address; correct it"}}
+	invalidURLRule = &Rule{ID: "invalid-url", Severity: Error, Article: "Art. 30(1)(a) GDPR",
+		Doc:      "A web address is malformed.",
+		Messages: Messages{"": "%q is not a web address; write it whole, such as https://www.example.be"}}
+	invalidLanguageRule = &Rule{ID: "invalid-language", Severity: Error, Article: "Art. 30(3) GDPR",
+		Doc:      "The language is not a BCP 47 tag.",
+		Messages: Messages{"": "%q is not a BCP 47 language tag; write one such as nl, fr or fr-BE"}}
+	invalidRegistrationRule = &Rule{ID: "invalid-registration", Severity: Error, Article: "Art. 30(1)(a) GDPR",
+		Doc: "A company registration number is malformed or fails its check digits.",
+		Messages: Messages{
+			"scheme": "scheme %q must start with the ISO 3166-1 code of the register's country, such as BE-KBO or NL-KVK",
+			"kbo":    "%q is not a valid Belgian enterprise number: %s",
+		}}
+	invalidRetentionRule = &Rule{ID: "invalid-retention", Severity: Error, Article: "Art. 30(1)(f) GDPR",
+		Doc:      "A retention term is incomplete or inconsistent.",
+		Messages: Messages{"": "retention term: %s"}}
+	duplicateIDRule = &Rule{ID: "duplicate-id", Severity: Error, Article: "Art. 30 GDPR",
+		Doc:      "Two elements of the same list share an id.",
+		Messages: Messages{"": "id %q is used already by %s; give each a unique id"},
+		Run:      duplicateIDs}
+	unresolvedReferenceRule = &Rule{ID: "unresolved-reference", Severity: Error, Article: "Art. 30 GDPR",
+		Doc:      "A reference names an id that does not exist.",
+		Messages: Messages{"": "%s %q does not exist; %s"},
+		Run:      references}
+)
+
+func init() { requiredRule.Run = structure }
+
+// structuralRules are the rules of the structure, in the catalogue's order.
+var structuralRules = []*Rule{requiredRule, invalidValueRule, invalidCountryRule, invalidEmailRule, invalidURLRule,
+	invalidLanguageRule, invalidRegistrationRule, invalidRetentionRule, duplicateIDRule, unresolvedReferenceRule}
 
 var validate = sync.OnceValue(func() *validator.Validate {
 	v := validator.New(validator.WithRequiredStructEnabled())
@@ -42,14 +86,19 @@ var validate = sync.OnceValue(func() *validator.Validate {
 			panic(err)
 		}
 	}
-	// Enumerations are checked against the value sets of enumValues (the
-	// sets the plan uses), by the field's string, without boxing each value
-	// in an interface.
-	sets := enumSets()
+	// Enumerations are checked against the values of enumValues, by the
+	// field's string, without boxing each value in an interface.
+	sets := map[reflect.Type]map[string]bool{}
+	for t, values := range enumValues {
+		sets[t] = map[string]bool{}
+		for _, v := range values {
+			sets[t][v] = true
+		}
+	}
 	must(v.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
 		f := fl.Field()
 		set, ok := sets[f.Type()]
-		return !ok || set.has(f.String())
+		return !ok || set[f.String()]
 	}))
 	v.RegisterStructValidation(func(sl validator.StructLevel) {
 		if f, ok := registrationFault(sl.Current().Interface().(Registration)); ok {
@@ -135,124 +184,84 @@ func checkKBO(id string) error {
 	return nil
 }
 
-// Validate checks the structure of a register: required fields, the form
-// of countries, e-mail addresses, languages and registration numbers,
-// enumeration values, retention terms, unique ids and references that
-// resolve. It returns the findings in a fixed order, never an error.
-//
-// Validate interprets the validate tags of the model with validator/v10 on
-// every call. A Checker runs the same tags compiled once, with the same
-// findings, faster.
+// Validate checks the structure of a register: the structural rules alone
+// (required fields, the form of countries, e-mail addresses, languages and
+// registration numbers, enumeration values, retention terms, unique ids and
+// references that resolve), the first half of every Check. It returns the
+// findings in a fixed order, never an error.
 func Validate(r *Register) []Finding {
 	if r == nil {
-		return validateWith(nil, nil, nil, nil)
+		return Check(nil, Date{}).Findings
 	}
-	faults, err := validatorFaults(r)
-	if err != nil {
-		return []Finding{{Rule: "invalid-value", Severity: Error, Article: "Art. 30 GDPR", Message: err.Error()}}
+	var fs []Finding
+	facts := &facts{}
+	for _, rule := range structuralRules {
+		if rule.Run != nil {
+			rule.Run(&Pass{Register: r, rule: rule, out: &fs, facts: facts})
+		}
 	}
-	fs := validateWith(nil, r, faults, defaultChecker.known)
 	sortFindings(fs)
 	return fs
 }
 
-// validatorFaults returns the faults that validator/v10 finds in the fields
-// of a register. Its error, for a value that is no struct, cannot happen
-// for a register.
-func validatorFaults(r *Register) ([]fault, error) {
-	err := validate().Struct(r)
-	if err == nil {
-		return nil, nil
-	}
+// structure runs validator/v10 once over the register and reports what it
+// finds, each fault under its structural rule.
+func structure(p *Pass) {
+	err := validate().Struct(p.Register)
 	var ves validator.ValidationErrors
-	if !errors.As(err, &ves) {
-		return nil, err
+	if err == nil || !errors.As(err, &ves) {
+		return
 	}
-	faults := make([]fault, 0, len(ves))
 	for _, fe := range ves {
-		faults = append(faults, fault{ns: fe.Namespace(), structNS: fe.StructNamespace(), field: fe.Field(),
-			tag: fe.Tag(), param: fe.Param(), value: fe.Value(), kind: fe.Kind(), typ: fe.Type()})
+		path, article := pathOfField(fe.StructNamespace())
+		p.reportFault(fe, path, article)
 	}
-	return faults, nil
 }
 
-// validateWith appends the structural findings of a register to dst,
-// unsorted, from the faults of its fields and its ids and references: Check
-// sorts them with the findings of its rules.
-func validateWith(dst []Finding, r *Register, faults []fault, known map[string]bool) []Finding {
-	if r == nil {
-		return append(dst, Finding{Rule: "required", Severity: Error, Article: "Art. 30 GDPR", Message: "the register is nil"})
+// reportFault reports the fault of one field, at path, under its rule.
+func (p *Pass) reportFault(fe validator.FieldError, path Path, article string) {
+	name := fe.Field()
+	val := fmt.Sprint(fe.Value())
+	as := func(rule *Rule, variant string, args ...any) {
+		q := &Pass{Register: p.Register, At: p.At, rule: rule, out: p.out, facts: p.facts}
+		q.ReportFinding(Finding{Path: path, Article: article, Key: messageKey(rule.ID, variant), Args: args})
 	}
-	start := len(dst)
-	for _, f := range faults {
-		dst = append(dst, faultFinding(f))
-	}
-	dst = references(dst, r, known)
-	for i := start; i < len(dst); i++ {
-		dst[i].Activity = activityOf(r, dst[i].Path)
-	}
-	return dst
-}
-
-// faultFinding turns a fault into a finding with a JSON path and a message
-// of our own.
-func faultFinding(fe fault) Finding {
-	path := strings.TrimPrefix(fe.ns, "Register")
-	path = strings.TrimPrefix(path, ".")
-	path = strings.ReplaceAll(path, "..", ".") // an embedded struct has no name
-	path = strings.TrimSuffix(path, ".")
-	article := fe.article
-	if article == "" {
-		article = articleOf(fe.structNS)
-	}
-	name := fe.field
-	val := fmt.Sprint(fe.value)
-	f := Finding{Severity: Error, Path: path, Article: article}
-	switch fe.tag {
+	switch fe.Tag() {
 	case "required", "min":
-		f.Rule = "required"
-		if fe.kind == reflect.Slice {
-			if fe.tag == "min" && fe.param != "1" {
-				f.Message = fmt.Sprintf("%s needs at least %s entries", name, fe.param)
-			} else {
-				f.Message = fmt.Sprintf("%s is empty; add at least one (%s)", name, article)
-			}
-		} else if fe.tag == "min" {
-			f.Rule, f.Message = "invalid-value", fmt.Sprintf("%s must not be negative", name)
-		} else {
-			f.Message = fmt.Sprintf("%s is missing; add it (%s)", name, article)
+		switch {
+		case fe.Kind() == reflect.Slice && fe.Tag() == "min" && fe.Param() != "1":
+			as(requiredRule, "min", name, fe.Param())
+		case fe.Kind() == reflect.Slice:
+			as(requiredRule, "list", name, article)
+		case fe.Tag() == "min":
+			as(invalidValueRule, "negative", name)
+		default:
+			as(requiredRule, "", name, article)
 		}
 	case "required_without":
-		f.Rule = "required"
-		f.Message = fmt.Sprintf("a transfer names its third country (country) or international organisation (organisation); add one (%s)", article)
+		as(requiredRule, "destination", article)
 	case "required_if":
-		f.Rule = "required"
-		f.Message = "a transfer on mechanism derogation names the derogation of Art. 49(1) it relies on (derogation); add it"
+		as(requiredRule, "derogation")
 	case "iso3166_1_alpha2":
-		f.Rule = "invalid-country"
-		f.Message = fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code; write the two capital letters, such as BE%s", val, countryHint(val))
+		as(invalidCountryRule, "", val, countryHint(val))
 	case "email":
-		f.Rule, f.Message = "invalid-email", fmt.Sprintf("%q is not a valid e-mail address; correct it", val)
+		as(invalidEmailRule, "", val)
 	case "url":
-		f.Rule, f.Message = "invalid-url", fmt.Sprintf("%q is not a web address; write it whole, such as https://www.example.be", val)
+		as(invalidURLRule, "", val)
 	case "bcp47_language_tag":
-		f.Rule, f.Message = "invalid-language", fmt.Sprintf("%q is not a BCP 47 language tag; write one such as nl, fr or fr-BE", val)
+		as(invalidLanguageRule, "", val)
 	case "enum":
-		f.Rule = "invalid-value"
-		f.Message = fmt.Sprintf("unknown value %q; want one of %s", val, strings.Join(enumValues[fe.typ], ", "))
+		as(invalidValueRule, "enum", val, strings.Join(enumValues[fe.Type()], ", "))
 	case "scheme":
-		f.Rule = "invalid-registration"
-		f.Message = fmt.Sprintf("scheme %q must start with the ISO 3166-1 code of the register's country, such as BE-KBO or NL-KVK", val)
+		as(invalidRegistrationRule, "scheme", val)
 	case "kbo":
-		f.Rule = "invalid-registration"
-		f.Message = fmt.Sprintf("%q is not a valid Belgian enterprise number: %s", val, fe.param)
+		as(invalidRegistrationRule, "kbo", val, fe.Param())
 	case "retention":
-		f.Rule, f.Article = "invalid-retention", "Art. 30(1)(f) GDPR"
-		f.Message = "retention term: " + strings.ReplaceAll(fe.param, "\n", "; ")
+		q := &Pass{Register: p.Register, rule: invalidRetentionRule, out: p.out}
+		q.ReportFinding(Finding{Path: path, Key: invalidRetentionRule.ID, Args: []any{strings.ReplaceAll(fe.Param(), "\n", "; ")}})
 	default:
-		f.Rule, f.Message = "invalid-value", fmt.Sprintf("%s fails the %s check", name, fe.tag)
+		as(invalidValueRule, "", name, fe.Tag())
 	}
-	return f
 }
 
 func countryHint(v string) string {
@@ -265,231 +274,175 @@ func countryHint(v string) string {
 	return ""
 }
 
-// articleOf returns the article named by the deepest art tag on a struct
-// namespace such as "Register.Activities[0].Purposes[0].Description".
-func articleOf(structNS string) string {
+// pathOfField turns the struct namespace of a field that validator/v10
+// reports ("Register.Activities[0].Purposes[1].Description") into its Path
+// and the article of the deepest art tag on the way. It is the one place
+// where text of a path is read, and it reads validator's, never ours.
+func pathOfField(structNS string) (Path, string) {
 	t := reflect.TypeFor[Register]()
 	art := ""
+	var p Path
 	segs := strings.Split(structNS, ".")
 	for _, seg := range segs[1:] {
-		if i := strings.IndexByte(seg, '['); i >= 0 {
-			seg = seg[:i]
-		}
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		name, idx, _ := strings.Cut(seg, "[")
+		for t.Kind() == reflect.Pointer {
 			t = t.Elem()
 		}
-		if t.Kind() != reflect.Struct {
-			break
-		}
-		f, ok := t.FieldByName(seg)
-		if !ok {
+		f, ok := t.FieldByName(name)
+		if name == "" || t.Kind() != reflect.Struct || !ok {
 			break
 		}
 		if a := f.Tag.Get("art"); a != "" {
 			art = a
 		}
 		t = f.Type
+		if !f.Anonymous {
+			json, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			p = p.Child(json)
+		}
+		for idx != "" {
+			num, rest, _ := strings.Cut(idx, "]")
+			i, _ := strconv.Atoi(num)
+			p = p.Index(i)
+			for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+				t = t.Elem()
+			}
+			idx = strings.TrimPrefix(rest, "[")
+		}
 	}
 	if art == "" {
-		return "Art. 30 GDPR"
+		return p, "Art. 30 GDPR"
 	}
-	return "Art. " + art + " GDPR"
+	return p, "Art. " + art + " GDPR"
 }
 
-// activityOf returns the id of the activity or processing record a path is in.
-func activityOf(r *Register, path string) string {
-	if rest, ok := strings.CutPrefix(path, "activities["); ok {
-		if i, ok := leadingIndex(rest); ok && i < len(r.Activities) {
-			return r.Activities[i].ID
-		}
-	} else if rest, ok := strings.CutPrefix(path, "processing["); ok {
-		if i, ok := leadingIndex(rest); ok && i < len(r.Processing) {
-			return r.Processing[i].ID
-		}
-	}
-	return ""
-}
-
-// leadingIndex reads the list index that starts s, up to its "]".
-func leadingIndex(s string) (int, bool) {
-	end := strings.IndexByte(s, ']')
-	if end < 0 {
-		return 0, false
-	}
-	i, err := strconv.Atoi(s[:end])
-	return i, err == nil && i >= 0
-}
-
-// idIndex finds the elements of a list by id. A short list is searched;
-// a long one gets a map.
-type idIndex struct {
-	ids    []string
-	heads  []uint64       // the head of each id, for a short list
-	lookup map[string]int // id → index of its first element, for a long list
-}
-
-const shortList = 16
-
-// idHead packs the length of an id, its first and its last byte into a
-// number: ids with different heads differ, and ids of up to two bytes with
-// the same head are equal.
-func idHead(id string) uint64 {
-	if id == "" {
-		return 0
-	}
-	return uint64(len(id)) | uint64(id[0])<<48 | uint64(id[len(id)-1])<<56
-}
-
-// find returns the index of the first element with an id ("" is none).
-func (x *idIndex) find(id string) (int, bool) {
-	if id == "" {
-		return 0, false
-	}
-	if x.lookup != nil {
-		i, ok := x.lookup[id]
-		return i, ok
-	}
-	h := idHead(id)
-	for i, g := range x.heads {
-		if g == h && (len(id) <= 2 || x.ids[i] == id) {
-			return i, true
-		}
-	}
-	return 0, false
-}
-
-// named returns the ids of the list that are not empty.
-func (x *idIndex) named() []string {
-	var out []string
-	for _, v := range x.ids {
-		if v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// refChecker checks that ids are unique and references resolve.
-type refChecker struct {
-	out []Finding
-}
-
-// idsOf returns the ids of the elements of a list, reusing buf.
-func idsOf[T any](buf []string, list []T, id func(*T) string) []string {
-	buf = buf[:0]
-	for i := range list {
-		buf = append(buf, id(&list[i]))
-	}
-	return buf
-}
-
-// unique indexes the ids of a list, reporting those used twice, and
-// heads, if given room, holds the heads of a short list.
-func (c *refChecker) unique(list func() string, ids []string, heads []uint64) idIndex {
-	x := indexIDs(ids, heads)
-	for i, v := range ids {
-		if first, ok := x.find(v); ok && first != i {
-			l := list()
-			c.out = append(c.out, Finding{Rule: "duplicate-id", Severity: Error, Article: "Art. 30 GDPR",
-				Path:    l + "[" + strconv.Itoa(i) + "].id",
-				Message: fmt.Sprintf("id %q is used already by %s[%d]; give each a unique id", v, l, first)})
-		}
-	}
-	return x
-}
-
-// indexIDs indexes the ids of a list; heads, if given room, holds the heads
-// of a short list.
-func indexIDs(ids []string, heads []uint64) idIndex {
-	x := idIndex{ids: ids}
-	if len(ids) > shortList {
-		x.lookup = make(map[string]int, len(ids))
-		for i, v := range ids {
-			if _, seen := x.lookup[v]; !seen && v != "" {
-				x.lookup[v] = i
-			}
-		}
-		return x
-	}
-	x.heads = heads[:0]
-	for _, v := range ids {
-		x.heads = append(x.heads, idHead(v)) // "" has the head of no other id
-	}
-	return x
-}
-
-// resolve reports a reference to an id that is in none of lists xs.
-func (c *refChecker) resolve(path func() string, kind, id, article string, xs ...*idIndex) {
-	var known []string
-	for _, x := range xs {
-		if _, ok := x.find(id); ok {
-			return
-		}
-		known = append(known, x.named()...)
-	}
-	c.out = append(c.out, Finding{Rule: "unresolved-reference", Severity: Error, Article: article, Path: path(),
-		Message: fmt.Sprintf("%s %q does not exist; %s", kind, id, fixFor(kind, id, known))})
-}
-
-// references appends to dst the findings of ids that are not unique and of
-// references that do not resolve.
-func references(dst []Finding, r *Register, knownRules map[string]bool) []Finding {
-	c := &refChecker{out: dst}
-	var heads [3][shortList]uint64
-	var lists [3][shortList]string // the ids of short lists
-	measures := c.unique(func() string { return "measures" }, idsOf(lists[0][:0], r.Measures, func(m *Measure) string { return m.ID }), heads[0][:])
-	activities := c.unique(func() string { return "activities" }, idsOf(lists[1][:0], r.Activities, func(a *Activity) string { return a.ID }), heads[1][:])
-	records := c.unique(func() string { return "processing" }, idsOf(lists[2][:0], r.Processing, func(p *ProcessorRecord) string { return p.ID }), heads[2][:])
-	var ids [shortList]string
-	var own [shortList]uint64
+// duplicateIDs reports elements of a list that share an id.
+func duplicateIDs(p *Pass) {
+	r := p.Register
+	unique(p, Root.Child("measures"), len(r.Measures), func(i int) string { return r.Measures[i].ID })
+	unique(p, Root.Child("activities"), len(r.Activities), func(i int) string { return r.Activities[i].ID })
+	unique(p, Root.Child("processing"), len(r.Processing), func(i int) string { return r.Processing[i].ID })
 	for i := range r.Activities {
 		a := &r.Activities[i]
-		ap := func() string { return actPath(i) }
-		c.unique(func() string { return ap() + ".dataSubjects" }, idsOf(ids[:0], a.DataSubjects, func(s *DataSubject) string { return s.ID }), own[:])
-		cats := c.unique(func() string { return ap() + ".dataCategories" }, idsOf(ids[:0], a.DataCategories, func(d *DataCategory) string { return d.ID }), own[:])
-		for j, m := range a.Measures {
-			c.resolve(func() string { return fmt.Sprintf("%s.measures[%d]", ap(), j) }, "measure", m, "Art. 30(1)(g) GDPR", &measures)
+		ap := Root.Child("activities").Index(i)
+		unique(p, ap.Child("dataSubjects"), len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
+		unique(p, ap.Child("dataCategories"), len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+	}
+}
+
+// unique reports the elements of the list at path whose id an element
+// before them has.
+func unique(p *Pass, list Path, n int, id func(int) string) {
+	if n < 2 {
+		return
+	}
+	first := make(map[string]int, n)
+	for i := range n {
+		v := id(i)
+		if v == "" {
+			continue
 		}
-		for j := range a.Retention {
-			for k, d := range a.Retention[j].Data {
-				c.resolve(func() string { return fmt.Sprintf("%s.retention[%d].data[%d]", ap(), j, k) }, "data category", d, "Art. 30(1)(f) GDPR", &cats)
-			}
+		if j, ok := first[v]; ok {
+			p.Report(list.Index(i).Child("id"), "", v, list.Index(j).String())
+			continue
 		}
-		for j := range a.Purposes {
-			for k, d := range a.Purposes[j].Data {
-				c.resolve(func() string { return fmt.Sprintf("%s.purposes[%d].data[%d]", ap(), j, k) }, "data category", d, "Art. 30(1)(b) GDPR", &cats)
-			}
-		}
-		if a.ReplacedBy != "" {
-			c.resolve(func() string { return ap() + ".replacedBy" }, "activity", a.ReplacedBy, "Art. 30(1) GDPR", &activities)
+		first[v] = i
+	}
+}
+
+// ids is the set of the ids of a list, with the ids in their order.
+type ids struct {
+	set   map[string]bool
+	order []string
+}
+
+func idsOf(n int, id func(int) string) ids {
+	x := ids{set: make(map[string]bool, n)}
+	for i := range n {
+		if v := id(i); v != "" && !x.set[v] {
+			x.set[v] = true
+			x.order = append(x.order, v)
 		}
 	}
-	for i := range r.Processing {
-		for j, m := range r.Processing[i].Measures {
-			c.resolve(func() string { return fmt.Sprintf("processing[%d].measures[%d]", i, j) }, "measure", m, "Art. 30(2)(d) GDPR", &measures)
+	return x
+}
+
+// maxSuggestions bounds the references of one check that get a "did you
+// mean", so that a register of thousands of broken references costs no more
+// than a linear pass.
+const maxSuggestions = 100
+
+// refs resolves the references of a register.
+type refs struct {
+	p         *Pass
+	suggested int
+}
+
+// resolve reports a reference to an id that is in none of the lists xs.
+func (c *refs) resolve(path Path, kind, id, article string, xs ...ids) {
+	var known []string
+	for _, x := range xs {
+		if x.set[id] {
+			return
 		}
+		known = append(known, x.order...)
 	}
-	for i, w := range r.Waivers {
-		if w.Rule != "" && knownRules != nil && !knownRules[w.Rule] {
-			c.out = append(c.out, Finding{Rule: "unresolved-reference", Severity: Error, Article: "Art. 30 GDPR", Path: fmt.Sprintf("waivers[%d].rule", i),
-				Message: fmt.Sprintf("rule %q does not exist; name a rule of the catalogue (ropa rules lists them)%s", w.Rule, suggest(w.Rule, slices.Sorted(maps.Keys(knownRules))))})
-		}
-		if w.Activity != "" {
-			c.resolve(func() string { return fmt.Sprintf("waivers[%d].activity", i) }, "activity", w.Activity, "Art. 30 GDPR", &activities, &records)
-		}
-	}
-	return c.out
+	c.p.ReportFinding(Finding{Path: path, Article: article, Args: []any{kind, id, c.fixFor(kind, id, known)}})
 }
 
 // fixFor says how to mend a reference to an unknown id of a kind, given the
 // ids there are.
-func fixFor(kind, id string, known []string) string {
-	ids := slices.Compact(slices.Sorted(slices.Values(known)))
-	switch {
-	case len(ids) == 0:
-		return fmt.Sprintf("define the %s first", kind)
-	case len(ids) <= 12:
-		return fmt.Sprintf("use one of %s%s", strings.Join(ids, ", "), suggest(id, ids))
+func (c *refs) fixFor(kind, id string, known []string) string {
+	hint := ""
+	if c.suggested < maxSuggestions {
+		c.suggested++
+		hint = suggest(id, known)
 	}
-	return fmt.Sprintf("use the id of an existing %s%s", kind, suggest(id, ids))
+	switch {
+	case len(known) == 0:
+		return fmt.Sprintf("define the %s first", kind)
+	case len(known) <= 12:
+		return fmt.Sprintf("use one of %s%s", strings.Join(slices.Sorted(slices.Values(known)), ", "), hint)
+	}
+	return fmt.Sprintf("use the id of an existing %s%s", kind, hint)
+}
+
+// references reports references to ids that do not exist.
+func references(p *Pass) {
+	r := p.Register
+	c := &refs{p: p}
+	measures := idsOf(len(r.Measures), func(i int) string { return r.Measures[i].ID })
+	activities := idsOf(len(r.Activities), func(i int) string { return r.Activities[i].ID })
+	records := idsOf(len(r.Processing), func(i int) string { return r.Processing[i].ID })
+	for i := range r.Activities {
+		a := &r.Activities[i]
+		ap := Root.Child("activities").Index(i)
+		cats := idsOf(len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+		for j, m := range a.Measures {
+			c.resolve(ap.Child("measures").Index(j), "measure", m, "Art. 30(1)(g) GDPR", measures)
+		}
+		for j := range a.Retention {
+			for k, d := range a.Retention[j].Data {
+				c.resolve(ap.Child("retention").Index(j).Child("data").Index(k), "data category", d, "Art. 30(1)(f) GDPR", cats)
+			}
+		}
+		for j := range a.Purposes {
+			for k, d := range a.Purposes[j].Data {
+				c.resolve(ap.Child("purposes").Index(j).Child("data").Index(k), "data category", d, "Art. 30(1)(b) GDPR", cats)
+			}
+		}
+		if a.ReplacedBy != "" {
+			c.resolve(ap.Child("replacedBy"), "activity", a.ReplacedBy, "Art. 30(1) GDPR", activities)
+		}
+	}
+	for i := range r.Processing {
+		for j, m := range r.Processing[i].Measures {
+			c.resolve(Root.Child("processing").Index(i).Child("measures").Index(j), "measure", m, "Art. 30(2)(d) GDPR", measures)
+		}
+	}
+	for i, w := range r.Waivers {
+		if w.Activity != "" {
+			c.resolve(Root.Child("waivers").Index(i).Child("activity"), "activity", w.Activity, "Art. 30 GDPR", activities, records)
+		}
+	}
 }

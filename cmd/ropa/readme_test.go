@@ -16,7 +16,7 @@ func TestREADMEListsEveryRule(t *testing.T) {
 	require.NoError(t, err)
 	readme := string(b)
 	for _, r := range ropa.Rules() {
-		row := "| `" + r.ID + "` | " + string(r.Severity) + " | " + r.Article + " | " + r.Summary + " |"
+		row := "| `" + r.ID + "` | " + string(r.Severity) + " | " + r.Article + " | " + r.Doc + " |"
 		assert.True(t, strings.Contains(readme, row), "README lacks the row\n%s", row)
 	}
 }

@@ -142,13 +142,14 @@ func check(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	for _, file := range files {
-		reg, err := ropa.Load(file)
+		reg, src, err := ropa.Load(file)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			status = exitUsage
 			continue
 		}
 		rep := ropa.Check(reg, day)
+		rep.Locate(reg, src)
 		if *format == "json" {
 			if err := enc.Encode(fileReport{file, rep}); err != nil {
 				fmt.Fprintln(stderr, "ropa check:", err)
@@ -191,8 +192,8 @@ func location(file string, f ropa.Finding) string {
 
 func describe(f ropa.Finding) string {
 	var parts []string
-	if f.Path != "" {
-		parts = append(parts, f.Path)
+	if !f.Path.IsRoot() {
+		parts = append(parts, f.Path.String())
 	}
 	if f.Activity != "" {
 		parts = append(parts, "("+f.Activity+")")
@@ -233,7 +234,7 @@ func rules(args []string, stdout, stderr io.Writer) int {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tARTICLE\tSUMMARY")
 	for _, r := range catalogue {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Article, r.Summary)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Article, r.Doc)
 	}
 	if err := tw.Flush(); err != nil {
 		return exitUsage
@@ -284,12 +285,13 @@ func exportCmd(args []string, stdout, stderr io.Writer, now func() time.Time) in
 	if !ok {
 		return exitUsage
 	}
-	reg, err := ropa.Load(files[0])
+	reg, src, err := ropa.Load(files[0])
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
 	rep := ropa.Check(reg, day) // checked once; the writers write what they are given
+	rep.Locate(reg, src)
 	err = writeOutput(*out, stdout, func(w io.Writer) error {
 		switch *cmd.format {
 		case "xlsx":

@@ -76,7 +76,7 @@ func TestCheckJSON(t *testing.T) {
 	assert.Equal(t, "error", first.Findings[1].Severity)
 	assert.Equal(t, "measures[0].description", first.Findings[1].Path)
 	assert.Equal(t, 1, first.Summary.Errors)
-	assert.JSONEq(t, `{"file":"`+good+`","at":"2026-11-21","findings":[{"rule":"art-30-5-exemption","severity":"info","article":"Art. 30(5) GDPR","path":"organisation.employees","message":"with 300 employees the organisation cannot rely on the exemption of Art. 30(5): the record is required","line":1,"column":87}],"summary":{"errors":0,"warnings":0,"info":1}}`, lines[1])
+	assert.JSONEq(t, `{"file":"`+good+`","at":"2026-11-21","findings":[{"rule":"art-30-5-exemption","severity":"info","article":"Art. 30(5) GDPR","path":"organisation.employees","key":"art-30-5-exemption.large","args":[300],"message":"with 300 employees the organisation cannot rely on the exemption of Art. 30(5): the record is required","file":"`+good+`","line":1,"column":87}],"summary":{"errors":0,"warnings":0,"info":1}}`, lines[1])
 }
 
 func TestCheckLoadFailureExitTwo(t *testing.T) {

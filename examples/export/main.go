@@ -48,7 +48,7 @@ func run(dir string, day ropa.Date) ([]string, error) {
 	}
 	var written []string
 	for _, name := range examples.Names() {
-		reg, err := examples.Load(name)
+		reg, _, err := examples.Load(name)
 		if err != nil {
 			return nil, err
 		}

@@ -27,6 +27,6 @@ func TestRun(t *testing.T) {
 	assert.Equal(t, []string{"Identificatie", "register", "lijsten"}, x.GetSheetList())
 	b, err := os.ReadFile(filepath.Join(dir, "webassur.json"))
 	require.NoError(t, err)
-	_, err = ropa.Decode(b, ropa.JSON)
+	_, _, err = ropa.Decode(b, ropa.JSON)
 	assert.NoError(t, err, "the JSON loads again")
 }

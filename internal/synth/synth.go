@@ -95,7 +95,7 @@ func activity(rng *rand.Rand, i int) ropa.Activity {
 	a := ropa.Activity{ID: id, Name: fmt.Sprintf("%s (%d)", purposeWords[i%len(purposeWords)], i), Description: "Synthetic activity for tests and benchmarks"}
 	nCats := 3 + rng.IntN(8)
 	for c := 0; c < nCats; c++ {
-		cat := ropa.DataCategory{ID: fmt.Sprintf("c%d", c), Description: dataWords[rng.IntN(len(dataWords))], Sources: []ropa.Source{ropa.FromDataSubject}}
+		cat := ropa.DataCategory{ID: fmt.Sprintf("c%d", c), Description: dataWords[rng.IntN(len(dataWords))], Sources: []ropa.DataSource{ropa.FromDataSubject}}
 		if rng.IntN(20) == 0 {
 			cat.Special = specials[rng.IntN(len(specials))]
 		}

@@ -1,0 +1,35 @@
+package ropa
+
+import (
+	"strings"
+
+	"github.com/openropa/registry/internal/clip"
+)
+
+// The rules of processors (Art. 28).
+var processorAgreementRule = &Rule{ID: "processor-agreement", Severity: Warning, Article: "Art. 28(3) GDPR",
+	Doc: "A processor is recorded without a reference to its Art. 28(3) agreement.",
+	Messages: Messages{
+		"":    "processor %q is recorded without a reference to the contract that Art. 28(3) requires; add it (agreement)",
+		"sub": "sub-processor %q is recorded without a reference to the contract that Art. 28(4) requires; add it (agreement)",
+	},
+	Run: processorAgreement}
+
+func processorAgreement(p *Pass) {
+	r := p.Register
+	for i := range r.Activities {
+		for j, rc := range r.Activities[i].Recipients {
+			if rc.Kind == Processor && strings.TrimSpace(rc.Agreement) == "" {
+				p.Report(activityPath(i).Child("recipients").Index(j), "", clip.Runes(rc.Name, 80))
+			}
+		}
+	}
+	for i := range r.Processing {
+		for j, sp := range r.Processing[i].SubProcessors {
+			if strings.TrimSpace(sp.Agreement) == "" {
+				p.ReportFinding(Finding{Path: recordPath(i).Child("subProcessors").Index(j), Article: "Art. 28(4) GDPR",
+					Key: "processor-agreement.sub", Args: []any{clip.Runes(sp.Name, 80)}})
+			}
+		}
+	}
+}

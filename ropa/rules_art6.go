@@ -1,0 +1,133 @@
+package ropa
+
+import (
+	"strings"
+
+	"github.com/openropa/registry/lang"
+	"github.com/openropa/registry/lawfulbasis"
+)
+
+// The rules of lawfulness (Art. 6), consent (Art. 7, 8) and legitimate
+// interests.
+var (
+	noLegalBasisRule = &Rule{ID: "no-legal-basis", Severity: Error, Article: "Art. 6(1) GDPR",
+		Doc:      "A purpose has no lawful basis.",
+		Messages: Messages{"": "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (bases)"},
+		Run:      noLegalBasis}
+	interestNotStatedRule = &Rule{ID: "interest-not-stated", Severity: Warning, Article: "Art. 6(1)(f) and 13(1)(d) GDPR",
+		Doc:      "A purpose relies on legitimate interests without stating the interest.",
+		Messages: Messages{"": "legitimate interests are relied on without saying which interest is pursued; state it (interest)"},
+		Run: eachBasisRule(func(_ *Pass, b *Basis) bool {
+			return b.Basis == lawfulbasis.LegitimateInterests && strings.TrimSpace(b.Interest) == ""
+		})}
+	balancingTestRule = &Rule{ID: "balancing-test", Severity: Info, Article: "Art. 6(1)(f) and 5(2) GDPR",
+		Doc:      "A purpose relies on legitimate interests without a reference to the balancing test.",
+		Messages: Messages{"": "reference the balancing test that shows the interest is not overridden by the data subjects' interests or rights (assessment)"},
+		Run: eachBasisRule(func(_ *Pass, b *Basis) bool {
+			return b.Basis == lawfulbasis.LegitimateInterests && b.Assessment == ""
+		})}
+	basisLawMissingRule = &Rule{ID: "basis-law-missing", Severity: Warning, Article: "Art. 6(3) GDPR",
+		Doc:      "A legal obligation or public task does not cite the law that lays it down.",
+		Messages: Messages{"": "%s must be laid down by Union or member state law (Art. 6(3)); cite the law (law)"},
+		Run:      basisLawMissing}
+	publicAuthorityLIRule = &Rule{ID: "public-authority-legitimate-interests", Severity: Error, Article: "Art. 6(1), second subparagraph, GDPR",
+		Doc:      "A public authority relies on legitimate interests.",
+		Messages: Messages{"": "a public authority may not rely on legitimate interests for processing in the performance of its tasks; rely on a public task or legal obligation laid down by law, or explain in the notes why the processing falls outside its tasks and waive this finding"},
+		Run: eachBasisRule(func(p *Pass, b *Basis) bool {
+			pa := p.Register.Organisation.PublicAuthority
+			return pa != nil && *pa && b.Basis == lawfulbasis.LegitimateInterests
+		})}
+	employeeConsentRule = &Rule{ID: "employee-consent", Severity: Warning, Article: "Art. 7(4) and recital 43 GDPR",
+		Doc:      "Consent is relied on for employees, for whom it is rarely freely given.",
+		Messages: Messages{"": "consent of employees is rarely freely given, given the imbalance of power (recital 43; EDPB Guidelines 05/2020); rely on another basis, or document why refusing has no consequences"},
+		Run:      func(p *Pass) { consentOf(p, Employee, func(path Path) { p.Report(path, "") }) }}
+	childConsentRule = &Rule{ID: "child-consent-age", Severity: Info, Article: "Art. 8(1) GDPR",
+		Doc: "Consent is relied on for children: the age of digital consent applies.",
+		Messages: Messages{
+			"":        "for an information society service offered directly to a child, consent below the age of %d in %s (%s) must be given or authorised by the holder of parental responsibility; make reasonable efforts to verify it (Art. 8(2))",
+			"unknown": "for an information society service offered directly to a child, consent below the age of digital consent of the member state (16 unless its law sets 13 to 15) must be given or authorised by the holder of parental responsibility (Art. 8)",
+		},
+		Run: childConsent}
+)
+
+// eachPurpose calls f for every purpose of every activity, with its path.
+func eachPurpose(r *Register, f func(path Path, a *Activity, pu *Purpose)) {
+	for i := range r.Activities {
+		a := &r.Activities[i]
+		for j := range a.Purposes {
+			f(activityPath(i).Child("purposes").Index(j), a, &a.Purposes[j])
+		}
+	}
+}
+
+// eachBasisRule returns the Run of a rule that reports, with its main
+// message, every basis of every purpose for which bad says yes.
+func eachBasisRule(bad func(p *Pass, b *Basis) bool) func(*Pass) {
+	return func(p *Pass) {
+		eachPurpose(p.Register, func(path Path, _ *Activity, pu *Purpose) {
+			for k := range pu.Bases {
+				if bad(p, &pu.Bases[k]) {
+					p.Report(path.Child("bases").Index(k), "")
+				}
+			}
+		})
+	}
+}
+
+func noLegalBasis(p *Pass) {
+	eachPurpose(p.Register, func(path Path, _ *Activity, pu *Purpose) {
+		if len(pu.Bases) == 0 {
+			p.Report(path, "")
+		}
+	})
+}
+
+func basisLawMissing(p *Pass) {
+	eachPurpose(p.Register, func(path Path, _ *Activity, pu *Purpose) {
+		for k, b := range pu.Bases {
+			if b.Basis.NeedsLaw() && strings.TrimSpace(b.Law) == "" {
+				p.Report(path.Child("bases").Index(k), "", strings.ToLower(b.Basis.Label(lang.English)))
+			}
+		}
+	})
+}
+
+// subjectsOf reports whether an activity has data subjects of a kind.
+func subjectsOf(a *Activity, kind SubjectKind) bool {
+	for _, s := range a.DataSubjects {
+		if s.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// consentOf calls report with the path of every consent basis of an
+// activity with data subjects of a kind.
+func consentOf(p *Pass, kind SubjectKind, report func(Path)) {
+	eachPurpose(p.Register, func(path Path, a *Activity, pu *Purpose) {
+		if !subjectsOf(a, kind) {
+			return
+		}
+		for k, b := range pu.Bases {
+			if b.Basis == lawfulbasis.Consent {
+				report(path.Child("bases").Index(k))
+			}
+		}
+	})
+}
+
+func childConsent(p *Pass) {
+	country := ""
+	if a := p.Register.Organisation.Address; a != nil {
+		country = a.Country
+	}
+	age, ok := lawfulbasis.DigitalConsentAge(country, p.At.Time())
+	consentOf(p, Child, func(path Path) {
+		if ok {
+			p.Report(path, "", age.Age, country, age.Provision)
+		} else {
+			p.Report(path, "unknown")
+		}
+	})
+}

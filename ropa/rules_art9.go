@@ -1,0 +1,90 @@
+package ropa
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/openropa/registry/lang"
+	"github.com/openropa/registry/lawfulbasis"
+)
+
+// The rules of special categories of data (Art. 9) and of data relating to
+// criminal convictions and offences (Art. 10).
+var (
+	specialDataConditionRule = &Rule{ID: "special-data-condition", Severity: Error, Article: "Art. 9(1)-(2) GDPR",
+		Doc:      "Special categories of data are processed for a purpose with no Art. 9(2) condition.",
+		Messages: Messages{"": "the purpose uses special categories of data (%s) without a condition of Art. 9(2) that lifts the prohibition of Art. 9(1); record it (conditions)"},
+		Run:      func(p *Pass) { specialWithoutCondition(p, false) }}
+	ordinaryConsentRule = &Rule{ID: "ordinary-consent-for-special-data", Severity: Error, Article: "Art. 9(2)(a) GDPR",
+		Doc:      "Special categories of data rest on ordinary consent; Art. 9(2)(a) requires explicit consent.",
+		Messages: Messages{"": "the purpose uses special categories of data (%s) on consent; ordinary consent does not lift the prohibition of Art. 9(1): obtain explicit consent and record condition explicit-consent, or another condition of Art. 9(2)"},
+		Run:      func(p *Pass) { specialWithoutCondition(p, true) }}
+	conditionLawMissingRule = &Rule{ID: "condition-law-missing", Severity: Warning, Article: "Art. 9(2)(b), (g)-(j) and 10 GDPR",
+		Doc:      "A condition that needs Union or member state law does not cite it.",
+		Messages: Messages{"": "%s (%s) holds only on the basis of Union or member state law; cite it (law)"},
+		Run:      conditionLawMissing}
+	criminalDataGroundRule = &Rule{ID: "criminal-data-ground", Severity: Error, Article: "Art. 10 GDPR",
+		Doc:      "Criminal-offence data are processed for a purpose with no Art. 10 ground.",
+		Messages: Messages{"": "the purpose uses data relating to criminal convictions and offences (%s); they may only be processed under the control of official authority or when authorised by Union or member state law: record the ground (conditions: official-authority or authorised-by-law, with the law)"},
+		Run:      criminalDataGround}
+)
+
+// usedCategories returns the ids of the data categories a purpose uses
+// (those it names, or all of the activity's) for which keep says yes.
+func usedCategories(a *Activity, pu *Purpose, keep func(c *DataCategory) bool) []string {
+	var out []string
+	for i := range a.DataCategories {
+		c := &a.DataCategories[i]
+		if keep(c) && (len(pu.Data) == 0 || slices.Contains(pu.Data, c.ID)) {
+			out = append(out, c.ID)
+		}
+	}
+	return out
+}
+
+func hasCondition(pu *Purpose, criminal bool) bool {
+	for _, c := range pu.Conditions {
+		if c.Condition.Valid() && c.Condition.Criminal() == criminal {
+			return true
+		}
+	}
+	return false
+}
+
+func reliesOnConsent(pu *Purpose) bool {
+	return slices.ContainsFunc(pu.Bases, func(b Basis) bool { return b.Basis == lawfulbasis.Consent })
+}
+
+// specialWithoutCondition reports every purpose that uses special
+// categories of data without a condition of Art. 9(2) and relies on consent
+// (consent true) or not (false).
+func specialWithoutCondition(p *Pass, consent bool) {
+	eachPurpose(p.Register, func(path Path, a *Activity, pu *Purpose) {
+		if hasCondition(pu, false) || reliesOnConsent(pu) != consent {
+			return
+		}
+		if special := usedCategories(a, pu, func(c *DataCategory) bool { return c.Special != "" }); len(special) > 0 {
+			p.Report(path, "", strings.Join(special, ", "))
+		}
+	})
+}
+
+func conditionLawMissing(p *Pass) {
+	eachPurpose(p.Register, func(path Path, _ *Activity, pu *Purpose) {
+		for k, c := range pu.Conditions {
+			if c.Condition.NeedsLaw() && strings.TrimSpace(c.Law) == "" {
+				p.ReportFinding(Finding{Path: path.Child("conditions").Index(k), Article: c.Condition.Article(),
+					Args: []any{strings.ToLower(c.Condition.Label(lang.English)), c.Condition.Article()}})
+			}
+		}
+	})
+}
+
+func criminalDataGround(p *Pass) {
+	eachPurpose(p.Register, func(path Path, a *Activity, pu *Purpose) {
+		criminal := usedCategories(a, pu, func(c *DataCategory) bool { return c.Criminal })
+		if len(criminal) > 0 && !hasCondition(pu, true) {
+			p.Report(path, "", strings.Join(criminal, ", "))
+		}
+	})
+}

@@ -1,0 +1,88 @@
+package ropa
+
+import (
+	"strings"
+)
+
+// The rules of the data protection impact assessment (Art. 35).
+var dpiaScreeningRule = &Rule{ID: "dpia-screening", Severity: Warning, Article: "Art. 35(1) GDPR; WP248 rev.01",
+	Doc: "An activity meets two or more criteria of WP248 rev.01 and records no DPIA.",
+	Messages: Messages{
+		"":             "the activity meets %d criteria of WP248 rev.01 (%s) and records no DPIA; carry one out, or document why none is needed (dpia)",
+		"required":     "a DPIA is required (%s) but neither done nor planned; carry it out before the processing",
+		"undocumented": "the activity meets %d criteria of WP248 rev.01 (%s); a decision that no DPIA is needed must be documented: reference it (dpia.reference)",
+	},
+	Run: dpiaScreening}
+
+func dpiaScreening(p *Pass) {
+	for i := range p.Register.Activities {
+		d := p.Register.Activities[i].DPIA
+		if d != nil && (d.Status == DPIADone || d.Status == DPIAPlanned || d.Status == DPIANotRequired && d.Reference != "") {
+			continue
+		}
+		met := p.DPIACriteria(i)
+		if len(met) < 2 {
+			continue
+		}
+		names := strings.Join(strs(met), ", ")
+		switch {
+		case d == nil:
+			p.Report(activityPath(i), "", len(met), names)
+		case d.Status == DPIARequired:
+			p.Report(activityPath(i).Child("dpia"), "required", names)
+		default:
+			p.Report(activityPath(i).Child("dpia"), "undocumented", len(met), names)
+		}
+	}
+}
+
+// cameraWords recognise camera images in a data category's description, in
+// English, Dutch, French and German: systematic monitoring in WP248 rev.01.
+var cameraWords = []string{"camera", "cctv", "video surveillance", "videosurveillance", "videobewaking", "caméra", "vidéo surveillance", "vidéosurveillance", "kamera", "videoüberwachung"}
+
+func mentionsCameras(description string) bool {
+	lower := strings.ToLower(description)
+	for _, w := range cameraWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// DPIACriteriaOf returns the criteria of WP248 rev.01 that an activity meets:
+// those the register declares and those that follow from it (special or
+// criminal data: sensitive-data; camera images: systematic-monitoring;
+// children, employees or patients: vulnerable-subjects; automated
+// decisions: automated-decision), in the order of the guidelines.
+func DPIACriteriaOf(a *Activity) []DPIACriterion {
+	met := map[DPIACriterion]bool{}
+	if a.DPIA != nil {
+		for _, c := range a.DPIA.Criteria {
+			met[c] = true
+		}
+	}
+	for _, c := range a.DataCategories {
+		if c.Special != "" || c.Criminal {
+			met[SensitiveData] = true
+		}
+		if mentionsCameras(c.Description) {
+			met[SystematicMonitoring] = true
+		}
+	}
+	for _, s := range a.DataSubjects {
+		if s.Kind.Vulnerable() {
+			met[VulnerableSubjects] = true
+		}
+	}
+	if a.AutomatedDecisions != nil && *a.AutomatedDecisions {
+		met[AutomatedDecision] = true
+	}
+	out := []DPIACriterion{}
+	for _, c := range DPIACriteria() {
+		if met[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
