@@ -46,4 +46,3 @@ func BenchmarkValidatorClean(b *testing.B) {
 		_ = validate().Struct(r)
 	}
 }
-

@@ -80,4 +80,3 @@ func TestMarshalYAMLQuotesAmbiguousText(t *testing.T) {
 	assert.Equal(t, "01234", back.Organisation.Address.PostalCode)
 	assert.Equal(t, "yes", back.Organisation.Name)
 }
-

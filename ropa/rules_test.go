@@ -275,4 +275,3 @@ func TestMentionsCameras(t *testing.T) {
 		assert.Equal(t, want, mentionsCameras(description), description)
 	}
 }
-
