@@ -181,6 +181,21 @@ func ParsePath(s string) (Path, error) {
 	return p, nil
 }
 
+// elemAt is the place of an element of a list of an element of a list of
+// the register, such as activities[2].retention[0]: what rules pass around
+// while they look, so that a Path is made only for what they report.
+type elemAt struct {
+	list  string
+	i     int
+	field string
+	j     int
+}
+
+// path returns the element's Path, in one allocation.
+func (e elemAt) path() Path {
+	return Path{steps: []Step{{Field: e.list}, {Index: e.i}, {Field: e.field}, {Index: e.j}}}
+}
+
 // activity returns the index of the activity (list "activities") or
 // processing record (list "processing") the path lies in.
 func (p Path) activity() (list string, i int, ok bool) {

@@ -50,12 +50,12 @@ var (
 		Run: childConsent}
 )
 
-// eachPurpose calls f for every purpose of every activity, with its path.
-func eachPurpose(r *Register, f func(path Path, a *Activity, pu *Purpose)) {
+// eachPurpose calls f for every purpose of every activity, with its place.
+func eachPurpose(r *Register, f func(at elemAt, a *Activity, pu *Purpose)) {
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for j := range a.Purposes {
-			f(activityPath(i).Child("purposes").Index(j), a, &a.Purposes[j])
+			f(elemAt{"activities", i, "purposes", j}, a, &a.Purposes[j])
 		}
 	}
 }
@@ -64,10 +64,10 @@ func eachPurpose(r *Register, f func(path Path, a *Activity, pu *Purpose)) {
 // message, every basis of every purpose for which bad says yes.
 func eachBasisRule(bad func(p *Pass, b *Basis) bool) func(*Pass) {
 	return func(p *Pass) {
-		eachPurpose(p.Register, func(path Path, _ *Activity, pu *Purpose) {
+		eachPurpose(p.Register, func(at elemAt, _ *Activity, pu *Purpose) {
 			for k := range pu.Bases {
 				if bad(p, &pu.Bases[k]) {
-					p.Report(path.Child("bases").Index(k), "")
+					p.Report(at.path().Child("bases").Index(k), "")
 				}
 			}
 		})
@@ -75,18 +75,18 @@ func eachBasisRule(bad func(p *Pass, b *Basis) bool) func(*Pass) {
 }
 
 func noLegalBasis(p *Pass) {
-	eachPurpose(p.Register, func(path Path, _ *Activity, pu *Purpose) {
+	eachPurpose(p.Register, func(at elemAt, _ *Activity, pu *Purpose) {
 		if len(pu.Bases) == 0 {
-			p.Report(path, "")
+			p.Report(at.path(), "")
 		}
 	})
 }
 
 func basisLawMissing(p *Pass) {
-	eachPurpose(p.Register, func(path Path, _ *Activity, pu *Purpose) {
+	eachPurpose(p.Register, func(at elemAt, _ *Activity, pu *Purpose) {
 		for k, b := range pu.Bases {
 			if b.Basis.NeedsLaw() && strings.TrimSpace(b.Law) == "" {
-				p.Report(path.Child("bases").Index(k), "", strings.ToLower(b.Basis.Label(lang.English)))
+				p.Report(at.path().Child("bases").Index(k), "", strings.ToLower(b.Basis.Label(lang.English)))
 			}
 		}
 	})
@@ -105,13 +105,13 @@ func subjectsOf(a *Activity, kind SubjectKind) bool {
 // consentOf calls report with the path of every consent basis of an
 // activity with data subjects of a kind.
 func consentOf(p *Pass, kind SubjectKind, report func(Path)) {
-	eachPurpose(p.Register, func(path Path, a *Activity, pu *Purpose) {
+	eachPurpose(p.Register, func(at elemAt, a *Activity, pu *Purpose) {
 		if !subjectsOf(a, kind) {
 			return
 		}
 		for k, b := range pu.Bases {
 			if b.Basis == lawfulbasis.Consent {
-				report(path.Child("bases").Index(k))
+				report(at.path().Child("bases").Index(k))
 			}
 		}
 	})

@@ -59,21 +59,21 @@ func reliesOnConsent(pu *Purpose) bool {
 // categories of data without a condition of Art. 9(2) and relies on consent
 // (consent true) or not (false).
 func specialWithoutCondition(p *Pass, consent bool) {
-	eachPurpose(p.Register, func(path Path, a *Activity, pu *Purpose) {
+	eachPurpose(p.Register, func(at elemAt, a *Activity, pu *Purpose) {
 		if hasCondition(pu, false) || reliesOnConsent(pu) != consent {
 			return
 		}
 		if special := usedCategories(a, pu, func(c *DataCategory) bool { return c.Special != "" }); len(special) > 0 {
-			p.Report(path, "", strings.Join(special, ", "))
+			p.Report(at.path(), "", strings.Join(special, ", "))
 		}
 	})
 }
 
 func conditionLawMissing(p *Pass) {
-	eachPurpose(p.Register, func(path Path, _ *Activity, pu *Purpose) {
+	eachPurpose(p.Register, func(at elemAt, _ *Activity, pu *Purpose) {
 		for k, c := range pu.Conditions {
 			if c.Condition.NeedsLaw() && strings.TrimSpace(c.Law) == "" {
-				p.ReportFinding(Finding{Path: path.Child("conditions").Index(k), Article: c.Condition.Article(),
+				p.ReportFinding(Finding{Path: at.path().Child("conditions").Index(k), Article: c.Condition.Article(),
 					Args: []any{strings.ToLower(c.Condition.Label(lang.English)), c.Condition.Article()}})
 			}
 		}
@@ -81,10 +81,10 @@ func conditionLawMissing(p *Pass) {
 }
 
 func criminalDataGround(p *Pass) {
-	eachPurpose(p.Register, func(path Path, a *Activity, pu *Purpose) {
+	eachPurpose(p.Register, func(at elemAt, a *Activity, pu *Purpose) {
 		criminal := usedCategories(a, pu, func(c *DataCategory) bool { return c.Criminal })
 		if len(criminal) > 0 && !hasCondition(pu, true) {
-			p.Report(path, "", strings.Join(criminal, ", "))
+			p.Report(at.path(), "", strings.Join(criminal, ", "))
 		}
 	})
 }

@@ -47,12 +47,12 @@ var (
 		Run:      statutoryMaximum}
 )
 
-// eachTerm calls f for every retention rule of every activity, with its path.
-func eachTerm(r *Register, f func(path Path, i int, a *Activity, j int, rule *RetentionRule)) {
+// eachTerm calls f for every retention rule of every activity, with its place.
+func eachTerm(r *Register, f func(at elemAt, i int, a *Activity, j int, rule *RetentionRule)) {
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for j := range a.Retention {
-			f(activityPath(i).Child("retention").Index(j), i, a, j, &a.Retention[j])
+			f(elemAt{"activities", i, "retention", j}, i, a, j, &a.Retention[j])
 		}
 	}
 }
@@ -86,25 +86,25 @@ func noRetention(p *Pass) {
 }
 
 func vagueRetention(p *Pass) {
-	eachTerm(p.Register, func(path Path, _ int, _ *Activity, _ int, rule *RetentionRule) {
+	eachTerm(p.Register, func(at elemAt, _ int, _ *Activity, _ int, rule *RetentionRule) {
 		if rule.Criteria != "" && rule.Vague() {
-			p.Report(path, "", clip.Runes(rule.Criteria, 120))
+			p.Report(at.path(), "", clip.Runes(rule.Criteria, 120))
 		}
 	})
 }
 
 func retentionNoEnd(p *Pass) {
-	eachTerm(p.Register, func(path Path, _ int, _ *Activity, _ int, rule *RetentionRule) {
+	eachTerm(p.Register, func(at elemAt, _ int, _ *Activity, _ int, rule *RetentionRule) {
 		if rule.Period.IsZero() && len(rule.Until) == 0 && strings.TrimSpace(rule.Law) == "" && !rule.Vague() {
-			p.Report(path, "")
+			p.Report(at.path(), "")
 		}
 	})
 }
 
 func retentionNoStart(p *Pass) {
-	eachTerm(p.Register, func(path Path, _ int, _ *Activity, _ int, rule *RetentionRule) {
+	eachTerm(p.Register, func(at elemAt, _ int, _ *Activity, _ int, rule *RetentionRule) {
 		if !rule.Period.IsZero() && rule.From == "" {
-			p.Report(path, "", rule.Period)
+			p.Report(at.path(), "", rule.Period)
 		}
 	})
 }
@@ -158,7 +158,7 @@ var endlessBecause = map[retention.Event]string{
 }
 
 func retentionImpossibleEnd(p *Pass) {
-	eachTerm(p.Register, func(path Path, _ int, a *Activity, _ int, rule *RetentionRule) {
+	eachTerm(p.Register, func(at elemAt, _ int, a *Activity, _ int, rule *RetentionRule) {
 		if !rule.Period.IsZero() || len(rule.Until) == 0 {
 			return
 		}
@@ -175,20 +175,20 @@ func retentionImpossibleEnd(p *Pass) {
 				why = append(why, w)
 			}
 		}
-		p.Report(path, "", strings.Join(why, ", and "))
+		p.Report(at.path(), "", strings.Join(why, ", and "))
 	})
 }
 
 // forCited calls f for every retention rule with a period and every
 // statutory rule that the rule's law, or the law of a basis of its
 // activity, cites, until f reports a finding.
-func forCited(p *Pass, f func(path Path, rule *RetentionRule, s *retention.Statute) bool) {
-	eachTerm(p.Register, func(path Path, i int, _ *Activity, j int, rule *RetentionRule) {
+func forCited(p *Pass, f func(at elemAt, rule *RetentionRule, s *retention.Statute) bool) {
+	eachTerm(p.Register, func(at elemAt, i int, _ *Activity, j int, rule *RetentionRule) {
 		if rule.Period.IsZero() {
 			return
 		}
 		for _, s := range p.CitedFor(i, j) {
-			if f(path, rule, s) {
+			if f(at, rule, s) {
 				return
 			}
 		}
@@ -196,12 +196,12 @@ func forCited(p *Pass, f func(path Path, rule *RetentionRule, s *retention.Statu
 }
 
 func statutoryMinimum(p *Pass) {
-	forCited(p, func(path Path, rule *RetentionRule, s *retention.Statute) bool {
+	forCited(p, func(at elemAt, rule *RetentionRule, s *retention.Statute) bool {
 		if s.Min.IsZero() {
 			return false
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
-			p.Report(path, "", rule.Period.Words(lang.English), s.Min.Words(lang.English), s.Law, s.Subject)
+			p.Report(at.path(), "", rule.Period.Words(lang.English), s.Min.Words(lang.English), s.Law, s.Subject)
 			return true
 		}
 		return false
@@ -209,12 +209,12 @@ func statutoryMinimum(p *Pass) {
 }
 
 func statutoryMaximum(p *Pass) {
-	forCited(p, func(path Path, rule *RetentionRule, s *retention.Statute) bool {
+	forCited(p, func(at elemAt, rule *RetentionRule, s *retention.Statute) bool {
 		if s.Max.IsZero() {
 			return false
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
-			p.Report(path, "", rule.Period.Words(lang.English), s.Max.Words(lang.English), s.Law, s.Subject)
+			p.Report(at.path(), "", rule.Period.Words(lang.English), s.Max.Words(lang.English), s.Law, s.Subject)
 			return true
 		}
 		return false

@@ -13,17 +13,17 @@ var (
 	eeaTransferRule = &Rule{ID: "eea-transfer", Severity: Info, Article: "Art. 44 GDPR",
 		Doc:      "A transfer goes to a country of the EEA, which is not a transfer under Chapter V.",
 		Messages: Messages{"": "%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead"},
-		Run: eachTransferRule(func(p *Pass, path Path, t *Transfer) {
+		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if p.withinEEA(t) {
-				p.Report(path, "", t.Country)
+				p.Report(at.path(), "", t.Country)
 			}
 		})}
 	transferWithoutMechanismRule = &Rule{ID: "transfer-without-mechanism", Severity: Error, Article: "Art. 44 GDPR",
 		Doc:      "A transfer to a third country names no ground of Chapter V.",
 		Messages: Messages{"": "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"},
-		Run: eachTransferRule(func(p *Pass, path Path, t *Transfer) {
+		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism == "" && !p.withinEEA(t) {
-				p.Report(path, "")
+				p.Report(at.path(), "")
 			}
 		})}
 	adequacyNotInForceRule = &Rule{ID: "adequacy-not-in-force", Severity: Error, Article: "Art. 45(1) GDPR",
@@ -33,28 +33,28 @@ var (
 	invalidMechanismRule = &Rule{ID: "invalid-mechanism", Severity: Error, Article: "Art. 44 and 46 GDPR",
 		Doc:      "A transfer relies on a mechanism that was no longer valid on the checking date.",
 		Messages: Messages{"": "%s"},
-		Run: eachTransferRule(func(p *Pass, path Path, t *Transfer) {
+		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism == "" || !t.Mechanism.Valid() {
 				return
 			}
 			if v := t.Mechanism.ValidOn(p.At.Time()); !v.Valid {
-				p.Report(path.Child("mechanism"), "", v.Reason)
+				p.Report(at.path().Child("mechanism"), "", v.Reason)
 			}
 		})}
 	transferImpactAssessmentRule = &Rule{ID: "transfer-impact-assessment", Severity: Warning, Article: "Art. 46(1) GDPR; C-311/18",
 		Doc:      "A transfer on appropriate safeguards records no transfer impact assessment.",
 		Messages: Messages{"": "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"},
-		Run: eachTransferRule(func(p *Pass, path Path, t *Transfer) {
+		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism.Safeguard() && t.Assessment == "" && !p.withinEEA(t) {
-				p.Report(path, "")
+				p.Report(at.path(), "")
 			}
 		})}
 	derogationSafeguardsRule = &Rule{ID: "derogation-safeguards", Severity: Error, Article: "Art. 49(6) and 30(1)(e) GDPR",
 		Doc:      "A transfer on compelling legitimate interests does not document its suitable safeguards.",
 		Messages: Messages{"": "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"},
-		Run: eachTransferRule(func(p *Pass, path Path, t *Transfer) {
+		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism == lawfulbasis.DerogationMechanism && t.Derogation.NeedsDocumentedSafeguards() && strings.TrimSpace(t.Safeguards) == "" {
-				p.Report(path, "")
+				p.Report(at.path(), "")
 			}
 		})}
 	undeclaredTransferRule = &Rule{ID: "undeclared-transfer", Severity: Error, Article: "Art. 44 and 30(1)(e) GDPR",
@@ -65,23 +65,23 @@ var (
 
 // eachTransferRule returns the Run of a rule that looks at every transfer
 // of activities and processing records.
-func eachTransferRule(f func(p *Pass, path Path, t *Transfer)) func(*Pass) {
+func eachTransferRule(f func(p *Pass, at elemAt, t *Transfer)) func(*Pass) {
 	return func(p *Pass) {
 		r := p.Register
 		for i := range r.Activities {
 			for j := range r.Activities[i].Transfers {
-				f(p, activityPath(i).Child("transfers").Index(j), &r.Activities[i].Transfers[j])
+				f(p, elemAt{"activities", i, "transfers", j}, &r.Activities[i].Transfers[j])
 			}
 		}
 		for i := range r.Processing {
 			for j := range r.Processing[i].Transfers {
-				f(p, recordPath(i).Child("transfers").Index(j), &r.Processing[i].Transfers[j])
+				f(p, elemAt{"processing", i, "transfers", j}, &r.Processing[i].Transfers[j])
 			}
 		}
 	}
 }
 
-func adequacyNotInForce(p *Pass, path Path, t *Transfer) {
+func adequacyNotInForce(p *Pass, at elemAt, t *Transfer) {
 	if t.Mechanism != lawfulbasis.Adequacy {
 		return
 	}
@@ -105,7 +105,7 @@ func adequacyNotInForce(p *Pass, path Path, t *Transfer) {
 		return // the structural check asks for the country
 	}
 	if !ans.Adequate {
-		p.Report(path, "", ans.Reason)
+		p.Report(at.path(), "", ans.Reason)
 	}
 }
 

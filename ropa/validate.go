@@ -319,20 +319,20 @@ func pathOfField(structNS string) (Path, string) {
 // duplicateIDs reports elements of a list that share an id.
 func duplicateIDs(p *Pass) {
 	r := p.Register
-	unique(p, Root.Child("measures"), len(r.Measures), func(i int) string { return r.Measures[i].ID })
-	unique(p, Root.Child("activities"), len(r.Activities), func(i int) string { return r.Activities[i].ID })
-	unique(p, Root.Child("processing"), len(r.Processing), func(i int) string { return r.Processing[i].ID })
+	unique(p, Root, "measures", len(r.Measures), func(i int) string { return r.Measures[i].ID })
+	unique(p, Root, "activities", len(r.Activities), func(i int) string { return r.Activities[i].ID })
+	unique(p, Root, "processing", len(r.Processing), func(i int) string { return r.Processing[i].ID })
 	for i := range r.Activities {
 		a := &r.Activities[i]
-		ap := Root.Child("activities").Index(i)
-		unique(p, ap.Child("dataSubjects"), len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
-		unique(p, ap.Child("dataCategories"), len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+		unique(p, activityPath(i), "dataSubjects", len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
+		unique(p, activityPath(i), "dataCategories", len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
 	}
 }
 
-// unique reports the elements of the list at path whose id an element
-// before them has.
-func unique(p *Pass, list Path, n int, id func(int) string) {
+// unique reports the elements of the list field of the element at parent
+// whose id an element before them has. The paths are made only for what it
+// reports.
+func unique(p *Pass, parent Path, field string, n int, id func(int) string) {
 	if n < 2 {
 		return
 	}
@@ -343,6 +343,7 @@ func unique(p *Pass, list Path, n int, id func(int) string) {
 			continue
 		}
 		if j, ok := first[v]; ok {
+			list := parent.Child(field)
 			p.Report(list.Index(i).Child("id"), "", v, list.Index(j).String())
 			continue
 		}
@@ -378,8 +379,9 @@ type refs struct {
 	suggested int
 }
 
-// resolve reports a reference to an id that is in none of the lists xs.
-func (c *refs) resolve(path Path, kind, id, article string, xs ...ids) {
+// resolve reports a reference to an id that is in none of the lists xs;
+// path makes the path of the reference, only when it is reported.
+func (c *refs) resolve(path func() Path, kind, id, article string, xs ...ids) {
 	var known []string
 	for _, x := range xs {
 		if x.set[id] {
@@ -387,7 +389,7 @@ func (c *refs) resolve(path Path, kind, id, article string, xs ...ids) {
 		}
 		known = append(known, x.order...)
 	}
-	c.p.ReportFinding(Finding{Path: path, Article: article, Args: []any{kind, id, c.fixFor(kind, id, known)}})
+	c.p.ReportFinding(Finding{Path: path(), Article: article, Args: []any{kind, id, c.fixFor(kind, id, known)}})
 }
 
 // fixFor says how to mend a reference to an unknown id of a kind, given the
@@ -416,33 +418,35 @@ func references(p *Pass) {
 	records := idsOf(len(r.Processing), func(i int) string { return r.Processing[i].ID })
 	for i := range r.Activities {
 		a := &r.Activities[i]
-		ap := Root.Child("activities").Index(i)
-		cats := idsOf(len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+		var cats ids
+		if len(a.Retention) > 0 || len(a.Purposes) > 0 {
+			cats = idsOf(len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+		}
 		for j, m := range a.Measures {
-			c.resolve(ap.Child("measures").Index(j), "measure", m, "Art. 30(1)(g) GDPR", measures)
+			c.resolve(func() Path { return activityPath(i).Child("measures").Index(j) }, "measure", m, "Art. 30(1)(g) GDPR", measures)
 		}
 		for j := range a.Retention {
 			for k, d := range a.Retention[j].Data {
-				c.resolve(ap.Child("retention").Index(j).Child("data").Index(k), "data category", d, "Art. 30(1)(f) GDPR", cats)
+				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("data").Index(k) }, "data category", d, "Art. 30(1)(f) GDPR", cats)
 			}
 		}
 		for j := range a.Purposes {
 			for k, d := range a.Purposes[j].Data {
-				c.resolve(ap.Child("purposes").Index(j).Child("data").Index(k), "data category", d, "Art. 30(1)(b) GDPR", cats)
+				c.resolve(func() Path { return elemAt{"activities", i, "purposes", j}.path().Child("data").Index(k) }, "data category", d, "Art. 30(1)(b) GDPR", cats)
 			}
 		}
 		if a.ReplacedBy != "" {
-			c.resolve(ap.Child("replacedBy"), "activity", a.ReplacedBy, "Art. 30(1) GDPR", activities)
+			c.resolve(func() Path { return activityPath(i).Child("replacedBy") }, "activity", a.ReplacedBy, "Art. 30(1) GDPR", activities)
 		}
 	}
 	for i := range r.Processing {
 		for j, m := range r.Processing[i].Measures {
-			c.resolve(Root.Child("processing").Index(i).Child("measures").Index(j), "measure", m, "Art. 30(2)(d) GDPR", measures)
+			c.resolve(func() Path { return elemAt{"processing", i, "measures", j}.path() }, "measure", m, "Art. 30(2)(d) GDPR", measures)
 		}
 	}
 	for i, w := range r.Waivers {
 		if w.Activity != "" {
-			c.resolve(Root.Child("waivers").Index(i).Child("activity"), "activity", w.Activity, "Art. 30 GDPR", activities, records)
+			c.resolve(func() Path { return Root.Child("waivers").Index(i).Child("activity") }, "activity", w.Activity, "Art. 30 GDPR", activities, records)
 		}
 	}
 }
