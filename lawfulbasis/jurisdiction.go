@@ -52,13 +52,18 @@ func InEEA(country string, d time.Time) (member, known bool) {
 	if d.Before(GDPRApplies) {
 		return false, false
 	}
-	country = canonicalCountry(country)
+	return membershipOn(canonicalCountry(country), d) != nil, true
+}
+
+// membershipOn returns the row that places country (canonical) in the EEA on
+// day d, or nil.
+func membershipOn(country string, d time.Time) *Membership {
 	for i := range eea {
-		if m := &eea[i]; m.Country == country && !d.Before(m.From) && (m.Until.IsZero() || !d.After(m.Until)) {
-			return true, true
+		if m := &eea[i]; m.Country == country && within(d, m.From, m.Until) {
+			return m
 		}
 	}
-	return false, true
+	return nil
 }
 
 func canonicalCountry(c string) string {
