@@ -20,8 +20,8 @@ type Bridge struct {
 var bridges = []Bridge{
 	{Country: "GB", Instrument: "Art. FINPROV.10A of the EU-UK Trade and Cooperation Agreement",
 		From: day(2021, time.January, 1), Until: day(2021, time.June, 27),
-		Note: "the 'specified period' began with the provisional application of the Agreement on 1 January 2021 and ended on the day the Commission adopted the adequacy decisions for the United Kingdom, 28 June 2021, from which Implementing Decision (EU) 2021/1772 covers it (at most four months, extended by two, that is until 30 June 2021); it held while the UK kept its data protection law of 31 December 2020 and exercised none of the designated powers without the EU's agreement; for Iceland, Liechtenstein and Norway it applied once each had notified its agreement",
-		Source: "European Commission, 'Brexit' page of the international dimension of data protection (bridging clause, Art. FINPROV.10A TCA, applicable from the first day of 2021; adequacy decisions adopted on 28 June 2021); Freshfields and Kemp Little notes of December 2020 on the end of the specified period",
+		Note:       "the 'specified period' began with the provisional application of the Agreement on 1 January 2021 and ended on the day the Commission adopted the adequacy decisions for the United Kingdom, 28 June 2021, from which Implementing Decision (EU) 2021/1772 covers it (at most four months, extended by two, that is until 30 June 2021); it held while the UK kept its data protection law of 31 December 2020 and exercised none of the designated powers without the EU's agreement; for Iceland, Liechtenstein and Norway it applied once each had notified its agreement",
+		Source:     "European Commission, 'Brexit' page of the international dimension of data protection (bridging clause, Art. FINPROV.10A TCA, applicable from the first day of 2021; adequacy decisions adopted on 28 June 2021); Freshfields and Kemp Little notes of December 2020 on the end of the specified period",
 		Confidence: Secondary},
 }
 

@@ -13,6 +13,10 @@ var GDPRApplies = day(2018, time.May, 25)
 // not a transfer under Chapter V.
 type Membership struct {
 	Country string // ISO 3166-1 alpha-2
+	// PartOf is, for a territory with a code of its own that is part of a
+	// member state (an outermost region, Åland), that state's code; empty for
+	// a state.
+	PartOf string
 	// From is the first day recorded. The table starts when the GDPR began to
 	// apply; membership itself is older.
 	From time.Time
@@ -35,11 +39,33 @@ var eea = func() []Membership {
 			Note:   "EEA-EFTA state; the GDPR entered into force there on 20 July 2018, Directive 95/46/EC applying until then, so data flowed freely throughout",
 			Source: "EFTA, 'General Data Protection Regulation (GDPR) entered into force in the EEA', 19 July 2018", Confidence: Verified})
 	}
+	for _, t := range euTerritories {
+		out = append(out, Membership{Country: t.code, PartOf: t.state, From: GDPRApplies, Note: t.note, Source: t.source, Confidence: Verified})
+	}
 	out = append(out, Membership{Country: "GB", From: GDPRApplies, Until: day(2020, time.December, 31),
 		Note:   "left the EU on 31 January 2020; Union law, the GDPR included, applied until the end of the transition period on 31 December 2020",
 		Source: euSource, Confidence: Secondary})
 	return out
 }()
+
+const outermostSource = "EUR-Lex summary 'Outermost regions' (nine outermost regions, an integral part of the EU); Art. 349 TFEU (consolidated version, OJ C 326, 26.10.2012)"
+
+// euTerritories are the parts of member states inside the EU that have an
+// ISO 3166-1 code of their own. The Azores, Madeira and the Canary Islands,
+// outermost regions too, have none (they are PT and ES). Overseas countries
+// and territories (Art. 355(2) TFEU, such as French Polynesia) and the Faroe
+// Islands are outside the EU and not listed.
+var euTerritories = []struct{ code, state, note, source string }{
+	{"GF", "FR", "French Guiana, an outermost region of the EU (Art. 349 and 355(1) TFEU)", outermostSource},
+	{"GP", "FR", "Guadeloupe, an outermost region of the EU (Art. 349 and 355(1) TFEU)", outermostSource},
+	{"MQ", "FR", "Martinique, an outermost region of the EU (Art. 349 and 355(1) TFEU)", outermostSource},
+	{"RE", "FR", "Réunion, an outermost region of the EU (Art. 349 and 355(1) TFEU)", outermostSource},
+	{"YT", "FR", "Mayotte, an outermost region of the EU since 1 January 2014 (European Council Decision 2012/419/EU), before that an overseas country or territory",
+		outermostSource + "; European Council Decision 2012/419/EU of 11 July 2012, OJ L 204, 31.7.2012, p. 131"},
+	{"MF", "FR", "Saint-Martin, an outermost region of the EU named in Art. 349 TFEU since the Treaty of Lisbon (Saint-Barthélemy, BL, left the EU on 1 January 2012 and is not listed)", outermostSource},
+	{"AX", "FI", "Åland, to which the Treaties apply with the derogations of Protocol No 2 to the 1994 Act of Accession (Art. 355(4) TFEU); the derogations concern property, establishment and indirect taxes, not data protection",
+		"Protocol No 2 on the Åland Islands, OJ C 241, 29.8.1994, p. 352 (EUR-Lex 11994N/PRO/02); Art. 355(4) TFEU as quoted by the Åland Cultural Foundation"},
+}
 
 // EEAMembers returns the membership table.
 func EEAMembers() []Membership { return append([]Membership(nil), eea...) }
@@ -47,7 +73,9 @@ func EEAMembers() []Membership { return append([]Membership(nil), eea...) }
 // InEEA reports whether country (ISO 3166-1 alpha-2) belonged to the EEA on
 // day d for the purposes of the GDPR. known is false for a day before the
 // GDPR applied, which the table does not cover. "EL", the EU's code for
-// Greece, is read as "GR".
+// Greece, is read as "GR", and "UK" as "GB". The outermost regions with a
+// code of their own (GF, GP, MQ, RE, YT, MF) and Åland (AX) are in the EU,
+// hence in the EEA.
 func InEEA(country string, d time.Time) (member, known bool) {
 	if d.Before(GDPRApplies) {
 		return false, false
