@@ -213,7 +213,7 @@ func (e *Ending) instead(d time.Time) string {
 	if dec == nil {
 		return other
 	}
-	return fmt.Sprintf("%s (adequacy) for %s, or %s", dec.Instrument, dec.Scope.Describe(), other)
+	return fmt.Sprintf("the adequacy decision %s for %s, or %s", dec.Instrument, dec.Scope.Describe(), other)
 }
 
 // Derogation is a derogation for a specific situation of Art. 49(1) GDPR.
