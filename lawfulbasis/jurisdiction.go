@@ -238,8 +238,8 @@ const birdBird = "Bird & Bird GDPR tracker, 'Children'"
 
 var swdDate = day(2020, time.June, 24)
 
-// consentAges holds the ages the sources confirm. Slovenia, Iceland,
-// Liechtenstein and Norway are left out: their ages could not be confirmed.
+// consentAges holds the ages the sources confirm. Slovenia and Iceland are
+// left out: their ages could not be confirmed.
 var consentAges = []ConsentAge{
 	{Country: "AT", Age: 14, From: swdDate, FromIsSourceDate: true, Provision: "§ 4(4) DSG", Source: birdBird, Confidence: Secondary},
 	{Country: "BE", Age: 13, From: day(2018, time.September, 5), Provision: "Art. 7 Act of 30 July 2018", Source: "lexgo.be; " + birdBird, Confidence: Secondary},
@@ -267,6 +267,10 @@ var consentAges = []ConsentAge{
 	{Country: "RO", Age: 16, From: swdDate, FromIsSourceDate: true, Provision: "no national derogation: Art. 8(1) GDPR", Source: swd, Confidence: Secondary},
 	{Country: "SK", Age: 16, From: swdDate, FromIsSourceDate: true, Source: birdBird, Confidence: Secondary},
 	{Country: "ES", Age: 14, From: swdDate, FromIsSourceDate: true, Provision: "Art. 7 Ley Orgánica 3/2018 (LOPDGDD); a bill to raise it to 16 was pending in 2025", Source: swd, Confidence: Secondary},
+	{Country: "NO", Age: 13, From: day(2018, time.July, 20), Provision: "personopplysningsloven of 2018, in force 20 July 2018; a bill of 2025 proposed raising the age to 15",
+		Source: "Datatilsynet, 'Barn og unge forbrukere' (parents consent for children under 13 to information society services); Barnevakten on the entry into force; Advokatforeningen's consultation response of October 2025", Confidence: Verified},
+	{Country: "LI", Age: 16, From: day(2024, time.January, 1), FromIsSourceDate: true, Provision: "Art. 8(1) GDPR; the Datenschutzgesetz in force since 1 January 2019",
+		Source: "Datenschutzstelle Liechtenstein, 'Aktuelles aus der Datenschutzstelle 1/2024' (dss.llv.li): consent to information society services from the age of 16", Confidence: Verified},
 	{Country: "SE", Age: 13, From: swdDate, FromIsSourceDate: true, Source: birdBird, Confidence: Secondary},
 }
 

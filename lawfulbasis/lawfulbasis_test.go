@@ -371,7 +371,10 @@ func TestDigitalConsentAge(t *testing.T) {
 		{"NL", date(2025, 1, 1), 16, true},
 		{"FR", date(2025, 1, 1), 15, true},
 		{"SI", date(2025, 1, 1), 0, false},
-		{"NO", date(2025, 1, 1), 0, false},
+		{"NO", date(2025, 1, 1), 13, true},
+		{"NO", date(2018, 7, 19), 0, false},
+		{"LI", date(2024, 1, 1), 16, true},
+		{"IS", date(2025, 1, 1), 0, false},
 	}
 	for _, tt := range tests {
 		a, ok := DigitalConsentAge(tt.country, tt.day)
