@@ -97,6 +97,13 @@ var authorities = []SupervisoryAuthority{
 		Note:       "the row starts on the date of its source because the authority's earlier name was not confirmed",
 		Source:     "IMY, 'Om våra e-tjänster inte fungerar' and 'How we process personal data' (imy.se, latest update 11 May 2023)",
 		Confidence: Verified},
+	{Country: "IS",
+		Local:      []AuthorityName{{"is", "Persónuvernd", "", "https://www.personuvernd.is"}},
+		English:    AuthorityName{"en", "Data Protection Authority", "Laugavegur 166, 4th floor, 105 Reykjavík", "https://island.is/en/personuvernd-barna"},
+		From:       GDPRApplies,
+		Note:       "the postal address was confirmed in English only; Act No. 90/2018, which gives effect to the GDPR in Iceland, came into force on 15 July 2018",
+		Source:     "Ísland.is, 'Children's rights under the Data Protection Act' (contact details of the Data Protection Authority); GDPRhub's pages of Persónuvernd decisions; White & Case, GDPR guide, Iceland",
+		Confidence: Secondary},
 }
 
 // SupervisoryAuthorities returns the table of supervisory authorities. It
