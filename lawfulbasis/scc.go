@@ -43,28 +43,36 @@ const (
 	scc2021Transition = "contracts concluded before 27 September 2021 were deemed to provide appropriate safeguards until 27 December 2022, provided the processing operations that are their subject matter remained unchanged (Art. 4(4) of Decision (EU) 2021/914); from 27 September 2021 no new contract could use these clauses"
 )
 
+// repealedBy2021 completes the row of a decision that Art. 4 of Decision
+// (EU) 2021/914 repealed: the last day for new contracts, the end of the
+// transition, and the paragraph (or the act, for 2004/915/EC) that ended it.
+func repealedBy2021(dec SCCDecision, endedBy string) SCCDecision {
+	dec.NewContractsUntil, dec.Until = day(2021, time.September, 26), day(2022, time.December, 27)
+	dec.EndedBy = endedBy
+	if dec.Note == "" {
+		dec.Note = scc2021Transition
+	}
+	dec.Source += "; " + scc2021OJ
+	return dec
+}
+
 var sccDecisions = []SCCDecision{
-	{Number: "2001/497/EC", Instrument: "Commission Decision 2001/497/EC", Mechanism: SCC2001, Parties: "controller to controller (set I)",
+	repealedBy2021(SCCDecision{Number: "2001/497/EC", Instrument: "Commission Decision 2001/497/EC", Mechanism: SCC2001, Parties: "controller to controller (set I)",
 		Adopted: day(2001, time.June, 15), From: day(2001, time.September, 3),
-		NewContractsUntil: day(2021, time.September, 26), Until: day(2022, time.December, 27),
-		EndedBy:    "Art. 4(2) of Commission Implementing Decision (EU) 2021/914, repealing it with effect from 27 September 2021",
-		Note:       scc2021Transition,
-		Source:     "OJ L 181, 4.7.2001, p. 19, Art. 6 (applies from 3 September 2001), legislation.gov.uk copy of the decision; EUR-Lex 32001D0497 (end of validity 26/09/2021); " + scc2021OJ,
+		Source:     "OJ L 181, 4.7.2001, p. 19, Art. 6 (applies from 3 September 2001), legislation.gov.uk copy of the decision; EUR-Lex 32001D0497 (end of validity 26/09/2021)",
 		Confidence: Verified},
-	{Number: "2004/915/EC", Instrument: "Commission Decision 2004/915/EC (adding a second set of clauses to Decision 2001/497/EC)", Mechanism: SCC2004, Parties: "controller to controller (set II)",
+		"Art. 4(2) of Commission Implementing Decision (EU) 2021/914, repealing it with effect from 27 September 2021"),
+	repealedBy2021(SCCDecision{Number: "2004/915/EC", Instrument: "Commission Decision 2004/915/EC (adding a second set of clauses to Decision 2001/497/EC)", Mechanism: SCC2004, Parties: "controller to controller (set II)",
 		Adopted: day(2004, time.December, 27), From: day(2005, time.April, 1),
-		NewContractsUntil: day(2021, time.September, 26), Until: day(2022, time.December, 27),
-		EndedBy:    "the repeal of Decision 2001/497/EC, whose Annex it amended, by Art. 4(2) of Commission Implementing Decision (EU) 2021/914 (EUR-Lex: implicitly repealed, end of validity 26 September 2021)",
 		Note:       "Art. 4 of Decision (EU) 2021/914 names only Decisions 2001/497/EC and 2010/87/EU; set II fell with the decision it amended and the same transition applied: " + scc2021Transition,
-		Source:     "EUR-Lex 32004D0915 (OJ L 385, 29.12.2004, p. 74; implicitly repealed by 32021D0914, end of validity 26/09/2021); consolidated text 02001D0497-20050401 (set II in force from 1 April 2005); " + scc2021OJ,
+		Source:     "EUR-Lex 32004D0915 (OJ L 385, 29.12.2004, p. 74; implicitly repealed by 32021D0914, end of validity 26/09/2021); consolidated text 02001D0497-20050401 (set II in force from 1 April 2005)",
 		Confidence: Secondary},
-	{Number: "2010/87/EU", Instrument: "Commission Decision 2010/87/EU", Mechanism: SCC2010, Parties: "controller to processor",
+		"the repeal of Decision 2001/497/EC, whose Annex it amended, by Art. 4(2) of Commission Implementing Decision (EU) 2021/914 (EUR-Lex: implicitly repealed, end of validity 26 September 2021)"),
+	repealedBy2021(SCCDecision{Number: "2010/87/EU", Instrument: "Commission Decision 2010/87/EU", Mechanism: SCC2010, Parties: "controller to processor",
 		Adopted: day(2010, time.February, 5), From: day(2010, time.May, 15),
-		NewContractsUntil: day(2021, time.September, 26), Until: day(2022, time.December, 27),
-		EndedBy:    "Art. 4(3) of Commission Implementing Decision (EU) 2021/914, repealing it with effect from 27 September 2021",
-		Note:       scc2021Transition,
-		Source:     "EUR-Lex 32010D0087 (OJ L 39, 12.2.2010, p. 5; repealed by 32021D0914 from 27/09/2021); applicable from 15 May 2010 (Article 29 Working Party FAQ, reported by the Society for Computers and Law on 20 July 2010); " + scc2021OJ,
+		Source:     "EUR-Lex 32010D0087 (OJ L 39, 12.2.2010, p. 5; repealed by 32021D0914 from 27/09/2021); applicable from 15 May 2010 (Article 29 Working Party FAQ, reported by the Society for Computers and Law on 20 July 2010)",
 		Confidence: Secondary},
+		"Art. 4(3) of Commission Implementing Decision (EU) 2021/914, repealing it with effect from 27 September 2021"),
 	{Number: "(EU) 2021/914", Instrument: "Commission Implementing Decision (EU) 2021/914", Mechanism: SCC, Parties: "module 1 controller to controller, module 2 controller to processor, module 3 processor to processor, module 4 processor to controller",
 		Adopted: day(2021, time.June, 4), From: day(2021, time.June, 27),
 		Note:   "in force on the twentieth day following its publication on 7 June 2021 (Art. 4(1)); for importers whose processing is not subject to the GDPR (Art. 1(1))",
