@@ -1,7 +1,6 @@
 package lawfulbasis
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -14,6 +13,10 @@ var GDPRApplies = day(2018, time.May, 25)
 // not a transfer under Chapter V.
 type Membership struct {
 	Country string // ISO 3166-1 alpha-2
+	// PartOf is, for a territory with a code of its own that is part of a
+	// member state (an outermost region, Åland), that state's code; empty for
+	// a state.
+	PartOf string
 	// From is the first day recorded. The table starts when the GDPR began to
 	// apply; membership itself is older.
 	From time.Time
@@ -36,11 +39,33 @@ var eea = func() []Membership {
 			Note:   "EEA-EFTA state; the GDPR entered into force there on 20 July 2018, Directive 95/46/EC applying until then, so data flowed freely throughout",
 			Source: "EFTA, 'General Data Protection Regulation (GDPR) entered into force in the EEA', 19 July 2018", Confidence: Verified})
 	}
+	for _, t := range euTerritories {
+		out = append(out, Membership{Country: t.code, PartOf: t.state, From: GDPRApplies, Note: t.note, Source: t.source, Confidence: Verified})
+	}
 	out = append(out, Membership{Country: "GB", From: GDPRApplies, Until: day(2020, time.December, 31),
 		Note:   "left the EU on 31 January 2020; Union law, the GDPR included, applied until the end of the transition period on 31 December 2020",
 		Source: euSource, Confidence: Secondary})
 	return out
 }()
+
+const outermostSource = "EUR-Lex summary 'Outermost regions' (nine outermost regions, an integral part of the EU); Art. 349 TFEU (consolidated version, OJ C 326, 26.10.2012)"
+
+// euTerritories are the parts of member states inside the EU that have an
+// ISO 3166-1 code of their own. The Azores, Madeira and the Canary Islands,
+// outermost regions too, have none (they are PT and ES). Overseas countries
+// and territories (Art. 355(2) TFEU, such as French Polynesia) and the Faroe
+// Islands are outside the EU and not listed.
+var euTerritories = []struct{ code, state, note, source string }{
+	{"GF", "FR", "French Guiana, an outermost region of the EU (Art. 349 and 355(1) TFEU)", outermostSource},
+	{"GP", "FR", "Guadeloupe, an outermost region of the EU (Art. 349 and 355(1) TFEU)", outermostSource},
+	{"MQ", "FR", "Martinique, an outermost region of the EU (Art. 349 and 355(1) TFEU)", outermostSource},
+	{"RE", "FR", "Réunion, an outermost region of the EU (Art. 349 and 355(1) TFEU)", outermostSource},
+	{"YT", "FR", "Mayotte, an outermost region of the EU since 1 January 2014 (European Council Decision 2012/419/EU), before that an overseas country or territory",
+		outermostSource + "; European Council Decision 2012/419/EU of 11 July 2012, OJ L 204, 31.7.2012, p. 131"},
+	{"MF", "FR", "Saint-Martin, an outermost region of the EU named in Art. 349 TFEU since the Treaty of Lisbon (Saint-Barthélemy, BL, left the EU on 1 January 2012 and is not listed)", outermostSource},
+	{"AX", "FI", "Åland, to which the Treaties apply with the derogations of Protocol No 2 to the 1994 Act of Accession (Art. 355(4) TFEU); the derogations concern property, establishment and indirect taxes, not data protection",
+		"Protocol No 2 on the Åland Islands, OJ C 241, 29.8.1994, p. 352 (EUR-Lex 11994N/PRO/02); Art. 355(4) TFEU as quoted by the Åland Cultural Foundation"},
+}
 
 // EEAMembers returns the membership table.
 func EEAMembers() []Membership { return append([]Membership(nil), eea...) }
@@ -48,18 +73,25 @@ func EEAMembers() []Membership { return append([]Membership(nil), eea...) }
 // InEEA reports whether country (ISO 3166-1 alpha-2) belonged to the EEA on
 // day d for the purposes of the GDPR. known is false for a day before the
 // GDPR applied, which the table does not cover. "EL", the EU's code for
-// Greece, is read as "GR".
+// Greece, is read as "GR", and "UK" as "GB". The outermost regions with a
+// code of their own (GF, GP, MQ, RE, YT, MF) and Åland (AX) are in the EU,
+// hence in the EEA.
 func InEEA(country string, d time.Time) (member, known bool) {
 	if d.Before(GDPRApplies) {
 		return false, false
 	}
-	country = canonicalCountry(country)
+	return membershipOn(canonicalCountry(country), d) != nil, true
+}
+
+// membershipOn returns the row that places country (canonical) in the EEA on
+// day d, or nil.
+func membershipOn(country string, d time.Time) *Membership {
 	for i := range eea {
-		if m := &eea[i]; m.Country == country && !d.Before(m.From) && (m.Until.IsZero() || !d.After(m.Until)) {
-			return true, true
+		if m := &eea[i]; m.Country == country && within(d, m.From, m.Until) {
+			return m
 		}
 	}
-	return false, true
+	return nil
 }
 
 func canonicalCountry(c string) string {
@@ -127,11 +159,15 @@ type Decision struct {
 	// From is the first day of this period of the decision.
 	From time.Time
 	// Until is the last day of this period; zero while it holds.
-	Until      time.Time
-	Scope      Scope
-	Note       string
-	Source     string
-	Confidence Confidence
+	Until time.Time
+	Scope Scope
+	// PrivateSectorOnly is set where the decision does not cover public
+	// authorities of the country, so that a public-authority recipient is
+	// outside it whatever the register states.
+	PrivateSectorOnly bool
+	Note              string
+	Source            string
+	Confidence        Confidence
 }
 
 // Covers reports whether the decision is in force on day d.
@@ -143,8 +179,8 @@ const adequacyPage = "European Commission, 'Adequacy decisions' page; legal-fact
 
 var decisions = []Decision{
 	{Country: "CH", Instrument: "Commission Decision 2000/518/EC", Adopted: day(2000, time.July, 26), From: day(2000, time.July, 26), Source: adequacyPage, Confidence: Secondary},
-	{Country: "CA", Instrument: "Commission Decision 2002/2/EC", Adopted: day(2001, time.December, 20), From: day(2001, time.December, 20), Scope: PIPEDA,
-		Note: "the public sector is not covered", Source: adequacyPage + "; CNPD Luxembourg list", Confidence: Secondary},
+	{Country: "CA", Instrument: "Commission Decision 2002/2/EC", Adopted: day(2001, time.December, 20), From: day(2001, time.December, 20), Scope: PIPEDA, PrivateSectorOnly: true,
+		Note: "the public sector is not covered (the Commission lists Canada for commercial organisations)", Source: adequacyPage + "; CNPD Luxembourg list", Confidence: Secondary},
 	{Country: "AR", Instrument: "Commission Decision 2003/490/EC", Adopted: day(2003, time.June, 30), From: day(2003, time.June, 30), Source: adequacyPage, Confidence: Secondary},
 	{Country: "GG", Instrument: "Commission Decision 2003/821/EC", Adopted: day(2003, time.November, 21), From: day(2003, time.November, 21), Source: adequacyPage, Confidence: Secondary},
 	{Country: "IM", Instrument: "Commission Decision 2004/411/EC", Adopted: day(2004, time.April, 28), From: day(2004, time.April, 28), Source: adequacyPage, Confidence: Secondary},
@@ -155,85 +191,28 @@ var decisions = []Decision{
 		Note: "covers automated international transfers, and non-automated transfers subject to further automated processing in Israel", Source: adequacyPage, Confidence: Secondary},
 	{Country: "UY", Instrument: "Commission Implementing Decision 2012/484/EU", Adopted: day(2012, time.August, 21), From: day(2012, time.August, 21), Source: adequacyPage, Confidence: Secondary},
 	{Country: "NZ", Instrument: "Commission Implementing Decision 2013/65/EU", Adopted: day(2012, time.December, 19), From: day(2012, time.December, 19), Source: adequacyPage, Confidence: Secondary},
-	{Country: "JP", Instrument: "Commission Implementing Decision (EU) 2019/419", Adopted: day(2019, time.January, 23), From: day(2019, time.January, 23), Scope: APPI,
-		Note: "the public sector is not covered", Source: adequacyPage, Confidence: Secondary},
-	{Country: "KR", Instrument: "Commission Implementing Decision (EU) 2022/254", Adopted: day(2021, time.December, 17), From: day(2021, time.December, 17), Scope: PIPA, Source: adequacyPage, Confidence: Secondary},
+	{Country: "JP", Instrument: "Commission Implementing Decision (EU) 2019/419", Adopted: day(2019, time.January, 23), From: day(2019, time.January, 23), Scope: APPI, PrivateSectorOnly: true,
+		Note:   "the public sector is not covered: recital 10 limits the finding to personal information handling business operators under the APPI",
+		Source: adequacyPage + "; recital 10 of the decision; Commission staff working document SWD(2023) 75 on its first review", Confidence: Secondary},
+	{Country: "KR", Instrument: "Commission Implementing Decision (EU) 2022/254", Adopted: day(2021, time.December, 17), From: day(2021, time.December, 17), Scope: PIPA,
+		Note:   "covers commercial operators and public authorities, except religious organisations for their missionary activities, political parties for the nomination of candidates and personal credit information processed under the oversight of the Financial Services Commission",
+		Source: adequacyPage + "; Commission Q&A on the adoption of the decision (17 December 2021); CNPD Luxembourg news of December 2021", Confidence: Secondary},
 	{Country: "GB", Instrument: "Commission Implementing Decision (EU) 2021/1772", Adopted: day(2021, time.June, 28), From: day(2021, time.June, 28), Until: day(2025, time.June, 27),
 		Note: "first period; Art. 1(2) excluded data transferred for UK immigration control", Source: "legal-facts reference §1.2 (DPO Centre, ITPro)", Confidence: Secondary},
 	{Country: "GB", Instrument: "Commission Implementing Decision amending Implementing Decision (EU) 2021/1772 (technical extension of June 2025)", Adopted: day(2025, time.June, 24), From: day(2025, time.June, 28), Until: day(2025, time.December, 27),
 		Note: "six-month technical extension; the number of the amending decision was not confirmed", Source: "legal-facts reference §1.2 (parallel LED extension, Implementing Decision (EU) 2025/1225, OJ 26.6.2025)", Confidence: Secondary},
 	{Country: "GB", Instrument: "Commission Implementing Decision amending Implementing Decision (EU) 2021/1772, C(2025) 8771 final (renewal)", Adopted: day(2025, time.December, 19), From: day(2025, time.December, 28), Until: day(2031, time.December, 27),
 		Note: "renewal until 27 December 2031; the immigration-control exclusion was removed", Source: "legal-facts reference §1.2 (DPO Centre, ITPro, security.nl)", Confidence: Secondary},
-	{Country: "US", Instrument: "Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)", Adopted: day(2023, time.July, 10), From: day(2023, time.July, 10), Scope: DPFList,
-		Note: "action for annulment dismissed by the General Court on 3 September 2025 (T-553/23); appeal C-703/25 P pending", Source: "legal-facts reference §1.1 (OJ L 231; CNPD Luxembourg list)", Confidence: Verified},
+	{Country: "US", Instrument: "Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)", Adopted: day(2023, time.July, 10), From: day(2023, time.July, 10), Scope: DPFList, PrivateSectorOnly: true,
+		Note: "covers organisations on the List, which are subject to the jurisdiction of the Federal Trade Commission or the Department of Transportation; action for annulment dismissed by the General Court on 3 September 2025 (T-553/23); appeal C-703/25 P pending", Source: "legal-facts reference §1.1 (OJ L 231; CNPD Luxembourg list)", Confidence: Verified},
 	{Organisation: "European Patent Organisation", Instrument: "Commission Implementing Decision (EU) 2025/1382", Adopted: day(2025, time.July, 15), From: day(2025, time.July, 15),
 		Note: "the first adequacy decision for an international organisation", Source: "legal-facts reference §1.1 (OJ L 2025/1382 of 18.7.2025; EPO news)", Confidence: Verified},
 	{Country: "BR", Instrument: "Commission Implementing Decision (EU) 2026/179", Adopted: day(2026, time.January, 26), From: day(2026, time.January, 26), Scope: LGPD,
-		Note: "the LGPD excludes public safety, national defence, state security and criminal investigation; incorporation into the EEA Agreement was pending in May 2026", Source: "legal-facts reference §1.1 (OJ of 28.1.2026 via europalov.no)", Confidence: Verified},
+		Note: "covers controllers and processors of the public and the private sector subject to the LGPD; the LGPD excludes public safety, national defence, state security and criminal investigation; incorporation into the EEA Agreement was pending in May 2026", Source: "legal-facts reference §1.1 (OJ of 28.1.2026 via europalov.no); EUR-Lex 32026D0179; Baker Botts, 'EU issues adequacy decision for Brazil' (public and private sector)", Confidence: Verified},
 }
 
 // Decisions returns the table of adequacy decisions, past and present.
 func Decisions() []Decision { return append([]Decision(nil), decisions...) }
-
-// AdequacyAnswer is the answer to "is this destination adequate on day D for this recipient".
-type AdequacyAnswer struct {
-	Adequate bool
-	// Decision is the decision in force that day, if any, even where the
-	// recipient is outside its scope.
-	Decision *Decision
-	// Reason explains a negative answer in a sentence that names the fix.
-	Reason string
-}
-
-// AdequateCountry reports whether a country (ISO 3166-1 alpha-2) was covered
-// by an adequacy decision on day d for a recipient within the given scopes
-// (what the register knows of the recipient: DPFList for a US recipient on
-// the Data Privacy Framework List, and so on). A decision limited to a scope
-// the recipient is not in gives a negative answer that says so.
-func AdequateCountry(country string, d time.Time, recipient ...Scope) AdequacyAnswer {
-	country = canonicalCountry(country)
-	return adequate(d, recipient, func(dec *Decision) bool { return dec.Country != "" && dec.Country == country }, country)
-}
-
-// AdequateOrganisation reports whether an international organisation, named
-// as in the table ("European Patent Organisation"), was covered on day d.
-func AdequateOrganisation(name string, d time.Time) AdequacyAnswer {
-	return adequate(d, nil, func(dec *Decision) bool {
-		return dec.Organisation != "" && strings.EqualFold(dec.Organisation, strings.TrimSpace(name))
-	}, name)
-}
-
-func adequate(d time.Time, recipient []Scope, match func(*Decision) bool, dest string) AdequacyAnswer {
-	var past *Decision
-	for i := range decisions {
-		dec := &decisions[i]
-		if !match(dec) {
-			continue
-		}
-		if !dec.Covers(d) {
-			if !d.Before(dec.From) {
-				past = dec
-			}
-			continue
-		}
-		if dec.Scope == WholeCountry {
-			return AdequacyAnswer{Adequate: true, Decision: dec}
-		}
-		for _, s := range recipient {
-			if s == dec.Scope {
-				return AdequacyAnswer{Adequate: true, Decision: dec}
-			}
-		}
-		return AdequacyAnswer{Decision: dec, Reason: fmt.Sprintf("%s covers only %s; rely on another mechanism of Chapter V for other recipients, or record that the recipient is within that scope",
-			dec.Instrument, dec.Scope.Describe())}
-	}
-	if past != nil {
-		return AdequacyAnswer{Reason: fmt.Sprintf("%s had lapsed on %s (last day %s); rely on another mechanism of Chapter V",
-			past.Instrument, d.Format(time.DateOnly), past.Until.Format(time.DateOnly))}
-	}
-	return AdequacyAnswer{Reason: fmt.Sprintf("no adequacy decision covered %s on %s; rely on appropriate safeguards (Art. 46) or, exceptionally, a derogation (Art. 49)",
-		dest, d.Format(time.DateOnly))}
-}
 
 // ConsentAge is the age of digital consent in a member state (Art. 8(1)
 // GDPR): the age below which consent to an information society service
@@ -259,8 +238,8 @@ const birdBird = "Bird & Bird GDPR tracker, 'Children'"
 
 var swdDate = day(2020, time.June, 24)
 
-// consentAges holds the ages the sources confirm. Slovenia, Iceland,
-// Liechtenstein and Norway are left out: their ages could not be confirmed.
+// consentAges holds the ages the sources confirm. Slovenia and Iceland are
+// left out: their ages could not be confirmed.
 var consentAges = []ConsentAge{
 	{Country: "AT", Age: 14, From: swdDate, FromIsSourceDate: true, Provision: "§ 4(4) DSG", Source: birdBird, Confidence: Secondary},
 	{Country: "BE", Age: 13, From: day(2018, time.September, 5), Provision: "Art. 7 Act of 30 July 2018", Source: "lexgo.be; " + birdBird, Confidence: Secondary},
@@ -288,6 +267,10 @@ var consentAges = []ConsentAge{
 	{Country: "RO", Age: 16, From: swdDate, FromIsSourceDate: true, Provision: "no national derogation: Art. 8(1) GDPR", Source: swd, Confidence: Secondary},
 	{Country: "SK", Age: 16, From: swdDate, FromIsSourceDate: true, Source: birdBird, Confidence: Secondary},
 	{Country: "ES", Age: 14, From: swdDate, FromIsSourceDate: true, Provision: "Art. 7 Ley Orgánica 3/2018 (LOPDGDD); a bill to raise it to 16 was pending in 2025", Source: swd, Confidence: Secondary},
+	{Country: "NO", Age: 13, From: day(2018, time.July, 20), Provision: "personopplysningsloven of 2018, in force 20 July 2018; a bill of 2025 proposed raising the age to 15",
+		Source: "Datatilsynet, 'Barn og unge forbrukere' (parents consent for children under 13 to information society services); Barnevakten on the entry into force; Advokatforeningen's consultation response of October 2025", Confidence: Verified},
+	{Country: "LI", Age: 16, From: day(2024, time.January, 1), FromIsSourceDate: true, Provision: "Art. 8(1) GDPR; the Datenschutzgesetz in force since 1 January 2019",
+		Source: "Datenschutzstelle Liechtenstein, 'Aktuelles aus der Datenschutzstelle 1/2024' (dss.llv.li): consent to information society services from the age of 16", Confidence: Verified},
 	{Country: "SE", Age: 13, From: swdDate, FromIsSourceDate: true, Source: birdBird, Confidence: Secondary},
 }
 

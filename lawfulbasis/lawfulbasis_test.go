@@ -268,20 +268,39 @@ func TestInEEA(t *testing.T) {
 		{"UK", date(2020, 6, 1), true, true},
 		{"MA", date(2023, 1, 1), false, true},
 		{"BE", date(2018, 5, 24), false, false},
+		{"GF", date(2023, 1, 1), true, true},
+		{"gp", date(2023, 1, 1), true, true},
+		{"MQ", date(2018, 5, 25), true, true},
+		{"RE", date(2023, 1, 1), true, true},
+		{"YT", date(2023, 1, 1), true, true},
+		{"MF", date(2023, 1, 1), true, true},
+		{"AX", date(2023, 1, 1), true, true},
+		{"BL", date(2023, 1, 1), false, true},
+		{"PF", date(2023, 1, 1), false, true},
+		{"FO", date(2023, 1, 1), false, true},
+		{"GL", date(2023, 1, 1), false, true},
+		{"YT", date(2018, 5, 24), false, false},
 	}
 	for _, tt := range tests {
 		member, known := InEEA(tt.country, tt.day)
 		assert.Equal(t, tt.member, member, "%s on %s", tt.country, tt.day.Format(time.DateOnly))
 		assert.Equal(t, tt.known, known, "%s on %s", tt.country, tt.day.Format(time.DateOnly))
 	}
-	members := 0
+	members, territories := 0, map[string]string{}
 	for _, m := range EEAMembers() {
-		if m.Until.IsZero() {
+		switch {
+		case m.PartOf != "":
+			territories[m.Country] = m.PartOf
+			member, _ := InEEA(m.PartOf, date(2023, 1, 1))
+			assert.True(t, member, "%s is part of a member state", m.Country)
+		case m.Until.IsZero():
 			members++
 		}
 		assert.NotEmpty(t, m.Source)
+		assert.NotEmpty(t, m.Note)
 	}
 	assert.Equal(t, 30, members, "27 EU member states and 3 EEA-EFTA states")
+	assert.Equal(t, map[string]string{"GF": "FR", "GP": "FR", "MQ": "FR", "RE": "FR", "YT": "FR", "MF": "FR", "AX": "FI"}, territories)
 }
 
 func TestAdequacy(t *testing.T) {
@@ -352,7 +371,10 @@ func TestDigitalConsentAge(t *testing.T) {
 		{"NL", date(2025, 1, 1), 16, true},
 		{"FR", date(2025, 1, 1), 15, true},
 		{"SI", date(2025, 1, 1), 0, false},
-		{"NO", date(2025, 1, 1), 0, false},
+		{"NO", date(2025, 1, 1), 13, true},
+		{"NO", date(2018, 7, 19), 0, false},
+		{"LI", date(2024, 1, 1), 16, true},
+		{"IS", date(2025, 1, 1), 0, false},
 	}
 	for _, tt := range tests {
 		a, ok := DigitalConsentAge(tt.country, tt.day)

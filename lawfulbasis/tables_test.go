@@ -73,12 +73,12 @@ func TestDecisionRows(t *testing.T) {
 
 // TestEndingRows pins the rows of the ended transfer mechanisms.
 func TestEndingRows(t *testing.T) {
-	want := map[Mechanism][3]string{
-		SafeHarbor:    {"Commission Decision 2000/520/EC", "2000-07-26", "2015-10-05"},
-		PrivacyShield: {"Commission Implementing Decision (EU) 2016/1250", "2016-07-12", "2020-07-15"},
-		SCC2001:       {"Commission Decision 2001/497/EC", "2001-06-15", "2022-12-27"},
-		SCC2004:       {"Commission Decision 2004/915/EC (adding a second set of clauses to Decision 2001/497/EC)", "2004-12-27", "2022-12-27"},
-		SCC2010:       {"Commission Decision 2010/87/EU", "2010-02-05", "2022-12-27"},
+	want := map[Mechanism][4]string{ // instrument, adopted, first day, last valid day
+		SafeHarbor:    {"Commission Decision 2000/520/EC", "2000-07-26", "2000-07-26", "2015-10-05"},
+		PrivacyShield: {"Commission Implementing Decision (EU) 2016/1250", "2016-07-12", "2016-07-12", "2020-07-15"},
+		SCC2001:       {"Commission Decision 2001/497/EC", "2001-06-15", "2001-09-03", "2022-12-27"},
+		SCC2004:       {"Commission Decision 2004/915/EC (adding a second set of clauses to Decision 2001/497/EC)", "2004-12-27", "2005-04-01", "2022-12-27"},
+		SCC2010:       {"Commission Decision 2010/87/EU", "2010-02-05", "2010-05-15", "2022-12-27"},
 	}
 	got := Endings()
 	require.Len(t, got, len(want))
@@ -87,29 +87,35 @@ func TestEndingRows(t *testing.T) {
 		require.True(t, ok, e.Mechanism)
 		assert.Equal(t, w[0], e.Instrument)
 		assert.Equal(t, w[1], e.Adopted.Format(time.DateOnly))
-		assert.Equal(t, w[2], e.LastValid.Format(time.DateOnly))
+		first := e.firstDay()
+		assert.Equal(t, w[2], first.Format(time.DateOnly))
+		assert.Equal(t, w[3], e.LastValid.Format(time.DateOnly))
 		assert.True(t, e.Mechanism.ValidOn(e.LastValid).Valid, "%s valid on its last day", e.Mechanism)
 		assert.False(t, e.Mechanism.ValidOn(e.LastValid.AddDate(0, 0, 1)).Valid, "%s invalid the day after", e.Mechanism)
-		assert.True(t, e.Mechanism.ValidOn(e.Adopted).Valid, "%s valid from its adoption", e.Mechanism)
-		assert.False(t, e.Mechanism.ValidOn(e.Adopted.AddDate(0, 0, -1)).Valid, "%s invalid before its adoption", e.Mechanism)
+		assert.True(t, e.Mechanism.ValidOn(first).Valid, "%s valid from its first day", e.Mechanism)
+		assert.False(t, e.Mechanism.ValidOn(first.AddDate(0, 0, -1)).Valid, "%s invalid the day before", e.Mechanism)
 	}
-	assert.Equal(t, ThirdParty, SCC2010.ValidOn(date(2020, 1, 1)).Ending.Confidence, "the SCC transition awaits a check against the OJ")
+	v := SCC2010.ValidOn(date(2020, 1, 1))
+	require.NotNil(t, v.Ending)
+	assert.Contains(t, v.Ending.Source, "OJ L 199, 7.6.2021", "the transition is checked against the Official Journal")
+	assert.Contains(t, SCC2010.ValidOn(date(2010, 5, 14)).Reason, "applied from 2010-05-15")
+	assert.Contains(t, SafeHarbor.ValidOn(date(2000, 7, 25)).Reason, "was adopted on 2000-07-26")
 }
 
 // TestConsentAgeRows pins the ages of digital consent.
 func TestConsentAgeRows(t *testing.T) {
 	want := map[string]int{"AT": 14, "BE": 13, "BG": 14, "HR": 16, "CY": 14, "CZ": 15, "EE": 13, "FI": 13, "FR": 15,
 		"DE": 16, "GR": 15, "HU": 16, "IE": 16, "IT": 14, "LV": 13, "LT": 14, "LU": 16, "MT": 13, "NL": 16, "PL": 16,
-		"PT": 13, "RO": 16, "SK": 16, "ES": 14, "SE": 13, "DK": 15}
+		"PT": 13, "RO": 16, "SK": 16, "ES": 14, "SE": 13, "DK": 15, "NO": 13, "LI": 16}
 	day := date(2026, 11, 21)
 	for c, age := range want {
 		a, ok := DigitalConsentAge(c, day)
 		require.True(t, ok, c)
 		assert.Equal(t, age, a.Age, c)
 	}
-	for _, c := range []string{"SI", "IS", "LI", "NO"} {
+	for _, c := range []string{"SI", "IS"} {
 		_, ok := DigitalConsentAge(c, day)
 		assert.False(t, ok, "%s: not confirmed, so not in the table", c)
 	}
-	assert.Len(t, ConsentAges(), 27, "26 states and Denmark's earlier age")
+	assert.Len(t, ConsentAges(), 29, "28 states and Denmark's earlier age")
 }

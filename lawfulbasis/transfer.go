@@ -104,36 +104,49 @@ type Ending struct {
 	Instrument string
 	// Adopted is the date of that act.
 	Adopted time.Time
+	// From is the first day the mechanism could be relied on, where that is
+	// later than its adoption; zero otherwise.
+	From time.Time
 	// LastValid is the last day on which the mechanism could be relied on.
 	LastValid time.Time
 	// EndedBy is the judgment or act that ended it.
 	EndedBy string
 	// Note adds what a user needs to know to apply the dates.
-	Note       string
-	Source     string
-	Confidence Confidence
+	Note string
+	// SucceededBy is the country whose adequacy decision, where one is in
+	// force on the day asked about, replaces the mechanism for the
+	// recipients within its scope (the Data Privacy Framework for Privacy
+	// Shield); empty for none.
+	SucceededBy string
+	Source      string
+	Confidence  Confidence
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-var endings = []Ending{
-	{SafeHarbor, "Commission Decision 2000/520/EC", day(2000, time.July, 26), day(2015, time.October, 5),
-		"judgment of the Court of Justice of 6 October 2015, C-362/14 (Schrems I), which declared the decision invalid with immediate effect",
-		"", "legal-facts reference §2 (ganado.com, gtlaw.com)", Secondary},
-	{PrivacyShield, "Commission Implementing Decision (EU) 2016/1250", day(2016, time.July, 12), day(2020, time.July, 15),
-		"judgment of the Court of Justice of 16 July 2020, C-311/18 (Schrems II), which declared the decision invalid with immediate effect",
-		"", "legal-facts reference §2", Secondary},
-	{SCC2001, "Commission Decision 2001/497/EC", day(2001, time.June, 15), day(2022, time.December, 27),
-		"Art. 4 of Commission Implementing Decision (EU) 2021/914, repealing it with effect from 27 September 2021",
-		"contracts concluded before 27 September 2021 were deemed to provide appropriate safeguards until 27 December 2022, provided the processing operations remained unchanged (Art. 4(4) of Decision (EU) 2021/914); contracts concluded from 27 September 2021 could no longer use these clauses",
-		"legal-facts reference §2 (third-party research, not checked against the Official Journal text)", ThirdParty},
-	{SCC2004, "Commission Decision 2004/915/EC (adding a second set of clauses to Decision 2001/497/EC)", day(2004, time.December, 27), day(2022, time.December, 27),
-		"repeal of Decision 2001/497/EC, which it amended, by Art. 4 of Commission Implementing Decision (EU) 2021/914",
-		"the same transition as the 2001 clauses applied", "legal-facts reference §2 (third-party research, not checked against the Official Journal text)", ThirdParty},
-	{SCC2010, "Commission Decision 2010/87/EU", day(2010, time.February, 5), day(2022, time.December, 27),
-		"Art. 4 of Commission Implementing Decision (EU) 2021/914, repealing it with effect from 27 September 2021",
-		"contracts concluded before 27 September 2021 were deemed to provide appropriate safeguards until 27 December 2022, provided the processing operations remained unchanged (Art. 4(4) of Decision (EU) 2021/914)",
-		"legal-facts reference §2 (third-party research, not checked against the Official Journal text)", ThirdParty},
+var endings = append([]Ending{
+	{Mechanism: SafeHarbor, Instrument: "Commission Decision 2000/520/EC", Adopted: day(2000, time.July, 26), LastValid: day(2015, time.October, 5),
+		EndedBy: "judgment of the Court of Justice of 6 October 2015, C-362/14 (Schrems I), which declared the decision invalid with immediate effect",
+		Source:  "legal-facts reference §2 (ganado.com, gtlaw.com)", Confidence: Secondary},
+	{Mechanism: PrivacyShield, Instrument: "Commission Implementing Decision (EU) 2016/1250", Adopted: day(2016, time.July, 12), LastValid: day(2020, time.July, 15),
+		EndedBy:     "judgment of the Court of Justice of 16 July 2020, C-311/18 (Schrems II), which declared the decision invalid with immediate effect",
+		SucceededBy: "US",
+		Note:        "from 10 July 2023 the EU-US Data Privacy Framework (adequacy, Commission Implementing Decision (EU) 2023/1795) covers US organisations on the Data Privacy Framework List",
+		Source:      "legal-facts reference §2; §1.1 for Decision (EU) 2023/1795", Confidence: Secondary},
+}, sccEndings()...)
+
+// sccEndings are the endings of the repealed decisions on standard
+// contractual clauses, made from their table.
+func sccEndings() []Ending {
+	var out []Ending
+	for _, dec := range sccDecisions {
+		if dec.Until.IsZero() {
+			continue
+		}
+		out = append(out, Ending{Mechanism: dec.Mechanism, Instrument: dec.Instrument, Adopted: dec.Adopted, From: dec.From,
+			LastValid: dec.Until, EndedBy: dec.EndedBy, Note: dec.Note, Source: dec.Source, Confidence: dec.Confidence})
+	}
+	return out
 }
 
 // Endings returns the table of mechanisms that are no longer valid.
@@ -146,6 +159,9 @@ type Validity struct {
 	Ending *Ending
 	// Reason explains an invalid answer in a sentence that names the fix.
 	Reason string
+	// Caveat is the condition a valid answer holds under, in a sentence;
+	// empty for none.
+	Caveat string
 }
 
 // ValidOn reports whether a transfer could rely on mechanism m on day d.
@@ -162,17 +178,42 @@ func (m Mechanism) ValidOn(d time.Time) Validity {
 		if e.Mechanism != m {
 			continue
 		}
-		if d.Before(e.Adopted) {
-			return Validity{Ending: e, Reason: fmt.Sprintf("%s did not exist yet on %s: %s was adopted on %s",
-				m.Label(lang.English), d.Format(time.DateOnly), e.Instrument, e.Adopted.Format(time.DateOnly))}
+		if first := e.firstDay(); d.Before(first) {
+			if first.Equal(e.Adopted) {
+				return Validity{Ending: e, Reason: fmt.Sprintf("%s did not exist yet on %s: %s was adopted on %s",
+					m.Label(lang.English), d.Format(time.DateOnly), e.Instrument, e.Adopted.Format(time.DateOnly))}
+			}
+			return Validity{Ending: e, Reason: fmt.Sprintf("%s could not be relied on yet on %s: %s applied from %s",
+				m.Label(lang.English), d.Format(time.DateOnly), e.Instrument, first.Format(time.DateOnly))}
 		}
 		if d.After(e.LastValid) {
-			return Validity{Ending: e, Reason: fmt.Sprintf("%s could not be relied on after %s (%s); use another mechanism of Chapter V, such as the standard contractual clauses of Decision (EU) 2021/914",
-				m.Label(lang.English), e.LastValid.Format(time.DateOnly), e.EndedBy)}
+			return Validity{Ending: e, Reason: fmt.Sprintf("%s could not be relied on after %s (%s); use %s",
+				m.Label(lang.English), e.LastValid.Format(time.DateOnly), e.EndedBy, e.instead(d))}
 		}
 		return Validity{Valid: true, Ending: e}
 	}
 	return Validity{Valid: true}
+}
+
+// firstDay is the first day the mechanism could be relied on.
+func (e *Ending) firstDay() time.Time {
+	if e.From.IsZero() {
+		return e.Adopted
+	}
+	return e.From
+}
+
+// instead names what to rely on instead of the ended mechanism on day d.
+func (e *Ending) instead(d time.Time) string {
+	const other = "another mechanism of Chapter V, such as the standard contractual clauses of Decision (EU) 2021/914"
+	if e.SucceededBy == "" {
+		return other
+	}
+	dec, _ := decisionOn(func(dec *Decision) bool { return dec.Country == e.SucceededBy }, d)
+	if dec == nil {
+		return other
+	}
+	return fmt.Sprintf("the adequacy decision %s for %s, or %s", dec.Instrument, dec.Scope.Describe(), other)
 }
 
 // Derogation is a derogation for a specific situation of Art. 49(1) GDPR.
