@@ -190,7 +190,10 @@ func TestStatutes(t *testing.T) {
 		assert.NotEmpty(t, s.Source, s.ID)
 		assert.NotEmpty(t, s.Confidence, s.ID)
 		assert.False(t, s.From.IsZero(), "%s has no date it holds from", s.ID)
-		assert.False(t, s.Min.IsZero() && s.Max.IsZero(), "%s sets no period", s.ID)
+		require.True(t, s.Kind.Valid(), "%s has no valid kind: %q", s.ID, s.Kind)
+		assert.Equal(t, s.Kind == DutyToKeep, !s.Min.IsZero(), "%s: a minimum is set exactly for a duty to keep", s.ID)
+		assert.Equal(t, s.Kind == MaximumHold, !s.Max.IsZero(), "%s: a maximum is set exactly for a maximum hold", s.ID)
+		assert.Equal(t, s.Kind == LimitationPeriod, !s.Limitation.IsZero(), "%s: a limitation is set exactly for a limitation period", s.ID)
 		assert.Len(t, s.Country, 2, s.ID)
 	}
 	tax, ok := LookupStatute("be-income-tax-records")
@@ -203,6 +206,12 @@ func TestStatutes(t *testing.T) {
 	assert.Equal(t, Period{Months: 1}, cctv.Max)
 	assert.Equal(t, Verified, cctv.Confidence)
 	claims, _ := LookupStatute("be-limitation-personal-actions")
+	assert.Equal(t, LimitationPeriod, claims.Kind)
+	assert.Equal(t, Period{Years: 10}, claims.Limitation)
+	assert.True(t, claims.Min.IsZero(), "a limitation period requires no retention: it is no minimum")
+	real, _ := LookupStatute("be-limitation-real-actions")
+	assert.Equal(t, Period{Years: 30}, real.Limitation)
+	assert.True(t, real.Min.IsZero())
 	assert.False(t, claims.HoldsOn(date(1998, 7, 26)))
 	assert.True(t, claims.HoldsOn(date(1998, 7, 27)))
 	assert.Contains(t, Statutes(date(2024, 1, 1)), tax)
@@ -217,6 +226,13 @@ func TestStatutes(t *testing.T) {
 	assert.Contains(t, StatutesOf("BE", day), tax)
 	assert.NotContains(t, StatutesOf("BE", date(2020, 1, 1)), tax)
 	assert.Empty(t, StatutesOf("FR", day), "the table holds no French rules")
+	assert.Equal(t, []StatuteKind{DutyToKeep, MaximumHold, LimitationPeriod}, StatuteKinds())
+	for _, k := range StatuteKinds() {
+		assert.True(t, k.Valid(), k)
+		assert.Equal(t, string(k), k.String())
+	}
+	assert.False(t, StatuteKind("").Valid())
+	assert.False(t, StatuteKind("minimum").Valid())
 	_, ok = LookupStatute("none")
 	assert.False(t, ok)
 	ended := Statute{From: date(2000, 1, 1), Until: date(2010, 12, 31)}
