@@ -39,3 +39,27 @@ func ExampleParsePeriod() {
 	// 1 jaar en 27 dagen
 	// 2024-02-27
 }
+
+// A register names an event of its own; the caller gives its labels.
+func ExampleEventLabels() {
+	term := retention.Term{Period: retention.Period{Years: 20}, From: "programme-period-end"}
+	labels := retention.EventLabels(func(e retention.Event, l lang.Lang) (string, bool) {
+		if e == "programme-period-end" && l == lang.Dutch {
+			return "einde van de programmeringsperiode", true
+		}
+		return "", false
+	})
+	fmt.Println(term.From.Named(), term.Validate() == nil)
+	fmt.Println(term.Words(lang.Dutch, labels))
+	s, err := term.Wording(lang.English, labels)
+	fmt.Println(s)
+	fmt.Println(err)
+	end := time.Date(2027, time.December, 31, 0, 0, 0, 0, time.UTC)
+	fmt.Println(term.ErasureDate(map[retention.Event]time.Time{"programme-period-end": end}).Date.Format(time.DateOnly))
+	// Output:
+	// true true
+	// 20 jaar na de gebeurtenis ‘einde van de programmeringsperiode’
+	// 20 years after an event with no English label (id programme-period-end)
+	// retention: no en label for the register's event "programme-period-end"
+	// 2047-12-31
+}

@@ -72,7 +72,7 @@ func (t *Term) Validate() error {
 		errs = append(errs, errors.New("atLeast needs a period"))
 	}
 	if t.From != "" && !t.From.Valid() {
-		errs = append(errs, fmt.Errorf("from: unknown event %q", t.From))
+		errs = append(errs, fmt.Errorf("from: unknown event %q: %s", t.From, eventHint))
 	}
 	errs = append(errs, checkEvents("until", t.Until)...)
 	if x := t.Extension; x != nil {
@@ -91,7 +91,7 @@ func checkEvents(field string, events []Event) []error {
 	var errs []error
 	for i, e := range events {
 		if !e.Valid() {
-			errs = append(errs, fmt.Errorf("%s: unknown event %q", field, e))
+			errs = append(errs, fmt.Errorf("%s: unknown event %q: %s", field, e, eventHint))
 		} else if slices.Contains(events[:i], e) {
 			errs = append(errs, fmt.Errorf("%s: event %q is named twice", field, e))
 		}
@@ -284,14 +284,59 @@ func joinList(parts []string, conj string) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " " + conj + " " + parts[len(parts)-1]
 }
 
+// WordOption changes how [Term.Words] and [Term.Wording] word a term.
+type WordOption func(*wording)
+
+// wording is the state of one wording of a term: the options and the named
+// events found without a label.
+type wording struct {
+	labels  func(Event, lang.Lang) (string, bool)
+	missing []Event
+}
+
+// EventLabels gives the labels of the named events of a register: labels
+// returns the label of event e in language l ("end of the programme
+// period", "Austritt"), and false where it has none. A label is written as
+// given, quoted ("3 years after the event “end of the programme period”");
+// a named event without a label is worded as one ("after an event with no
+// English label (id programme-period-end)"), never as its bare id.
+func EventLabels(labels func(e Event, l lang.Lang) (label string, ok bool)) WordOption {
+	return func(w *wording) { w.labels = labels }
+}
+
 // Words renders the term as a sentence in a language: "3 years after the
 // last contact", "3 jaar na het laatste contact", "3 ans après le dernier
 // contact", "3 Jahre nach dem letzten Kontakt". An unknown language falls
-// back to English.
-func (t Term) Words(l lang.Lang) string {
+// back to English. The labels of named events come from [EventLabels];
+// [Term.Wording] also reports those that have none.
+func (t Term) Words(l lang.Lang, opts ...WordOption) string {
+	s, _ := t.Wording(l, opts...)
+	return s
+}
+
+// Wording is [Term.Words] with an error that names every named event of the
+// term that has no label in the language (the sentence then words it as an
+// event without a label). The error is nil where every event has its words.
+func (t Term) Wording(l lang.Lang, opts ...WordOption) (string, error) {
+	var wd wording
+	for _, o := range opts {
+		o(&wd)
+	}
 	if !l.Valid() {
 		l = lang.English
 	}
+	s := t.words(l, &wd)
+	if len(wd.missing) == 0 {
+		return s, nil
+	}
+	ids := make([]string, len(wd.missing))
+	for i, e := range wd.missing {
+		ids[i] = strconv.Quote(string(e))
+	}
+	return s, fmt.Errorf("retention: no %s label for the register's event %s", l, strings.Join(ids, ", "))
+}
+
+func (t Term) words(l lang.Lang, wd *wording) string {
 	w := termWords[l]
 	var parts []string
 	if !t.Period.IsZero() {
@@ -300,14 +345,14 @@ func (t Term) Words(l lang.Lang) string {
 			s = w.atLeast + " " + s
 		}
 		if t.From != "" {
-			s += " " + t.From.After(l)
+			s += " " + t.From.phrases(l, wd).After
 		}
 		parts = append(parts, s)
 	}
 	if len(t.Until) > 0 {
 		ends := make([]string, len(t.Until))
 		for i, e := range t.Until {
-			ends[i] = e.Until(l)
+			ends[i] = e.phrases(l, wd).Until
 		}
 		parts = append(parts, joinList(ends, w.or))
 	}
@@ -328,7 +373,7 @@ func (t Term) Words(l lang.Lang) string {
 			ext = append(ext, x.Period.Words(l))
 		}
 		for _, e := range x.Until {
-			ext = append(ext, e.Until(l))
+			ext = append(ext, e.phrases(l, wd).Until)
 		}
 		s += ", " + w.unless + " " + x.When + " (" + joinList(ext, w.or) + ")"
 	}

@@ -2,6 +2,7 @@ package retention
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,8 +28,13 @@ func TestTermValidate(t *testing.T) {
 		{"period without event", Term{Period: p3y}, ""},
 		{"event without period", Term{From: Collection, Until: []Event{ContractEnd}}, "needs a period"},
 		{"at least without period", Term{AtLeast: true, Law: "x"}, "atLeast needs a period"},
-		{"unknown from", Term{Period: p3y, From: "birthday"}, `unknown event "birthday"`},
-		{"unknown until", Term{Until: []Event{"never"}}, `until: unknown event "never"`},
+		{"unknown from", Term{Period: p3y, From: "Birthday"}, `unknown event "Birthday"`},
+		{"unknown from says what an event may be", Term{Period: p3y, From: "end of year"}, "lower-case kebab case"},
+		{"unknown until", Term{Until: []Event{"never!"}}, `until: unknown event "never!"`},
+		{"named from", Term{Period: Period{Years: 20}, From: "programme-period-end"}, ""},
+		{"named until", Term{Until: []Event{"event-end", ConsentWithdrawn}}, ""},
+		{"named extension until", Term{Period: p3y, From: Collection, Extension: &Extension{When: "x", Until: []Event{"audit-closed"}}}, ""},
+		{"duplicate named until", Term{Until: []Event{"event-end", "event-end"}}, "named twice"},
 		{"duplicate until", Term{Until: []Event{Objection, Objection}}, "named twice"},
 		{"extension without case", Term{Period: p3y, From: Collection, Extension: &Extension{Period: Period{Years: 5}}}, "needs the case"},
 		{"extension without length", Term{Period: p3y, From: Collection, Extension: &Extension{When: "x"}}, "needs a period or an end event"},
@@ -66,6 +72,9 @@ func TestErasureDate(t *testing.T) {
 		{"law only", Term{Law: "Camerawet"}, nil, Undetermined, time.Time{}},
 		{"period with no starting event", Term{Period: Period{Months: 1}}, map[Event]time.Time{Collection: start}, Undetermined, time.Time{}},
 		{"criteria only", Term{Criteria: "use of the service"}, nil, Undetermined, time.Time{}},
+		{"after a named event", Term{Period: Period{Years: 20}, From: "programme-period-end"}, map[Event]time.Time{"programme-period-end": date(2027, 12, 31)}, DueOn, date(2047, 12, 31)},
+		{"named event not yet", Term{Period: Period{Years: 20}, From: "programme-period-end"}, map[Event]time.Time{Collection: start}, NotYet, time.Time{}},
+		{"until a named event", Term{Until: []Event{"event-end", ConsentWithdrawn}}, map[Event]time.Time{"event-end": date(2025, 6, 30), ConsentWithdrawn: date(2025, 7, 1)}, DueOn, date(2025, 6, 30)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,18 +176,81 @@ func TestParseEvent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, ContractEnd, e)
 	assert.Equal(t, "contract-end", e.String())
-	_, err = ParseEvent("end")
+	e, err = ParseEvent("programme-period-end")
+	require.NoError(t, err)
+	assert.True(t, e.Named())
+	_, err = ParseEvent("End")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "collection, last-contact")
-	assert.False(t, lang.Lang("es").Valid())
+	assert.Contains(t, err.Error(), "named event of the register")
 	for _, e := range Events() {
 		assert.True(t, e.Valid(), e)
+		assert.True(t, e.Standard(), e)
+		assert.False(t, e.Named(), e)
 		assert.Contains(t, eventWords, e, "every event has its words")
 	}
 	assert.Len(t, eventWords, len(Events()), "every event with words is listed")
-	for _, e := range []Event{"", "end", "Collection", "collection "} {
-		assert.False(t, e.Valid(), e)
+	for _, e := range []Event{"end", "programme-period-end", "austritt", "event-2025-end", "a", Event(strings.Repeat("a", 64))} {
+		assert.True(t, e.Named(), e)
+		assert.True(t, e.Valid(), e)
+		assert.False(t, e.Standard(), e)
 	}
+	for _, e := range []Event{"", "Collection", "collection ", "-end", "end-", "a--b", "2025-end", "fin_de", "ende-der-übung", Event(strings.Repeat("a", 65))} {
+		assert.False(t, e.Valid(), e)
+		assert.False(t, e.Named(), e)
+	}
+}
+
+func TestNamedEventWords(t *testing.T) {
+	labels := EventLabels(func(e Event, l lang.Lang) (string, bool) {
+		m := map[lang.Lang]string{lang.English: "end of the programme period", lang.Dutch: "einde van de programmeringsperiode", lang.French: "fin de la période de programmation"}
+		if e != "programme-period-end" {
+			return "", false
+		}
+		s, ok := m[l]
+		return s, ok
+	})
+	term := Term{Period: Period{Years: 20}, From: "programme-period-end"}
+	tests := []struct {
+		lang    lang.Lang
+		opts    []WordOption
+		want    string
+		missing string // empty: no error
+	}{
+		{lang.English, []WordOption{labels}, "20 years after the event “end of the programme period”", ""},
+		{lang.Dutch, []WordOption{labels}, "20 jaar na de gebeurtenis ‘einde van de programmeringsperiode’", ""},
+		{lang.French, []WordOption{labels}, "20 ans après l'événement «\u00a0fin de la période de programmation\u00a0»", ""},
+		{lang.German, []WordOption{labels}, "20 Jahre nach einem Ereignis ohne deutsche Bezeichnung (ID programme-period-end)", `no de label for the register's event "programme-period-end"`},
+		{lang.English, nil, "20 years after an event with no English label (id programme-period-end)", `no en label`},
+		{lang.Dutch, nil, "20 jaar na een gebeurtenis zonder Nederlands label (id programme-period-end)", `no nl label`},
+		{lang.French, nil, "20 ans après un événement sans libellé en français (identifiant programme-period-end)", `no fr label`},
+	}
+	for _, tt := range tests {
+		got, err := term.Wording(tt.lang, tt.opts...)
+		assert.Equal(t, tt.want, got)
+		assert.Equal(t, tt.want, term.Words(tt.lang, tt.opts...))
+		if tt.missing == "" {
+			assert.NoError(t, err)
+		} else {
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.missing)
+		}
+	}
+	until := Term{Until: []Event{"event-end", ConsentWithdrawn}, Extension: &Extension{When: "an audit", Until: []Event{"audit-closed"}}}
+	got, err := until.Wording(lang.German, EventLabels(func(e Event, l lang.Lang) (string, bool) {
+		return map[Event]string{"event-end": "Ende der Veranstaltung", "audit-closed": " "}[e], e == "event-end" || e == "audit-closed"
+	}))
+	assert.Equal(t, "bis zum Ereignis „Ende der Veranstaltung“ oder bis zum Widerruf der Einwilligung, außer an audit (bis zu einem Ereignis ohne deutsche Bezeichnung (ID audit-closed))", got)
+	require.Error(t, err, "a blank label is no label")
+	assert.Contains(t, err.Error(), `"audit-closed"`)
+	assert.NotContains(t, err.Error(), `"event-end"`)
+	_, err = Term{Until: []Event{"a", "b"}}.Wording(lang.English)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `event "a", "b"`)
+	_, err = Term{Until: []Event{ContractEnd}}.Wording(lang.English)
+	assert.NoError(t, err, "standard events need no labels")
+	assert.Equal(t, "after an event with no English label (id event-end)", Event("event-end").After("xx"))
+	assert.Equal(t, "bis zu einem Ereignis ohne deutsche Bezeichnung (ID event-end)", Event("event-end").Until(lang.German))
 }
 
 func TestStatutes(t *testing.T) {
