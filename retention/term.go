@@ -55,6 +55,9 @@ type Extension struct {
 	Until []Event `json:"until,omitempty"`
 	// When describes the case in which the extension applies. Required.
 	When string `json:"when"`
+	// Law cites the provision that requires the longer hold ("art. 315 WIB
+	// 92" for a tax audit), where a law requires it.
+	Law string `json:"law,omitempty"`
 }
 
 // Validate reports every reason why the term is not a usable term, joined
@@ -79,8 +82,8 @@ func (t *Term) Validate() error {
 		if strings.TrimSpace(x.When) == "" {
 			errs = append(errs, errors.New("extension needs the case it applies in (when)"))
 		}
-		if x.Period.IsZero() && len(x.Until) == 0 {
-			errs = append(errs, errors.New("extension needs a period or an end event (until)"))
+		if x.Period.IsZero() && len(x.Until) == 0 && strings.TrimSpace(x.Law) == "" {
+			errs = append(errs, errors.New("extension needs a period, an end event (until) or the law that requires it"))
 		}
 		errs = append(errs, checkEvents("extension until", x.Until)...)
 	}
@@ -375,7 +378,14 @@ func (t Term) words(l lang.Lang, wd *wording) string {
 		for _, e := range x.Until {
 			ext = append(ext, e.phrases(l, wd).Until)
 		}
-		s += ", " + w.unless + " " + x.When + " (" + joinList(ext, w.or) + ")"
+		inner := joinList(ext, w.or)
+		if x.Law != "" {
+			if inner != "" {
+				inner += ", "
+			}
+			inner += w.accordingTo + " " + x.Law
+		}
+		s += ", " + w.unless + " " + x.When + " (" + inner + ")"
 	}
 	if t.Criteria != "" {
 		if s == "" {

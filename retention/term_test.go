@@ -37,8 +37,10 @@ func TestTermValidate(t *testing.T) {
 		{"duplicate named until", Term{Until: []Event{"event-end", "event-end"}}, "named twice"},
 		{"duplicate until", Term{Until: []Event{Objection, Objection}}, "named twice"},
 		{"extension without case", Term{Period: p3y, From: Collection, Extension: &Extension{Period: Period{Years: 5}}}, "needs the case"},
-		{"extension without length", Term{Period: p3y, From: Collection, Extension: &Extension{When: "x"}}, "needs a period or an end event"},
+		{"extension without length", Term{Period: p3y, From: Collection, Extension: &Extension{When: "x"}}, "needs a period, an end event (until) or the law"},
 		{"extension period without from", Term{Law: "x", Extension: &Extension{When: "x", Period: p3y}}, ""},
+		{"extension by law", Term{Period: p3y, From: Collection, Extension: &Extension{When: "a tax audit", Law: "art. 315 WIB 92"}}, ""},
+		{"extension with a blank law", Term{Period: p3y, From: Collection, Extension: &Extension{When: "a tax audit", Law: " "}}, "or the law that requires it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,6 +144,8 @@ func TestWords(t *testing.T) {
 		{Term{Period: Period{Years: 10}, From: Collection, Case: "personal claims"}, lang.English, "10 years after collection for personal claims"},
 		{Term{Period: Period{Months: 1}, From: Collection, Extension: &Extension{When: "an incident is investigated", Until: []Event{IncidentClosed}}}, lang.English, "1 month after collection, unless an incident is investigated (until the incident is closed)"},
 		{Term{Criteria: "period of use of our services"}, lang.English, "Determined by these criteria: period of use of our services"},
+		{Term{Period: Period{Years: 7}, From: ContractEnd, Extension: &Extension{When: "een belastingcontrole loopt", Period: Period{Years: 10}, Law: "art. 315 WIB 92"}}, lang.Dutch, "7 jaar na het einde van de overeenkomst, tenzij een belastingcontrole loopt (10 jaar, zoals vastgelegd in art. 315 WIB 92)"},
+		{Term{Period: Period{Years: 7}, From: ContractEnd, Extension: &Extension{When: "a tax audit", Law: "art. 315 WIB 92"}}, lang.English, "7 years after the end of the contract, unless a tax audit (as laid down in art. 315 WIB 92)"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.term.Words(tt.lang))
@@ -158,10 +162,10 @@ func TestWords(t *testing.T) {
 }
 
 func TestTermJSON(t *testing.T) {
-	in := Term{Period: Period{Years: 1, Days: 27}, From: Collection, Until: []Event{ConsentWithdrawn}, Extension: &Extension{When: "x", Period: Period{Years: 2}}}
+	in := Term{Period: Period{Years: 1, Days: 27}, From: Collection, Until: []Event{ConsentWithdrawn}, Extension: &Extension{When: "x", Period: Period{Years: 2}, Law: "art. 60 §4 WBTW"}}
 	b, err := json.Marshal(in)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"period":"P1Y27D","from":"collection","until":["consent-withdrawn"],"extension":{"period":"P2Y","when":"x"}}`, string(b))
+	assert.JSONEq(t, `{"period":"P1Y27D","from":"collection","until":["consent-withdrawn"],"extension":{"period":"P2Y","when":"x","law":"art. 60 §4 WBTW"}}`, string(b))
 	var out Term
 	require.NoError(t, json.Unmarshal(b, &out))
 	assert.Equal(t, in, out)
