@@ -30,6 +30,13 @@ type Term struct {
 	// From is the event that starts Period. A period without it is valid
 	// (registers often leave the start implicit) but gives no erasure date.
 	From Event `json:"from,omitempty"`
+	// FromYearEnd counts Period from the end of the calendar year in which
+	// From happens, that is from 1 January of the following year, as tax
+	// and archive law does ("7 jaar te rekenen vanaf 1 januari van het jaar
+	// dat volgt op de afsluiting", "à compter de la fin de l'année"). A
+	// financial year that is not the calendar year is not covered: name the
+	// end of the financial year as the starting event instead.
+	FromYearEnd bool `json:"fromYearEnd,omitempty"`
 	// Until lists the events that end the term; the first to happen ends it.
 	Until []Event `json:"until,omitempty"`
 	// AtLeast marks Period as a minimum: the data are kept at least that long.
@@ -42,6 +49,9 @@ type Term struct {
 	Extension *Extension `json:"extension,omitempty"`
 	// Criteria says how the term is determined where no period can be given.
 	Criteria string `json:"criteria,omitempty"`
+	// Then says what happens to the data at the end of the term: destroyed,
+	// anonymised, pseudonymised or transferred to an archive. Empty: not said.
+	Then Disposal `json:"then,omitempty"`
 	// Text holds the words of the source document that state the term.
 	Text string `json:"text,omitempty"`
 }
@@ -73,6 +83,13 @@ func (t *Term) Validate() error {
 	}
 	if t.AtLeast && t.Period.IsZero() {
 		errs = append(errs, errors.New("atLeast needs a period"))
+	}
+	if t.FromYearEnd && t.Period.IsZero() {
+		errs = append(errs, errors.New("fromYearEnd needs a period to count from the end of the year"))
+	}
+	if t.Then != "" && !t.Then.Valid() {
+		_, err := ParseDisposal(string(t.Then))
+		errs = append(errs, fmt.Errorf("then: %w", err))
 	}
 	if t.From != "" && !t.From.Valid() {
 		errs = append(errs, fmt.Errorf("from: unknown event %q: %s", t.From, eventHint))
@@ -132,8 +149,10 @@ type Due struct {
 
 // ErasureDate computes when data kept under the term must be erased, given
 // the dates on which events have happened (an event not in the map has not
-// happened). With a period and an end event, the earlier of the two dates
-// applies. An extension is not applied: whether its case holds is a fact the
+// happened; named events of the register are keyed by their ids). With a
+// period and an end event, the earlier of the two dates applies. With
+// FromYearEnd the period runs from 1 January of the year after the starting
+// event (7 years after an event on 15 March 2024: 1 January 2032). An extension is not applied: whether its case holds is a fact the
 // term cannot know.
 func (t Term) ErasureDate(happened map[Event]time.Time) Due {
 	var (
@@ -149,6 +168,9 @@ func (t Term) ErasureDate(happened map[Event]time.Time) Due {
 			return Due{Status: NotYet, Reason: fmt.Sprintf("the starting event %s has not happened", t.From)}
 		}
 		if ok {
+			if t.FromYearEnd {
+				start = time.Date(start.Year()+1, time.January, 1, 0, 0, 0, 0, start.Location())
+			}
 			date, found = t.Period.AddTo(start), true
 		}
 	}
@@ -235,11 +257,18 @@ var periodWords = map[lang.Lang][6]unitWords{
 // sentence-level words per language.
 var termWords = map[lang.Lang]struct {
 	and, or, atLeast, unless, accordingTo, criteria, forCase string
+	// yearEndAfter follows the starting event of a FromYearEnd term,
+	// yearEnd follows its period where it names no event.
+	yearEndAfter, yearEnd string
 }{
-	lang.English: {"and", "or", "at least", "unless", "as laid down in", "determined by these criteria", "for"},
-	lang.Dutch:   {"en", "of", "minstens", "tenzij", "zoals vastgelegd in", "bepaald volgens deze criteria", "voor"},
-	lang.French:  {"et", "ou", "au moins", "sauf", "tel que prévu par", "déterminée selon ces critères", "pour"},
-	lang.German:  {"und", "oder", "mindestens", "außer", "wie festgelegt in", "bestimmt nach diesen Kriterien", "für"},
+	lang.English: {"and", "or", "at least", "unless", "as laid down in", "determined by these criteria", "for",
+		"counted from 1 January of the following year", "from the end of the calendar year"},
+	lang.Dutch: {"en", "of", "minstens", "tenzij", "zoals vastgelegd in", "bepaald volgens deze criteria", "voor",
+		"te rekenen vanaf 1 januari van het volgende jaar", "vanaf het einde van het kalenderjaar"},
+	lang.French: {"et", "ou", "au moins", "sauf", "tel que prévu par", "déterminée selon ces critères", "pour",
+		"à compter du 1er janvier de l'année suivante", "à compter de la fin de l'année civile"},
+	lang.German: {"und", "oder", "mindestens", "außer", "wie festgelegt in", "bestimmt nach diesen Kriterien", "für",
+		"gerechnet ab dem 1. Januar des Folgejahres", "ab dem Ende des Kalenderjahres"},
 }
 
 // Words renders the period in a language: "1 year and 27 days",
@@ -349,6 +378,11 @@ func (t Term) words(l lang.Lang, wd *wording) string {
 		}
 		if t.From != "" {
 			s += " " + t.From.phrases(l, wd).After
+			if t.FromYearEnd {
+				s += ", " + w.yearEndAfter
+			}
+		} else if t.FromYearEnd {
+			s += " " + w.yearEnd
 		}
 		parts = append(parts, s)
 	}
@@ -370,6 +404,13 @@ func (t Term) words(l lang.Lang, wd *wording) string {
 			s += " (" + w.accordingTo + " " + t.Law + ")"
 		}
 	}
+	then := ""
+	if t.Then.Valid() {
+		then = t.Then.words(l).then
+	}
+	if then != "" && s != "" {
+		s, then = s+", "+then, ""
+	}
 	if x := t.Extension; x != nil {
 		var ext []string
 		if !x.Period.IsZero() {
@@ -389,9 +430,16 @@ func (t Term) words(l lang.Lang, wd *wording) string {
 	}
 	if t.Criteria != "" {
 		if s == "" {
-			return upperFirst(w.criteria) + ": " + t.Criteria
+			s = upperFirst(w.criteria) + ": " + t.Criteria
+		} else {
+			s += "; " + w.criteria + ": " + t.Criteria
 		}
-		s += "; " + w.criteria + ": " + t.Criteria
+	}
+	if then != "" { // a term with nothing before its disposal
+		if s == "" {
+			return upperFirst(then)
+		}
+		s += "; " + then
 	}
 	return s
 }

@@ -34,6 +34,10 @@ func TestTermValidate(t *testing.T) {
 		{"named from", Term{Period: Period{Years: 20}, From: "programme-period-end"}, ""},
 		{"named until", Term{Until: []Event{"event-end", ConsentWithdrawn}}, ""},
 		{"named extension until", Term{Period: p3y, From: Collection, Extension: &Extension{When: "x", Until: []Event{"audit-closed"}}}, ""},
+		{"year end", Term{Period: Period{Years: 7}, From: ContractEnd, FromYearEnd: true}, ""},
+		{"year end without period", Term{Until: []Event{ContractEnd}, FromYearEnd: true}, "fromYearEnd needs a period"},
+		{"then", Term{Period: p3y, From: Collection, Then: Anonymise}, ""},
+		{"unknown then", Term{Period: p3y, From: Collection, Then: "shred"}, `then: retention: unknown disposal "shred"; want one of destroy, anonymise`},
 		{"duplicate named until", Term{Until: []Event{"event-end", "event-end"}}, "named twice"},
 		{"duplicate until", Term{Until: []Event{Objection, Objection}}, "named twice"},
 		{"extension without case", Term{Period: p3y, From: Collection, Extension: &Extension{Period: Period{Years: 5}}}, "needs the case"},
@@ -74,6 +78,12 @@ func TestErasureDate(t *testing.T) {
 		{"law only", Term{Law: "Camerawet"}, nil, Undetermined, time.Time{}},
 		{"period with no starting event", Term{Period: Period{Months: 1}}, map[Event]time.Time{Collection: start}, Undetermined, time.Time{}},
 		{"criteria only", Term{Criteria: "use of the service"}, nil, Undetermined, time.Time{}},
+		{"from the end of the year", Term{Period: Period{Years: 7}, From: ContractEnd, FromYearEnd: true}, map[Event]time.Time{ContractEnd: date(2024, 3, 15)}, DueOn, date(2032, 1, 1)},
+		{"from the end of the year, event on 31 December", Term{Period: Period{Years: 7}, From: ContractEnd, FromYearEnd: true}, map[Event]time.Time{ContractEnd: date(2024, 12, 31)}, DueOn, date(2032, 1, 1)},
+		{"from the end of the year, event on 1 January", Term{Period: Period{Months: 1}, From: ContractEnd, FromYearEnd: true}, map[Event]time.Time{ContractEnd: date(2025, 1, 1)}, DueOn, date(2026, 2, 1)},
+		{"from the end of the year, or an end first", Term{Period: Period{Years: 7}, From: ContractEnd, FromYearEnd: true, Until: []Event{Objection}}, map[Event]time.Time{ContractEnd: date(2024, 3, 15), Objection: date(2031, 12, 31)}, DueOn, date(2031, 12, 31)},
+		{"from the end of the year, at least", Term{Period: Period{Years: 10}, From: Collection, FromYearEnd: true, AtLeast: true}, map[Event]time.Time{Collection: date(2023, 6, 1)}, DueNotBefore, date(2034, 1, 1)},
+		{"from the end of the year, no event", Term{Period: Period{Years: 7}, FromYearEnd: true}, nil, Undetermined, time.Time{}},
 		{"after a named event", Term{Period: Period{Years: 20}, From: "programme-period-end"}, map[Event]time.Time{"programme-period-end": date(2027, 12, 31)}, DueOn, date(2047, 12, 31)},
 		{"named event not yet", Term{Period: Period{Years: 20}, From: "programme-period-end"}, map[Event]time.Time{Collection: start}, NotYet, time.Time{}},
 		{"until a named event", Term{Until: []Event{"event-end", ConsentWithdrawn}}, map[Event]time.Time{"event-end": date(2025, 6, 30), ConsentWithdrawn: date(2025, 7, 1)}, DueOn, date(2025, 6, 30)},
@@ -145,6 +155,20 @@ func TestWords(t *testing.T) {
 		{Term{Period: Period{Months: 1}, From: Collection, Extension: &Extension{When: "an incident is investigated", Until: []Event{IncidentClosed}}}, lang.English, "1 month after collection, unless an incident is investigated (until the incident is closed)"},
 		{Term{Criteria: "period of use of our services"}, lang.English, "Determined by these criteria: period of use of our services"},
 		{Term{Period: Period{Years: 7}, From: ContractEnd, Extension: &Extension{When: "een belastingcontrole loopt", Period: Period{Years: 10}, Law: "art. 315 WIB 92"}}, lang.Dutch, "7 jaar na het einde van de overeenkomst, tenzij een belastingcontrole loopt (10 jaar, zoals vastgelegd in art. 315 WIB 92)"},
+		{Term{Period: Period{Years: 7}, From: ContractEnd, FromYearEnd: true}, lang.English, "7 years after the end of the contract, counted from 1 January of the following year"},
+		{Term{Period: Period{Years: 7}, From: ContractEnd, FromYearEnd: true}, lang.Dutch, "7 jaar na het einde van de overeenkomst, te rekenen vanaf 1 januari van het volgende jaar"},
+		{Term{Period: Period{Years: 7}, From: ContractEnd, FromYearEnd: true}, lang.French, "7 ans après la fin du contrat, à compter du 1er janvier de l'année suivante"},
+		{Term{Period: Period{Years: 7}, From: ContractEnd, FromYearEnd: true}, lang.German, "7 Jahre nach dem Ende des Vertrags, gerechnet ab dem 1. Januar des Folgejahres"},
+		{Term{Period: Period{Years: 7}, FromYearEnd: true, AtLeast: true}, lang.English, "at least 7 years from the end of the calendar year"},
+		{Term{Period: Period{Years: 7}, FromYearEnd: true}, lang.Dutch, "7 jaar vanaf het einde van het kalenderjaar"},
+		{Term{Period: Period{Years: 7}, FromYearEnd: true}, lang.French, "7 ans à compter de la fin de l'année civile"},
+		{Term{Period: Period{Years: 7}, FromYearEnd: true}, lang.German, "7 Jahre ab dem Ende des Kalenderjahres"},
+		{Term{Period: Period{Years: 3}, From: LastContact, Then: Anonymise}, lang.English, "3 years after the last contact, then anonymised"},
+		{Term{Period: Period{Years: 3}, From: LastContact, Then: Anonymise}, lang.Dutch, "3 jaar na het laatste contact, daarna geanonimiseerd"},
+		{Term{Period: Period{Years: 3}, From: LastContact, Then: Archive}, lang.French, "3 ans après le dernier contact, puis versées aux archives"},
+		{Term{Period: Period{Years: 3}, From: LastContact, Then: Pseudonymise}, lang.German, "3 Jahre nach dem letzten Kontakt, danach pseudonymisiert"},
+		{Term{Period: Period{Months: 1}, From: Collection, Then: Destroy, Extension: &Extension{When: "an incident is investigated", Until: []Event{IncidentClosed}}}, lang.English, "1 month after collection, then destroyed, unless an incident is investigated (until the incident is closed)"},
+		{Term{Criteria: "use of the service", Then: Anonymise}, lang.English, "Determined by these criteria: use of the service; then anonymised"},
 		{Term{Period: Period{Years: 7}, From: ContractEnd, Extension: &Extension{When: "a tax audit", Law: "art. 315 WIB 92"}}, lang.English, "7 years after the end of the contract, unless a tax audit (as laid down in art. 315 WIB 92)"},
 	}
 	for _, tt := range tests {
@@ -161,6 +185,32 @@ func TestWords(t *testing.T) {
 	}
 }
 
+func TestDisposal(t *testing.T) {
+	assert.Equal(t, []Disposal{Destroy, Anonymise, Pseudonymise, Archive}, Disposals())
+	assert.Len(t, disposalText, len(Disposals()), "every disposal with words is listed")
+	for _, d := range Disposals() {
+		assert.True(t, d.Valid(), d)
+		assert.Equal(t, string(d), d.String())
+		got, err := ParseDisposal(string(d))
+		require.NoError(t, err)
+		assert.Equal(t, d, got)
+		for _, l := range lang.All() {
+			require.Contains(t, disposalText[d], l, "%s has words in %s", d, l)
+			assert.NotEmpty(t, d.Label(l))
+			assert.NotEmpty(t, d.words(l).then)
+		}
+		assert.Equal(t, d.Label(lang.English), d.Label("xx"), "an unknown language falls back to English")
+	}
+	assert.Equal(t, "Anonymisierung", Anonymise.Label(lang.German))
+	assert.Equal(t, "overbrenging naar een archief", Archive.Label(lang.Dutch))
+	for _, d := range []Disposal{"", "Destroy", "delete"} {
+		assert.False(t, d.Valid(), d)
+		assert.Empty(t, d.Label(lang.English))
+		_, err := ParseDisposal(string(d))
+		assert.ErrorContains(t, err, "want one of destroy, anonymise, pseudonymise, archive")
+	}
+}
+
 func TestTermJSON(t *testing.T) {
 	in := Term{Period: Period{Years: 1, Days: 27}, From: Collection, Until: []Event{ConsentWithdrawn}, Extension: &Extension{When: "x", Period: Period{Years: 2}, Law: "art. 60 §4 WBTW"}}
 	b, err := json.Marshal(in)
@@ -169,6 +219,9 @@ func TestTermJSON(t *testing.T) {
 	var out Term
 	require.NoError(t, json.Unmarshal(b, &out))
 	assert.Equal(t, in, out)
+	b, err = json.Marshal(Term{Period: Period{Years: 7}, From: ContractEnd, FromYearEnd: true, Then: Archive})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"period":"P7Y","from":"contract-end","fromYearEnd":true,"then":"archive"}`, string(b))
 	b, err = json.Marshal(Term{Law: "x"})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"law":"x"}`, string(b), "a zero period is left out")
