@@ -329,7 +329,7 @@ func isUnit(word string) bool {
 // unreadEvent is the error for words that open an event and name none.
 func unreadEvent(c string, o opening) error {
 	words := strings.TrimSpace(c[o.words:o.end])
-	hint := "name it as a named event of the register"
+	hint := "define it as a named event"
 	if id := suggestID(words); id != "" {
 		hint += " (such as " + id + ")"
 	}

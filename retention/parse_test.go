@@ -98,7 +98,7 @@ func TestParseErrors(t *testing.T) {
 		{"\xff", "not valid UTF-8"},
 		// words that open an event and name none are reported, with the words
 		{"20 jaar na afloop programmeringsperiode", `cannot read the event "afloop programmeringsperiode" after "na"`},
-		{"20 jaar na afloop programmeringsperiode", "name it as a named event of the register (such as afloop-programmeringsperiode)"},
+		{"20 jaar na afloop programmeringsperiode", "define it as a named event (such as afloop-programmeringsperiode)"},
 		{"3 years after the end of the event", `cannot read the event "the end of the event" after "after"`},
 		{"3 Jahre ab Veranstaltungsende, danach gelöscht", `cannot read the event "Veranstaltungsende" after "ab"`},
 		{"bis zum Ende der Veranstaltung", `cannot read the event "Ende der Veranstaltung" after "bis zum"`},
