@@ -86,9 +86,14 @@ func ParseDisposal(s string) (Disposal, error) {
 	if d := Disposal(s); d.Valid() {
 		return d, nil
 	}
-	names := make([]string, 0, len(disposalText))
-	for _, d := range Disposals() {
-		names = append(names, string(d))
+	return "", fmt.Errorf("retention: unknown disposal %q; want one of %s", s, ids(Disposals(), ", "))
+}
+
+// ids joins the identifiers of an enumeration's values with sep.
+func ids[T ~string](vs []T, sep string) string {
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = string(v)
 	}
-	return "", fmt.Errorf("retention: unknown disposal %q; want one of %s", s, strings.Join(names, ", "))
+	return strings.Join(names, sep)
 }

@@ -216,9 +216,5 @@ func ParseEvent(s string) (Event, error) {
 
 // eventHint says what an event may be, for the errors of unknown events.
 var eventHint = func() string {
-	names := make([]string, 0, len(eventWords))
-	for _, v := range Events() {
-		names = append(names, string(v))
-	}
-	return "want one of " + strings.Join(names, ", ") + ", or the id of a named event of the register in lower-case kebab case (such as programme-period-end)"
+	return "want one of " + ids(Events(), ", ") + ", or the id of a named event of the register in lower-case kebab case (such as programme-period-end)"
 }()

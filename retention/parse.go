@@ -267,11 +267,7 @@ func disposalIn(c, lower string) (Disposal, error) {
 	case 1:
 		return found[0], nil
 	}
-	names := make([]string, len(found))
-	for i, d := range found {
-		names[i] = string(d)
-	}
-	return "", fmt.Errorf("retention: %q says the data are %s at the end; a term has one: write a term for each", c, strings.Join(names, " and "))
+	return "", fmt.Errorf("retention: %q says the data are %s at the end; a term has one: write a term for each", c, ids(found, " and "))
 }
 
 // The words that open the event a period runs from ("na", "after") and the
@@ -537,11 +533,7 @@ func readEvents(t *Term, c, main string, periodEnd, caseAt int) error {
 		}
 	}
 	if len(from) > 1 {
-		names := make([]string, len(from))
-		for i, e := range from {
-			names[i] = string(e)
-		}
-		return fmt.Errorf("retention: %q names several events to count the period from (%s); a term counts from one: write a term for each", c, strings.Join(names, ", "))
+		return fmt.Errorf("retention: %q names several events to count the period from (%s); a term counts from one: write a term for each", c, ids(from, ", "))
 	}
 	return nil
 }

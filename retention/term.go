@@ -185,11 +185,7 @@ func (t Term) ErasureDate(happened map[Event]time.Time) Due {
 	case found:
 		return Due{Status: DueOn, Date: date}
 	case len(t.Until) > 0:
-		names := make([]string, len(t.Until))
-		for i, e := range t.Until {
-			names[i] = string(e)
-		}
-		return Due{Status: NotYet, Reason: "none of the ending events has happened: " + strings.Join(names, ", ")}
+		return Due{Status: NotYet, Reason: "none of the ending events has happened: " + ids(t.Until, ", ")}
 	}
 	return Due{Status: Undetermined, Reason: "the term gives no period: it is set by " + t.determinedBy()}
 }
