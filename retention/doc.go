@@ -12,8 +12,12 @@
 //
 // [Parse] reads the terms that privacy notices write in English, Dutch, French
 // and German; [Term.Words] writes a term back as a sentence in those
-// languages. [Statutes] is a small, dated table of statutory retention rules
-// that Belgian and Dutch registers cite, each row with its legal source.
+// languages. [Statutes] is a small, dated table of the statutory periods
+// that Belgian and Dutch registers cite, each row with its legal source and
+// its [StatuteKind]: a duty to keep records for a minimum period, a maximum
+// period, or a limitation period of legal claims, which requires no
+// retention but bounds how long keeping data for legal claims can be
+// justified.
 //
 // Sources of the statutory table: the Belgian Code of Economic Law (arts.
 // III.86 and III.88), the Income Tax Code (art. 315 WIB 92) and VAT Code

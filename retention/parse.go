@@ -3,6 +3,7 @@ package retention
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -215,7 +216,12 @@ var eventPhraseTable = []phrase{
 	{[]string{"bezwaar", "objection", "object to", "opposition", "widerspruch"}, Objection},
 	{[]string{"contactname", "laatste contact", "last contact", "dernier contact", "letzten kontakt", "letzter kontakt"}, LastContact},
 	{[]string{"einde van de overeenkomst", "einde van het contract", "beëindiging van de overeenkomst", "contractuele relatie", "end of the contract", "end of the agreement", "termination of the contract", "termination of the agreement", "fin du contrat", "relation contractuelle", "vertragsende", "ende des vertrags", "beendigung des vertrags"}, ContractEnd},
-	{[]string{"einde van de relatie", "einde van onze relatie", "einde van de samenwerking", "end of the relationship", "end of our relationship", "fin de la relation", "ende der geschäftsbeziehung"}, RelationshipEnd},
+	{[]string{"einde van de relatie", "einde van onze relatie", "einde van de samenwerking", "end of the relationship", "end of our relationship", "fin de la relation", "ende der geschäftsbeziehung",
+		// the end of a membership is the end of the member's relationship
+		"einde van het lidmaatschap", "einde van uw lidmaatschap", "einde lidmaatschap", "beëindiging van het lidmaatschap", "beëindiging van uw lidmaatschap", "beëindiging lidmaatschap", "opzegging van het lidmaatschap", "uittreding",
+		"end of membership", "end of the membership", "end of your membership", "termination of membership", "termination of the membership", "termination of your membership", "membership ends", "membership has ended",
+		"fin de l'adhésion", "fin de l’adhésion", "fin de votre adhésion", "fin d'adhésion", "fin d’adhésion", "fin de l'affiliation", "fin de l’affiliation",
+		"austritt", "ende der mitgliedschaft", "ende ihrer mitgliedschaft", "beendigung der mitgliedschaft"}, RelationshipEnd},
 	{[]string{"afsluiten van de account", "afsluiten van uw account", "account is closed", "account closure", "closure of the account", "closing of the account", "clôture du compte", "schließung des kontos"}, AccountClosure},
 	{[]string{"sessie", "session", "sitzung"}, SessionEnd},
 	{[]string{"sollicitatieprocedure", "sollicitatie", "application procedure", "recruitment procedure", "procédure de candidature", "recrutement", "bewerbungsverfahren"}, ApplicationClosed},
@@ -227,8 +233,121 @@ var (
 	atLeastWords  = []string{"minstens", "ten minste", "tenminste", "at least", "minimum", "au moins", "mindestens"}
 	unlessWords   = []string{"tenzij", "unless", "à moins", "sauf", "außer", "es sei denn"}
 	criteriaWords = []string{"op basis van", "aan de hand van", "criteria", "criteri", "based on", "on the basis of", "determined", "déterminé", "bestimmt", "kriterien", "zo lang als nodig", "zolang als nodig", "zo lang als noodzakelijk", "dan nodig", "dan noodzakelijk", "redelijke termijn", "as long as necessary", "than necessary", "than is necessary", "reasonable period", "aussi longtemps que nécessaire", "que nécessaire", "délai raisonnable", "so lange wie nötig", "solange erforderlich", "als nötig", "als erforderlich", "angemessene frist"}
-	lawWords      = []string{"wet- en regelgeving", "wettelijk", "wettelijke", "by law", "required by law", "statutory", "applicable law", "legal obligation", "la loi", "légal", "obligation légale", "gesetzlich", "rechtliche verpflichtung"}
+	// yearEndWords count a period from the end of the calendar year.
+	yearEndWords = []string{"einde van het kalenderjaar", "einde van het jaar", "afloop van het kalenderjaar", "afloop van het jaar", "1 januari volgend", "1 januari van het volgende", "1 januari van het jaar", "eerste januari van het jaar",
+		"end of the calendar year", "end of the year", "1 january of the following year", "1 january following", "1 january of the year following",
+		"fin de l'année", "fin de l’année", "1er janvier de l'année suivante", "1er janvier de l’année suivante", "1er janvier suivant", "premier janvier de l'année suivante", "premier janvier de l’année suivante",
+		"ende des kalenderjahr", "ende des jahres", "schluss des kalenderjahr", "ablauf des kalenderjahr", "1. januar des folgejahres", "1. januar des folgenden jahres"}
+	lawWords = []string{"wet- en regelgeving", "wettelijk", "wettelijke", "by law", "required by law", "statutory", "applicable law", "legal obligation", "la loi", "légal", "obligation légale", "gesetzlich", "rechtliche verpflichtung"}
 )
+
+// disposalPhraseTable maps what people write to what happens at the end.
+var disposalPhraseTable = []struct {
+	words []string
+	d     Disposal
+}{
+	{[]string{"gepseudonimiseerd", "pseudonimiseren", "pseudonymised", "pseudonymized", "pseudonymisées", "pseudonymisés", "pseudonymisiert"}, Pseudonymise},
+	{[]string{"geanonimiseerd", "anonimiseren", "anonymised", "anonymized", "anonymisées", "anonymisés", "anonymisiert"}, Anonymise},
+	{[]string{"gearchiveerd", "overgebracht naar het archief", "overgebracht naar een archief", "archived", "transferred to an archive", "archivées", "archivés", "versées aux archives", "versés aux archives", "archiviert", "an ein archiv übergeben"}, Archive},
+	{[]string{"vernietigd", "verwijderd", "gewist", "destroyed", "deleted", "erased", "détruites", "détruits", "supprimées", "supprimés", "effacées", "effacés", "vernichtet", "gelöscht"}, Destroy},
+}
+
+// disposalIn returns what the text says happens at the end of a term, ""
+// where it says nothing, and an error where it says two different things.
+func disposalIn(c, lower string) (Disposal, error) {
+	var found []Disposal
+	for _, p := range disposalPhraseTable {
+		if hasAny(lower, p.words) {
+			found = append(found, p.d)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", nil
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("retention: %q says the data are %s at the end; a term has one: write a term for each", c, ids(found, " and "))
+}
+
+// The words that open the event a period runs from ("na", "after") and the
+// event that ends a term ("tot", "until"), as tokens.
+var (
+	startWords = map[string]bool{"na": true, "after": true, "nach": true, "après": true, "vanaf": true, "from": true, "ab": true, "since": true, "sinds": true, "seit": true, "depuis": true, "following": true}
+	// startPairs open a starting event in two words.
+	startPairs = map[[2]string]bool{{"à", "compter"}: true, {"a", "compter"}: true, {"à", "partir"}: true, {"te", "rekenen"}: true, {"counted", "from"}: true, {"gerechnet", "ab"}: true, {"calculated", "from"}: true}
+	untilWords = map[string]bool{"tot": true, "until": true, "till": true, "bis": true, "jusqu": true}
+	// glue follows an opening word without naming anything.
+	glue = map[string]bool{"zum": true, "zur": true, "à": true, "au": true, "aux": true, "de": true, "du": true, "vanaf": true, "ab": true, "from": true}
+	// relative words after "after" open a clause, not an event ("after which").
+	relative = map[string]bool{"which": true, "quoi": true, "welke": true, "lequel": true, "laquelle": true, "wat": true}
+	// phraseEnds end the words of an event.
+	phraseEnds = []string{",", ";", " voor ", " for ", " pour ", " für ", " of tot ", " or until ", " ou jusqu", " oder bis "}
+	orWords    = map[string]bool{"of": true, "or": true, "ou": true, "oder": true}
+)
+
+// opening is a word group that opens an event: the opening words at
+// [at, words) and the event's words at [words, end).
+type opening struct{ at, words, end int }
+
+// openingAt reports whether toks[i] opens an event as one of set (with
+// startPairs where pairs is true), and where its words lie in s.
+func openingAt(s string, toks []token, i int, set map[string]bool, pairs bool) (opening, bool) {
+	w := strings.ToLower(toks[i].text)
+	j := i + 1
+	switch {
+	case set[w]:
+	case pairs && j < len(toks) && startPairs[[2]string{w, strings.ToLower(toks[j].text)}]:
+		j++
+	default:
+		return opening{}, false
+	}
+	for j < len(toks) && glue[strings.ToLower(toks[j].text)] {
+		j++
+	}
+	if j == len(toks) || toks[j].digits && !hasAny(s[toks[j].start:], yearEndWords) || numberWords[strings.ToLower(toks[j].text)] > 0 && j+1 < len(toks) && isUnit(toks[j+1].text) || relative[strings.ToLower(toks[j].text)] {
+		return opening{}, false // "tot 3 jaar", "na 7 dagen": a period, not an event; "after which"
+	}
+	end := len(s)
+	for _, stop := range phraseEnds {
+		if k := strings.Index(s[toks[j].start:], stop); k >= 0 && toks[j].start+k < end {
+			end = toks[j].start + k
+		}
+	}
+	return opening{at: toks[i].start, words: toks[j].start, end: end}, true
+}
+
+func isUnit(word string) bool {
+	_, ok := unitOf[strings.ToLower(word)]
+	return ok
+}
+
+// unreadEvent is the error for words that open an event and name none.
+func unreadEvent(c string, o opening) error {
+	words := strings.TrimSpace(c[o.words:o.end])
+	hint := "define it as a named event"
+	if id := suggestID(words); id != "" {
+		hint += " (such as " + id + ")"
+	}
+	return fmt.Errorf("retention: %q: cannot read the event %q after %q; if it is an event of the register, %s and use its id", c, words, strings.TrimSpace(c[o.at:o.words]), hint)
+}
+
+// suggestID makes a named event's id of a few words, or "" where they do
+// not make one.
+func suggestID(words string) string {
+	var parts []string
+	for _, tk := range tokenize(strings.ToLower(words)) {
+		if len(parts) == 4 {
+			break
+		}
+		parts = append(parts, tk.text)
+	}
+	id := strings.Join(parts, "-")
+	if !kebabID(id) {
+		return ""
+	}
+	return id
+}
 
 func containsAny(s string, words []string) (int, string) {
 	best, which := -1, ""
@@ -241,10 +360,25 @@ func containsAny(s string, words []string) (int, string) {
 }
 
 func eventsIn(lower string) []Event {
-	type hit struct {
-		at int
-		e  Event
+	hits := eventHits(lower)
+	if len(hits) == 0 {
+		return nil
 	}
+	out := make([]Event, len(hits))
+	for i, h := range hits {
+		out[i] = h.e
+	}
+	return out
+}
+
+// hit is an event found in a text, at byte offset at.
+type hit struct {
+	at int
+	e  Event
+}
+
+// eventHits finds the events a text names, each once, in the order of the text.
+func eventHits(lower string) []hit {
 	var hits []hit
 	seen := map[Event]bool{}
 	for _, p := range eventPhraseTable {
@@ -258,11 +392,7 @@ func eventsIn(lower string) []Event {
 			hits[j], hits[j-1] = hits[j-1], hits[j]
 		}
 	}
-	out := make([]Event, len(hits))
-	for i, h := range hits {
-		out[i] = h.e
-	}
-	return out
+	return hits
 }
 
 func parseClause(c string) (Term, error) {
@@ -279,6 +409,7 @@ func parseClause(c string) (Term, error) {
 		}
 	}
 	gs := groups(main, as)
+	caseAt, periodEnd := len(main), -1
 	if len(gs) > 0 {
 		g := gs[0]
 		var units [6]int
@@ -295,19 +426,19 @@ func parseClause(c string) (Term, error) {
 		if i, _ := containsAny(main[:g[0].start], atLeastWords); i >= 0 {
 			t.AtLeast = true
 		}
-		after := main[g[len(g)-1].end:]
+		periodEnd = g[len(g)-1].end
+		after := main[periodEnd:]
 		if m := caseRe.FindStringSubmatch(after); m != nil {
-			t.Case = cutCase(c, len(main)-len(m[1]), m[1])
+			caseAt = len(main) - len(m[1])
+			t.Case = cutCase(c, caseAt, m[1])
 		}
 	}
-	events := eventsIn(main)
-	switch {
-	case !t.Period.IsZero() && len(events) > 0:
-		t.From = events[0]
-	case !t.Period.IsZero():
-		// No event named: the start stays implicit, as the text has it.
-	case len(events) > 0 && !hasAny(main, criteriaWords):
-		t.Until = events
+	var err error
+	if t.Then, err = disposalIn(c, main); err != nil {
+		return Term{}, err
+	}
+	if err := readEvents(&t, c, main, periodEnd, caseAt); err != nil {
+		return Term{}, err
 	}
 	if ext != "" {
 		x := &Extension{When: strings.TrimSpace(c[len(c)-len(ext):])}
@@ -321,7 +452,10 @@ func parseClause(c string) (Term, error) {
 		if x.Period.IsZero() {
 			x.Until = eventsIn(ext)
 		}
-		if x.Period.IsZero() && len(x.Until) == 0 {
+		if x.Period.IsZero() && len(x.Until) == 0 && hasAny(ext, lawWords) {
+			x.Law = x.When // the law that requires the longer hold, in the text's words
+		}
+		if x.Period.IsZero() && len(x.Until) == 0 && x.Law == "" {
 			return Term{}, fmt.Errorf("retention: %q: cannot tell how long the exception %q keeps the data", c, x.When)
 		}
 		t.Extension = x
@@ -333,10 +467,91 @@ func parseClause(c string) (Term, error) {
 		case hasAny(main, lawWords):
 			t.Law = c
 		default:
+			toks := tokenize(main)
+			for i := range toks {
+				if o, ok := openingAt(main, toks, i, untilWords, false); ok {
+					return Term{}, unreadEvent(c, o)
+				}
+			}
 			return Term{}, fmt.Errorf("retention: cannot read a retention term in %q: it names no period, no ending event, no law and no criteria", c)
 		}
 	}
 	return t, nil
+}
+
+// readEvents sets the events of a clause: with a period, the event it runs
+// from and the events after "or until"; without one, the ending events. The
+// words that open an event and name none are an error, never dropped, and so
+// are two starting events.
+func readEvents(t *Term, c, main string, periodEnd, caseAt int) error {
+	hits := eventHits(main)
+	yearEnd := hasAny(main, yearEndWords)
+	if t.Period.IsZero() {
+		if len(hits) > 0 && !hasAny(main, criteriaWords) {
+			if yearEnd {
+				return fmt.Errorf("retention: %q counts from the end of the calendar year but gives no period to count", c)
+			}
+			for _, h := range hits {
+				t.Until = append(t.Until, h.e)
+			}
+		}
+		return nil
+	}
+	t.FromYearEnd = yearEnd
+	toks := tokenize(main)
+	untilAt := len(main)
+	for i := range toks {
+		if toks[i].start < periodEnd {
+			continue
+		}
+		if toks[i].start == firstAfter(toks, periodEnd) {
+			if o, ok := openingAt(main, toks, i, startWords, true); ok && !namesEvent(main[o.words:o.end]) {
+				return unreadEvent(c, o)
+			}
+		}
+		if i > 0 && orWords[strings.ToLower(toks[i-1].text)] && untilAt == len(main) {
+			if o, ok := openingAt(main, toks, i, untilWords, false); ok {
+				if len(eventHits(main[o.words:o.end])) == 0 {
+					return unreadEvent(c, o)
+				}
+				untilAt = o.at
+			}
+		}
+	}
+	var from []Event
+	for _, h := range hits {
+		switch {
+		case h.at >= untilAt:
+			t.Until = append(t.Until, h.e)
+		case t.From == "":
+			t.From = h.e
+			fallthrough
+		case h.at < caseAt:
+			if !slices.Contains(from, h.e) {
+				from = append(from, h.e)
+			}
+		}
+	}
+	if len(from) > 1 {
+		return fmt.Errorf("retention: %q names several events to count the period from (%s); a term counts from one: write a term for each", c, ids(from, ", "))
+	}
+	return nil
+}
+
+// firstAfter returns the offset of the first token at or after offset at.
+func firstAfter(toks []token, at int) int {
+	for _, tk := range toks {
+		if tk.start >= at {
+			return tk.start
+		}
+	}
+	return -1
+}
+
+// namesEvent reports whether the words after "after" or "from" name an
+// event or the end of the calendar year.
+func namesEvent(words string) bool {
+	return len(eventHits(words)) > 0 || hasAny(words, yearEndWords)
 }
 
 // lowerSameLen lower-cases s rune by rune, keeping any rune whose lower case

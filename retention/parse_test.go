@@ -16,7 +16,7 @@ func TestParse(t *testing.T) {
 	}{
 		{"Tot 3 jaar na moment van contactname. Chats worden na 7 dagen verwijderd", []Term{
 			{Period: y(3), From: LastContact, Text: "Tot 3 jaar na moment van contactname"},
-			{Period: Period{Days: 7}, Text: "Chats worden na 7 dagen verwijderd"},
+			{Period: Period{Days: 7}, Then: Destroy, Text: "Chats worden na 7 dagen verwijderd"},
 		}},
 		{"tot het intrekken van uw toestemming", []Term{{Until: []Event{ConsentWithdrawn}, Text: "tot het intrekken van uw toestemming"}}},
 		{"Tot het intrekken van uw toestemming of het uitoefenen van uw recht van bezwaar", []Term{{Until: []Event{ConsentWithdrawn, Objection}, Text: "Tot het intrekken van uw toestemming of het uitoefenen van uw recht van bezwaar"}}},
@@ -50,6 +50,27 @@ func TestParse(t *testing.T) {
 		{"zo lang als nodig voor de doeleinden", []Term{{Criteria: "zo lang als nodig voor de doeleinden", Text: "zo lang als nodig voor de doeleinden"}}},
 		{"zoals vastgelegd in de toepasselijke wet- en regelgeving", []Term{{Law: "zoals vastgelegd in de toepasselijke wet- en regelgeving", Text: "zoals vastgelegd in de toepasselijke wet- en regelgeving"}}},
 		{"İstanbul 2 jaar voor ÖZEL dossiers", []Term{{Period: y(2), Case: "ÖZEL dossiers", Text: "İstanbul 2 jaar voor ÖZEL dossiers"}}},
+		// the end of a membership
+		{"1 Jahr nach Austritt", []Term{{Period: y(1), From: RelationshipEnd, Text: "1 Jahr nach Austritt"}}},
+		{"2 Jahre nach dem Ende der Mitgliedschaft", []Term{{Period: y(2), From: RelationshipEnd, Text: "2 Jahre nach dem Ende der Mitgliedschaft"}}},
+		{"5 jaar na het einde van het lidmaatschap", []Term{{Period: y(5), From: RelationshipEnd, Text: "5 jaar na het einde van het lidmaatschap"}}},
+		{"1 an après la fin de l’adhésion", []Term{{Period: y(1), From: RelationshipEnd, Text: "1 an après la fin de l’adhésion"}}},
+		{"until the end of your membership", []Term{{Until: []Event{RelationshipEnd}, Text: "until the end of your membership"}}},
+		// from the end of the calendar year
+		{"7 jaar vanaf 1 januari volgend op het boekjaar", []Term{{Period: y(7), FromYearEnd: true, Text: "7 jaar vanaf 1 januari volgend op het boekjaar"}}},
+		{"10 ans à compter de la fin de l'année", []Term{{Period: y(10), FromYearEnd: true, Text: "10 ans à compter de la fin de l'année"}}},
+		{"7 years from the end of the calendar year", []Term{{Period: y(7), FromYearEnd: true, Text: "7 years from the end of the calendar year"}}},
+		{"10 Jahre ab Ende des Kalenderjahres", []Term{{Period: y(10), FromYearEnd: true, Text: "10 Jahre ab Ende des Kalenderjahres"}}},
+		{"10 jaar na het einde van de overeenkomst, te rekenen vanaf het einde van het kalenderjaar", []Term{{Period: y(10), From: ContractEnd, FromYearEnd: true, Text: "10 jaar na het einde van de overeenkomst, te rekenen vanaf het einde van het kalenderjaar"}}},
+		// what happens at the end
+		{"3 jaar na het laatste contact, daarna geanonimiseerd", []Term{{Period: y(3), From: LastContact, Then: Anonymise, Text: "3 jaar na het laatste contact, daarna geanonimiseerd"}}},
+		{"5 ans après la fin du contrat, puis archivées", []Term{{Period: y(5), From: ContractEnd, Then: Archive, Text: "5 ans après la fin du contrat, puis archivées"}}},
+		{"2 years after collection, then anonymised", []Term{{Period: y(2), From: Collection, Then: Anonymise, Text: "2 years after collection, then anonymised"}}},
+		{"6 Monate nach der Erhebung, danach pseudonymisiert", []Term{{Period: Period{Months: 6}, From: Collection, Then: Pseudonymise, Text: "6 Monate nach der Erhebung, danach pseudonymisiert"}}},
+		// an end besides the period, and the law of an exception
+		{"2 years after collection or until consent is withdrawn", []Term{{Period: y(2), From: Collection, Until: []Event{ConsentWithdrawn}, Text: "2 years after collection or until consent is withdrawn"}}},
+		{"1 jaar, tenzij een wettelijke bewaarplicht langer is", []Term{{Period: y(1), Extension: &Extension{When: "een wettelijke bewaarplicht langer is", Law: "een wettelijke bewaarplicht langer is"}, Text: "1 jaar, tenzij een wettelijke bewaarplicht langer is"}}},
+		{"1 year after which the data are deleted", []Term{{Period: y(1), Then: Destroy, Text: "1 year after which the data are deleted"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -75,6 +96,16 @@ func TestParseErrors(t *testing.T) {
 		{"0 dagen", "zero length"},
 		{"99999999999999999999 jaar", "too large"},
 		{"\xff", "not valid UTF-8"},
+		// words that open an event and name none are reported, with the words
+		{"20 jaar na afloop programmeringsperiode", `cannot read the event "afloop programmeringsperiode" after "na"`},
+		{"20 jaar na afloop programmeringsperiode", "define it as a named event (such as afloop-programmeringsperiode)"},
+		{"3 years after the end of the event", `cannot read the event "the end of the event" after "after"`},
+		{"3 Jahre ab Veranstaltungsende, danach gelöscht", `cannot read the event "Veranstaltungsende" after "ab"`},
+		{"bis zum Ende der Veranstaltung", `cannot read the event "Ende der Veranstaltung" after "bis zum"`},
+		{"2 years after collection or until the end of the event", `cannot read the event "the end of the event" after "until"`},
+		{"3 jaar na het laatste contact of het einde van de overeenkomst", "several events to count the period from (last-contact, contract-end)"},
+		{"3 jaar, daarna geanonimiseerd of vernietigd", "anonymise and destroy"},
+		{"tot het einde van het kalenderjaar na het laatste contact", "gives no period"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -100,6 +131,9 @@ func FuzzParse(f *testing.F) {
 		"1 maand, tenzij in geval van incidenten met oog op onderzoek",
 		"10 jaar voor persoonlijke vorderingen en 30 jaar voor zakelijke vorderingen",
 		"1 jaar 27 dagen", "until consent is withdrawn", "İ 2 jaar voor Ö", "a year and a day",
+		"1 Jahr nach Austritt", "20 jaar na afloop programmeringsperiode", "7 jaar vanaf 1 januari volgend op het boekjaar",
+		"3 jaar na het laatste contact, daarna geanonimiseerd", "2 years after collection or until consent is withdrawn",
+		"bis zum Ende der Veranstaltung", "1 jaar, tenzij een wettelijke bewaarplicht langer is",
 	} {
 		f.Add(s)
 	}

@@ -30,6 +30,15 @@ const maxUnit = 100000
 // before the time designator T, and H, M after it: "P1Y27D", "P6M", "P2W",
 // "PT30M". Seconds and fractions are refused, and so is a period of zero
 // length or one with a unit given twice.
+//
+// Only the one canonical spelling of a period is accepted: no unit written
+// as zero ("P0Y12M", "P1Y0M0D") and no number with a leading zero ("P01Y").
+// Such a period is refused with an error that gives its canonical spelling
+// ("write P12M"), so that what a register says is what [Period.String] and
+// [Period.MarshalText] write back, byte for byte: a Period holds values, not
+// a spelling, and a spelling it could not give back would be rewritten
+// without a word. P12M and P1Y are both canonical and stay distinct
+// spellings (they compare equal with [ComparePeriods]).
 func ParsePeriod(s string) (Period, error) {
 	var p Period
 	if s == "" {
@@ -42,7 +51,7 @@ func ParsePeriod(s string) (Period, error) {
 	if rest == "" || rest == "T" {
 		return p, fmt.Errorf("retention: period %q names no unit; write for example P3Y or PT30M", s)
 	}
-	inTime := false
+	inTime, canonical := false, true
 	seen := map[string]bool{}
 	order := "YMWD"
 	last := -1
@@ -71,6 +80,9 @@ func ParsePeriod(s string) (Period, error) {
 		n, err := strconv.Atoi(rest[:i])
 		if err != nil || n > maxUnit {
 			return p, fmt.Errorf("retention: period %q: %s is too large (at most %d a unit)", s, rest[:i], maxUnit)
+		}
+		if rest[0] == '0' {
+			canonical = false // a zero unit or a leading zero
 		}
 		unit := rest[i]
 		if unit == '.' || unit == ',' {
@@ -106,6 +118,9 @@ func ParsePeriod(s string) (Period, error) {
 	}
 	if p.IsZero() {
 		return Period{}, fmt.Errorf("retention: period %q has zero length", s)
+	}
+	if !canonical {
+		return Period{}, fmt.Errorf("retention: period %q is not in canonical form: write %q (units of zero and leading zeros are left out, so that the period is written back as it is given)", s, p.String())
 	}
 	return p, nil
 }

@@ -19,7 +19,9 @@ func TestParsePeriod(t *testing.T) {
 		{"PT30M", Period{Minutes: 30}},
 		{"P1M", Period{Months: 1}},
 		{"P2W", Period{Weeks: 2}},
-		{"P1Y2M3W4DT5H6M", Period{1, 2, 3, 4, 5, 6}},
+		{"P1Y2M3W4DT5H6M", Period{Years: 1, Months: 2, Weeks: 3, Days: 4, Hours: 5, Minutes: 6}},
+		{"P12M", Period{Months: 12}},
+		{"P100000D", Period{Days: 100000}},
 		{"P10Y", Period{Years: 10}},
 	}
 	for _, tt := range tests {
@@ -52,6 +54,12 @@ func TestParsePeriodErrors(t *testing.T) {
 		{"P1YTT1H", "second T"},
 		{"P1YT", "no hours or minutes"},
 		{"P999999999999999999999Y", "too large"},
+		{"P0Y12M", `write "P12M"`},
+		{"P01Y", `write "P1Y"`},
+		{"P1Y0M0D", `write "P1Y"`},
+		{"PT0H30M", `write "PT30M"`},
+		{"P1DT00H5M", `write "P1DT5M"`},
+		{"P00D", "zero length"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -130,13 +138,19 @@ func TestPeriodText(t *testing.T) {
 }
 
 func FuzzParsePeriod(f *testing.F) {
-	for _, s := range []string{"P1Y27D", "PT30M", "P1Y2M3W4DT5H6M", "P", "PT", "P1S", "P0D", "P99999Y"} {
+	for _, s := range []string{"P1Y27D", "PT30M", "P1Y2M3W4DT5H6M", "P", "PT", "P1S", "P0D", "P99999Y", "P0Y12M", "P01Y", "PT0H1M"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ParsePeriod(s)
 		if err != nil {
 			return
+		}
+		if p.String() != s {
+			t.Fatalf("ParsePeriod(%q) is written back as %q", s, p.String())
+		}
+		if b, _ := p.MarshalText(); string(b) != s {
+			t.Fatalf("ParsePeriod(%q) is marshalled as %q", s, b)
 		}
 		again, err := ParsePeriod(p.String())
 		if err != nil {

@@ -20,19 +20,64 @@ const (
 	Secondary Confidence = "secondary"
 )
 
-// Statute is one statutory retention rule: a minimum or maximum period that
-// a law sets for a kind of record, with its source and the dates it holds.
+// StatuteKind says what a statutory period does to a retention term.
+type StatuteKind string
+
+// The kinds of statutory periods.
+const (
+	// DutyToKeep: the law requires the records to be kept at least the
+	// period of [Statute.Min] (an accounting or tax retention duty).
+	DutyToKeep StatuteKind = "duty-to-keep"
+	// MaximumHold: the law allows the records to be kept at most the period
+	// of [Statute.Max] (camera images).
+	MaximumHold StatuteKind = "maximum"
+	// LimitationPeriod: the law bars legal claims after the period of
+	// [Statute.Limitation]. It requires no retention at all; it bounds how
+	// long keeping data for the establishment, exercise or defence of legal
+	// claims can be justified (Art. 5(1)(e) and 17(3)(e) GDPR). A register
+	// that keeps data for a shorter time breaks no duty.
+	LimitationPeriod StatuteKind = "limitation"
+)
+
+// StatuteKinds lists every kind in a fixed order.
+func StatuteKinds() []StatuteKind { return []StatuteKind{DutyToKeep, MaximumHold, LimitationPeriod} }
+
+// Valid reports whether k is one of the kinds of this package.
+func (k StatuteKind) Valid() bool {
+	switch k {
+	case DutyToKeep, MaximumHold, LimitationPeriod:
+		return true
+	}
+	return false
+}
+
+// String returns the kind's identifier.
+func (k StatuteKind) String() string { return string(k) }
+
+// Statute is one statutory period: a duty to keep a kind of record for at
+// least a period, a maximum period it may be kept, or the limitation period
+// of legal claims, with its source and the dates it holds. Exactly one of
+// Min, Max and Limitation is set, the one its Kind names.
 type Statute struct {
 	// ID is a stable identifier, such as "be-accounting-supporting-documents".
 	ID string
 	// Country is the ISO 3166-1 alpha-2 code of the state whose law it is.
 	Country string
+	// Kind says whether the law requires a minimum, allows a maximum or sets
+	// a limitation period.
+	Kind StatuteKind
 	// Subject says which records the rule is about, in English.
 	Subject string
-	// Min is the shortest period the law requires records to be kept; zero if none.
+	// Min is the shortest period the law requires records to be kept; zero
+	// unless Kind is DutyToKeep.
 	Min Period
-	// Max is the longest period the law allows them to be kept; zero if none.
+	// Max is the longest period the law allows them to be kept; zero unless
+	// Kind is MaximumHold.
 	Max Period
+	// Limitation is the period after which legal claims are barred; zero
+	// unless Kind is LimitationPeriod. It is neither a minimum nor a maximum
+	// of retention.
+	Limitation Period
 	// Counted says from when the period runs, as the law puts it.
 	Counted string
 	// Law cites the provision.
@@ -80,36 +125,36 @@ func (s Statute) HoldsOn(d time.Time) bool {
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// statutes is the table of statutory retention rules that Belgian and Dutch
+// statutes is the table of statutory periods that Belgian and Dutch
 // registers cite. A figure that could not be confirmed is left out: the
 // Belgian rule on call recordings (art. 128 of the Act of 13 June 2005 on
 // electronic communications) and the Dutch civil-law terms of art. 2:10 and
 // 3:15i BW are not in it.
 var statutes = []Statute{
 	{
-		ID: "be-accounting-supporting-documents", Country: "BE",
+		ID: "be-accounting-supporting-documents", Country: "BE", Kind: DutyToKeep,
 		Subject: "accounting supporting documents (verantwoordingsstukken)",
 		Min:     Period{Years: 7},
 		Law:     "Art. III.86 Code of Economic Law (Wetboek van economisch recht)",
-		Source:  "text of art. III.86 as quoted by forumforthefuture.be, 'Bewaartermijn van archieven: 7 of 10 jaar?'; 7 years since the Act of 8 June 2008 (refibo.be)",
+		Source:  "text of art. III.86 as quoted by forumforthefuture.be, 'Bewaartermijn van archieven: 7 of 10 jaar?'; 7 years since arts. 55-56 of the Act of 8 June 2008 (BS 16 June 2008, in force 26 June 2008), which shortened the 10 years of art. 6 of the Act of 17 July 1975 (refibo.be; IEC-IAB, 'Bewaringstermijn van de boekhoudstukken', 2 July 2008)",
 		Counted: "from the date of the document", Confidence: Secondary,
 		From:    day(2008, time.June, 26),
 		needles: []string{"86"},
 		cites:   cites(`III\.86`),
 	},
 	{
-		ID: "be-accounting-books", Country: "BE",
+		ID: "be-accounting-books", Country: "BE", Kind: DutyToKeep,
 		Subject: "accounting books (boekhouding)",
 		Min:     Period{Years: 7},
 		Law:     "Art. III.88 Code of Economic Law",
-		Source:  "text of art. III.88 as quoted by forumforthefuture.be, 'Bewaartermijn van archieven: 7 of 10 jaar?'",
+		Source:  "text of art. III.88 as quoted by forumforthefuture.be, 'Bewaartermijn van archieven: 7 of 10 jaar?'; 7 years from 1 January after the close since the Act of 8 June 2008, in force 26 June 2008, which shortened the 10 years of art. 8 §2 of the Act of 17 July 1975 (IEC-IAB, 'Bewaringstermijn van de boekhoudstukken', 2 July 2008)",
 		Counted: "from 1 January of the year after the close of the financial year", Confidence: Secondary,
 		From:    day(2008, time.June, 26),
 		needles: []string{"88"},
 		cites:   cites(`III\.88`),
 	},
 	{
-		ID: "be-income-tax-records", Country: "BE",
+		ID: "be-income-tax-records", Country: "BE", Kind: DutyToKeep,
 		Subject: "books and documents relevant for income tax",
 		Min:     Period{Years: 10},
 		Law:     "Art. 315 WIB 92 as amended by the Act of 20 November 2022 (BS 30 November 2022)",
@@ -120,7 +165,7 @@ var statutes = []Statute{
 		cites:   cites(`\b315\b.*(WIB|CIR)|(WIB|CIR).*\b315\b`),
 	},
 	{
-		ID: "be-vat-records", Country: "BE",
+		ID: "be-vat-records", Country: "BE", Kind: DutyToKeep,
 		Subject: "VAT records and invoices",
 		Min:     Period{Years: 10},
 		Law:     "Art. 60 §4 VAT Code (WBTW) as amended by the Act of 20 November 2022",
@@ -131,7 +176,7 @@ var statutes = []Statute{
 		cites:   cites(`\b60\b.*§ ?4.*(WBTW|BTW|TVA|VAT)|(WBTW|BTW|TVA|VAT).*\b60\b.*§ ?4`),
 	},
 	{
-		ID: "be-social-documents", Country: "BE",
+		ID: "be-social-documents", Country: "BE", Kind: DutyToKeep,
 		Subject: "social documents (personnel register, individual account)",
 		Min:     Period{Years: 5},
 		Law:     "Arts. 2, 16 and 25 Royal Decree of 8 August 1980 on keeping social documents",
@@ -142,7 +187,7 @@ var statutes = []Statute{
 		cites:   cites(`8 (august|augustus|août) 1980`),
 	},
 	{
-		ID: "be-cctv-images", Country: "BE",
+		ID: "be-cctv-images", Country: "BE", Kind: MaximumHold,
 		Subject: "surveillance camera images",
 		Max:     Period{Months: 1},
 		Law:     "Camerawet (Act of 21 March 2007 on surveillance cameras)",
@@ -153,29 +198,29 @@ var statutes = []Statute{
 		cites:   cites(`camerawet|loi cam[ée]ras?|21 (march|maart|mars) 2007`),
 	},
 	{
-		ID: "be-limitation-personal-actions", Country: "BE",
-		Subject: "limitation of personal legal actions (claims)",
-		Min:     Period{Years: 10},
-		Law:     "Art. 2262bis §1 (old) Civil Code, inserted by the Act of 10 June 1998",
-		Source:  "text of art. 2262bis (2747.com); in force 27 July 1998 per a judgment quoted by wordscope.be",
-		Counted: "from the day after the claim arose", Confidence: Secondary,
+		ID: "be-limitation-personal-actions", Country: "BE", Kind: LimitationPeriod,
+		Subject:    "limitation of personal legal actions (claims)",
+		Limitation: Period{Years: 10},
+		Law:        "Art. 2262bis §1 (old) Civil Code, inserted by the Act of 10 June 1998",
+		Source:     "text of art. 2262bis §1 (2747.com, Belgisch Burgerlijk Wetboek, Boek 3, Titel XX): 'Alle persoonlijke rechtsvorderingen verjaren door verloop van tien jaar'; in force 27 July 1998 per a judgment quoted by wordscope.be",
+		Counted:    "from the day after the claim arose", Confidence: Secondary,
 		From:    day(1998, time.July, 27),
 		needles: []string{"2262"},
 		cites:   cites(`2262 ?bis`),
 	},
 	{
-		ID: "be-limitation-real-actions", Country: "BE",
-		Subject: "limitation of real legal actions (claims in rem)",
-		Min:     Period{Years: 30},
-		Law:     "Art. 2262 (old) Civil Code",
-		Source:  "text of art. 2262 (2747.com)",
-		Counted: "from the day the claim arose", Confidence: Secondary,
+		ID: "be-limitation-real-actions", Country: "BE", Kind: LimitationPeriod,
+		Subject:    "limitation of real legal actions (claims in rem)",
+		Limitation: Period{Years: 30},
+		Law:        "Art. 2262 (old) Civil Code",
+		Source:     "text of art. 2262 (2747.com, Belgisch Burgerlijk Wetboek, Boek 3, Titel XX): 'Alle zakelijke rechtsvorderingen verjaren door verloop van dertig jaar'",
+		Counted:    "from the day the claim arose", Confidence: Secondary,
 		From: day(1998, time.July, 27), FromIsSourceDate: true,
 		needles: []string{"2262"},
 		cites:   cites(`\b2262\b(?: ?[^ b]|$)`),
 	},
 	{
-		ID: "nl-tax-records", Country: "NL",
+		ID: "nl-tax-records", Country: "NL", Kind: DutyToKeep,
 		Subject: "books and records relevant for tax (fiscale bewaarplicht)",
 		Min:     Period{Years: 7},
 		Law:     "Art. 52(4) Algemene wet inzake rijksbelastingen (AWR)",
@@ -187,7 +232,7 @@ var statutes = []Statute{
 	},
 }
 
-// Statutes returns the statutory retention rules known to hold on day d,
+// Statutes returns the statutory periods known to hold on day d,
 // in a fixed order. The slice is a copy: changing it changes nothing here.
 func Statutes(d time.Time) []Statute {
 	var out []Statute

@@ -30,6 +30,13 @@ type Term struct {
 	// From is the event that starts Period. A period without it is valid
 	// (registers often leave the start implicit) but gives no erasure date.
 	From Event `json:"from,omitempty"`
+	// FromYearEnd counts Period from the end of the calendar year in which
+	// From happens, that is from 1 January of the following year, as tax
+	// and archive law does ("7 jaar te rekenen vanaf 1 januari van het jaar
+	// dat volgt op de afsluiting", "à compter de la fin de l'année"). A
+	// financial year that is not the calendar year is not covered: name the
+	// end of the financial year as the starting event instead.
+	FromYearEnd bool `json:"fromYearEnd,omitempty"`
 	// Until lists the events that end the term; the first to happen ends it.
 	Until []Event `json:"until,omitempty"`
 	// AtLeast marks Period as a minimum: the data are kept at least that long.
@@ -42,6 +49,9 @@ type Term struct {
 	Extension *Extension `json:"extension,omitempty"`
 	// Criteria says how the term is determined where no period can be given.
 	Criteria string `json:"criteria,omitempty"`
+	// Then says what happens to the data at the end of the term: destroyed,
+	// anonymised, pseudonymised or transferred to an archive. Empty: not said.
+	Then Disposal `json:"then,omitempty"`
 	// Text holds the words of the source document that state the term.
 	Text string `json:"text,omitempty"`
 }
@@ -55,6 +65,9 @@ type Extension struct {
 	Until []Event `json:"until,omitempty"`
 	// When describes the case in which the extension applies. Required.
 	When string `json:"when"`
+	// Law cites the provision that requires the longer hold ("art. 315 WIB
+	// 92" for a tax audit), where a law requires it.
+	Law string `json:"law,omitempty"`
 }
 
 // Validate reports every reason why the term is not a usable term, joined
@@ -71,16 +84,23 @@ func (t *Term) Validate() error {
 	if t.AtLeast && t.Period.IsZero() {
 		errs = append(errs, errors.New("atLeast needs a period"))
 	}
+	if t.FromYearEnd && t.Period.IsZero() {
+		errs = append(errs, errors.New("fromYearEnd needs a period to count from the end of the year"))
+	}
+	if t.Then != "" && !t.Then.Valid() {
+		_, err := ParseDisposal(string(t.Then))
+		errs = append(errs, fmt.Errorf("then: %w", err))
+	}
 	if t.From != "" && !t.From.Valid() {
-		errs = append(errs, fmt.Errorf("from: unknown event %q", t.From))
+		errs = append(errs, fmt.Errorf("from: unknown event %q: %s", t.From, eventHint))
 	}
 	errs = append(errs, checkEvents("until", t.Until)...)
 	if x := t.Extension; x != nil {
 		if strings.TrimSpace(x.When) == "" {
 			errs = append(errs, errors.New("extension needs the case it applies in (when)"))
 		}
-		if x.Period.IsZero() && len(x.Until) == 0 {
-			errs = append(errs, errors.New("extension needs a period or an end event (until)"))
+		if x.Period.IsZero() && len(x.Until) == 0 && strings.TrimSpace(x.Law) == "" {
+			errs = append(errs, errors.New("extension needs a period, an end event (until) or the law that requires it"))
 		}
 		errs = append(errs, checkEvents("extension until", x.Until)...)
 	}
@@ -91,7 +111,7 @@ func checkEvents(field string, events []Event) []error {
 	var errs []error
 	for i, e := range events {
 		if !e.Valid() {
-			errs = append(errs, fmt.Errorf("%s: unknown event %q", field, e))
+			errs = append(errs, fmt.Errorf("%s: unknown event %q: %s", field, e, eventHint))
 		} else if slices.Contains(events[:i], e) {
 			errs = append(errs, fmt.Errorf("%s: event %q is named twice", field, e))
 		}
@@ -129,8 +149,10 @@ type Due struct {
 
 // ErasureDate computes when data kept under the term must be erased, given
 // the dates on which events have happened (an event not in the map has not
-// happened). With a period and an end event, the earlier of the two dates
-// applies. An extension is not applied: whether its case holds is a fact the
+// happened; named events of the register are keyed by their ids). With a
+// period and an end event, the earlier of the two dates applies. With
+// FromYearEnd the period runs from 1 January of the year after the starting
+// event (7 years after an event on 15 March 2024: 1 January 2032). An extension is not applied: whether its case holds is a fact the
 // term cannot know.
 func (t Term) ErasureDate(happened map[Event]time.Time) Due {
 	var (
@@ -146,6 +168,9 @@ func (t Term) ErasureDate(happened map[Event]time.Time) Due {
 			return Due{Status: NotYet, Reason: fmt.Sprintf("the starting event %s has not happened", t.From)}
 		}
 		if ok {
+			if t.FromYearEnd {
+				start = time.Date(start.Year()+1, time.January, 1, 0, 0, 0, 0, start.Location())
+			}
 			date, found = t.Period.AddTo(start), true
 		}
 	}
@@ -160,11 +185,7 @@ func (t Term) ErasureDate(happened map[Event]time.Time) Due {
 	case found:
 		return Due{Status: DueOn, Date: date}
 	case len(t.Until) > 0:
-		names := make([]string, len(t.Until))
-		for i, e := range t.Until {
-			names[i] = string(e)
-		}
-		return Due{Status: NotYet, Reason: "none of the ending events has happened: " + strings.Join(names, ", ")}
+		return Due{Status: NotYet, Reason: "none of the ending events has happened: " + ids(t.Until, ", ")}
 	}
 	return Due{Status: Undetermined, Reason: "the term gives no period: it is set by " + t.determinedBy()}
 }
@@ -232,11 +253,18 @@ var periodWords = map[lang.Lang][6]unitWords{
 // sentence-level words per language.
 var termWords = map[lang.Lang]struct {
 	and, or, atLeast, unless, accordingTo, criteria, forCase string
+	// yearEndAfter follows the starting event of a FromYearEnd term,
+	// yearEnd follows its period where it names no event.
+	yearEndAfter, yearEnd string
 }{
-	lang.English: {"and", "or", "at least", "unless", "as laid down in", "determined by these criteria", "for"},
-	lang.Dutch:   {"en", "of", "minstens", "tenzij", "zoals vastgelegd in", "bepaald volgens deze criteria", "voor"},
-	lang.French:  {"et", "ou", "au moins", "sauf", "tel que prévu par", "déterminée selon ces critères", "pour"},
-	lang.German:  {"und", "oder", "mindestens", "außer", "wie festgelegt in", "bestimmt nach diesen Kriterien", "für"},
+	lang.English: {"and", "or", "at least", "unless", "as laid down in", "determined by these criteria", "for",
+		"counted from 1 January of the following year", "from the end of the calendar year"},
+	lang.Dutch: {"en", "of", "minstens", "tenzij", "zoals vastgelegd in", "bepaald volgens deze criteria", "voor",
+		"te rekenen vanaf 1 januari van het volgende jaar", "vanaf het einde van het kalenderjaar"},
+	lang.French: {"et", "ou", "au moins", "sauf", "tel que prévu par", "déterminée selon ces critères", "pour",
+		"à compter du 1er janvier de l'année suivante", "à compter de la fin de l'année civile"},
+	lang.German: {"und", "oder", "mindestens", "außer", "wie festgelegt in", "bestimmt nach diesen Kriterien", "für",
+		"gerechnet ab dem 1. Januar des Folgejahres", "ab dem Ende des Kalenderjahres"},
 }
 
 // Words renders the period in a language: "1 year and 27 days",
@@ -284,14 +312,59 @@ func joinList(parts []string, conj string) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " " + conj + " " + parts[len(parts)-1]
 }
 
+// WordOption changes how [Term.Words] and [Term.Wording] word a term.
+type WordOption func(*wording)
+
+// wording is the state of one wording of a term: the options and the named
+// events found without a label.
+type wording struct {
+	labels  func(Event, lang.Lang) (string, bool)
+	missing []Event
+}
+
+// EventLabels gives the labels of the named events of a register: labels
+// returns the label of event e in language l ("end of the programme
+// period", "Austritt"), and false where it has none. A label is written as
+// given, quoted ("3 years after the event “end of the programme period”");
+// a named event without a label is worded as one ("after an event with no
+// English label (id programme-period-end)"), never as its bare id.
+func EventLabels(labels func(e Event, l lang.Lang) (label string, ok bool)) WordOption {
+	return func(w *wording) { w.labels = labels }
+}
+
 // Words renders the term as a sentence in a language: "3 years after the
 // last contact", "3 jaar na het laatste contact", "3 ans après le dernier
 // contact", "3 Jahre nach dem letzten Kontakt". An unknown language falls
-// back to English.
-func (t Term) Words(l lang.Lang) string {
+// back to English. The labels of named events come from [EventLabels];
+// [Term.Wording] also reports those that have none.
+func (t Term) Words(l lang.Lang, opts ...WordOption) string {
+	s, _ := t.Wording(l, opts...)
+	return s
+}
+
+// Wording is [Term.Words] with an error that names every named event of the
+// term that has no label in the language (the sentence then words it as an
+// event without a label). The error is nil where every event has its words.
+func (t Term) Wording(l lang.Lang, opts ...WordOption) (string, error) {
+	var wd wording
+	for _, o := range opts {
+		o(&wd)
+	}
 	if !l.Valid() {
 		l = lang.English
 	}
+	s := t.words(l, &wd)
+	if len(wd.missing) == 0 {
+		return s, nil
+	}
+	ids := make([]string, len(wd.missing))
+	for i, e := range wd.missing {
+		ids[i] = strconv.Quote(string(e))
+	}
+	return s, fmt.Errorf("retention: no %s label for the register's event %s", l, strings.Join(ids, ", "))
+}
+
+func (t Term) words(l lang.Lang, wd *wording) string {
 	w := termWords[l]
 	var parts []string
 	if !t.Period.IsZero() {
@@ -300,14 +373,19 @@ func (t Term) Words(l lang.Lang) string {
 			s = w.atLeast + " " + s
 		}
 		if t.From != "" {
-			s += " " + t.From.After(l)
+			s += " " + t.From.phrases(l, wd).After
+			if t.FromYearEnd {
+				s += ", " + w.yearEndAfter
+			}
+		} else if t.FromYearEnd {
+			s += " " + w.yearEnd
 		}
 		parts = append(parts, s)
 	}
 	if len(t.Until) > 0 {
 		ends := make([]string, len(t.Until))
 		for i, e := range t.Until {
-			ends[i] = e.Until(l)
+			ends[i] = e.phrases(l, wd).Until
 		}
 		parts = append(parts, joinList(ends, w.or))
 	}
@@ -322,21 +400,42 @@ func (t Term) Words(l lang.Lang) string {
 			s += " (" + w.accordingTo + " " + t.Law + ")"
 		}
 	}
+	then := ""
+	if t.Then.Valid() {
+		then = t.Then.words(l).then
+	}
+	if then != "" && s != "" {
+		s, then = s+", "+then, ""
+	}
 	if x := t.Extension; x != nil {
 		var ext []string
 		if !x.Period.IsZero() {
 			ext = append(ext, x.Period.Words(l))
 		}
 		for _, e := range x.Until {
-			ext = append(ext, e.Until(l))
+			ext = append(ext, e.phrases(l, wd).Until)
 		}
-		s += ", " + w.unless + " " + x.When + " (" + joinList(ext, w.or) + ")"
+		inner := joinList(ext, w.or)
+		if x.Law != "" {
+			if inner != "" {
+				inner += ", "
+			}
+			inner += w.accordingTo + " " + x.Law
+		}
+		s += ", " + w.unless + " " + x.When + " (" + inner + ")"
 	}
 	if t.Criteria != "" {
 		if s == "" {
-			return upperFirst(w.criteria) + ": " + t.Criteria
+			s = upperFirst(w.criteria) + ": " + t.Criteria
+		} else {
+			s += "; " + w.criteria + ": " + t.Criteria
 		}
-		s += "; " + w.criteria + ": " + t.Criteria
+	}
+	if then != "" { // a term with nothing before its disposal
+		if s == "" {
+			return upperFirst(then)
+		}
+		s += "; " + then
 	}
 	return s
 }
