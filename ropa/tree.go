@@ -338,10 +338,7 @@ func (p *jsonParser) number() (kind nodeKind, text, tag string, err error) {
 
 func (p *jsonParser) object(n *node, depth int) error {
 	n.kind = mappingNode
-	p.pos++
-	p.space()
-	if p.pos < len(p.data) && p.data[p.pos] == '}' {
-		p.pos++
+	if p.open('}') {
 		return nil
 	}
 	k0, v0 := len(p.keys), len(p.kids)
@@ -381,10 +378,7 @@ func (p *jsonParser) object(n *node, depth int) error {
 
 func (p *jsonParser) array(n *node, depth int) error {
 	n.kind = sequenceNode
-	p.pos++
-	p.space()
-	if p.pos < len(p.data) && p.data[p.pos] == ']' {
-		p.pos++
+	if p.open(']') {
 		return nil
 	}
 	v0 := len(p.kids)
@@ -400,6 +394,18 @@ func (p *jsonParser) array(n *node, depth int) error {
 			return err
 		}
 	}
+}
+
+// open moves past the bracket or brace that opens a collection; empty is
+// true, and the collection closed, if end follows it.
+func (p *jsonParser) open(end byte) (empty bool) {
+	p.pos++
+	p.space()
+	if p.pos < len(p.data) && p.data[p.pos] == end {
+		p.pos++
+		return true
+	}
+	return false
 }
 
 // next moves past the comma or the closing bracket after an element of a
@@ -708,9 +714,11 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int, anchor *yaml.Node, keep
 	return n, nil
 }
 
-// The canonical forms of the YAML 1.2 JSON schema (YAML 1.2.2, 10.2.1), in
-// which alone an explicit !!bool, !!int or !!float tag may be written; !!null
-// also takes ~ and the empty value of the core schema (10.3.2).
+// The forms of the YAML 1.2 JSON schema, in which alone an explicit !!bool
+// (true, false), !!int or !!float tag may be written; !!null takes null and
+// also ~ and the empty value of the core schema. Source: YAML 1.2.2, chapter
+// 10 (https://yaml.org/spec/1.2.2/#chapter-10-recommended-schemas), as
+// tabulated at https://perlpunk.github.io/yaml-test-schema/schemas.html.
 var (
 	canonicalInt   = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
 	canonicalFloat = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$`)
