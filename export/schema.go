@@ -59,7 +59,7 @@ func (g *schemaGen) schema(t reflect.Type) map[string]any {
 	case periodType:
 		return map[string]any{"type": "string", "pattern": periodPattern, "description": "An ISO 8601 period of years, months, weeks, days, hours and minutes, such as P3Y, P1Y27D or PT30M."}
 	}
-	if values := ropa.EnumValues(t); values != nil {
+	if values := ropa.EnumValuesOf(reflect.Zero(t).Interface()); values != nil {
 		return map[string]any{"type": "string", "enum": values}
 	}
 	switch t.Kind() {

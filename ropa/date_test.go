@@ -1,7 +1,6 @@
 package ropa
 
 import (
-	"reflect"
 	"testing"
 	"time"
 
@@ -32,34 +31,3 @@ func TestDate(t *testing.T) {
 	assert.Equal(t, NewDate(2020, 1, 1), z)
 }
 
-func TestEnums(t *testing.T) {
-	for _, k := range MeasureKinds() {
-		assert.True(t, k.Valid())
-	}
-	for _, k := range SubjectKinds() {
-		assert.True(t, k.Valid())
-	}
-	for _, k := range DataSources() {
-		assert.True(t, k.Valid())
-	}
-	for _, k := range RecipientKinds() {
-		assert.True(t, k.Valid())
-	}
-	for _, k := range DPIAStatuses() {
-		assert.True(t, k.Valid())
-	}
-	assert.Len(t, DPIACriteria(), 9, "the nine criteria of WP248 rev.01")
-	for _, k := range DPIACriteria() {
-		assert.True(t, k.Valid())
-	}
-	assert.False(t, MeasureKind("physical").Valid())
-	assert.True(t, Child.Vulnerable())
-	assert.True(t, Employee.Vulnerable())
-	assert.False(t, Customer.Vulnerable())
-	assert.Equal(t, []string{"technical", "organisational"}, EnumValues(reflectTypeOf(Technical)))
-	assert.Nil(t, EnumValues(reflectTypeOf("")))
-	assert.True(t, Warning.Valid())
-	assert.False(t, Severity("fatal").Valid())
-}
-
-func reflectTypeOf(v any) reflect.Type { return reflect.TypeOf(v) }

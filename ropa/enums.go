@@ -23,6 +23,9 @@ func MeasureKinds() []MeasureKind { return []MeasureKind{Technical, Organisation
 // Valid reports whether k is a kind of measure.
 func (k MeasureKind) Valid() bool { return slices.Contains(MeasureKinds(), k) }
 
+// String returns the value as the format writes it.
+func (k MeasureKind) String() string { return string(k) }
+
 // SubjectKind classifies a category of data subjects.
 type SubjectKind string
 
@@ -48,6 +51,9 @@ func SubjectKinds() []SubjectKind {
 // Valid reports whether k is a kind of data subject.
 func (k SubjectKind) Valid() bool { return slices.Contains(SubjectKinds(), k) }
 
+// String returns the value as the format writes it.
+func (k SubjectKind) String() string { return string(k) }
+
 // Vulnerable reports whether the WP29 guidelines on DPIA (WP248 rev.01)
 // count such data subjects as vulnerable: children, employees, patients.
 func (k SubjectKind) Vulnerable() bool { return k == Child || k == Employee || k == Patient }
@@ -71,6 +77,9 @@ func DataSources() []DataSource {
 // Valid reports whether s is a source of data.
 func (s DataSource) Valid() bool { return slices.Contains(DataSources(), s) }
 
+// String returns the value as the format writes it.
+func (s DataSource) String() string { return string(s) }
+
 // RecipientKind says what role a recipient plays.
 type RecipientKind string
 
@@ -93,6 +102,9 @@ func RecipientKinds() []RecipientKind {
 // Valid reports whether k is a kind of recipient.
 func (k RecipientKind) Valid() bool { return slices.Contains(RecipientKinds(), k) }
 
+// String returns the value as the format writes it.
+func (k RecipientKind) String() string { return string(k) }
+
 // DPIAStatus is the state of a data protection impact assessment.
 type DPIAStatus string
 
@@ -111,6 +123,9 @@ func DPIAStatuses() []DPIAStatus {
 
 // Valid reports whether s is a state of a DPIA.
 func (s DPIAStatus) Valid() bool { return slices.Contains(DPIAStatuses(), s) }
+
+// String returns the value as the format writes it.
+func (s DPIAStatus) String() string { return string(s) }
 
 // DPIACriterion is one of the nine criteria of the WP29 guidelines on DPIA
 // (WP248 rev.01, endorsed by the EDPB) for processing likely to result in a
@@ -139,6 +154,9 @@ func DPIACriteria() []DPIACriterion {
 // Valid reports whether c is one of the nine criteria.
 func (c DPIACriterion) Valid() bool { return slices.Contains(DPIACriteria(), c) }
 
+// String returns the value as the format writes it.
+func (c DPIACriterion) String() string { return string(c) }
+
 func strs[T ~string](vs []T) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
@@ -162,9 +180,16 @@ var enumValues = map[reflect.Type][]string{
 	reflect.TypeFor[lawfulbasis.Mechanism]():       strs(lawfulbasis.Mechanisms()),
 	reflect.TypeFor[lawfulbasis.Derogation]():      strs(lawfulbasis.Derogations()),
 	reflect.TypeFor[lawfulbasis.Scope]():           strs(lawfulbasis.Scopes()),
-	reflect.TypeFor[retention.Event]():             strs(retention.Events()),
+	reflect.TypeFor[retention.Disposal]():          strs(retention.Disposals()),
 }
 
-// EnumValues returns the values of an enumeration type of the format, or nil
-// for a type that is not one.
-func EnumValues(t reflect.Type) []string { return append([]string(nil), enumValues[t]...) }
+// EnumValuesOf returns the values of the enumeration that v is a value of,
+// such as ropa.Processor or lawfulbasis.Consent, or nil for a value of no
+// enumeration of the format. Events are not a closed enumeration: a
+// register names its own beside retention.Events.
+func EnumValuesOf(v any) []string {
+	if v == nil {
+		return nil
+	}
+	return slices.Clone(enumValues[reflect.TypeOf(v)])
+}

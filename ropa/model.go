@@ -39,6 +39,11 @@ type Register struct {
 	// 32(1)) that activities and processing records refer to by id.
 	// Art. 30(1)(g) and 30(2)(d).
 	Measures []Measure `json:"measures,omitempty" validate:"dive" art:"30(1)(g)"`
+	// Events are the named events of the organisation that retention terms
+	// count from or end at, beside the standard events of the retention
+	// package: the end of a programme period, leaving an association.
+	// Art. 30(1)(f).
+	Events []NamedEvent `json:"events,omitempty" validate:"dive" art:"30(1)(f)"`
 	// Activities are the processing activities under the controller's
 	// responsibility, one entry each. Art. 30(1).
 	Activities []Activity `json:"activities,omitempty" validate:"dive" art:"30(1)"`
@@ -108,6 +113,19 @@ type Measure struct {
 	Kind MeasureKind `json:"kind" validate:"required,enum"`
 	// Description says what the measure is. Required.
 	Description string `json:"description" validate:"required"`
+}
+
+// NamedEvent is an event of the organisation's own that retention terms
+// name by its id, such as the end of a programme period.
+type NamedEvent struct {
+	// ID is the event's id, in lower-case kebab case ("programme-period-end"),
+	// as retention terms name it. Required, unique, not a standard event.
+	ID retention.Event `json:"id" validate:"required"`
+	// Label names the event in the register's language, as a reader sees it
+	// in a retention term ("afloop van de programmeringsperiode"). Required.
+	Label string `json:"label" validate:"required"`
+	// Description says what the event is, where the label does not.
+	Description string `json:"description,omitempty"`
 }
 
 // Activity is one processing activity as controller (Art. 30(1)).

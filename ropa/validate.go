@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/go-playground/validator/v10"
+
+	"github.com/openropa/registry/retention"
 )
 
 // The structural rules: what the format itself demands of a register. One
@@ -61,9 +63,13 @@ var (
 		Messages: Messages{"": "id %q is used already by %s; give each a unique id"},
 		Run:      duplicateIDs}
 	unresolvedReferenceRule = &Rule{ID: "unresolved-reference", Severity: Error, Article: "Art. 30 GDPR",
-		Doc:      "A reference names an id that does not exist.",
-		Messages: Messages{"": "%s %q does not exist; %s"},
-		Run:      references}
+		Doc: "A reference names an id that does not exist.",
+		Messages: Messages{
+			"":         "%s %q does not exist; %s",
+			"event":    "event %q is neither a standard event nor one the register defines (events); define it with its label, or name a standard event%s",
+			"standard": "%q is a standard event of retention terms; a named event of the register needs an id of its own",
+		},
+		Run: references}
 )
 
 func init() { requiredRule.Run = structure }
@@ -322,6 +328,7 @@ func duplicateIDs(p *Pass) {
 	unique(p, Root, "measures", len(r.Measures), func(i int) string { return r.Measures[i].ID })
 	unique(p, Root, "activities", len(r.Activities), func(i int) string { return r.Activities[i].ID })
 	unique(p, Root, "processing", len(r.Processing), func(i int) string { return r.Processing[i].ID })
+	unique(p, Root, "events", len(r.Events), func(i int) string { return string(r.Events[i].ID) })
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		unique(p, activityPath(i), "dataSubjects", len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
@@ -395,11 +402,7 @@ func (c *refs) resolve(path func() Path, kind, id, article string, xs ...ids) {
 // fixFor says how to mend a reference to an unknown id of a kind, given the
 // ids there are.
 func (c *refs) fixFor(kind, id string, known []string) string {
-	hint := ""
-	if c.suggested < maxSuggestions {
-		c.suggested++
-		hint = suggest(id, known)
-	}
+	hint := c.suggestOnce(id, known)
 	switch {
 	case len(known) == 0:
 		return fmt.Sprintf("define the %s first", kind)
@@ -409,6 +412,43 @@ func (c *refs) fixFor(kind, id string, known []string) string {
 	return fmt.Sprintf("use the id of an existing %s%s", kind, hint)
 }
 
+// events reports the named events of a retention term that the register
+// does not define. A standard event needs no definition; what is no event
+// at all is invalid-retention's.
+func (c *refs) events(at elemAt, t *retention.Term, defined ids) {
+	check := func(field string, k int, e retention.Event) {
+		if e.Standard() || !e.Named() {
+			return
+		}
+		path := func() Path {
+			p := at.path().Child(field)
+			if k >= 0 {
+				p = p.Index(k)
+			}
+			return p
+		}
+		known := append(strs(retention.Events()), defined.order...)
+		if defined.set[string(e)] {
+			return
+		}
+		c.p.ReportFinding(Finding{Path: path(), Article: "Art. 30(1)(f) GDPR", Key: "unresolved-reference.event", Args: []any{string(e), c.suggestOnce(string(e), known)}})
+	}
+	check("from", -1, t.From)
+	for k, e := range t.Until {
+		check("until", k, e)
+	}
+}
+
+// suggestOnce proposes the closest known id, within the bound of
+// suggestions of a check.
+func (c *refs) suggestOnce(id string, known []string) string {
+	if c.suggested >= maxSuggestions {
+		return ""
+	}
+	c.suggested++
+	return suggest(id, known)
+}
+
 // references reports references to ids that do not exist.
 func references(p *Pass) {
 	r := p.Register
@@ -416,6 +456,12 @@ func references(p *Pass) {
 	measures := idsOf(len(r.Measures), func(i int) string { return r.Measures[i].ID })
 	activities := idsOf(len(r.Activities), func(i int) string { return r.Activities[i].ID })
 	records := idsOf(len(r.Processing), func(i int) string { return r.Processing[i].ID })
+	events := idsOf(len(r.Events), func(i int) string { return string(r.Events[i].ID) })
+	for i := range r.Events {
+		if id := r.Events[i].ID; id.Standard() {
+			p.ReportFinding(Finding{Path: Root.Child("events").Index(i).Child("id"), Article: "Art. 30(1)(f) GDPR", Key: "unresolved-reference.standard", Args: []any{string(id)}})
+		}
+	}
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		var cats ids
@@ -429,6 +475,7 @@ func references(p *Pass) {
 			for k, d := range a.Retention[j].Data {
 				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("data").Index(k) }, "data category", d, "Art. 30(1)(f) GDPR", cats)
 			}
+			c.events(elemAt{"activities", i, "retention", j}, &a.Retention[j].Term, events)
 		}
 		for j := range a.Purposes {
 			for k, d := range a.Purposes[j].Data {
