@@ -30,4 +30,3 @@ func TestDate(t *testing.T) {
 	require.NoError(t, z.UnmarshalText([]byte("2020-01-01")))
 	assert.Equal(t, NewDate(2020, 1, 1), z)
 }
-
