@@ -362,6 +362,7 @@ func (w *walker) walk(n *node, v reflect.Value) srcNode {
 			return src
 		}
 		v.Set(reflect.MakeSlice(t, len(n.kids), len(n.kids)))
+		src.list = true
 		src.kids = make([]srcNode, len(n.kids))
 		for i, item := range n.kids {
 			w.push(Step{Index: i})
@@ -466,8 +467,10 @@ func (w *walker) walkStruct(n *node, v reflect.Value) srcNode {
 			continue
 		}
 		if f, ok := fs.byName[name]; ok {
+			kid := w.walk(n.kids[i], v.FieldByIndex(f.index))
+			kid.key = Position{k.line, k.col}
 			src.keys = append(src.keys, w.intern(name))
-			src.kids = append(src.kids, w.walk(n.kids[i], v.FieldByIndex(f.index)))
+			src.kids = append(src.kids, kid)
 		} else if name == "" {
 			w.problemAt(k.line, k.col, "empty field name; write the name of a field")
 		} else {

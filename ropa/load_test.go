@@ -179,9 +179,9 @@ func TestPositions(t *testing.T) {
 		"activities[0].name":      {Position{6, 11}, Position{}, true},
 		"activities[0].purposes":  {Position{5, 5}, Position{}, false}, // missing: the nearest enclosing element
 		"activities[0].x[3].y[1]": {Position{5, 5}, Position{}, false},
-		"activities[1]":           {Position{5, 3}, Position{}, false}, // past the end: the list
+		"activities[1]":           {Position{4, 1}, Position{}, false}, // past the end: the list's key
 		"organisation[0]":         {Position{3, 3}, Position{}, false}, // an index into a mapping: the mapping
-		"activities.id":           {Position{5, 3}, Position{}, false}, // a name inside a list: the list
+		"activities.id":           {Position{4, 1}, Position{}, false}, // a name inside a list: the list's key
 		"":                        {Position{1, 1}, Position{}, true},
 	} {
 		p, err := ParsePath(path)

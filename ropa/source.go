@@ -53,6 +53,8 @@ type Source struct {
 // for a list item, its fingerprint.
 type srcNode struct {
 	pos, anchor Position
+	key         Position // where the key of a mapping's value stands
+	list        bool     // the element is a list
 	keys        []string
 	kids        []srcNode
 	print       uint64
@@ -61,10 +63,13 @@ type srcNode struct {
 // Located is where a path of a register stands in its document.
 type Located struct {
 	// Position is where the element stands, or the nearest enclosing element
-	// that could be told apart where it cannot.
+	// that could be told apart where it cannot (for a field, where its key
+	// stands). For an element reached through a YAML alias, it is where the
+	// alias is used.
 	Position
-	// Anchor is where the YAML anchor stands for an element reached through
-	// an alias; zero otherwise.
+	// Anchor is, for an element reached through a YAML alias, where the
+	// element stands in the text the anchor marks (for the alias itself,
+	// where the anchor stands); zero otherwise.
 	Anchor Position
 	// Exact is false where Position is that of an enclosing element: the
 	// element itself is not in the document (a missing field), or was
@@ -82,7 +87,8 @@ func (s *Source) Locate(reg *Register, p Path) (Located, bool) {
 	}
 	n := &s.root
 	v := reflect.ValueOf(reg).Elem()
-	loc := Located{Position: n.pos, Anchor: n.anchor, Exact: true}
+	loc := Located{Position: n.pos, Exact: true}
+	var alias Position // where the alias on the path is used
 	for _, st := range p.steps {
 		v = deref(v)
 		var next *srcNode
@@ -112,7 +118,21 @@ func (s *Source) Locate(reg *Register, p Path) (Located, bool) {
 			break
 		}
 		n = next
-		loc.Position, loc.Anchor = n.pos, n.anchor
+		if !alias.IsValid() && n.anchor.IsValid() {
+			alias = n.pos
+		}
+	}
+	loc.Position = n.pos
+	if !loc.Exact && n.list && n.key.IsValid() {
+		// A list whose element is not there: its key, since in YAML the list
+		// stands where its first element does.
+		loc.Position = n.key
+	}
+	if alias.IsValid() {
+		loc.Position, loc.Anchor = alias, n.pos
+		if n.pos == alias {
+			loc.Anchor = n.anchor
+		}
 	}
 	return loc, true
 }
