@@ -75,8 +75,8 @@ func mechanismLabel(m lawfulbasis.Mechanism, l Lang) string {
 
 func specialLabel(c ropa.DataCategory, l Lang) string {
 	var out []string
-	if c.Special.Valid() {
-		out = append(out, withArticle(c.Special, l))
+	for _, sc := range c.Special {
+		out = append(out, withArticle(sc, l))
 	}
 	if c.Criminal {
 		out = append(out, t("col.criminal", l))
@@ -315,10 +315,11 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	}
 	for _, a := range reg.Activities {
 		for _, c := range a.DataCategories {
-			special := ""
-			if c.Special.Valid() {
-				special = withArticle(c.Special, l)
+			var specials []string
+			for _, sc := range c.Special {
+				specials = append(specials, withArticle(sc, l))
 			}
+			special := strings.Join(specials, "; ")
 			var sources []string
 			for _, s := range c.Sources {
 				sources = append(sources, sourceLabel(s, l))

@@ -291,7 +291,7 @@ func icoRow(a ropa.Activity, measures map[string]ropa.Measure, l Lang) []string 
 	rights := map[lawfulbasis.Right]lawfulbasis.Availability{}
 	special := false
 	for _, c := range a.DataCategories {
-		if c.Special != "" || c.Criminal {
+		if len(c.Special) > 0 || c.Criminal {
 			special = true
 		}
 		for _, s := range c.Sources {
@@ -426,7 +426,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 	for _, a := range reg.Activities {
 		sensitive := false
 		for _, c := range a.DataCategories {
-			if c.Special != "" || c.Criminal {
+			if len(c.Special) > 0 || c.Criminal {
 				sensitive = true
 			}
 		}
@@ -511,7 +511,7 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity, l Lang) error {
 	retention := retentionByCategory(a, l)
 	line(b.label, "Catégories de données personnelles concernées", "Description", "", "", "Durée de conservation")
 	for _, c := range a.DataCategories {
-		if c.Special != "" || c.Criminal {
+		if len(c.Special) > 0 || c.Criminal {
 			continue
 		}
 		line(b.label, c.ID, c.Description, "", "", retention[c.ID])
@@ -521,7 +521,7 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity, l Lang) error {
 	for _, row := range cnilSensitive {
 		var descs, terms []string
 		for _, c := range a.DataCategories {
-			if row.special != "" && c.Special == row.special || row.special == "" && c.Criminal {
+			if row.special != "" && slices.Contains(c.Special, row.special) || row.special == "" && c.Criminal {
 				descs = append(descs, c.Description)
 				terms = append(terms, retention[c.ID])
 			}

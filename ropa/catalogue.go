@@ -25,5 +25,7 @@ var catalogue = append(append([]*Rule(nil), structuralRules...),
 	dpiaScreeningRule,
 	// Art. 30(5).
 	exemptionRule,
+	// The record as a living document: stated absences, the inventory, reviews.
+	absenceContradictedRule, inventoryTransferRule, inventoryAgreementRule, reviewDueRule,
 	unusedWaiver,
 )

@@ -157,6 +157,115 @@ func (c DPIACriterion) Valid() bool { return slices.Contains(DPIACriteria(), c) 
 // String returns the value as the format writes it.
 func (c DPIACriterion) String() string { return string(c) }
 
+// Regime is the law a register is kept under.
+type Regime string
+
+// The regimes of a register.
+const (
+	// GDPR: Regulation (EU) 2016/679, Art. 30. The default.
+	GDPR Regime = "gdpr"
+	// EUDPR: Regulation (EU) 2018/1725, for the institutions, bodies, offices
+	// and agencies of the Union, Art. 31.
+	EUDPR Regime = "eudpr"
+)
+
+// Regimes lists the regimes.
+func Regimes() []Regime { return []Regime{GDPR, EUDPR} }
+
+// Valid reports whether r is a regime.
+func (r Regime) Valid() bool { return slices.Contains(Regimes(), r) }
+
+// String returns the value as the format writes it.
+func (r Regime) String() string { return string(r) }
+
+// ActivityStatus is the state of a processing activity.
+type ActivityStatus string
+
+// The states of an activity.
+const (
+	Planned   ActivityStatus = "planned"
+	Active    ActivityStatus = "active"
+	Suspended ActivityStatus = "suspended"
+	Ended     ActivityStatus = "ended"
+)
+
+// ActivityStatuses lists the states of an activity.
+func ActivityStatuses() []ActivityStatus { return []ActivityStatus{Planned, Active, Suspended, Ended} }
+
+// Valid reports whether s is a state of an activity.
+func (s ActivityStatus) Valid() bool { return slices.Contains(ActivityStatuses(), s) }
+
+// String returns the value as the format writes it.
+func (s ActivityStatus) String() string { return string(s) }
+
+// RiskLevel is an organisation's rating of an activity's risk.
+type RiskLevel string
+
+// The risk levels.
+const (
+	LowRisk    RiskLevel = "low"
+	MediumRisk RiskLevel = "medium"
+	HighRisk   RiskLevel = "high"
+)
+
+// RiskLevels lists the risk levels, lowest first.
+func RiskLevels() []RiskLevel { return []RiskLevel{LowRisk, MediumRisk, HighRisk} }
+
+// Valid reports whether r is a risk level.
+func (r RiskLevel) Valid() bool { return slices.Contains(RiskLevels(), r) }
+
+// String returns the value as the format writes it.
+func (r RiskLevel) String() string { return string(r) }
+
+// Absence is something a register states an activity does not have.
+type Absence string
+
+// The absences a register can state.
+const (
+	NoTransfers       Absence = "transfers"           // no transfers to third countries (Art. 30(1)(e))
+	NoRecipients      Absence = "recipients"          // no recipients at all (Art. 30(1)(d))
+	NoExternal        Absence = "external-recipients" // no recipients outside the organisation
+	NoSpecialData     Absence = "special-categories"  // no special categories of data (Art. 9)
+	NoJointController Absence = "joint-controllers"   // no joint controller (Art. 26)
+	NoProcessor       Absence = "processors"          // no processor (Art. 28)
+)
+
+// Absences lists what a register can state an activity does not have.
+func Absences() []Absence {
+	return []Absence{NoTransfers, NoRecipients, NoExternal, NoSpecialData, NoJointController, NoProcessor}
+}
+
+// Valid reports whether a is an absence the format knows.
+func (a Absence) Valid() bool { return slices.Contains(Absences(), a) }
+
+// String returns the value as the format writes it.
+func (a Absence) String() string { return string(a) }
+
+// States reports whether the activity states that it has none of what a names.
+func (a *Activity) States(none Absence) bool { return slices.Contains(a.None, none) }
+
+// Requirement says whether providing personal data is required (Art. 13(2)(e)).
+type Requirement string
+
+// The requirements of Art. 13(2)(e).
+const (
+	Statutory      Requirement = "statutory"       // required by law
+	Contractual    Requirement = "contractual"     // required by a contract
+	PreContractual Requirement = "pre-contractual" // necessary to enter into a contract
+	Voluntary      Requirement = "voluntary"       // the data subject need not provide them
+)
+
+// Requirements lists the requirements of Art. 13(2)(e).
+func Requirements() []Requirement {
+	return []Requirement{Statutory, Contractual, PreContractual, Voluntary}
+}
+
+// Valid reports whether r is a requirement.
+func (r Requirement) Valid() bool { return slices.Contains(Requirements(), r) }
+
+// String returns the value as the format writes it.
+func (r Requirement) String() string { return string(r) }
+
 func strs[T ~string](vs []T) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
@@ -181,6 +290,11 @@ var enumValues = map[reflect.Type][]string{
 	reflect.TypeFor[lawfulbasis.Derogation]():      strs(lawfulbasis.Derogations()),
 	reflect.TypeFor[lawfulbasis.Scope]():           strs(lawfulbasis.Scopes()),
 	reflect.TypeFor[retention.Disposal]():          strs(retention.Disposals()),
+	reflect.TypeFor[Regime]():                      strs(Regimes()),
+	reflect.TypeFor[ActivityStatus]():              strs(ActivityStatuses()),
+	reflect.TypeFor[RiskLevel]():                   strs(RiskLevels()),
+	reflect.TypeFor[Absence]():                     strs(Absences()),
+	reflect.TypeFor[Requirement]():                 strs(Requirements()),
 }
 
 // EnumValuesOf returns the values of the enumeration that v is a value of,

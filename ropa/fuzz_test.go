@@ -3,6 +3,8 @@ package ropa
 import (
 	"testing"
 
+	"github.com/openropa/registry/lawfulbasis"
+
 	"github.com/openropa/registry/retention"
 )
 
@@ -14,7 +16,7 @@ func seedDocuments(f *testing.F, format Format) {
 	r := validRegister()
 	r.Activities[0].Retention[0].Extension = &retention.Extension{When: "incident", Until: []retention.Event{retention.IncidentClosed}}
 	r.Activities[0].Purposes[0].Conditions = []Condition{{Condition: "explicit-consent", Law: "x"}}
-	r.Activities[0].DataCategories[0].Special = "health"
+	r.Activities[0].DataCategories[0].Special = []lawfulbasis.SpecialCategory{"health"}
 	r.Activities[0].AutomatedDecisions = ptr(false)
 	r.Entities = []Party{{Name: "B", PublicAuthority: ptr(true)}}
 	b, err := Marshal(r)

@@ -358,7 +358,11 @@ func (w *walker) walk(n *node, v reflect.Value) srcNode {
 		return w.walkStruct(n, v)
 	case reflect.Slice:
 		if n.kind != sequenceNode {
-			w.problem(n, "expected a list, found %s", n.kind)
+			hint := ""
+			if n.kind == scalarNode {
+				hint = fmt.Sprintf("; write [%s] for a list of one", n.value)
+			}
+			w.problem(n, "expected a list, found %s%s", n.kind, hint)
 			return src
 		}
 		v.Set(reflect.MakeSlice(t, len(n.kids), len(n.kids)))

@@ -17,12 +17,22 @@ const SchemaV1 = "openropa/v1"
 // marshals to the canonical JSON form with encoding/json; [Encode] writes it
 // byte-stable.
 type Register struct {
+	// JSONSchema is the address of the JSON Schema an editor checks the
+	// document against ("$schema"), kept as written.
+	JSONSchema string `json:"$schema,omitempty"`
 	// Schema is the format version, "openropa/v1". Required.
 	Schema string `json:"schema" validate:"required"`
+	// Regime is the law the record is kept under: the GDPR (Art. 30), the
+	// default, or Regulation (EU) 2018/1725 for Union institutions and bodies
+	// (Art. 31).
+	Regime Regime `json:"regime,omitempty" validate:"omitempty,enum"`
 	// Language is the BCP 47 tag of the language of the register's free text.
 	Language string `json:"language,omitempty" validate:"omitempty,bcp47_language_tag"`
 	// Updated is the date of the last review of the register (Art. 5(2) GDPR, accountability).
 	Updated Date `json:"updated,omitzero"`
+	// ReviewCycle is how often the register's records are reviewed, such as
+	// P1Y; a record whose last review is older is due for review.
+	ReviewCycle retention.Period `json:"reviewCycle,omitzero"`
 	// Organisation is the controller, and the processor of the Processing records.
 	// Art. 30(1)(a): name and contact details of the controller. Required.
 	Organisation Party `json:"organisation" validate:"required" art:"30(1)(a)"`
@@ -39,6 +49,12 @@ type Register struct {
 	// 32(1)) that activities and processing records refer to by id.
 	// Art. 30(1)(g) and 30(2)(d).
 	Measures []Measure `json:"measures,omitempty" validate:"dive" art:"30(1)(g)"`
+	// Systems are the applications and IT systems that activities and
+	// processing records use, with where they are hosted and supported.
+	Systems []System `json:"systems,omitempty" validate:"dive" art:"30(1)(e)"`
+	// Processors are the processors that process data on the controller's
+	// behalf (Art. 28), which recipients, systems and activities refer to.
+	Processors []ProcessorEntry `json:"processors,omitempty" validate:"dive" art:"28"`
 	// Events are the named events of the organisation that retention terms
 	// count from or end at, beside the standard events of the retention
 	// package: the end of a programme period, leaving an association.
@@ -53,6 +69,55 @@ type Register struct {
 	// Waivers are findings of a check that the organisation has examined and
 	// accepts, each with its reason.
 	Waivers []Waiver `json:"waivers,omitempty" validate:"dive"`
+	// Notes are remarks on the register as a whole that fit nowhere else.
+	Notes string `json:"notes,omitempty"`
+}
+
+// System is an application or IT system that processes personal data.
+type System struct {
+	// ID identifies the system in the register. Required, unique.
+	ID string `json:"id" validate:"required"`
+	// Name names the system. Required.
+	Name string `json:"name" validate:"required"`
+	// Provider is the id of the processor of the register that provides the
+	// system, or the provider's name.
+	Provider string `json:"provider,omitempty"`
+	// Kind says what sort of system it is, as the register puts it ("CRM",
+	// "cloud storage").
+	Kind string `json:"kind,omitempty"`
+	// Hosting are the countries where the system's data are stored
+	// (ISO 3166-1 alpha-2). A country outside the EEA is a transfer
+	// (Art. 44) that the activities using the system must declare.
+	Hosting []string `json:"hosting,omitempty" validate:"dive,iso3166_1_alpha2"`
+	// Support are the countries from which the system is supported or
+	// administered, with access to its data (ISO 3166-1 alpha-2).
+	Support []string `json:"support,omitempty" validate:"dive,iso3166_1_alpha2"`
+	// Agreement references the Art. 28(3) contract with the provider.
+	Agreement string `json:"agreement,omitempty" art:"28(3)"`
+	// Notes are remarks that fit nowhere else.
+	Notes string `json:"notes,omitempty"`
+}
+
+// ProcessorEntry is a processor of the register's inventory (Art. 28), which
+// recipients, systems, activities and processing records refer to by id.
+type ProcessorEntry struct {
+	// ID identifies the processor in the register. Required, unique.
+	ID string `json:"id" validate:"required"`
+	// Name is the processor's name. Required.
+	Name string `json:"name" validate:"required"`
+	// Country is where the processor is established (ISO 3166-1 alpha-2).
+	Country string `json:"country,omitempty" validate:"omitempty,iso3166_1_alpha2"`
+	// Locations are the countries where the processor processes the data,
+	// such as its server locations (ISO 3166-1 alpha-2).
+	Locations []string `json:"locations,omitempty" validate:"dive,iso3166_1_alpha2"`
+	// Service says what the processor does for the controller.
+	Service string `json:"service,omitempty"`
+	// Agreement references the Art. 28(3) contract.
+	Agreement string `json:"agreement,omitempty" art:"28(3)"`
+	// Contact holds the processor's contact details.
+	Contact *Contact `json:"contact,omitempty"`
+	// Notes are remarks that fit nowhere else.
+	Notes string `json:"notes,omitempty"`
 }
 
 // Party is an organisation or person with its identification and contact
@@ -63,8 +128,11 @@ type Party struct {
 	Name string `json:"name" validate:"required"`
 	// Registration is the entry in a company register.
 	Registration *Registration `json:"registration,omitempty"`
-	// Address is the postal address.
+	// Address is the address where the party is established (the visiting
+	// address).
 	Address *Address `json:"address,omitempty"`
+	// PostalAddress is the address for letters, where it differs from Address.
+	PostalAddress *Address `json:"postalAddress,omitempty"`
 	// Email is the contact e-mail address.
 	Email string `json:"email,omitempty" validate:"omitempty,email"`
 	// Phone is the contact telephone number, as written.
@@ -136,6 +204,35 @@ type Activity struct {
 	Name string `json:"name" validate:"required"`
 	// Description adds what the name does not say.
 	Description string `json:"description,omitempty"`
+	// Reference is the record's number or code in the organisation's own
+	// numbering ("VT-2023-014").
+	Reference string `json:"reference,omitempty"`
+	// Status says whether the activity is planned, active, suspended or ended.
+	Status ActivityStatus `json:"status,omitempty" validate:"omitempty,enum"`
+	// Updated is the date of the record's last update or review (Art. 5(2)).
+	Updated Date `json:"updated,omitzero"`
+	// NextReview is the date by which the record is to be reviewed again.
+	NextReview Date `json:"nextReview,omitzero"`
+	// Owner is the business function or department that owns the activity.
+	Owner *Owner `json:"owner,omitempty"`
+	// Controllers are controllers of the activity who are not joint
+	// controllers with the organisation, each with its role (a minister who
+	// mandates an agency, a controller of its own part); empty: the
+	// register's organisation alone. Art. 30(1)(a).
+	Controllers []ActivityController `json:"controllers,omitempty" validate:"dive" art:"30(1)(a)"`
+	// DPO is the data protection officer of this activity, where it is not
+	// the register's. Art. 30(1)(a).
+	DPO *Contact `json:"dpo,omitempty" art:"30(1)(a)"`
+	// Systems are the ids of the register's systems the activity uses.
+	Systems []string `json:"systems,omitempty"`
+	// Risk is the organisation's rating of the activity's risk to the rights
+	// and freedoms of data subjects (Art. 24, 32, 35).
+	Risk RiskLevel `json:"risk,omitempty" validate:"omitempty,enum" art:"35"`
+	// None are the things the register states the activity does not have:
+	// no transfers, no recipients, no special categories, no joint
+	// controller, no processor. A stated absence is an answer; an empty
+	// list says nothing.
+	None []Absence `json:"none,omitempty" validate:"dive,enum"`
 	// JointControllers are the controllers that determine the purposes and
 	// means of this activity jointly with the organisation (Art. 26).
 	// Art. 30(1)(a).
@@ -171,6 +268,26 @@ type Activity struct {
 	ReplacedBy string `json:"replacedBy,omitempty"`
 	// Notes are remarks that fit nowhere else.
 	Notes string `json:"notes,omitempty"`
+}
+
+// Owner is the part of the organisation that owns an activity.
+type Owner struct {
+	// Function is the business function ("HR", "Marketing").
+	Function string `json:"function,omitempty"`
+	// Department is the department or responsible body within the
+	// organisation.
+	Department string `json:"department,omitempty"`
+	// Email is the owner's contact address.
+	Email string `json:"email,omitempty" validate:"omitempty,email"`
+}
+
+// ActivityController is a controller of an activity beside the register's
+// organisation who is not a joint controller, with its role.
+type ActivityController struct {
+	Party
+	// Role says what the controller does in the activity ("mandates the
+	// agency", "controller for the payroll").
+	Role string `json:"role,omitempty"`
 }
 
 // Purpose is one purpose of an activity with its legal grounds.
@@ -235,10 +352,22 @@ type DataCategory struct {
 	Sources []DataSource `json:"sources,omitempty" validate:"dive,enum"`
 	// SourceNote describes the source as the register puts it.
 	SourceNote string `json:"sourceNote,omitempty"`
-	// Special marks a special category of Art. 9(1).
-	Special lawfulbasis.SpecialCategory `json:"special,omitempty" validate:"omitempty,enum" art:"9(1)"`
+	// Special are the special categories of Art. 9(1) the data belong to.
+	Special []lawfulbasis.SpecialCategory `json:"special,omitempty" validate:"dive,enum" art:"9(1)"`
 	// Criminal marks data relating to criminal convictions and offences (Art. 10).
 	Criminal bool `json:"criminal,omitempty" art:"10"`
+	// NationalID marks a national identification number (Art. 87).
+	NationalID bool `json:"nationalId,omitempty" art:"87"`
+	// Subjects are the ids of the activity's data-subject categories whose
+	// data these are; empty: all of them.
+	Subjects []string `json:"subjects,omitempty"`
+	// Requirement says whether providing the data is a statutory or
+	// contractual requirement, a requirement to enter into a contract, or
+	// voluntary (Art. 13(2)(e)).
+	Requirement Requirement `json:"requirement,omitempty" validate:"omitempty,enum" art:"13(2)(e)"`
+	// RequirementNote says what follows if the data are not provided
+	// (Art. 13(2)(e)).
+	RequirementNote string `json:"requirementNote,omitempty" art:"13(2)(e)"`
 }
 
 // Recipient is a category of recipients (Art. 30(1)(d)).
@@ -253,6 +382,14 @@ type Recipient struct {
 	Agreement string `json:"agreement,omitempty" art:"28(3)"`
 	// Description adds what the name does not say.
 	Description string `json:"description,omitempty"`
+	// Contact holds the recipient's contact details.
+	Contact *Contact `json:"contact,omitempty"`
+	// Processors are the ids of the register's processors this recipient
+	// stands for.
+	Processors []string `json:"processors,omitempty"`
+	// AllProcessors says that the recipient stands for every processor of
+	// the register's inventory.
+	AllProcessors bool `json:"allProcessors,omitempty"`
 }
 
 // Transfer is a transfer to a third country or an international
@@ -292,6 +429,9 @@ type RetentionRule struct {
 	// Data are the ids of the data categories the term applies to; empty
 	// means all categories of the activity.
 	Data []string `json:"data,omitempty"`
+	// Subjects are the ids of the data-subject categories whose data the
+	// term applies to; empty means all of them.
+	Subjects []string `json:"subjects,omitempty"`
 	retention.Term
 }
 
@@ -323,6 +463,8 @@ type ProcessorRecord struct {
 	Categories []string `json:"categories,omitempty" validate:"min=1,dive,required" art:"30(2)(b)"`
 	// SubProcessors are the other processors engaged (Art. 28(2), (4)).
 	SubProcessors []Recipient `json:"subProcessors,omitempty" validate:"dive" art:"28(2)"`
+	// Systems are the ids of the register's systems the processing uses.
+	Systems []string `json:"systems,omitempty"`
 	// Transfers are transfers to third countries or international
 	// organisations. Art. 30(2)(c).
 	Transfers []Transfer `json:"transfers,omitempty" validate:"dive" art:"30(2)(c)"`

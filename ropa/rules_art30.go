@@ -21,7 +21,7 @@ var (
 		Run:      representative}
 	noRecipientsRule = &Rule{ID: "no-recipients", Severity: Info, Article: "Art. 30(1)(d) GDPR",
 		Doc:      "An activity declares no recipients.",
-		Messages: Messages{"": "no recipients are declared; list the categories of recipients, internal ones included, or state in the notes that the data are disclosed to no one"},
+		Messages: Messages{"": "no recipients are declared; list the categories of recipients, internal ones included, or state that the data are disclosed to no one (none: [recipients])"},
 		Run:      noRecipients}
 	noMeasuresRule = &Rule{ID: "no-measures", Severity: Warning, Article: "Art. 30(1)(g) and 32 GDPR",
 		Doc: "An activity or processing record refers to no security measure.",
@@ -80,7 +80,7 @@ func representative(p *Pass) {
 
 func noRecipients(p *Pass) {
 	for i := range p.Register.Activities {
-		if len(p.Register.Activities[i].Recipients) == 0 {
+		if a := &p.Register.Activities[i]; len(a.Recipients) == 0 && !a.States(NoRecipients) {
 			p.Report(activityPath(i), "")
 		}
 	}
@@ -124,7 +124,7 @@ func exemption(p *Pass) {
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for _, c := range a.DataCategories {
-			if c.Special != "" || c.Criminal {
+			if len(c.Special) > 0 || c.Criminal {
 				p.Report(activityPath(i), "special", *e, a.ID)
 				return
 			}

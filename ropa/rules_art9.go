@@ -63,7 +63,7 @@ func specialWithoutCondition(p *Pass, consent bool) {
 		if hasCondition(pu, false) || reliesOnConsent(pu) != consent {
 			return
 		}
-		if special := usedCategories(a, pu, func(c *DataCategory) bool { return c.Special != "" }); len(special) > 0 {
+		if special := usedCategories(a, pu, func(c *DataCategory) bool { return len(c.Special) > 0 }); len(special) > 0 {
 			p.Report(at.path(), "", strings.Join(special, ", "))
 		}
 	})

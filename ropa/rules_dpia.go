@@ -63,7 +63,7 @@ func DPIACriteriaOf(a *Activity) []DPIACriterion {
 		}
 	}
 	for _, c := range a.DataCategories {
-		if c.Special != "" || c.Criminal {
+		if len(c.Special) > 0 || c.Criminal {
 			met[SensitiveData] = true
 		}
 		if mentionsCameras(c.Description) {

@@ -22,6 +22,22 @@ func TestGDPRRules(t *testing.T) {
 		message string
 	}{
 		{"controller-contact", Date{}, func(r *Register) { r.Organisation.Email, r.Organisation.Address = "", nil }, "organisation", "no contact details"},
+		{"stated-absence-contradicted", Date{}, func(r *Register) { r.Activities[0].None = []Absence{NoRecipients, NoTransfers} }, "activities[0].none[1]", "states it has no transfers (none), yet records some"},
+		{"stated-absence-contradicted", Date{}, func(r *Register) { r.Activities[0].None = []Absence{NoProcessor} }, "activities[0].none[0]", "no processors"},
+		{"no-recipients", Date{}, func(r *Register) { r.Activities[0].Recipients = nil; r.Activities[0].None = []Absence{NoJointController} }, "activities[0]", "none: [recipients]"},
+		{"undeclared-system-transfer", Date{}, func(r *Register) {
+			r.Systems = []System{{ID: "crm", Name: "Cloud CRM", Hosting: []string{"IE"}, Support: []string{"IN"}}}
+			r.Activities[0].Systems = []string{"crm"}
+		}, "activities[0].systems[0]", `system "Cloud CRM" is hosted or supported in IN, outside the EEA, but the activity declares no transfer to IN`},
+		{"undeclared-system-transfer", Date{}, func(r *Register) {
+			r.Processors = []ProcessorEntry{{ID: "host", Name: "Host Inc", Country: "US", Agreement: "DPA-1"}}
+			r.Activities[0].Recipients = append(r.Activities[0].Recipients, Recipient{Name: "Our processors", Kind: Processor, Agreement: "DPAs", AllProcessors: true})
+		}, "activities[0].recipients[1]", `processor "Host Inc" processes data in US`},
+		{"inventory-processor-agreement", Date{}, func(r *Register) { r.Processors = []ProcessorEntry{{ID: "host", Name: "Host NV", Country: "BE"}} }, "processors[0]", `processor "Host NV" is recorded without a reference to the contract`},
+		{"record-review-due", Date{}, func(r *Register) { r.Updated = NewDate(2021, 12, 31) }, "updated", "last reviewed on 2021-12-31, more than 24 months before the checking date"},
+		{"record-review-due", Date{}, func(r *Register) { r.ReviewCycle = retention.Period{Months: 1} }, "updated", "more than 1 month before"},
+		{"record-review-due", Date{}, func(r *Register) { r.Activities[0].NextReview = NewDate(2023, 12, 1) }, "activities[0]", "was to be reviewed by 2023-12-01"},
+		{"record-review-due", Date{}, func(r *Register) { r.Activities[0].Updated = NewDate(2021, 1, 1) }, "activities[0].updated", "last reviewed on 2021-01-01"},
 		{"dpo-contact", Date{}, func(r *Register) { r.DPO = &Contact{Name: "Jan"} }, "dpo", "DPO is recorded without contact details"},
 		{"representative-missing", Date{}, func(r *Register) { r.Organisation.Address.Country = "US" }, "organisation.address.country", "established in US, outside the EEA; designate a representative"},
 		{"no-recipients", Date{}, func(r *Register) { r.Activities[0].Recipients = nil }, "activities[0]", "no recipients are declared"},
@@ -83,11 +99,11 @@ func TestGDPRRules(t *testing.T) {
 			r.Activities[0].Purposes[0].Bases[0] = Basis{Basis: lawfulbasis.Consent}
 		}, "activities[0].purposes[0].bases[0]", "below the age of 13 in BE (Art. 7 Act of 30 July 2018)"},
 		{"special-data-condition", Date{}, func(r *Register) {
-			r.Activities[0].DataCategories[0].Special = lawfulbasis.Health
+			r.Activities[0].DataCategories[0].Special = []lawfulbasis.SpecialCategory{lawfulbasis.Health}
 			r.Activities[0].DPIA.Status = DPIADone
 		}, "activities[0].purposes[0]", "special categories of data (recordings) without a condition of Art. 9(2)"},
 		{"ordinary-consent-for-special-data", Date{}, func(r *Register) {
-			r.Activities[0].DataCategories[0].Special = lawfulbasis.Health
+			r.Activities[0].DataCategories[0].Special = []lawfulbasis.SpecialCategory{lawfulbasis.Health}
 			r.Activities[0].DPIA.Status = DPIADone
 			r.Activities[0].Purposes[0].Bases[0] = Basis{Basis: lawfulbasis.Consent}
 		}, "activities[0].purposes[0]", "ordinary consent does not lift the prohibition"},
@@ -144,7 +160,7 @@ func TestGDPRRules(t *testing.T) {
 		{"art-30-5-exemption", Date{}, func(r *Register) { r.Organisation.Employees = ptr(40) }, "activities[0]", `activity "calls" meets a criterion of risk of WP248 rev.01 (systematic-monitoring)`},
 		{"art-30-5-exemption", Date{}, func(r *Register) {
 			r.Organisation.Employees = ptr(40)
-			r.Activities[0].DataCategories[0].Special = lawfulbasis.Health
+			r.Activities[0].DataCategories[0].Special = []lawfulbasis.SpecialCategory{lawfulbasis.Health}
 		}, "activities[0]", `activity "calls" processes special or criminal-offence data, so the record is required`},
 		{"unused-waiver", Date{}, func(r *Register) {}, "waivers[0]", "the waiver of rule required matches no finding"},
 	}

@@ -329,6 +329,8 @@ func duplicateIDs(p *Pass) {
 	unique(p, Root, "activities", len(r.Activities), func(i int) string { return r.Activities[i].ID })
 	unique(p, Root, "processing", len(r.Processing), func(i int) string { return r.Processing[i].ID })
 	unique(p, Root, "events", len(r.Events), func(i int) string { return string(r.Events[i].ID) })
+	unique(p, Root, "systems", len(r.Systems), func(i int) string { return r.Systems[i].ID })
+	unique(p, Root, "processors", len(r.Processors), func(i int) string { return r.Processors[i].ID })
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		unique(p, activityPath(i), "dataSubjects", len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
@@ -457,6 +459,8 @@ func references(p *Pass) {
 	activities := idsOf(len(r.Activities), func(i int) string { return r.Activities[i].ID })
 	records := idsOf(len(r.Processing), func(i int) string { return r.Processing[i].ID })
 	events := idsOf(len(r.Events), func(i int) string { return string(r.Events[i].ID) })
+	systems := idsOf(len(r.Systems), func(i int) string { return r.Systems[i].ID })
+	processors := idsOf(len(r.Processors), func(i int) string { return r.Processors[i].ID })
 	for i := range r.Events {
 		if id := r.Events[i].ID; id.Standard() {
 			p.ReportFinding(Finding{Path: Root.Child("events").Index(i).Child("id"), Article: "Art. 30(1)(f) GDPR", Key: "unresolved-reference.standard", Args: []any{string(id)}})
@@ -464,9 +468,20 @@ func references(p *Pass) {
 	}
 	for i := range r.Activities {
 		a := &r.Activities[i]
-		var cats ids
-		if len(a.Retention) > 0 || len(a.Purposes) > 0 {
-			cats = idsOf(len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+		cats := idsOf(len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
+		subjects := idsOf(len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
+		for j, id := range a.Systems {
+			c.resolve(func() Path { return activityPath(i).Child("systems").Index(j) }, "system", id, "Art. 30(1) GDPR", systems)
+		}
+		for j := range a.DataCategories {
+			for k, id := range a.DataCategories[j].Subjects {
+				c.resolve(func() Path { return elemAt{"activities", i, "dataCategories", j}.path().Child("subjects").Index(k) }, "data subject category", id, "Art. 30(1)(c) GDPR", subjects)
+			}
+		}
+		for j := range a.Recipients {
+			for k, id := range a.Recipients[j].Processors {
+				c.resolve(func() Path { return elemAt{"activities", i, "recipients", j}.path().Child("processors").Index(k) }, "processor", id, "Art. 30(1)(d) GDPR", processors)
+			}
 		}
 		for j, m := range a.Measures {
 			c.resolve(func() Path { return activityPath(i).Child("measures").Index(j) }, "measure", m, "Art. 30(1)(g) GDPR", measures)
@@ -474,6 +489,9 @@ func references(p *Pass) {
 		for j := range a.Retention {
 			for k, d := range a.Retention[j].Data {
 				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("data").Index(k) }, "data category", d, "Art. 30(1)(f) GDPR", cats)
+			}
+			for k, id := range a.Retention[j].Subjects {
+				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("subjects").Index(k) }, "data subject category", id, "Art. 30(1)(f) GDPR", subjects)
 			}
 			c.events(elemAt{"activities", i, "retention", j}, &a.Retention[j].Term, events)
 		}
@@ -489,6 +507,9 @@ func references(p *Pass) {
 	for i := range r.Processing {
 		for j, m := range r.Processing[i].Measures {
 			c.resolve(func() Path { return elemAt{"processing", i, "measures", j}.path() }, "measure", m, "Art. 30(2)(d) GDPR", measures)
+		}
+		for j, id := range r.Processing[i].Systems {
+			c.resolve(func() Path { return elemAt{"processing", i, "systems", j}.path() }, "system", id, "Art. 30(2) GDPR", systems)
 		}
 	}
 	for i, w := range r.Waivers {

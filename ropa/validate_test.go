@@ -103,7 +103,9 @@ func TestValidate(t *testing.T) {
 		{"condition", func(r *Register) {
 			r.Activities[0].Purposes[0].Conditions = []Condition{{Condition: "explicit"}}
 		}, "invalid-value", "activities[0].purposes[0].conditions[0].condition", "Art. 9(2) GDPR", `unknown value "explicit"`},
-		{"special category", func(r *Register) { r.Activities[0].DataCategories[0].Special = "medical" }, "invalid-value", "activities[0].dataCategories[0].special", "Art. 9(1) GDPR", `unknown value "medical"`},
+		{"special category", func(r *Register) {
+			r.Activities[0].DataCategories[0].Special = []lawfulbasis.SpecialCategory{"medical"}
+		}, "invalid-value", "activities[0].dataCategories[0].special[0]", "Art. 9(1) GDPR", `unknown value "medical"`},
 		{"source", func(r *Register) { r.Activities[0].DataCategories[0].Sources = []DataSource{"employer"} }, "invalid-value", "activities[0].dataCategories[0].sources[0]", "Art. 30(1)(c) GDPR", `unknown value "employer"`},
 		{"mechanism", func(r *Register) { r.Activities[0].Transfers[0].Mechanism = "model-clauses" }, "invalid-value", "activities[0].transfers[0].mechanism", "Art. 44 GDPR", `unknown value "model-clauses"`},
 		{"subject kind", func(r *Register) { r.Activities[0].DataSubjects[0].Kind = "client" }, "invalid-value", "activities[0].dataSubjects[0].kind", "Art. 30(1)(c) GDPR", `unknown value "client"`},

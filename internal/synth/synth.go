@@ -97,7 +97,7 @@ func activity(rng *rand.Rand, i int) ropa.Activity {
 	for c := 0; c < nCats; c++ {
 		cat := ropa.DataCategory{ID: fmt.Sprintf("c%d", c), Description: dataWords[rng.IntN(len(dataWords))], Sources: []ropa.DataSource{ropa.FromDataSubject}}
 		if rng.IntN(20) == 0 {
-			cat.Special = specials[rng.IntN(len(specials))]
+			cat.Special = []lawfulbasis.SpecialCategory{specials[rng.IntN(len(specials))]}
 		}
 		a.DataCategories = append(a.DataCategories, cat)
 		term := retention.Term{Period: retention.Period{Years: 1 + rng.IntN(10)}, From: events[rng.IntN(len(events))]}
@@ -117,7 +117,7 @@ func activity(rng *rand.Rand, i int) ropa.Activity {
 		}
 		purpose := ropa.Purpose{Description: purposeWords[rng.IntN(len(purposeWords))], Bases: []ropa.Basis{basis}}
 		for _, c := range a.DataCategories {
-			if c.Special != "" {
+			if len(c.Special) > 0 {
 				purpose.Conditions = []ropa.Condition{{Condition: lawfulbasis.ExplicitConsent}}
 			}
 		}
