@@ -24,7 +24,10 @@ func TestGDPRRules(t *testing.T) {
 		{"controller-contact", Date{}, func(r *Register) { r.Organisation.Email, r.Organisation.Address = "", nil }, "organisation", "no contact details"},
 		{"stated-absence-contradicted", Date{}, func(r *Register) { r.Activities[0].None = []Absence{NoRecipients, NoTransfers} }, "activities[0].none[1]", "states it has no transfers (none), yet records some"},
 		{"stated-absence-contradicted", Date{}, func(r *Register) { r.Activities[0].None = []Absence{NoProcessor} }, "activities[0].none[0]", "no processors"},
-		{"no-recipients", Date{}, func(r *Register) { r.Activities[0].Recipients = nil; r.Activities[0].None = []Absence{NoJointController} }, "activities[0]", "none: [recipients]"},
+		{"no-recipients", Date{}, func(r *Register) {
+			r.Activities[0].Recipients = nil
+			r.Activities[0].None = []Absence{NoJointController}
+		}, "activities[0]", "none: [recipients]"},
 		{"undeclared-system-transfer", Date{}, func(r *Register) {
 			r.Systems = []System{{ID: "crm", Name: "Cloud CRM", Hosting: []string{"IE"}, Support: []string{"IN"}}}
 			r.Activities[0].Systems = []string{"crm"}
