@@ -3,10 +3,13 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"time"
 	"reflect"
 	"sort"
 	"strings"
 
+	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
 )
@@ -16,7 +19,9 @@ const SchemaID = "https://openropa.org/schema/openropa-v1.json"
 
 // periodPattern matches the ISO 8601 periods that retention.ParsePeriod
 // reads: at least one unit, date units before T, time units after it.
-const periodPattern = `^P(?:(?:\d+Y(?:\d+M)?(?:\d+W)?(?:\d+D)?|\d+M(?:\d+W)?(?:\d+D)?|\d+W(?:\d+D)?|\d+D)(?:T(?:\d+H(?:\d+M)?|\d+M))?|T(?:\d+H(?:\d+M)?|\d+M))$`
+// Each number is written without leading zeros and no unit is zero, as the
+// reader requires (it refuses P0Y12M and P01Y rather than rewrite them).
+var periodPattern = strings.ReplaceAll(`^P(?:(?:N+Y(?:N+M)?(?:N+W)?(?:N+D)?|N+M(?:N+W)?(?:N+D)?|N+W(?:N+D)?|N+D)(?:T(?:N+H(?:N+M)?|N+M))?|T(?:N+H(?:N+M)?|N+M))$`, "N+", `[1-9]\d*`)
 
 // Schema returns the JSON Schema (draft 2020-12) of the register format,
 // derived from the types of package ropa: every object closed to unknown
@@ -45,9 +50,33 @@ func Schema() []byte {
 type schemaGen struct{ defs map[string]any }
 
 var (
-	dateType   = reflect.TypeFor[ropa.Date]()
-	periodType = reflect.TypeFor[retention.Period]()
+	dateType      = reflect.TypeFor[ropa.Date]()
+	periodType    = reflect.TypeFor[retention.Period]()
+	mechanismType = reflect.TypeFor[lawfulbasis.Mechanism]()
 )
+
+// mechanismSchema lists the Chapter V mechanisms, those that ended (the
+// Safe Harbor, the Privacy Shield, the standard contractual clauses of 2001,
+// 2004 and 2010) apart and marked deprecated, each with why: a register may
+// record them, and the check says from which day they were invalid.
+func mechanismSchema() map[string]any {
+	ended := map[lawfulbasis.Mechanism]lawfulbasis.Ending{}
+	for _, e := range lawfulbasis.Endings() {
+		ended[e.Mechanism] = e
+	}
+	var current []string
+	var old []any
+	for _, m := range lawfulbasis.Mechanisms() {
+		e, ok := ended[m]
+		if !ok {
+			current = append(current, string(m))
+			continue
+		}
+		old = append(old, map[string]any{"const": string(m), "deprecated": true,
+			"description": fmt.Sprintf("%s: no longer valid after %s (%s).", e.Instrument, e.LastValid.Format(time.DateOnly), e.EndedBy)})
+	}
+	return map[string]any{"type": "string", "anyOf": append([]any{map[string]any{"enum": current}}, old...)}
+}
 
 func (g *schemaGen) schema(t reflect.Type) map[string]any {
 	for t.Kind() == reflect.Pointer {
@@ -58,6 +87,9 @@ func (g *schemaGen) schema(t reflect.Type) map[string]any {
 		return map[string]any{"type": "string", "format": "date", "pattern": `^\d{4}-\d{2}-\d{2}$`}
 	case periodType:
 		return map[string]any{"type": "string", "pattern": periodPattern, "description": "An ISO 8601 period of years, months, weeks, days, hours and minutes, such as P3Y, P1Y27D or PT30M."}
+	}
+	if t == mechanismType {
+		return mechanismSchema()
 	}
 	if values := ropa.EnumValuesOf(reflect.Zero(t).Interface()); values != nil {
 		return map[string]any{"type": "string", "enum": values}
@@ -114,10 +146,7 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 					s["minimum"] = 0
 				}
 			}
-			if a := f.Tag.Get("art"); a != "" {
-				s = withDescription(s, "Art. "+a+" GDPR")
-			}
-			props[name] = s
+			props[name] = withDescription(s, fieldDoc(t, f.Name))
 		}
 	}
 	add(t)
@@ -127,6 +156,16 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 		out["required"] = required
 	}
 	return out
+}
+
+// fieldDoc is the documentation of a field of a struct of the model or of
+// a retention term.
+func fieldDoc(t reflect.Type, field string) string {
+	switch t.PkgPath() {
+	case reflect.TypeFor[retention.Term]().PkgPath():
+		return retention.FieldDoc(t.Name(), field)
+	}
+	return ropa.FieldDoc(t.Name(), field)
 }
 
 // withDescription adds a description; a $ref is wrapped so that the

@@ -66,7 +66,7 @@ func TestSchemaPeriodPattern(t *testing.T) {
 	for _, ok := range []string{"P3Y", "P1Y27D", "PT30M", "P1M", "P2W", "P1Y2M3W4DT5H6M", "PT1H"} {
 		assert.True(t, re.MatchString(ok), ok)
 	}
-	for _, bad := range []string{"P", "PT", "P1H", "PT1D", "P1D1Y", "3 years", "P1.5Y"} {
+	for _, bad := range []string{"P", "PT", "P1H", "PT1D", "P1D1Y", "3 years", "P1.5Y", "P0Y12M", "P01Y"} {
 		assert.False(t, re.MatchString(bad), bad)
 	}
 }
@@ -84,4 +84,42 @@ func TestSchemaIsStable(t *testing.T) {
 		assert.Contains(t, rr, f, "the embedded retention term is inlined")
 	}
 	assert.True(t, strings.HasSuffix(string(Schema()), "}\n"))
+}
+
+// TestSchemaDescribesEveryProperty walks the schema: every property of
+// every object has a description in words, not only an article.
+func TestSchemaDescribesEveryProperty(t *testing.T) {
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(Schema(), &doc))
+	var walk func(where string, s map[string]any)
+	count := 0
+	walk = func(where string, s map[string]any) {
+		props, _ := s["properties"].(map[string]any)
+		for name, p := range props {
+			prop := p.(map[string]any)
+			d, _ := prop["description"].(string)
+			assert.GreaterOrEqual(t, len(strings.Fields(d)), 3, "%s.%s has no description in words: %q", where, name, d)
+			count++
+		}
+	}
+	walk("register", doc)
+	for name, def := range doc["$defs"].(map[string]any) {
+		walk(name, def.(map[string]any))
+	}
+	assert.Greater(t, count, 150)
+}
+
+func TestSchemaMarksEndedMechanismsDeprecated(t *testing.T) {
+	b := string(Schema())
+	for _, m := range []string{"privacy-shield", "safe-harbor", "scc-2010"} {
+		i := strings.Index(b, `"const": "`+m+`"`)
+		require.GreaterOrEqual(t, i, 0, m)
+		assert.Contains(t, b[i:i+600], `"deprecated": true`, m)
+	}
+	s := compileSchema(t)
+	doc := `{"schema":"openropa/v1","organisation":{"name":"A"},"activities":[{"id":"a","name":"A","purposes":[{"description":"p"}],"dataSubjects":[{"id":"s","description":"s"}],"dataCategories":[{"id":"c","description":"c"}],"transfers":[{"country":"US","mechanism":"MECH"}]}]}`
+	assert.NoError(t, s.Validate(instance(t, []byte(strings.ReplaceAll(doc, "MECH", "privacy-shield")))), "a deprecated value is still a value")
+	assert.NoError(t, s.Validate(instance(t, []byte(strings.ReplaceAll(doc, "MECH", "scc")))))
+	assert.Error(t, s.Validate(instance(t, []byte(strings.ReplaceAll(doc, "MECH", "shield")))))
+	assert.NoError(t, s.Validate(instance(t, []byte(`{"$schema":"https://openropa.org/schema/openropa-v1.json","schema":"openropa/v1","organisation":{"name":"A"}}`))), "$schema for editors")
 }

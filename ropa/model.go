@@ -158,18 +158,25 @@ type Registration struct {
 
 // Address is a postal address.
 type Address struct {
-	Street     string `json:"street,omitempty"`
+	// Street is the street and number, as written.
+	Street string `json:"street,omitempty"`
+	// PostalCode is the postal code, as written (leading zeros kept).
 	PostalCode string `json:"postalCode,omitempty"`
-	City       string `json:"city,omitempty"`
+	// City is the city or municipality.
+	City string `json:"city,omitempty"`
 	// Country is the ISO 3166-1 alpha-2 code, such as "BE".
 	Country string `json:"country,omitempty" validate:"omitempty,iso3166_1_alpha2"`
 }
 
 // Contact is a person or function to contact, such as the DPO.
 type Contact struct {
-	Name    string   `json:"name,omitempty"`
-	Email   string   `json:"email,omitempty" validate:"omitempty,email"`
-	Phone   string   `json:"phone,omitempty"`
+	// Name is the person's or the function's name.
+	Name string `json:"name,omitempty"`
+	// Email is the contact e-mail address.
+	Email string `json:"email,omitempty" validate:"omitempty,email"`
+	// Phone is the contact telephone number, as written.
+	Phone string `json:"phone,omitempty"`
+	// Address is the postal address.
 	Address *Address `json:"address,omitempty"`
 }
 
