@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"time"
 	"reflect"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
