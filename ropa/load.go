@@ -219,10 +219,7 @@ var modelFields = func() map[reflect.Type]*structFields {
 	m := map[reflect.Type]*structFields{}
 	var visit func(t reflect.Type)
 	visit = func(t reflect.Type) {
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-			t = t.Elem()
-		}
-		if t.Kind() != reflect.Struct || isText(t) {
+		if t = structOf(t); t == nil {
 			return
 		}
 		if _, ok := m[t]; ok {

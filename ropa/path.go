@@ -3,6 +3,7 @@ package ropa
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -66,7 +67,7 @@ func (p Path) Child(name string) Path { return p.extend(Step{Field: name}) }
 func (p Path) Index(i int) Path { return p.extend(Step{Index: i}) }
 
 // Steps returns the steps of the path.
-func (p Path) Steps() []Step { return append([]Step(nil), p.steps...) }
+func (p Path) Steps() []Step { return slices.Clone(p.steps) }
 
 // Len returns the number of steps.
 func (p Path) Len() int { return len(p.steps) }
@@ -214,7 +215,7 @@ func (p Path) activity() (list string, i int, ok bool) {
 // what it contains. Fields the model does not have sort after those it has,
 // by name.
 func (p Path) compare(q Path) int {
-	n := fieldOrder
+	t := reflect.TypeFor[Register]() // the type at the step; nil past the model
 	for i := 0; i < len(p.steps) && i < len(q.steps); i++ {
 		a, b := p.steps[i], q.steps[i]
 		switch {
@@ -229,8 +230,13 @@ func (p Path) compare(q Path) int {
 			}
 			return 1
 		}
-		fa, oka := n.field(a.Field)
-		fb, okb := n.field(b.Field)
+		var fa, fb field
+		oka, okb := false, false
+		if t != nil {
+			fs := fieldsOf(t)
+			fa, oka = fs.byName[a.Field]
+			fb, okb = fs.byName[b.Field]
+		}
 		switch {
 		case oka && okb && fa.rank != fb.rank:
 			return cmpInt(fa.rank, fb.rank)
@@ -242,9 +248,24 @@ func (p Path) compare(q Path) int {
 		case !oka && a.Field != b.Field:
 			return strings.Compare(a.Field, b.Field)
 		}
-		n = fa.next
+		t = nil
+		if oka {
+			t = structOf(fa.typ)
+		}
 	}
 	return cmpInt(len(p.steps), len(q.steps))
+}
+
+// structOf returns the struct type a field of type t holds, itself or as
+// the elements of a list or through a pointer, or nil for none.
+func structOf(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || isText(t) {
+		return nil
+	}
+	return t
 }
 
 func cmpInt(a, b int) int {
@@ -255,45 +276,4 @@ func cmpInt(a, b int) int {
 		return 1
 	}
 	return 0
-}
-
-// orderNode holds the order of the JSON fields of a struct of the model and
-// what each field holds. The tree is made once, from the model's types, and
-// never changed.
-type orderNode struct {
-	fields map[string]orderField
-}
-
-type orderField struct {
-	rank int
-	next *orderNode // the struct the field, or its elements, hold
-}
-
-func (n *orderNode) field(name string) (orderField, bool) {
-	if n == nil {
-		return orderField{}, false
-	}
-	f, ok := n.fields[name]
-	return f, ok
-}
-
-// fieldOrder is the order of the fields of a Register.
-var fieldOrder = orderOf(reflect.TypeFor[Register](), map[reflect.Type]*orderNode{})
-
-func orderOf(t reflect.Type, done map[reflect.Type]*orderNode) *orderNode {
-	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct {
-		return nil
-	}
-	if n, ok := done[t]; ok {
-		return n
-	}
-	n := &orderNode{fields: map[string]orderField{}}
-	done[t] = n
-	for _, f := range fieldsOf(t).list {
-		n.fields[f.name] = orderField{rank: f.rank, next: orderOf(f.typ, done)}
-	}
-	return n
 }
