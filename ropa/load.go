@@ -461,6 +461,11 @@ func (w *walker) walkStruct(n *node, v reflect.Value) srcNode {
 	src.kids = make([]srcNode, 0, len(n.keys))
 	for i, k := range n.keys {
 		name := k.name
+		if name == "" {
+			// An empty name is no step of a path: the problem is the mapping's.
+			w.problemAt(k.line, k.col, "empty field name; write the name of a field")
+			continue
+		}
 		w.push(Step{Field: name})
 		if line, dup := w.seen(n, i, first); dup {
 			w.problemAt(k.line, k.col, "field %q is given twice (first at line %d); keep one", name, line)
@@ -472,8 +477,6 @@ func (w *walker) walkStruct(n *node, v reflect.Value) srcNode {
 			kid.key = Position{k.line, k.col}
 			src.keys = append(src.keys, w.intern(name))
 			src.kids = append(src.kids, kid)
-		} else if name == "" {
-			w.problemAt(k.line, k.col, "empty field name; write the name of a field")
 		} else {
 			w.problemAt(k.line, k.col, "unknown field %q%s", name, suggest(name, fs.names))
 		}
