@@ -86,6 +86,10 @@ var words = map[string][4]string{
 	"field.employees":       {"Employees", "Werknemers", "Salariés", "Beschäftigte"},
 	"field.publicAuthority": {"Public authority", "Overheidsinstantie", "Autorité publique", "Behörde"},
 
+	// Printed pages.
+	"print.page":    {"Page &P of &N", "Pagina &P van &N", "Page &P sur &N", "Seite &P von &N"},
+	"print.updated": {"Register of", "Register van", "Registre du", "Verzeichnis vom"},
+
 	// Column headings.
 	"col.activityId":       {"Activity ID", "ID verwerking", "ID du traitement", "ID der Tätigkeit"},
 	"col.activity":         {"Activity", "Verwerking", "Traitement", "Tätigkeit"},

@@ -27,8 +27,8 @@ type streamSheet struct {
 	err     error    // the first error of writing a row: close returns it
 }
 
-func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamSheet, error) {
-	name, sw, err := b.openStream(name, widths, headRow)
+func (b *book) streamSheet(name string, widths []float64, titleRow, headRow int) (*streamSheet, error) {
+	name, sw, err := b.openStream(name, widths, titleRow, headRow)
 	if err != nil {
 		return nil, err
 	}
@@ -40,10 +40,10 @@ func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamS
 }
 
 // openStream adds a sheet and its stream writer, with the widths of its
-// columns and the rows down to headRow frozen. It returns the sheet's name
-// as added.
-func (b *book) openStream(name string, widths []float64, headRow int) (string, *excelize.StreamWriter, error) {
-	name, err := b.addSheet(name)
+// columns, the rows down to headRow frozen and the rows from titleRow to
+// headRow printed on every page. It returns the sheet's name as added.
+func (b *book) openStream(name string, widths []float64, titleRow, headRow int) (string, *excelize.StreamWriter, error) {
+	name, err := b.addSheet(name, titleRow, headRow)
 	if err != nil {
 		return "", nil, err
 	}
@@ -104,12 +104,39 @@ func (s *streamSheet) write(style int, values []string, marked map[int]bool, mar
 		cells[i] = excelize.Cell{Value: v, StyleID: st}
 	}
 	ref, _ := excelize.CoordinatesToCellName(1, s.row)
-	if style == s.b.wrap {
-		if h := rowHeight(values, s.widths); h > 0 {
+	if style != s.b.title && style != s.b.group {
+		if h := rowHeight(values, s.widths, style != s.b.wrap); h > 0 {
 			return s.sw.SetRow(ref, cells, excelize.RowOpts{Height: h})
 		}
 	}
 	return s.sw.SetRow(ref, cells)
+}
+
+// groups writes the next row as the group headings above the headings:
+// each group (by its first column, from 0) runs to the column before the
+// next group, or to the last column; its text is in its first cell and its
+// fill across the rest, so that it stands over its own columns.
+func (s *streamSheet) groups(groups map[int]string) {
+	if s.err != nil {
+		return
+	}
+	s.row++
+	cells := make([]any, len(s.widths))
+	in := false
+	for i := range cells {
+		g, starts := groups[i]
+		in = in || starts
+		if !in {
+			continue
+		}
+		cell := excelize.Cell{StyleID: s.b.group}
+		if starts {
+			cell.Value = g
+		}
+		cells[i] = cell
+	}
+	ref, _ := excelize.CoordinatesToCellName(1, s.row)
+	s.err = s.sw.SetRow(ref, cells, excelize.RowOpts{Height: lineHeight + 2})
 }
 
 // close returns the first error of put, or adds the autofilter and flushes
@@ -176,17 +203,15 @@ var icoGroups = map[int]string{
 
 func writeICO(b *book, reg *ropa.Register) error {
 	l := b.o.lang
-	widths := make([]float64, len(icoHeadings))
-	for i := range widths {
-		widths[i] = 28
-	}
-	widths[1], widths[4], widths[9], widths[10] = 40, 40, 40, 40
+	// Wide columns for the long texts, narrow ones for links, yes or no and
+	// short answers: the sheet prints one page wide.
+	widths := []float64{24, 40, 24, 28, 40, 32, 18, 24, 24, 40, 40, 26, 24, 26, 18, 30, 12, 26, 18, 18, 12, 14, 18, 12, 18, 24, 24, 18, 14, 20}
 	yes, no := yesNo(true, l), yesNo(false, l)
 	b.planLists([]namedList{
 		{icoHeadings[11], baseLabels(l)},
 		{icoHeadings[20], []string{yes, no}},
 	})
-	s, err := b.streamSheet("Template", widths, 9)
+	s, err := b.streamSheet("Template", widths, 8, 9)
 	if err != nil {
 		return err
 	}
@@ -211,11 +236,7 @@ func writeICO(b *book, reg *ropa.Register) error {
 		}
 		s.put(style, r, marked, b.header)
 	}
-	groups := make([]string, len(icoHeadings))
-	for i, g := range icoGroups {
-		groups[i] = g
-	}
-	s.put(b.label, groups, none, 0)
+	s.groups(icoGroups)
 	// A-K are the Art. 30 record; Z-AD are required under the DPA 2018.
 	required := indexSet(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 25, 26, 27, 28, 29)
 	s.put(b.header, icoHeadings, required, b.required)
@@ -383,7 +404,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		{"Garanties", mechs},
 		{"Oui/non", []string{"Oui", "Non"}},
 	})
-	s, err := b.streamSheet("2_-_Liste_des_traitements", []float64{40, 14, 16, 16, 60, 10, 10, 12, 12}, 8)
+	s, err := b.streamSheet("2_-_Liste_des_traitements", []float64{40, 14, 16, 16, 60, 10, 10, 12, 12}, 7, 8)
 	if err != nil {
 		return err
 	}
@@ -413,15 +434,11 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		{"(responsable de traitement ou son représentant si le responsable est situé en dehors de l’UE)"},
 		{"Coordonnées du délégué à la protection des données (DPO)", "Nom :", dpoName, "", "", "", "", "Adresse mél :", dpoMail},
 		{"", "", "", "", "", "Téléphone :", dpoPhone},
-		{"Identification du traitement", "", "", "", "Finalité du traitement", "", "", "Données sensibles ?"},
 	}
-	for i, r := range header {
-		style := b.wrap
-		if i == 6 {
-			style = b.label
-		}
-		s.put(style, r, indexSet(0), b.label)
+	for _, r := range header {
+		s.put(b.wrap, r, indexSet(0), b.label)
 	}
+	s.groups(map[int]string{0: "Identification du traitement", 4: "Finalité du traitement", 7: "Données sensibles ?"})
 	s.put(b.header, []string{"Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche", "Finalité du traitement", "", "", "Oui/non"}, indexSet(0, 4), b.required)
 	for _, a := range reg.Activities {
 		sensitive := false
@@ -619,10 +636,6 @@ func gw(key string, l Lang) string {
 
 func writeGBA(b *book, reg *ropa.Register) error {
 	l := b.o.lang
-	if l != French {
-		l = Dutch
-		b.o.lang = Dutch
-	}
 	b.planListsOn(gw("sheet.lists", l), []namedList{
 		{gw("col.basis", l), baseLabels(l)},
 	})
@@ -654,13 +667,11 @@ func writeGBA(b *book, reg *ropa.Register) error {
 	keys := []string{"col.ref", "col.name", "col.a", "col.b", "col.c1", "col.c2", "col.d", "col.e1", "col.e2", "col.f", "col.g",
 		"col.basis", "col.special", "col.conditions", "col.processors", "col.dpia", "col.ended", "col.replacedBy"}
 	widths := []float64{14, 30, 34, 45, 30, 40, 36, 30, 30, 40, 40, 28, 28, 28, 30, 20, 16, 20}
-	s, err := b.streamSheet(gw("sheet.register", l), widths, 2)
+	s, err := b.streamSheet(gw("sheet.register", l), widths, 1, 2)
 	if err != nil {
 		return err
 	}
-	group := make([]string, len(keys))
-	group[16] = gw("col.status", l)
-	s.put(b.label, group, map[int]bool{}, 0)
+	s.groups(map[int]string{16: gw("col.status", l)})
 	headings := make([]string, len(keys))
 	for i, k := range keys {
 		headings[i] = gw(k, l)
@@ -702,7 +713,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		return nil
 	}
 	pkeys := []string{"col.ref", "col.name", "col.p2a", "col.p2b", "col.p2c", "col.p2d"}
-	ps, err := b.streamSheet(gw("sheet.processing", l), []float64{14, 30, 40, 45, 36, 40}, 1)
+	ps, err := b.streamSheet(gw("sheet.processing", l), []float64{14, 30, 40, 45, 36, 40}, 1, 1)
 	if err != nil {
 		return err
 	}

@@ -197,6 +197,36 @@ func TestOptionsErrors(t *testing.T) {
 	assert.ErrorContains(t, WriteXLSX(failingWriter{}, reg), "writing the workbook")
 }
 
+// TestLayoutLanguages: a layout is written only in its languages; without
+// WithLang it takes the register's language where it can, else its first.
+func TestLayoutLanguages(t *testing.T) {
+	reg := example(t, "wegroup") // an English register
+	for _, c := range []struct {
+		layout Layout
+		lang   Lang
+		err    string
+	}{
+		{GBA, English, "export: the gba layout exists in nl, fr only, not in en; choose one of those with WithLang"},
+		{GBA, German, "the gba layout exists in nl, fr only, not in de"},
+		{CNIL, Dutch, "the cnil layout exists in fr only, not in nl"},
+		{ICO, French, "the ico layout exists in en only, not in fr"},
+		{GBA, French, ""}, {GBA, Dutch, ""}, {CNIL, French, ""}, {ICO, English, ""}, {Generic, German, ""},
+	} {
+		err := WriteXLSX(&bytes.Buffer{}, reg, WithLayout(c.layout), WithLang(c.lang))
+		if c.err == "" {
+			assert.NoError(t, err, "%s in %s", c.layout, c.lang)
+		} else {
+			assert.ErrorContains(t, err, c.err)
+		}
+	}
+	for layout, want := range map[Layout]string{GBA: "Identificatie", CNIL: "2_-_Liste_des_traitements", ICO: "Template", Generic: "Register"} {
+		d := dump(t, workbook(t, reg, WithLayout(layout)))
+		assert.Equal(t, want, d[0].Name, "%s: the default language", layout)
+	}
+	nl := example(t, "wengage")
+	assert.Equal(t, "lijsten", dump(t, workbook(t, nl, WithLayout(GBA)))[3].Name, "a Dutch register gives the Dutch GBA workbook")
+}
+
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
