@@ -215,8 +215,15 @@ func newBook(o options) (*book, error) {
 	return b, nil
 }
 
-// sheetName makes a valid, unique sheet name: at most 31 characters, none
-// of []:*?/\, not starting or ending with an apostrophe.
+// maxSheetName is the most UTF-16 code units of a sheet name, as Excel
+// counts them.
+const maxSheetName = 31
+
+// sheetName makes a valid, unique sheet name of any text: at most 31 UTF-16
+// code units (a character is never cut in half), none of []:*?/\ (each
+// becomes "-"), no apostrophe at either end, not blank, never "History"
+// (which Excel reserves) in any case, and unique regardless of case (a
+// clash takes " (2)", " (3)", ... within the 31 units).
 func (b *book) sheetName(name string) string {
 	name = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`[]:*?/\`, r) {
@@ -224,26 +231,50 @@ func (b *book) sheetName(name string) string {
 		}
 		return r
 	}, name)
-	name = strings.Trim(name, "'")
-	if name == "" {
-		name = "Sheet"
-	}
-	base := []rune(name)
-	if len(base) > 31 {
-		base = base[:31]
-	}
-	candidate := string(base)
-	for i := 2; b.names[strings.ToLower(candidate)]; i++ {
+	base := fitSheetName(name, maxSheetName)
+	candidate := base
+	for i := 2; b.taken(candidate); i++ {
 		suffix := fmt.Sprintf(" (%d)", i)
-		r := base
-		if len(r)+len([]rune(suffix)) > 31 {
-			r = r[:31-len([]rune(suffix))]
-		}
-		candidate = string(r) + suffix
+		candidate = fitSheetName(base, maxSheetName-len(suffix)) + suffix
 	}
-	b.names[strings.ToLower(candidate)] = true
+	b.names[sheetKey(candidate)] = true
 	return candidate
 }
+
+// fitSheetName shortens a name to units UTF-16 code units and trims the
+// apostrophes and spaces that would then stand at its ends; a name left
+// blank becomes "Sheet".
+func fitSheetName(name string, units int) string {
+	r := []rune(name)
+	for n := 0; ; {
+		n = 0
+		for _, c := range r {
+			n += utf16.RuneLen(c)
+		}
+		trimmed := []rune(strings.TrimRight(strings.TrimLeft(string(r), "'"), "' "))
+		if n <= units && len(trimmed) == len(r) {
+			break
+		}
+		if n > units {
+			r = r[:len(r)-1]
+			continue
+		}
+		r = trimmed
+	}
+	if strings.TrimSpace(string(r)) == "" {
+		return "Sheet"
+	}
+	return string(r)
+}
+
+// taken reports whether a name clashes with a sheet's or with "History".
+func (b *book) taken(name string) bool {
+	return b.names[sheetKey(name)] || sheetKey(name) == "history"
+}
+
+// sheetKey is what names are compared by: Excel compares them regardless
+// of case.
+func sheetKey(name string) string { return strings.ToLower(strings.ToUpper(name)) }
 
 // addSheet adds a sheet, ready for printing with the rows from titleFirst
 // to titleLast repeated on every page (none where titleFirst is 0); the
