@@ -139,7 +139,7 @@ func specialText(a ropa.Activity, l Lang) string {
 	var out []string
 	for _, c := range a.DataCategories {
 		if s := specialLabel(c, l); s != "" {
-			out = append(out, c.ID+": "+s)
+			out = append(out, c.Description+": "+s)
 		}
 	}
 	return join(out)
@@ -182,11 +182,37 @@ func transfersText(ts []ropa.Transfer, l Lang) string {
 
 func retentionText(a ropa.Activity, l Lang) string {
 	return joinEach(a.Retention, func(r ropa.RetentionRule) string {
-		if len(r.Data) > 0 {
-			return strings.Join(r.Data, ", ") + ": " + r.Words(l)
+		if len(a.Retention) == 1 && len(r.Data) == 0 {
+			return r.Words(l) // the activity's only term: it holds for all its data
 		}
-		return r.Words(l)
+		return retentionData(a, r, l) + ": " + r.Words(l)
 	})
+}
+
+// retentionData names the data categories a retention rule applies to, by
+// their descriptions ("; " between them), or says in words that it applies
+// to every category of the activity. An id that names no category of the
+// activity stands as written.
+func retentionData(a ropa.Activity, r ropa.RetentionRule, l Lang) string {
+	if len(r.Data) == 0 {
+		return t("data.all", l)
+	}
+	names := make([]string, len(r.Data))
+	for i, id := range r.Data {
+		names[i] = categoryName(a, id)
+	}
+	return strings.Join(names, "; ")
+}
+
+// categoryName returns the description of an activity's data category, or
+// the id where no category has it (or the category has no description).
+func categoryName(a ropa.Activity, id string) string {
+	for _, c := range a.DataCategories {
+		if c.ID == id && strings.TrimSpace(c.Description) != "" {
+			return c.Description
+		}
+	}
+	return id
 }
 
 // measuresText describes the measures of ids (of measures, by id); an id
@@ -204,7 +230,7 @@ func dpiaText(d *ropa.DPIA, l Lang) string {
 	if d == nil {
 		return ""
 	}
-	return strings.Join(nonEmpty(dpiaLabel(d.Status, l), d.Reference, d.Date.String()), ", ")
+	return strings.Join(nonEmpty(dpiaLabel(d.Status, l), d.Reference, dateText(d.Date, l)), ", ")
 }
 
 func boolText(b *bool, l Lang) string {
@@ -266,7 +292,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		tb.add(a.ID, a.Name, a.Description, strings.Join(joint, "\n\n"), purposesText(a), basesText(a, l),
 			subjectsText(a, l), categoriesText(a), specialText(a, l), recipientsText(a.Recipients, l), transfersText(a.Transfers, l),
 			retentionText(a, l), measuresText(a.Measures, b.measures), dpiaText(a.DPIA, l), boolText(a.AutomatedDecisions, l),
-			a.Ended.String(), a.ReplacedBy, a.Notes)
+			dateText(a.Ended, l), a.ReplacedBy, a.Notes)
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -402,11 +428,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			for _, e := range r.Until {
 				until = append(until, e.Until(l))
 			}
-			data := strings.Join(r.Data, ", ")
-			if data == "" {
-				data = "*"
-			}
-			tb.add(a.ID, a.Name, data, r.Words(l), r.Period.String(), from, join(until), r.Law, r.Criteria, r.Text)
+			tb.add(a.ID, a.Name, retentionData(a, r, l), r.Words(l), r.Period.String(), from, join(until), r.Law, r.Criteria, r.Text)
 		}
 	}
 	if err := tb.close(); err != nil {
@@ -529,13 +551,13 @@ func writeCover(b *book, reg *ropa.Register) error {
 	rows = append(rows,
 		[2]string{t("cover.dpo", l), contact(reg.DPO, l)},
 		[2]string{t("cover.representative", l), representativeText(reg.Representative, l)},
-		[2]string{t("cover.updated", l), reg.Updated.String()},
+		[2]string{t("cover.updated", l), dateText(reg.Updated, l)},
 		[2]string{t("cover.schema", l), reg.Schema},
 		[2]string{t("cover.language", l), reg.Language},
 	)
 	if rep := b.o.report; rep != nil {
 		rows = append(rows,
-			[2]string{t("cover.checked", l), rep.At.String()},
+			[2]string{t("cover.checked", l), dateText(rep.At, l)},
 			[2]string{t("cover.summary", l), fmt.Sprintf("%s: %d, %s: %d, %s: %d", severityLabel(ropa.Error, l), rep.Summary.Errors,
 				severityLabel(ropa.Warning, l), rep.Summary.Warnings, severityLabel(ropa.Info, l), rep.Summary.Info)})
 	}

@@ -86,6 +86,14 @@ var words = map[string][4]string{
 	"field.employees":       {"Employees", "Werknemers", "Salariés", "Beschäftigte"},
 	"field.publicAuthority": {"Public authority", "Overheidsinstantie", "Autorité publique", "Behörde"},
 
+	// Printed pages.
+	"print.page":    {"Page &P of &N", "Pagina &P van &N", "Page &P sur &N", "Seite &P von &N"},
+	"print.updated": {"Register of", "Register van", "Registre du", "Verzeichnis vom"},
+
+	// Values written in words.
+	"notStated": {"country not stated", "land niet vermeld", "pays non indiqué", "Land nicht angegeben"},
+	"data.all":  {"all data categories", "alle gegevenscategorieën", "toutes les catégories de données", "alle Datenkategorien"},
+
 	// Column headings.
 	"col.activityId":       {"Activity ID", "ID verwerking", "ID du traitement", "ID der Tätigkeit"},
 	"col.activity":         {"Activity", "Verwerking", "Traitement", "Tätigkeit"},
@@ -222,8 +230,18 @@ func recipientLabel(k ropa.RecipientKind, l Lang) string {
 	}
 	return t("recipient."+string(k), l)
 }
-func measureLabel(k ropa.MeasureKind, l Lang) string { return t("measure."+string(k), l) }
-func dpiaLabel(s ropa.DPIAStatus, l Lang) string     { return t("dpia."+string(s), l) }
+func measureLabel(k ropa.MeasureKind, l Lang) string {
+	if k == "" {
+		return ""
+	}
+	return t("measure."+string(k), l)
+}
+func dpiaLabel(s ropa.DPIAStatus, l Lang) string {
+	if s == "" {
+		return ""
+	}
+	return t("dpia."+string(s), l)
+}
 func scopeLabel(s lawfulbasis.Scope, l Lang) string {
 	if s == "" {
 		return ""

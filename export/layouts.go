@@ -27,8 +27,8 @@ type streamSheet struct {
 	err     error    // the first error of writing a row: close returns it
 }
 
-func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamSheet, error) {
-	name, sw, err := b.openStream(name, widths, headRow)
+func (b *book) streamSheet(name string, widths []float64, titleRow, headRow int) (*streamSheet, error) {
+	name, sw, err := b.openStream(name, widths, titleRow, headRow)
 	if err != nil {
 		return nil, err
 	}
@@ -40,10 +40,10 @@ func (b *book) streamSheet(name string, widths []float64, headRow int) (*streamS
 }
 
 // openStream adds a sheet and its stream writer, with the widths of its
-// columns and the rows down to headRow frozen. It returns the sheet's name
-// as added.
-func (b *book) openStream(name string, widths []float64, headRow int) (string, *excelize.StreamWriter, error) {
-	name, err := b.addSheet(name)
+// columns, the rows down to headRow frozen and the rows from titleRow to
+// headRow printed on every page. It returns the sheet's name as added.
+func (b *book) openStream(name string, widths []float64, titleRow, headRow int) (string, *excelize.StreamWriter, error) {
+	name, err := b.addSheet(name, titleRow, headRow)
 	if err != nil {
 		return "", nil, err
 	}
@@ -104,12 +104,39 @@ func (s *streamSheet) write(style int, values []string, marked map[int]bool, mar
 		cells[i] = excelize.Cell{Value: v, StyleID: st}
 	}
 	ref, _ := excelize.CoordinatesToCellName(1, s.row)
-	if style == s.b.wrap {
-		if h := rowHeight(values, s.widths); h > 0 {
+	if style != s.b.title && style != s.b.group {
+		if h := rowHeight(values, s.widths, style != s.b.wrap); h > 0 {
 			return s.sw.SetRow(ref, cells, excelize.RowOpts{Height: h})
 		}
 	}
 	return s.sw.SetRow(ref, cells)
+}
+
+// groups writes the next row as the group headings above the headings:
+// each group (by its first column, from 0) runs to the column before the
+// next group, or to the last column; its text is in its first cell and its
+// fill across the rest, so that it stands over its own columns.
+func (s *streamSheet) groups(groups map[int]string) {
+	if s.err != nil {
+		return
+	}
+	s.row++
+	cells := make([]any, len(s.widths))
+	in := false
+	for i := range cells {
+		g, starts := groups[i]
+		in = in || starts
+		if !in {
+			continue
+		}
+		cell := excelize.Cell{StyleID: s.b.group}
+		if starts {
+			cell.Value = g
+		}
+		cells[i] = cell
+	}
+	ref, _ := excelize.CoordinatesToCellName(1, s.row)
+	s.err = s.sw.SetRow(ref, cells, excelize.RowOpts{Height: lineHeight + 2})
 }
 
 // close returns the first error of put, or adds the autofilter and flushes
@@ -176,17 +203,15 @@ var icoGroups = map[int]string{
 
 func writeICO(b *book, reg *ropa.Register) error {
 	l := b.o.lang
-	widths := make([]float64, len(icoHeadings))
-	for i := range widths {
-		widths[i] = 28
-	}
-	widths[1], widths[4], widths[9], widths[10] = 40, 40, 40, 40
+	// Wide columns for the long texts, narrow ones for links, yes or no and
+	// short answers: the sheet prints one page wide.
+	widths := []float64{24, 40, 24, 28, 40, 32, 18, 24, 24, 40, 40, 26, 24, 26, 18, 30, 12, 26, 18, 18, 12, 14, 18, 12, 18, 24, 24, 18, 14, 20}
 	yes, no := yesNo(true, l), yesNo(false, l)
 	b.planLists([]namedList{
 		{icoHeadings[11], baseLabels(l)},
 		{icoHeadings[20], []string{yes, no}},
 	})
-	s, err := b.streamSheet("Template", widths, 9)
+	s, err := b.streamSheet("Template", widths, 8, 9)
 	if err != nil {
 		return err
 	}
@@ -211,14 +236,15 @@ func writeICO(b *book, reg *ropa.Register) error {
 		}
 		s.put(style, r, marked, b.header)
 	}
-	groups := make([]string, len(icoHeadings))
-	for i, g := range icoGroups {
-		groups[i] = g
+	s.groups(icoGroups)
+	// A-K are the Art. 30 record; Z-AD are required under the DPA 2018:
+	// green in the template, the optional headings blue.
+	green, blue, err := icoStyles(b.f)
+	if err != nil {
+		return err
 	}
-	s.put(b.label, groups, none, 0)
-	// A-K are the Art. 30 record; Z-AD are required under the DPA 2018.
 	required := indexSet(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 25, 26, 27, 28, 29)
-	s.put(b.header, icoHeadings, required, b.required)
+	s.put(blue, icoHeadings, required, green)
 	for _, a := range reg.Activities {
 		s.put(b.wrap, icoRow(a, b.measures, l), none, 0)
 	}
@@ -236,13 +262,28 @@ func writeICO(b *book, reg *ropa.Register) error {
 		return err
 	}
 	for _, line := range []string{
-		"Headings highlighted green in the ICO template (here: red, marked *) are required areas of documentation under Article 30 of the GDPR or Schedule 1 of the Data Protection Act 2018; the others are optional.",
-		"This workbook follows the structure of the ICO documentation template for controllers: its sheet, contact block and 30 headings in order. Cell positions of the contact block are not taken from the official file.",
+		"Headings highlighted green are required areas of documentation under Article 30 of the GDPR or Schedule 1 of the Data Protection Act 2018. Headings highlighted blue are optional areas of documentation that are not required under Article 30 of the GDPR or Schedule 1 of the Data Protection Act 2018.",
+		"This workbook follows the structure of the ICO documentation template for controllers: its sheet, contact block, group headings and 30 headings in order, green and blue as its notes say. The cell positions of the contact block and the shades of green and blue are not taken from the official file.",
 		generatedNote(reg, b.o.checked()),
 	} {
 		notes.line(0, line)
 	}
 	return notes.err
+}
+
+// icoStyles makes the styles of the ICO's headings: green for the required
+// ones, blue for the optional ones, as the notes of the template describe
+// them (the shades are this library's).
+func icoStyles(f *excelize.File) (green, blue int, err error) {
+	style := func(fill string) (int, error) {
+		return f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Border: []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}})
+	}
+	if green, err = style("A9D08E"); err != nil {
+		return 0, 0, err
+	}
+	blue, err = style("9BC2E6")
+	return green, blue, err
 }
 
 // generatedNote says where the workbook came from and, with a report, as of
@@ -251,7 +292,7 @@ func generatedNote(reg *ropa.Register, checked ropa.Date) string {
 	if checked.IsZero() {
 		return fmt.Sprintf("Generated by OpenRoPA from a register in format %s.", reg.Schema)
 	}
-	return fmt.Sprintf("Generated by OpenRoPA from a register in format %s, checked as of %s.", reg.Schema, checked)
+	return fmt.Sprintf("Generated by OpenRoPA from a register in format %s, checked as of %s.", reg.Schema, dateText(checked, English))
 }
 
 func dpoRow(d *ropa.Contact, l Lang) []string {
@@ -295,10 +336,10 @@ func icoRow(a ropa.Activity, measures map[string]ropa.Measure, l Lang) []string 
 			special = true
 		}
 		for _, s := range c.Sources {
-			sources = append(sources, c.ID+": "+sourceLabel(s, l))
+			sources = append(sources, categoryName(a, c.ID)+": "+sourceLabel(s, l))
 		}
 		if c.SourceNote != "" {
-			sources = append(sources, c.ID+": "+c.SourceNote)
+			sources = append(sources, categoryName(a, c.ID)+": "+c.SourceNote)
 		}
 	}
 	for _, p := range a.Purposes {
@@ -383,7 +424,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		{"Garanties", mechs},
 		{"Oui/non", []string{"Oui", "Non"}},
 	})
-	s, err := b.streamSheet("2_-_Liste_des_traitements", []float64{40, 14, 16, 16, 60, 10, 10, 12, 12}, 8)
+	s, err := b.streamSheet("2_-_Liste_des_traitements", []float64{40, 14, 16, 16, 60, 10, 10, 12, 12}, 7, 8)
 	if err != nil {
 		return err
 	}
@@ -413,15 +454,11 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		{"(responsable de traitement ou son représentant si le responsable est situé en dehors de l’UE)"},
 		{"Coordonnées du délégué à la protection des données (DPO)", "Nom :", dpoName, "", "", "", "", "Adresse mél :", dpoMail},
 		{"", "", "", "", "", "Téléphone :", dpoPhone},
-		{"Identification du traitement", "", "", "", "Finalité du traitement", "", "", "Données sensibles ?"},
 	}
-	for i, r := range header {
-		style := b.wrap
-		if i == 6 {
-			style = b.label
-		}
-		s.put(style, r, indexSet(0), b.label)
+	for _, r := range header {
+		s.put(b.wrap, r, indexSet(0), b.label)
 	}
+	s.groups(map[int]string{0: "Identification du traitement", 4: "Finalité du traitement", 7: "Données sensibles ?"})
 	s.put(b.header, []string{"Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche", "Finalité du traitement", "", "", "Oui/non"}, indexSet(0, 4), b.required)
 	for _, a := range reg.Activities {
 		sensitive := false
@@ -434,7 +471,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		if sensitive {
 			yn = "Oui"
 		}
-		s.put(b.wrap, []string{a.Name, a.ID, "", reg.Updated.String(), purposesText(a), "", "", yn}, none, 0)
+		s.put(b.wrap, []string{a.Name, a.ID, "", dateText(reg.Updated, l), purposesText(a), "", "", yn}, none, 0)
 	}
 	if err := s.dropDown(8, "Oui/non"); err != nil {
 		return err
@@ -443,35 +480,45 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		return err
 	}
 	for _, a := range reg.Activities {
-		if err := cnilFiche(b, reg, a, l); err != nil {
+		if err := cnilFiche(b, reg, a); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// The spans of the lines of the CNIL fiche, as in its model: a label in A,
+// a text over B:H; a label, a description over B:D and a detail over E:H;
+// the transfers' recipient in B, country in C, guarantees over D:E and links
+// over F:H.
+var (
+	cnilWhole     = []int{1, 7}
+	cnilTwo       = []int{1, 3, 4}
+	cnilTransfers = []int{1, 1, 1, 2, 3}
+)
+
 // cnilFiche writes one "fiche de registre" for an activity, its sections in
-// the order of the CNIL model.
-func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity, l Lang) error {
+// the order of the CNIL model, in French.
+func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
+	l := French
 	fm, err := b.form(a.ID, 44, 36, 30, 14, 20, 16, 18, 28)
 	if err != nil {
-		return err
+		return fmt.Errorf("export: the fiche of activity %q: %w", a.ID, err)
 	}
 	line := fm.line
 	line(b.title, "Fiche de registre", "", "", "", "", "", "", a.ID)
 	fm.blank()
-	rows := [][]string{
-		{"Description du traitement"},
+	line(b.header, "Description du traitement")
+	for _, r := range [][]string{
 		{"Nom du traitement", a.Name},
 		{"N° / RÉF", a.ID},
 		{"Date de création du traitement", ""},
-		{"Mise à jour du traitement", reg.Updated.String()},
-	}
-	for _, r := range rows {
-		line(b.label, r...)
+		{"Mise à jour du traitement", dateText(reg.Updated, l)},
+	} {
+		fm.spanned(b.label, cnilWhole, r...)
 	}
 	fm.blank()
-	line(b.label, "Acteurs", "Nom", "Adresse", "Code Postal", "Ville", "Pays", "Téléphone", "Adresse mél")
+	line(b.header, "Acteurs", "Nom", "Adresse", "Code Postal", "Ville", "Pays", "Téléphone", "Adresse mél")
 	actor := func(label string, name string, ad *ropa.Address, phone, email string) {
 		var street, postal, city, country string
 		if ad != nil {
@@ -499,58 +546,72 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity, l Lang) error {
 		actor("Responsable(s) conjoint(s)", j.Name, j.Address, j.Phone, j.Email)
 	}
 	fm.blank()
-	line(b.label, "Finalité(s) du traitement effectué")
+	fm.spanned(b.header, cnilWhole, "Finalité(s) du traitement effectué")
 	for i, p := range a.Purposes {
 		label := "Finalité principale"
 		if i > 0 {
 			label = fmt.Sprintf("Sous-finalité %d", i)
 		}
-		line(b.label, label, p.Description)
+		fm.spanned(b.label, cnilWhole, label, p.Description)
 	}
 	fm.blank()
 	retention := retentionByCategory(a, l)
-	line(b.label, "Catégories de données personnelles concernées", "Description", "", "", "Durée de conservation")
+	fm.spanned(b.header, cnilTwo, "Catégories de données personnelles concernées", "Description", "Durée de conservation")
+	n := 0
 	for _, c := range a.DataCategories {
 		if len(c.Special) > 0 || c.Criminal {
 			continue
 		}
-		line(b.label, c.ID, c.Description, "", "", retention[c.ID])
+		n++
+		fm.spanned(b.label, cnilTwo, fmt.Sprintf("Catégorie de données %d", n), categoryName(a, c.ID), retention[c.ID])
 	}
 	fm.blank()
-	line(b.label, "Données sensibles", "Description", "", "", "Durée de conservation")
+	fm.spanned(b.header, cnilTwo, "Données sensibles", "Description", "Durée de conservation")
 	for _, row := range cnilSensitive {
 		var descs, terms []string
 		for _, c := range a.DataCategories {
 			if row.special != "" && slices.Contains(c.Special, row.special) || row.special == "" && c.Criminal {
-				descs = append(descs, c.Description)
+				descs = append(descs, categoryName(a, c.ID))
 				terms = append(terms, retention[c.ID])
 			}
 		}
-		line(b.label, row.label, join(descs), "", "", join(nonEmpty(terms...)))
+		fm.spanned(b.label, cnilTwo, row.label, join(descs), join(nonEmpty(terms...)))
 	}
 	fm.blank()
-	line(b.label, "Catégories de personnes concernées", "Description", "", "", "Précisions")
+	fm.spanned(b.header, cnilTwo, "Catégories de personnes concernées", "Description", "Précisions")
 	for i, s := range a.DataSubjects {
-		line(b.label, fmt.Sprintf("Catégorie de personnes %d", i+1), s.Description, "", "", subjectLabel(s.Kind, l))
+		fm.spanned(b.label, cnilTwo, fmt.Sprintf("Catégorie de personnes %d", i+1), s.Description, subjectLabel(s.Kind, l))
 	}
 	fm.blank()
-	line(b.label, "Destinataires", "Type de destinataire", "", "", "Précisions")
+	fm.spanned(b.header, cnilTwo, "Destinataires", "Type de destinataire", "Précisions")
 	for i, r := range a.Recipients {
-		line(b.label, fmt.Sprintf("Destinataire %d", i+1), r.Name, "", "", strings.Join(nonEmpty(recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description), "; "))
+		fm.spanned(b.label, cnilTwo, fmt.Sprintf("Destinataire %d", i+1), recipientLabel(r.Kind, l),
+			strings.Join(nonEmpty(r.Name, countryName(r.Country, l), r.Agreement, r.Description), "; "))
 	}
 	fm.blank()
-	line(b.label, "Mesures de sécurité", "Type de mesure de sécurité", "", "", "Précisions")
+	fm.spanned(b.header, cnilTwo, "Mesures de sécurité", "Type de mesure de sécurité", "Précisions")
 	for i, id := range a.Measures {
-		m := b.measures[id]
-		line(b.label, fmt.Sprintf("Mesure de sécurité %d", i+1), measureLabel(m.Kind, l), "", "", m.Description)
+		m, ok := b.measures[id]
+		if !ok { // a reference to no measure stands as written
+			m.Description = id
+		}
+		fm.spanned(b.label, cnilTwo, fmt.Sprintf("Mesure de sécurité %d", i+1), measureLabel(m.Kind, l), m.Description)
 	}
 	fm.blank()
-	line(b.label, "Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation")
+	fm.spanned(b.header, cnilTransfers, "Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "Liens vers la documentation")
 	for i, tr := range a.Transfers {
 		dest := strings.Join(nonEmpty(countryName(tr.Country, l), tr.Organisation), ", ")
-		line(b.label, fmt.Sprintf("Organisme destinataire %d", i+1), tr.Recipient, dest, strings.Join(nonEmpty(mechanismLabel(tr.Mechanism, l), withArticle(tr.Derogation, l)), "; "), "", strings.Join(nonEmpty(tr.Reference, tr.Assessment, tr.Safeguards), "; "))
+		if dest == "" {
+			dest = t("notStated", l)
+		}
+		fm.spanned(b.label, cnilTransfers, fmt.Sprintf("Organisme destinataire %d", i+1), tr.Recipient, dest,
+			strings.Join(nonEmpty(mechanismLabel(tr.Mechanism, l), withArticle(tr.Derogation, l)), "; "),
+			strings.Join(nonEmpty(tr.Reference, tr.Assessment, tr.Safeguards, tr.Note), "; "))
 	}
-	return fm.err
+	if fm.err != nil {
+		return fmt.Errorf("export: the fiche of activity %q: %w", a.ID, fm.err)
+	}
+	return nil
 }
 
 // retentionByCategory words the retention of each data category.
@@ -580,7 +641,7 @@ var gbaWords = map[string][2]string{
 	"sheet.lists":          {"lijsten", "listes"},
 	"ident.title":          {"Identificatie van de verwerkingsverantwoordelijke", "Identification du responsable du traitement"},
 	"ident.controller":     {"Naam en contactgegevens van de verwerkingsverantwoordelijke", "Nom et coordonnées du responsable du traitement"},
-	"ident.entities":       {"Gezamenlijke verwerkingsverantwoordelijken", "Responsables conjoints du traitement"},
+	"ident.entities":       {"Groepsondernemingen die dit register delen", "Sociétés du groupe qui partagent ce registre"},
 	"ident.representative": {"Vertegenwoordiger van de verwerkingsverantwoordelijke", "Représentant du responsable du traitement"},
 	"ident.dpo":            {"Functionaris voor gegevensbescherming", "Délégué à la protection des données"},
 	"ident.updated":        {"Datum van de laatste bijwerking", "Date de la dernière mise à jour"},
@@ -619,10 +680,6 @@ func gw(key string, l Lang) string {
 
 func writeGBA(b *book, reg *ropa.Register) error {
 	l := b.o.lang
-	if l != French {
-		l = Dutch
-		b.o.lang = Dutch
-	}
 	b.planListsOn(gw("sheet.lists", l), []namedList{
 		{gw("col.basis", l), baseLabels(l)},
 	})
@@ -641,7 +698,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		{gw("ident.entities", l), strings.Join(entities, "\n\n")},
 		{gw("ident.representative", l), representativeText(reg.Representative, l)},
 		{gw("ident.dpo", l), contact(reg.DPO, l)},
-		{gw("ident.updated", l), reg.Updated.String()},
+		{gw("ident.updated", l), dateText(reg.Updated, l)},
 	} {
 		fm.line(b.label, r[0], r[1])
 	}
@@ -654,13 +711,11 @@ func writeGBA(b *book, reg *ropa.Register) error {
 	keys := []string{"col.ref", "col.name", "col.a", "col.b", "col.c1", "col.c2", "col.d", "col.e1", "col.e2", "col.f", "col.g",
 		"col.basis", "col.special", "col.conditions", "col.processors", "col.dpia", "col.ended", "col.replacedBy"}
 	widths := []float64{14, 30, 34, 45, 30, 40, 36, 30, 30, 40, 40, 28, 28, 28, 30, 20, 16, 20}
-	s, err := b.streamSheet(gw("sheet.register", l), widths, 2)
+	s, err := b.streamSheet(gw("sheet.register", l), widths, 1, 2)
 	if err != nil {
 		return err
 	}
-	group := make([]string, len(keys))
-	group[16] = gw("col.status", l)
-	s.put(b.label, group, map[int]bool{}, 0)
+	s.groups(map[int]string{16: gw("col.status", l)})
 	headings := make([]string, len(keys))
 	for i, k := range keys {
 		headings[i] = gw(k, l)
@@ -690,7 +745,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		}
 		s.put(b.wrap, []string{a.ID, a.Name, strings.Join(joint, "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a),
 			recipientsText(a.Recipients, l), transfersText(a.Transfers, l), join(safeguards), retentionText(a, l), measuresText(a.Measures, b.measures),
-			basesText(a, l), specialText(a, l), join(conditions), join(processors), dpiaText(a.DPIA, l), a.Ended.String(), a.ReplacedBy}, map[int]bool{}, 0)
+			basesText(a, l), specialText(a, l), join(conditions), join(processors), dpiaText(a.DPIA, l), dateText(a.Ended, l), a.ReplacedBy}, map[int]bool{}, 0)
 	}
 	if err := s.dropDown(12, gw("col.basis", l)); err != nil {
 		return err
@@ -702,7 +757,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		return nil
 	}
 	pkeys := []string{"col.ref", "col.name", "col.p2a", "col.p2b", "col.p2c", "col.p2d"}
-	ps, err := b.streamSheet(gw("sheet.processing", l), []float64{14, 30, 40, 45, 36, 40}, 1)
+	ps, err := b.streamSheet(gw("sheet.processing", l), []float64{14, 30, 40, 45, 36, 40}, 1, 1)
 	if err != nil {
 		return err
 	}

@@ -4,11 +4,10 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
-	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -49,7 +48,23 @@ func (l Layout) Valid() bool {
 type options struct {
 	layout Layout
 	lang   Lang
+	chosen bool // the language was chosen with WithLang
 	report *ropa.Report
+}
+
+// Langs lists the languages a layout is written in, its default first: the
+// generic workbook in every language, the GBA's in Dutch and French (the
+// languages of its model), the ICO's in English and the CNIL's in French.
+func (l Layout) Langs() []Lang {
+	switch l {
+	case GBA:
+		return []Lang{Dutch, French}
+	case ICO:
+		return []Lang{English}
+	case CNIL:
+		return []Lang{French}
+	}
+	return lang.All()
 }
 
 // Option configures a workbook.
@@ -59,8 +74,10 @@ type Option func(*options)
 func WithLayout(l Layout) Option { return func(o *options) { o.layout = l } }
 
 // WithLang chooses the language of headings and labels; the default is the
-// register's language where it is en, nl, fr or de, else English.
-func WithLang(l Lang) Option { return func(o *options) { o.lang = l } }
+// register's language where the layout is written in it, else the layout's
+// first language (see Layout.Langs). A language the layout is not written
+// in is an error.
+func WithLang(l Lang) Option { return func(o *options) { o.lang, o.chosen = l, true } }
 
 // WithReport adds the report of a check of the register: the generic
 // workbook writes its findings and summary, and every layout records the
@@ -92,20 +109,30 @@ func WriteXLSX(w io.Writer, reg *ropa.Register, opts ...Option) error {
 	if reg == nil {
 		return fmt.Errorf("export: the register is nil")
 	}
-	o := options{layout: Generic, lang: langOf(reg.Language)}
+	o := options{layout: Generic}
 	for _, opt := range opts {
 		opt(&o)
 	}
 	if !o.layout.Valid() {
 		return fmt.Errorf("export: unknown layout %q; want one of %s", o.layout, listOf(Layouts()))
 	}
-	if !o.lang.Valid() {
+	langs := o.layout.Langs()
+	switch {
+	case !o.chosen:
+		o.lang = langs[0]
+		if l := langOf(reg.Language); slices.Contains(langs, l) {
+			o.lang = l
+		}
+	case !o.lang.Valid():
 		return fmt.Errorf("export: unknown language %q; want one of %s", o.lang, listOf(lang.All()))
+	case !slices.Contains(langs, o.lang):
+		return fmt.Errorf("export: the %s layout exists in %s only, not in %s; choose one of those with WithLang", o.layout, listOf(langs), o.lang)
 	}
 	b, err := newBook(o)
 	if err != nil {
 		return err
 	}
+	b.org, b.updated = reg.Organisation.Name, reg.Updated
 	b.measures = make(map[string]ropa.Measure, len(reg.Measures))
 	for _, m := range reg.Measures {
 		b.measures[m.ID] = m
@@ -140,8 +167,11 @@ type book struct {
 	lists     map[string]string // list name to its range on the lists sheet
 	listSheet string
 	planned   []namedList
+	group     int // style of group headings above headings
 	first     bool
 	measures  map[string]ropa.Measure // the register's measures by id
+	org       string                  // the organisation's name, for the page header
+	updated   ropa.Date               // the register's date, for the page header
 }
 
 func newBook(o options) (*book, error) {
@@ -166,6 +196,13 @@ func newBook(o options) (*book, error) {
 	if b.label, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
 		return nil, err
 	}
+	// A group heading is not wrapped: it runs on over the empty cells of
+	// its group, which carry its fill and no merge (streamed sheets cannot
+	// merge safely).
+	if b.group, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}},
+		Alignment: &excelize.Alignment{Vertical: "top"}, Border: []excelize.Border{{Type: "left", Color: "808080", Style: 1}}}); err != nil {
+		return nil, err
+	}
 	// The workbook's dates are those of the check it reports, else none: a
 	// writer never reads the clock.
 	props := &excelize.DocProperties{Creator: "OpenRoPA", Title: t("cover.title", o.lang), Language: string(o.lang)}
@@ -178,8 +215,15 @@ func newBook(o options) (*book, error) {
 	return b, nil
 }
 
-// sheetName makes a valid, unique sheet name: at most 31 characters, none
-// of []:*?/\, not starting or ending with an apostrophe.
+// maxSheetName is the most UTF-16 code units of a sheet name, as Excel
+// counts them.
+const maxSheetName = 31
+
+// sheetName makes a valid, unique sheet name of any text: at most 31 UTF-16
+// code units (a character is never cut in half), none of []:*?/\ (each
+// becomes "-"), no apostrophe at either end, not blank, never "History"
+// (which Excel reserves) in any case, and unique regardless of case (a
+// clash takes " (2)", " (3)", ... within the 31 units).
 func (b *book) sheetName(name string) string {
 	name = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`[]:*?/\`, r) {
@@ -187,36 +231,67 @@ func (b *book) sheetName(name string) string {
 		}
 		return r
 	}, name)
-	name = strings.Trim(name, "'")
-	if name == "" {
-		name = "Sheet"
-	}
-	base := []rune(name)
-	if len(base) > 31 {
-		base = base[:31]
-	}
-	candidate := string(base)
-	for i := 2; b.names[strings.ToLower(candidate)]; i++ {
+	base := fitSheetName(name, maxSheetName)
+	candidate := base
+	for i := 2; b.taken(candidate); i++ {
 		suffix := fmt.Sprintf(" (%d)", i)
-		r := base
-		if len(r)+len([]rune(suffix)) > 31 {
-			r = r[:31-len([]rune(suffix))]
-		}
-		candidate = string(r) + suffix
+		candidate = fitSheetName(base, maxSheetName-len(suffix)) + suffix
 	}
-	b.names[strings.ToLower(candidate)] = true
+	b.names[sheetKey(candidate)] = true
 	return candidate
 }
 
-// addSheet adds a sheet; the first one renames the workbook's default sheet.
-func (b *book) addSheet(name string) (string, error) {
+// fitSheetName shortens a name to units UTF-16 code units and trims the
+// apostrophes and spaces that would then stand at its ends; a name left
+// blank becomes "Sheet".
+func fitSheetName(name string, units int) string {
+	r := []rune(name)
+	for n := 0; ; {
+		n = 0
+		for _, c := range r {
+			n += utf16.RuneLen(c)
+		}
+		trimmed := []rune(strings.TrimRight(strings.TrimLeft(string(r), "'"), "' "))
+		if n <= units && len(trimmed) == len(r) {
+			break
+		}
+		if n > units {
+			r = r[:len(r)-1]
+			continue
+		}
+		r = trimmed
+	}
+	if strings.TrimSpace(string(r)) == "" {
+		return "Sheet"
+	}
+	return string(r)
+}
+
+// taken reports whether a name clashes with a sheet's or with "History".
+func (b *book) taken(name string) bool {
+	return b.names[sheetKey(name)] || sheetKey(name) == "history"
+}
+
+// sheetKey is what names are compared by: Excel compares them regardless
+// of case.
+func sheetKey(name string) string { return strings.ToLower(strings.ToUpper(name)) }
+
+// addSheet adds a sheet, ready for printing with the rows from titleFirst
+// to titleLast repeated on every page (none where titleFirst is 0); the
+// first one renames the workbook's default sheet.
+func (b *book) addSheet(name string, titleFirst, titleLast int) (string, error) {
 	name = b.sheetName(name)
+	var err error
 	if b.first {
 		b.first = false
-		return name, b.f.SetSheetName("Sheet1", name)
+		err = b.f.SetSheetName("Sheet1", name)
+	} else {
+		_, err = b.f.NewSheet(name)
 	}
-	_, err := b.f.NewSheet(name)
-	return name, err
+	if err != nil {
+		return "", fmt.Errorf("export: adding sheet %q: %w", name, err)
+	}
+	return name, b.printSetup(name, titleFirst, titleLast)
 }
 
 // text checks a value against Excel's cell limit, counted in UTF-16 code
@@ -245,33 +320,6 @@ func text(sheet string, col, row int, column, record, v string) (string, error) 
 		return "", fmt.Errorf("export: sheet %q, cell %s (%s): the value has %d characters; an Excel cell holds at most %d; shorten it in the register", sheet, cell, where, n, maxCellChars)
 	}
 	return v, nil
-}
-
-// rowHeight estimates the height in points a row needs to show its wrapped
-// values whole, from the lines each value takes in its column's width; 0 for
-// a row of one line; a value beyond the widths given counts 10 characters
-// wide. Excel holds at most 409 points a row.
-func rowHeight(values []string, widths []float64) float64 {
-	lines := 1
-	for i, v := range values {
-		if v == "" {
-			continue
-		}
-		w := 10.0
-		if i < len(widths) {
-			w = widths[i]
-		}
-		n := 0
-		for _, para := range strings.Split(v, "\n") {
-			chars := float64(utf8.RuneCountInString(para))
-			n += max(1, int(math.Ceil(chars/(w*0.95))))
-		}
-		lines = max(lines, n)
-	}
-	if lines <= 1 {
-		return 0
-	}
-	return min(409, 15*float64(lines))
 }
 
 // column is one column of a table sheet.
@@ -304,12 +352,16 @@ func (b *book) table(nameKey string, cols []column) (*table, error) {
 		}
 		head[i] = excelize.Cell{Value: h, StyleID: style}
 	}
-	s, err := b.streamSheet(t(nameKey, b.o.lang), widths, 1)
+	s, err := b.streamSheet(t(nameKey, b.o.lang), widths, 1, 1)
 	if err != nil {
 		return nil, err
 	}
 	s.names, s.row = names, 1
-	if err := s.sw.SetRow("A1", head, excelize.RowOpts{Height: 45}); err != nil {
+	texts := make([]string, len(head))
+	for i, h := range head {
+		texts[i] = h.(excelize.Cell).Value.(string)
+	}
+	if err := s.sw.SetRow("A1", head, excelize.RowOpts{Height: max(lineHeight, rowHeight(texts, widths, true))}); err != nil {
 		return nil, err
 	}
 	return &table{s, cols}, nil
@@ -361,6 +413,9 @@ func (b *book) writeLists() error {
 	}
 	name := b.listSheet
 	if _, err := b.f.NewSheet(name); err != nil {
+		return err
+	}
+	if err := b.printSetup(name, 1, 1); err != nil {
 		return err
 	}
 	for i, l := range b.planned {
@@ -415,7 +470,7 @@ type form struct {
 }
 
 func (b *book) form(name string, widths ...float64) (*form, error) {
-	name, err := b.addSheet(name)
+	name, err := b.addSheet(name, 0, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -430,35 +485,63 @@ func (b *book) form(name string, widths ...float64) (*form, error) {
 
 // line writes a row whose first cell is a label, in style where it is not
 // 0; empty values leave their cells empty.
-func (fm *form) line(style int, cells ...string) {
+func (fm *form) line(style int, cells ...string) { fm.spanned(style, nil, cells...) }
+
+// spanned writes a line whose cells span columns: cell i takes spans[i]
+// columns, merged (one each where spans is shorter).
+func (fm *form) spanned(style int, spans []int, cells ...string) {
 	if fm.err == nil {
 		fm.row++
-		fm.err = fm.write(style, cells)
+		fm.err = fm.write(style, spans, cells)
 	}
 }
 
-func (fm *form) write(style int, cells []string) error {
+func (fm *form) write(style int, spans []int, cells []string) error {
+	col := 1
+	widths := make([]float64, len(cells))
 	for i, v := range cells {
-		v, err := text(fm.name, i+1, fm.row, "", cells[0], v)
+		span := 1
+		if i < len(spans) {
+			span = spans[i]
+		}
+		for c := col; c < col+span; c++ {
+			if c <= len(fm.widths) {
+				widths[i] += fm.widths[c-1]
+			} else {
+				widths[i] += 10
+			}
+		}
+		first := col
+		col += span
+		v, err := text(fm.name, first, fm.row, "", cells[0], v)
 		if err != nil {
 			return err
+		}
+		ref, _ := excelize.CoordinatesToCellName(first, fm.row)
+		if span > 1 {
+			end, _ := excelize.CoordinatesToCellName(first+span-1, fm.row)
+			if err := fm.b.f.MergeCell(fm.name, ref, end); err != nil {
+				return err
+			}
 		}
 		if v == "" {
 			continue
 		}
-		ref, _ := excelize.CoordinatesToCellName(i+1, fm.row)
 		if err := fm.b.f.SetCellStr(fm.name, ref, v); err != nil {
 			return err
 		}
 		st := fm.b.wrap
-		if i == 0 && style != 0 {
+		if i == 0 && style != 0 || style == fm.b.header {
 			st = style
 		}
 		if err := fm.b.f.SetCellStyle(fm.name, ref, ref, st); err != nil {
 			return err
 		}
 	}
-	if h := rowHeight(cells, fm.widths); h > 0 {
+	if style == fm.b.title {
+		return nil
+	}
+	if h := rowHeight(cells, widths, style != 0 && style != fm.b.wrap); h > 0 {
 		return fm.b.f.SetRowHeight(fm.name, fm.row, h)
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/openropa/registry/examples"
 	"github.com/openropa/registry/ropa"
@@ -174,15 +175,23 @@ func TestSheetNames(t *testing.T) {
 	assert.Equal(t, "Sheet", b.sheetName("''"))
 	assert.Equal(t, "A (2)", func() string { b.sheetName("a"); return b.sheetName("A") }(), "names are unique regardless of case")
 
+	assert.Equal(t, strings.Repeat("y", 30), b.sheetName(strings.Repeat("y", 30)+"'z"), "no apostrophe left at the end of a cut")
+	assert.Equal(t, strings.Repeat("😀", 15), b.sheetName(strings.Repeat("😀", 16)), "31 UTF-16 units, no emoji cut in half")
+	assert.Equal(t, "HISTORY (2)", b.sheetName("HISTORY"), "Excel reserves History")
+	assert.Equal(t, "Sheet (2)", b.sheetName(" \t "), "a blank name")
+
 	// CNIL fiches are named by activity id; ids that are not valid names still give valid, unique sheets.
 	reg := example(t, "ipg")
+	reg.Activities[3].ID = strings.Repeat("a", 30) + "'b"
+	reg.Activities[4].ID = strings.Repeat("😀", 16)
+	reg.Activities[5].ID = "history"
 	reg.Activities[0].ID = "klanten/beheer:[2024]"
 	reg.Activities[1].ID = strings.Repeat("k", 40)
 	reg.Activities[2].ID = strings.Repeat("k", 40) + "x"
 	d := dump(t, workbook(t, reg, WithLayout(CNIL)))
 	seen := map[string]bool{}
 	for _, s := range d {
-		assert.LessOrEqual(t, len([]rune(s.Name)), 31)
+		assert.LessOrEqual(t, len(utf16.Encode([]rune(s.Name))), 31)
 		assert.False(t, strings.ContainsAny(s.Name, `[]:*?/\`), s.Name)
 		assert.False(t, seen[strings.ToLower(s.Name)], s.Name)
 		seen[strings.ToLower(s.Name)] = true
@@ -195,6 +204,36 @@ func TestOptionsErrors(t *testing.T) {
 	assert.ErrorContains(t, WriteXLSX(&bytes.Buffer{}, reg, WithLang("es")), `unknown language "es"`)
 	assert.ErrorContains(t, WriteXLSX(&bytes.Buffer{}, nil), "nil")
 	assert.ErrorContains(t, WriteXLSX(failingWriter{}, reg), "writing the workbook")
+}
+
+// TestLayoutLanguages: a layout is written only in its languages; without
+// WithLang it takes the register's language where it can, else its first.
+func TestLayoutLanguages(t *testing.T) {
+	reg := example(t, "wegroup") // an English register
+	for _, c := range []struct {
+		layout Layout
+		lang   Lang
+		err    string
+	}{
+		{GBA, English, "export: the gba layout exists in nl, fr only, not in en; choose one of those with WithLang"},
+		{GBA, German, "the gba layout exists in nl, fr only, not in de"},
+		{CNIL, Dutch, "the cnil layout exists in fr only, not in nl"},
+		{ICO, French, "the ico layout exists in en only, not in fr"},
+		{GBA, French, ""}, {GBA, Dutch, ""}, {CNIL, French, ""}, {ICO, English, ""}, {Generic, German, ""},
+	} {
+		err := WriteXLSX(&bytes.Buffer{}, reg, WithLayout(c.layout), WithLang(c.lang))
+		if c.err == "" {
+			assert.NoError(t, err, "%s in %s", c.layout, c.lang)
+		} else {
+			assert.ErrorContains(t, err, c.err)
+		}
+	}
+	for layout, want := range map[Layout]string{GBA: "Identificatie", CNIL: "2_-_Liste_des_traitements", ICO: "Template", Generic: "Register"} {
+		d := dump(t, workbook(t, reg, WithLayout(layout)))
+		assert.Equal(t, want, d[0].Name, "%s: the default language", layout)
+	}
+	nl := example(t, "wengage")
+	assert.Equal(t, "lijsten", dump(t, workbook(t, nl, WithLayout(GBA)))[3].Name, "a Dutch register gives the Dutch GBA workbook")
 }
 
 type failingWriter struct{}
@@ -277,4 +316,90 @@ func TestWorkbookWithoutReportHoldsTheRegisterAlone(t *testing.T) {
 	assert.Equal(t, "2026-11-21T00:00:00Z", props.Created)
 
 	assert.Error(t, WriteReport(&bytes.Buffer{}, reg, nil), "a report writer needs the report")
+}
+
+// FuzzSheetName gives ids of every shape to the naming of sheets, as the
+// CNIL layout names a sheet after each activity: excelize accepts every
+// name, and the names stay unique regardless of case.
+func FuzzSheetName(f *testing.F) {
+	for _, s := range []string{"a", "'", "History", "HISTORY", " ", "x[y]:z*?/\\", strings.Repeat("x", 30) + "'", strings.Repeat("😀", 16),
+		strings.Repeat("a", 29) + "😀", "''a''", "Sheet", "sheet1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		b, err := newBook(options{layout: CNIL, lang: French})
+		require.NoError(t, err)
+		defer b.f.Close()
+		ids := []string{id, strings.ToUpper(id), id, strings.ToLower(id) + "x", "History"}
+		seen := map[string]bool{}
+		for i, v := range ids {
+			name, err := b.addSheet(v, 0, 0)
+			require.NoError(t, err, "id %q", v)
+			assert.LessOrEqual(t, len(utf16.Encode([]rune(name))), maxSheetName, name)
+			assert.NotEqual(t, "history", strings.ToLower(name))
+			assert.NotEmpty(t, strings.TrimSpace(name))
+			assert.False(t, seen[strings.ToLower(name)], "%q is unique", name)
+			seen[strings.ToLower(name)] = true
+			assert.Len(t, b.f.GetSheetList(), i+1, "every id has a sheet of its own")
+		}
+	})
+}
+
+// TestWhatAReaderSees checks cells a reader of the WEngage workbooks reads:
+// no raw label keys, descriptions where ids stood, retention for all
+// categories said in words, the CNIL layout in French, group companies as
+// such, group headings over their own columns, and dates as each language
+// writes them.
+func TestWhatAReaderSees(t *testing.T) {
+	reg := example(t, "wengage")
+	sheets := map[Layout][]sheetDump{}
+	for _, l := range Layouts() {
+		sheets[l] = dump(t, workbook(t, reg, WithLayout(l)))
+	}
+	cell := func(l Layout, sheet, ref string) string {
+		for _, s := range sheets[l] {
+			if s.Name == sheet {
+				return s.Cells[ref]
+			}
+		}
+		t.Fatalf("%s has no sheet %q", l, sheet)
+		return ""
+	}
+	cases := []struct {
+		name        string
+		layout      Layout
+		sheet, cell string
+		want        string
+	}{
+		{"a transfer without a country", GBA, "register", "H3", "land niet vermeld: Adequaatheidsbesluit"},
+		{"retention by category description", Generic, "Bewaartermijnen", "C2", "Contactgegevens, bv. naam, e-mailadres, adres, functie, aanspreking, telefoonnummer; Communicatie en contactgeschiedenis, bv. reden van contactname, gevoerde communicatie, bevestiging akkoord met onze voorwaarden en privacybeleid; Toelichting van de vraagstelling met bijkomende informatie"},
+		{"retention for all categories in words", Generic, "Bewaartermijnen", "C10", "alle gegevenscategorieën"},
+		{"group companies are not joint controllers", GBA, "Identificatie", "A4", "Groepsondernemingen die dit register delen"},
+		{"the CNIL fiche numbers its categories", CNIL, "vragen-beantwoorden", "A20", "Catégorie de données 1"},
+		{"the CNIL fiche in French", CNIL, "vragen-beantwoorden", "F11", "Belgique (BE)"},
+		{"the CNIL recipient's type in its column", CNIL, "vragen-beantwoorden", "B40", "société du groupe"},
+		{"French dates", CNIL, "2_-_Liste_des_traitements", "D9", "10/10/2023"},
+		{"Dutch dates", GBA, "Identificatie", "B7", "10-10-2023"},
+		{"ICO group over A-K", ICO, "Template", "A8", "Article 30 Record of Processing Activities"},
+		{"ICO group over L-R", ICO, "Template", "L8", "Privacy Notices"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, cell(c.layout, c.sheet, c.cell), c.name)
+	}
+	for l, ss := range sheets {
+		for _, s := range ss {
+			for ref, v := range s.Cells {
+				assert.NotContains(t, v, "notStated", "%s %s!%s", l, s.Name, ref)
+				assert.NotEqual(t, "*", v, "%s %s!%s", l, s.Name, ref)
+			}
+		}
+	}
+	for _, s := range sheets[CNIL] {
+		for ref, v := range s.Cells {
+			for _, dutch := range []string{"België", "klanten", "verwerker", "groepsonderneming", "ja", "nee"} {
+				assert.NotEqual(t, dutch, v, "CNIL %s!%s", s.Name, ref)
+				assert.NotContains(t, v, "("+dutch+")", "CNIL %s!%s", s.Name, ref)
+			}
+		}
+	}
 }
