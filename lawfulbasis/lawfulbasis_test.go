@@ -335,8 +335,8 @@ func TestAdequacy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := AdequateCountry(tt.country, tt.day, tt.scopes...)
-			assert.Equal(t, tt.adequate, a.Adequate)
+			a := assess(tt.country, tt.day, tt.scopes...)
+			assert.Equal(t, tt.adequate, a.Verdict == VerdictAdequate)
 			if tt.adequate {
 				require.NotNil(t, a.Decision)
 			} else {
@@ -344,9 +344,9 @@ func TestAdequacy(t *testing.T) {
 			}
 		})
 	}
-	assert.True(t, AdequateOrganisation("European Patent Organisation", date(2025, 7, 15)).Adequate)
-	assert.False(t, AdequateOrganisation("European Patent Organisation", date(2025, 7, 14)).Adequate)
-	assert.False(t, AdequateOrganisation("World Bank", date(2025, 7, 15)).Adequate)
+	assert.True(t, (AssessAdequacy(AdequacyQuery{Organisation: "European Patent Organisation", Day: date(2025, 7, 15)}).Verdict == VerdictAdequate))
+	assert.False(t, (AssessAdequacy(AdequacyQuery{Organisation: "European Patent Organisation", Day: date(2025, 7, 14)}).Verdict == VerdictAdequate))
+	assert.False(t, (AssessAdequacy(AdequacyQuery{Organisation: "World Bank", Day: date(2025, 7, 15)}).Verdict == VerdictAdequate))
 	for _, d := range Decisions() {
 		assert.NotEmpty(t, d.Instrument)
 		assert.NotEmpty(t, d.Source)
@@ -405,4 +405,20 @@ func FuzzParseBases(f *testing.F) {
 			seen[b] = true
 		}
 	})
+}
+
+// assess asks AssessAdequacy about a country for a recipient within the
+// given scopes, DPFList meaning a US recipient on the Data Privacy
+// Framework List.
+func assess(country string, d time.Time, scopes ...Scope) AdequacyResult {
+	q := AdequacyQuery{Country: country, Day: d}
+	for _, s := range scopes {
+		if s == DPFList {
+			listed := true
+			q.DPF = &listed
+		} else {
+			q.Scope = s
+		}
+	}
+	return AssessAdequacy(q)
 }

@@ -61,11 +61,11 @@ func TestDecisionRows(t *testing.T) {
 		assert.Contains(t, d.Source, w.source, "row %d", i)
 		// Each row answers on its first day and not the day before (unless the
 		// previous period of the same destination covers it).
-		first := AdequateCountry(d.Country, d.From, d.Scope)
+		first := assess(d.Country, d.From, d.Scope)
 		if d.Country == "" {
-			first = AdequateOrganisation(d.Organisation, d.From)
+			first = AssessAdequacy(AdequacyQuery{Organisation: d.Organisation, Day: d.From})
 		}
-		assert.True(t, first.Adequate, "row %d on its first day", i)
+		assert.Equal(t, VerdictAdequate, first.Verdict, "row %d on its first day", i)
 		require.NotNil(t, first.Decision)
 		assert.Equal(t, d.Instrument, first.Decision.Instrument, "row %d on its first day", i)
 	}

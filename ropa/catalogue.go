@@ -5,7 +5,7 @@ package ropa
 // never changed; Rules returns copies.
 var catalogue = append(append([]*Rule(nil), structuralRules...),
 	// Art. 30 content and the parties of the record.
-	controllerContactRule, dpoContactRule, representativeRule, noRecipientsRule,
+	controllerContactRule, dpoContactRule, dpoRequiredRule, representativeRule, jointControllersRule, noRecipientsRule,
 	// Art. 30(1)(f) and 5(1)(e): retention.
 	noRetentionRule, vagueRetentionRule, retentionNoEndRule, retentionNoStartRule, retentionEndlessRule,
 	statutoryMinimumRule, statutoryMaximumRule,
@@ -14,11 +14,13 @@ var catalogue = append(append([]*Rule(nil), structuralRules...),
 	// Art. 6.
 	noLegalBasisRule, interestNotStatedRule, balancingTestRule, basisLawMissingRule, publicAuthorityLIRule,
 	employeeConsentRule, childConsentRule,
+	// Art. 22.
+	automatedDecisionRule,
 	// Art. 9 and 10.
 	specialDataConditionRule, ordinaryConsentRule, conditionLawMissingRule, criminalDataGroundRule,
 	// Chapter V.
 	eeaTransferRule, transferWithoutMechanismRule, adequacyNotInForceRule, invalidMechanismRule,
-	transferImpactAssessmentRule, derogationSafeguardsRule, undeclaredTransferRule,
+	transferImpactAssessmentRule, derogationSafeguardsRule, publicAuthorityDerogationRule, undeclaredTransferRule,
 	// Art. 28.
 	processorAgreementRule,
 	// Art. 35.

@@ -14,6 +14,7 @@ import (
 // go stale when a table changes.
 type facts struct {
 	eea       map[string]eeaMembership
+	chapterV  map[string]lawfulbasis.ChapterVAnswer
 	criteria  [][]DPIACriterion
 	statutes  []retention.Statute
 	haveStats bool
@@ -36,22 +37,48 @@ func (p *Pass) InEEA(country string) (member, known bool) {
 	return member, known
 }
 
+// ChapterV answers lawfulbasis.ChapterVApplies for a country on the
+// checking date: whether sending data there is a transfer to a third
+// country (not for the EEA, nor for the United Kingdom during the bridge of
+// the EU-UK Trade and Cooperation Agreement).
+func (p *Pass) ChapterV(country string) lawfulbasis.ChapterVAnswer {
+	f := p.facts
+	if a, ok := f.chapterV[country]; ok {
+		return a
+	}
+	a := lawfulbasis.ChapterVApplies(country, p.At.Time())
+	if f.chapterV == nil {
+		f.chapterV = map[string]lawfulbasis.ChapterVAnswer{}
+	}
+	f.chapterV[country] = a
+	return a
+}
+
 // outsideEEA reports whether a country is known to be outside the EEA on
-// the checking date.
+// the checking date: where the controller or its representative is
+// established (Art. 3, 27).
 func (p *Pass) outsideEEA(country string) bool {
 	member, known := p.InEEA(country)
 	return country != "" && known && !member
 }
 
-// withinEEA reports whether a transfer is known to stay within the EEA on
-// the checking date: it names an EEA country. A transfer without a country,
-// or on a date before the GDPR, is not known to.
+// thirdCountry reports whether sending data to a country is known to be a
+// transfer under Chapter V on the checking date.
+func (p *Pass) thirdCountry(country string) bool {
+	a := p.ChapterV(country)
+	return country != "" && a.Known && a.Applies
+}
+
+// withinEEA reports whether a transfer is known not to be one under
+// Chapter V on the checking date: it names an EEA country, or the United
+// Kingdom during the 2021 bridge. A transfer without a country, or on a
+// date before the GDPR, is not known to.
 func (p *Pass) withinEEA(t *Transfer) bool {
 	if t.Country == "" {
 		return false
 	}
-	member, known := p.InEEA(t.Country)
-	return known && member
+	a := p.ChapterV(t.Country)
+	return a.Known && !a.Applies
 }
 
 // DPIACriteria returns the criteria of WP248 rev.01 that activity i of the
@@ -67,17 +94,21 @@ func (p *Pass) DPIACriteria(i int) []DPIACriterion {
 	return f.criteria[i]
 }
 
+// statutesCountry returns the country whose statutes Statutes holds.
+func (p *Pass) statutesCountry() string {
+	if a := p.Register.Organisation.Address; a != nil {
+		return a.Country
+	}
+	return ""
+}
+
 // Statutes returns the statutory retention rules that hold on the checking
 // date in the country where the controller is established.
 func (p *Pass) Statutes() []retention.Statute {
 	f := p.facts
 	if !f.haveStats {
 		f.haveStats = true
-		country := ""
-		if a := p.Register.Organisation.Address; a != nil {
-			country = a.Country
-		}
-		f.statutes = retention.StatutesOf(country, p.At.Time())
+		f.statutes = retention.StatutesOf(p.statutesCountry(), p.At.Time())
 	}
 	return f.statutes
 }

@@ -1,6 +1,9 @@
 package ropa
 
 import (
+	"reflect"
+	"slices"
+
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
 )
@@ -66,6 +69,12 @@ type Register struct {
 	// Processing are the categories of processing carried out as processor on
 	// behalf of controllers. Art. 30(2).
 	Processing []ProcessorRecord `json:"processing,omitempty" validate:"dive" art:"30(2)"`
+	// OccasionalProcessing states why the processing of a controller
+	// established outside the Union is occasional, includes no large-scale
+	// processing of special or criminal-offence data and is unlikely to
+	// result in a risk, so that no representative is designated (Art.
+	// 27(2)(a)). Empty: not stated.
+	OccasionalProcessing string `json:"occasionalProcessing,omitempty" art:"27(2)(a)"`
 	// Waivers are findings of a check that the organisation has examined and
 	// accepts, each with its reason.
 	Waivers []Waiver `json:"waivers,omitempty" validate:"dive"`
@@ -244,6 +253,15 @@ type Activity struct {
 	// means of this activity jointly with the organisation (Art. 26).
 	// Art. 30(1)(a).
 	JointControllers []Party `json:"jointControllers,omitempty" validate:"dive" art:"30(1)(a)"`
+	// JointArrangement references the arrangement between the joint
+	// controllers that sets out their respective responsibilities (Art.
+	// 26(1)).
+	JointArrangement string `json:"jointArrangement,omitempty" art:"26(1)"`
+	// TargetCountries are the member states (ISO 3166-1 alpha-2) whose
+	// residents the activity's information society services are offered to;
+	// their ages of digital consent apply to children (Art. 8(1); EDPB
+	// Guidelines 05/2020 on consent).
+	TargetCountries []string `json:"targetCountries,omitempty" validate:"dive,iso3166_1_alpha2" art:"8(1)"`
 	// Purposes are the purposes of the processing, each with its legal
 	// grounds. Art. 30(1)(b). Required, one or more.
 	Purposes []Purpose `json:"purposes,omitempty" validate:"min=1,dive" art:"30(1)(b)"`
@@ -269,6 +287,9 @@ type Activity struct {
 	// AutomatedDecisions says whether the activity involves decisions based
 	// solely on automated processing (Art. 22). Nil: not stated.
 	AutomatedDecisions *bool `json:"automatedDecisions,omitempty" art:"22"`
+	// DecisionGrounds are the exception of Art. 22(2) that the automated
+	// decisions rest on and the safeguards of Art. 22(3).
+	DecisionGrounds *DecisionGrounds `json:"decisionGrounds,omitempty" art:"22(2)"`
 	// Ended is the date on which the activity ended; zero while it goes on.
 	Ended Date `json:"ended,omitzero"`
 	// ReplacedBy is the id of the activity that replaced this one.
@@ -423,12 +444,75 @@ type Transfer struct {
 	Scope lawfulbasis.Scope `json:"scope,omitempty" validate:"omitempty,enum" art:"45"`
 	// Derogation is the Art. 49(1) derogation; required with mechanism derogation.
 	Derogation lawfulbasis.Derogation `json:"derogation,omitempty" validate:"required_if=Mechanism derogation,omitempty,enum" art:"49(1)"`
+	// PublicAuthority says whether the importer is a public authority or
+	// body, which an adequacy decision limited to the private sector does
+	// not cover (Art. 45(1); Decisions (EU) 2019/419 and 2022/254). Nil: not
+	// stated.
+	PublicAuthority *bool `json:"publicAuthority,omitempty" art:"45"`
 	// Safeguards documents the suitable safeguards of a transfer on compelling
 	// legitimate interests (Art. 49(6), Art. 30(1)(e)).
 	Safeguards string `json:"safeguards,omitempty" art:"49(6)"`
 	// Note explains the transfer as the source puts it.
 	Note string `json:"note,omitempty"`
 }
+
+// DecisionGrounds are the grounds of an activity's decisions based solely
+// on automated processing that produce legal or similarly significant
+// effects (Art. 22).
+type DecisionGrounds struct {
+	// Exception is the exception of Art. 22(2) the decisions rest on.
+	Exception DecisionException `json:"exception,omitempty" validate:"omitempty,enum" art:"22(2)"`
+	// Law cites the Union or member state law that authorises the decisions
+	// (Art. 22(2)(b)).
+	Law string `json:"law,omitempty" art:"22(2)(b)"`
+	// Safeguards describes the measures that safeguard the data subject's
+	// rights, at least the right to obtain human intervention, to express
+	// their point of view and to contest the decision (Art. 22(3)).
+	Safeguards string `json:"safeguards,omitempty" art:"22(3)"`
+}
+
+// DecisionException is an exception of Art. 22(2) to the right not to be
+// subject to a decision based solely on automated processing.
+type DecisionException string
+
+// The exceptions of Art. 22(2)(a)-(c).
+const (
+	// DecisionContract: necessary for entering into or performing a
+	// contract with the data subject (Art. 22(2)(a)).
+	DecisionContract DecisionException = "contract"
+	// DecisionLaw: authorised by Union or member state law with suitable
+	// safeguards (Art. 22(2)(b)).
+	DecisionLaw DecisionException = "law"
+	// DecisionExplicitConsent: based on the data subject's explicit consent
+	// (Art. 22(2)(c)).
+	DecisionExplicitConsent DecisionException = "explicit-consent"
+)
+
+// DecisionExceptions lists the exceptions in the order of Art. 22(2).
+func DecisionExceptions() []DecisionException {
+	return []DecisionException{DecisionContract, DecisionLaw, DecisionExplicitConsent}
+}
+
+// Valid reports whether e is one of the exceptions.
+func (e DecisionException) Valid() bool { return slices.Contains(DecisionExceptions(), e) }
+
+// String returns the exception's identifier.
+func (e DecisionException) String() string { return string(e) }
+
+// Article returns the provision, such as "Art. 22(2)(a) GDPR".
+func (e DecisionException) Article() string {
+	switch e {
+	case DecisionContract:
+		return "Art. 22(2)(a) GDPR"
+	case DecisionLaw:
+		return "Art. 22(2)(b) GDPR"
+	case DecisionExplicitConsent:
+		return "Art. 22(2)(c) GDPR"
+	}
+	return "Art. 22(2) GDPR"
+}
+
+func init() { enumValues[reflect.TypeFor[DecisionException]()] = strs(DecisionExceptions()) }
 
 // RetentionRule is the retention term of some or all data categories of an
 // activity (Art. 30(1)(f)).

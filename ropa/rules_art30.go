@@ -1,7 +1,11 @@
 package ropa
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/openropa/registry/internal/clip"
+	"github.com/openropa/registry/lawfulbasis"
 )
 
 // The rules of the content of the record (Art. 30) and of the parties it
@@ -16,9 +20,29 @@ var (
 		Messages: Messages{"": "the DPO is recorded without contact details; add the DPO's e-mail address, telephone number or postal address (Art. 37(7))"},
 		Run:      dpoContact}
 	representativeRule = &Rule{ID: "representative-missing", Severity: Error, Article: "Art. 27 and 30(1)(a) GDPR",
-		Doc:      "A controller established outside the EEA records no representative in the Union.",
-		Messages: Messages{"": "the controller is established in %s, outside the EEA; designate a representative in the Union (Art. 27) and record it (representative), unless Art. 27(2) exempts the processing"},
-		Run:      representative}
+		Doc: "A controller established outside the EEA records no representative in the Union, or one established outside it.",
+		Messages: Messages{
+			"":           "the controller is established in %s, outside the EEA; designate a representative in the Union (Art. 27(1)) and record it (representative), or state why the processing is occasional (occasionalProcessing, Art. 27(2)(a)) or record that the controller is a public authority (publicAuthority, Art. 27(2)(b))",
+			"occasional": "the processing is stated to be occasional (Art. 27(2)(a)), but activity %q meets %s and %s of WP248 rev.01: large-scale processing of special or criminal-offence data excludes the exemption; designate a representative in the Union and record it (representative)",
+			"outside":    "the representative is established in %s, outside the EEA; Art. 27(3) requires a representative established in a member state where the data subjects are",
+		},
+		Run: representative}
+	dpoRequiredRule = &Rule{ID: "dpo-required", Severity: Error, Article: "Art. 37(1) and 30(1)(a) GDPR",
+		Doc: "A DPO is or may be mandatory (Art. 37(1), national law under Art. 37(4)) but none is recorded.",
+		Messages: Messages{
+			"authority": "the controller is a public authority or body, which must designate a DPO (Art. 37(1)(a); courts acting in their judicial capacity excepted); designate one and record the DPO's contact details (dpo)",
+			"core":      "activity %q meets %s and %s of WP248 rev.01: if it is a core activity of the controller, Art. 37(1)(b)-(c) makes a DPO mandatory (criteria derived from the register, not a finding that it is a core activity); designate a DPO and record it (dpo), or document why the activity is ancillary",
+			"national":  "%s: %s; with a headcount of %d this may apply; designate a DPO and record it (dpo), or document why the rule does not apply",
+			"dpia":      "%s: %s; activity %q records a DPIA, so this may apply; designate a DPO and record it (dpo), or document why the rule does not apply",
+		},
+		Run: dpoRequired}
+	jointControllersRule = &Rule{ID: "joint-controllers", Severity: Error, Article: "Art. 26 and 30(1)(a) GDPR",
+		Doc: "A joint controller has no contact details, or joint controllers reference no arrangement.",
+		Messages: Messages{
+			"":            "joint controller %q has no contact details; record its e-mail address, telephone number or postal address (Art. 30(1)(a))",
+			"arrangement": "the activity has joint controllers but references no arrangement that determines their respective responsibilities (Art. 26(1)); reference it (jointArrangement), or say which law determines them",
+		},
+		Run: jointControllers}
 	noRecipientsRule = &Rule{ID: "no-recipients", Severity: Info, Article: "Art. 30(1)(d) GDPR",
 		Doc:      "An activity declares no recipients.",
 		Messages: Messages{"": "no recipients are declared; list the categories of recipients, internal ones included, or state that the data are disclosed to no one (none: [recipients])"},
@@ -39,8 +63,8 @@ var (
 		Messages: Messages{
 			"unknown": "the headcount is not recorded (employees), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed",
 			"large":   "with %d employees the organisation cannot rely on the exemption of Art. 30(5): the record is required",
-			"special": "with %d employees the exemption of Art. 30(5) could apply, but activity %q processes special or criminal-offence data, so the record is required",
-			"risk":    "with %d employees the exemption of Art. 30(5) could apply, but activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the record is required",
+			"special": "activity %q processes special or criminal-offence data, so the exemption of Art. 30(5) does not apply to it whatever the headcount: the record is required",
+			"risk":    "activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the exemption of Art. 30(5) does not apply to it whatever the headcount: the record is required",
 			"regular": "with %d employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional and unlikely to result in a risk; regular processing, such as that of customers or staff, must still be recorded (WP29 position paper of 19 April 2018)",
 		},
 		Run: exemption}
@@ -71,11 +95,92 @@ func dpoContact(p *Pass) {
 
 func representative(p *Pass) {
 	r := p.Register
-	a := r.Organisation.Address
-	if a == nil || r.Representative != nil || !p.outsideEEA(a.Country) {
+	if rep := r.Representative; rep != nil {
+		if rep.Address != nil && p.outsideEEA(rep.Address.Country) {
+			p.ReportFinding(Finding{Path: Root.Child("representative").Child("address").Child("country"), Article: "Art. 27(3) GDPR",
+				Key: "representative-missing.outside", Args: []any{rep.Address.Country}})
+		}
 		return
 	}
-	p.Report(Root.Child("organisation").Child("address").Child("country"), "", a.Country)
+	a := r.Organisation.Address
+	if a == nil || !p.outsideEEA(a.Country) || isPublicAuthority(r.Organisation) {
+		return // Art. 27(2)(b): no representative for a public authority or body
+	}
+	if strings.TrimSpace(r.OccasionalProcessing) == "" {
+		p.Report(Root.Child("organisation").Child("address").Child("country"), "", a.Country)
+		return
+	}
+	for i := range r.Activities {
+		met := p.DPIACriteria(i)
+		if slices.Contains(met, LargeScale) && slices.Contains(met, SensitiveData) {
+			p.ReportFinding(Finding{Path: Root.Child("occasionalProcessing"), Article: "Art. 27(2)(a) GDPR",
+				Key: "representative-missing.occasional", Args: []any{r.Activities[i].ID, LargeScale, SensitiveData}})
+			return
+		}
+	}
+}
+
+func isPublicAuthority(p Party) bool { return p.PublicAuthority != nil && *p.PublicAuthority }
+
+func dpoRequired(p *Pass) {
+	r := p.Register
+	if r.DPO != nil {
+		return
+	}
+	if isPublicAuthority(r.Organisation) {
+		p.ReportFinding(Finding{Path: Root.Child("organisation").Child("publicAuthority"), Article: "Art. 37(1)(a) and 30(1)(a) GDPR", Key: "dpo-required.authority"})
+		return
+	}
+	for i := range r.Activities {
+		met := p.DPIACriteria(i)
+		if !slices.Contains(met, LargeScale) {
+			continue
+		}
+		for _, c := range []DPIACriterion{SystematicMonitoring, SensitiveData} {
+			if slices.Contains(met, c) {
+				p.ReportFinding(Finding{Path: activityPath(i), Severity: Warning, Article: "Art. 37(1)(b)-(c) GDPR",
+					Key: "dpo-required.core", Args: []any{r.Activities[i].ID, LargeScale, c}})
+				return
+			}
+		}
+	}
+	country := ""
+	if a := r.Organisation.Address; a != nil {
+		country = a.Country
+	}
+	for _, req := range lawfulbasis.NationalDPORequirements(country, p.At.Time()) {
+		article := "Art. 37(4) GDPR; " + req.Provision
+		if req.Persons > 0 {
+			if e := r.Organisation.Employees; e != nil && *e >= req.Persons {
+				p.ReportFinding(Finding{Path: Root.Child("organisation").Child("employees"), Severity: Warning, Article: article,
+					Key: "dpo-required.national", Args: []any{req.Provision, req.Rule, *e}})
+				return
+			}
+			continue
+		}
+		for i := range r.Activities {
+			if d := r.Activities[i].DPIA; d != nil && (d.Status == DPIADone || d.Status == DPIAPlanned || d.Status == DPIARequired) {
+				p.ReportFinding(Finding{Path: activityPath(i).Child("dpia"), Severity: Warning, Article: article,
+					Key: "dpo-required.dpia", Args: []any{req.Provision, req.Rule, r.Activities[i].ID}})
+				return
+			}
+		}
+	}
+}
+
+func jointControllers(p *Pass) {
+	for i := range p.Register.Activities {
+		a := &p.Register.Activities[i]
+		for j, c := range a.JointControllers {
+			if c.Name != "" && !hasContact(c) {
+				p.Report(activityPath(i).Child("jointControllers").Index(j), "", clip.Runes(c.Name, 80))
+			}
+		}
+		if len(a.JointControllers) > 0 && strings.TrimSpace(a.JointArrangement) == "" {
+			p.ReportFinding(Finding{Path: activityPath(i).Child("jointControllers"), Severity: Warning, Article: "Art. 26(1) GDPR",
+				Key: "joint-controllers.arrangement"})
+		}
+	}
 }
 
 func noRecipients(p *Pass) {
@@ -113,26 +218,28 @@ func processorControllerContact(p *Pass) {
 func exemption(p *Pass) {
 	r := p.Register
 	e := r.Organisation.Employees
-	switch {
-	case e == nil:
-		p.Report(Root.Child("organisation"), "unknown")
-		return
-	case *e >= 250:
+	if e != nil && *e >= 250 {
 		p.Report(Root.Child("organisation").Child("employees"), "large", *e)
 		return
 	}
+	// The grounds that make the record mandatory whatever the headcount
+	// come first: special or criminal data, and risk (Art. 30(5)).
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		for _, c := range a.DataCategories {
 			if len(c.Special) > 0 || c.Criminal {
-				p.Report(activityPath(i), "special", *e, a.ID)
+				p.Report(activityPath(i), "special", a.ID)
 				return
 			}
 		}
 		if met := p.DPIACriteria(i); len(met) > 0 {
-			p.Report(activityPath(i), "risk", *e, a.ID, string(met[0]))
+			p.Report(activityPath(i), "risk", a.ID, met[0])
 			return
 		}
+	}
+	if e == nil {
+		p.Report(Root.Child("organisation"), "unknown")
+		return
 	}
 	p.Report(Root.Child("organisation").Child("employees"), "regular", *e)
 }

@@ -10,7 +10,7 @@ import (
 // The rules of lawfulness (Art. 6), consent (Art. 7, 8) and legitimate
 // interests.
 var (
-	noLegalBasisRule = &Rule{ID: "no-legal-basis", Severity: Error, Article: "Art. 6(1) GDPR",
+	noLegalBasisRule = &Rule{ID: "no-legal-basis", Severity: Error, Article: "Art. 5(2) and 6(1) GDPR",
 		Doc:      "A purpose has no lawful basis.",
 		Messages: Messages{"": "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (bases)"},
 		Run:      noLegalBasis}
@@ -40,12 +40,13 @@ var (
 	employeeConsentRule = &Rule{ID: "employee-consent", Severity: Warning, Article: "Art. 7(4) and recital 43 GDPR",
 		Doc:      "Consent is relied on for employees, for whom it is rarely freely given.",
 		Messages: Messages{"": "consent of employees is rarely freely given, given the imbalance of power (recital 43; EDPB Guidelines 05/2020); rely on another basis, or document why refusing has no consequences"},
-		Run:      func(p *Pass) { consentOf(p, Employee, func(path Path) { p.Report(path, "") }) }}
+		Run:      func(p *Pass) { consentOf(p, Employee, func(path Path, _ *Activity) { p.Report(path, "") }) }}
 	childConsentRule = &Rule{ID: "child-consent-age", Severity: Info, Article: "Art. 8(1) GDPR",
 		Doc: "Consent is relied on for children: the age of digital consent applies.",
 		Messages: Messages{
-			"":        "for an information society service offered directly to a child, consent below the age of %d in %s (%s) must be given or authorised by the holder of parental responsibility; make reasonable efforts to verify it (Art. 8(2))",
-			"unknown": "for an information society service offered directly to a child, consent below the age of digital consent of the member state (16 unless its law sets 13 to 15) must be given or authorised by the holder of parental responsibility (Art. 8)",
+			"":            "for an information society service offered directly to a child, consent below the age of %d in %s (%s) must be given or authorised by the holder of parental responsibility; make reasonable efforts to verify it (Art. 8(2))",
+			"established": "for an information society service offered directly to a child, consent below the age of %d in %s (%s), where the controller is established, must be given or authorised by the holder of parental responsibility (Art. 8(2)); where children of other member states are targeted their ages apply (EDPB Guidelines 05/2020): list them (targetCountries)",
+			"unknown":     "for an information society service offered directly to a child, consent below the age of digital consent of the member state (16 unless its law sets 13 to 15) must be given or authorised by the holder of parental responsibility (Art. 8)",
 		},
 		Run: childConsent}
 )
@@ -103,15 +104,15 @@ func subjectsOf(a *Activity, kind SubjectKind) bool {
 }
 
 // consentOf calls report with the path of every consent basis of an
-// activity with data subjects of a kind.
-func consentOf(p *Pass, kind SubjectKind, report func(Path)) {
+// activity with data subjects of a kind, and the activity.
+func consentOf(p *Pass, kind SubjectKind, report func(Path, *Activity)) {
 	eachPurpose(p.Register, func(at elemAt, a *Activity, pu *Purpose) {
 		if !subjectsOf(a, kind) {
 			return
 		}
 		for k, b := range pu.Bases {
 			if b.Basis == lawfulbasis.Consent {
-				report(at.path().Child("bases").Index(k))
+				report(at.path().Child("bases").Index(k), a)
 			}
 		}
 	})
@@ -122,11 +123,24 @@ func childConsent(p *Pass) {
 	if a := p.Register.Organisation.Address; a != nil {
 		country = a.Country
 	}
-	age, ok := lawfulbasis.DigitalConsentAge(country, p.At.Time())
-	consentOf(p, Child, func(path Path) {
-		if ok {
-			p.Report(path, "", age.Age, country, age.Provision)
-		} else {
+	consentOf(p, Child, func(path Path, a *Activity) {
+		if len(a.TargetCountries) == 0 {
+			if age, ok := lawfulbasis.DigitalConsentAge(country, p.At.Time()); ok {
+				p.Report(path, "established", age.Age, country, age.Provision)
+			} else {
+				p.Report(path, "unknown")
+			}
+			return
+		}
+		unknown := false
+		for _, c := range a.TargetCountries {
+			if age, ok := lawfulbasis.DigitalConsentAge(c, p.At.Time()); ok {
+				p.Report(path, "", age.Age, c, age.Provision)
+			} else {
+				unknown = true
+			}
+		}
+		if unknown {
 			p.Report(path, "unknown")
 		}
 	})

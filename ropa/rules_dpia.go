@@ -10,6 +10,7 @@ var dpiaScreeningRule = &Rule{ID: "dpia-screening", Severity: Warning, Article: 
 	Messages: Messages{
 		"":             "the activity meets %d criteria of WP248 rev.01 (%s) and records no DPIA; carry one out, or document why none is needed (dpia)",
 		"required":     "a DPIA is required (%s) but neither done nor planned; carry it out before the processing",
+		"recorded":     "the DPIA is recorded as required but neither done nor planned (no date or reference); carry it out before the processing, and record its date or reference (dpia)",
 		"undocumented": "the activity meets %d criteria of WP248 rev.01 (%s); a decision that no DPIA is needed must be documented: reference it (dpia.reference)",
 	},
 	Run: dpiaScreening}
@@ -17,11 +18,15 @@ var dpiaScreeningRule = &Rule{ID: "dpia-screening", Severity: Warning, Article: 
 func dpiaScreening(p *Pass) {
 	for i := range p.Register.Activities {
 		d := p.Register.Activities[i].DPIA
-		if d != nil && (d.Status == DPIADone || d.Status == DPIAPlanned || d.Status == DPIANotRequired && d.Reference != "") {
+		if d != nil && (d.Status == DPIADone || d.Status == DPIAPlanned || d.Status == DPIANotRequired && d.Reference != "" ||
+			d.Status == DPIARequired && (d.Reference != "" || !d.Date.IsZero())) {
 			continue
 		}
 		met := p.DPIACriteria(i)
 		if len(met) < 2 {
+			if d != nil && d.Status == DPIARequired {
+				p.Report(activityPath(i).Child("dpia"), "recorded")
+			}
 			continue
 		}
 		names := strings.Join(strs(met), ", ")

@@ -24,9 +24,13 @@ var (
 		Messages: Messages{"": "%q only restates that data are kept as long as necessary; give a period and the event it runs from, or the criteria that fix it"},
 		Run:      vagueRetention}
 	retentionNoEndRule = &Rule{ID: "retention-no-end", Severity: Warning, Article: "Art. 30(1)(f) and 5(1)(e) GDPR",
-		Doc:      "A retention term sets no end: no period, no ending event and no law.",
-		Messages: Messages{"": "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible"},
-		Run:      retentionNoEnd}
+		Doc: "A retention term sets no end: no period that is more than a minimum, no ending event and no known statute.",
+		Messages: Messages{
+			"":        "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible",
+			"minimum": "%s is a minimum (at least), and nothing ends the term: the data could be kept without end; give the time limit for erasure as well, where possible",
+			"law":     "the term ends only with the law it cites, %q, which is no statute known for %s on this date, so its end cannot be told; cite the provision that sets the period, or give the period (period)",
+		},
+		Run: retentionNoEnd}
 	retentionNoStartRule = &Rule{ID: "retention-no-start", Severity: Info, Article: "Art. 30(1)(f) GDPR",
 		Doc:      "A retention period does not say from which event it runs.",
 		Messages: Messages{"": "the period %s does not say from which event it runs; add from (such as collection or contract-end) so that erasure dates can be computed"},
@@ -95,7 +99,17 @@ func vagueRetention(p *Pass) {
 
 func retentionNoEnd(p *Pass) {
 	eachTerm(p.Register, func(at elemAt, _ int, _ *Activity, _ int, rule *RetentionRule) {
-		if rule.Period.IsZero() && len(rule.Until) == 0 && strings.TrimSpace(rule.Law) == "" && !rule.Vague() {
+		if rule.Vague() {
+			return // vague-retention says what is wrong
+		}
+		e := rule.Ending(p.Statutes())
+		switch {
+		case e.Ends():
+		case e.MinimumOnly:
+			p.Report(at.path(), "minimum", rule.Period)
+		case e.UnknownLaw:
+			p.Report(at.path().Child("law"), "law", clip.Runes(rule.Law, 120), p.statutesCountry())
+		default:
 			p.Report(at.path(), "")
 		}
 	})
@@ -197,8 +211,8 @@ func forCited(p *Pass, f func(at elemAt, rule *RetentionRule, s *retention.Statu
 
 func statutoryMinimum(p *Pass) {
 	forCited(p, func(at elemAt, rule *RetentionRule, s *retention.Statute) bool {
-		if s.Min.IsZero() {
-			return false
+		if s.Kind != retention.DutyToKeep || s.Min.IsZero() {
+			return false // a limitation period requires no retention (Art. 5(1)(e), 17(3)(e))
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
 			p.Report(at.path(), "", rule.Period.Words(lang.English), s.Min.Words(lang.English), s.Law, s.Subject)
@@ -210,7 +224,7 @@ func statutoryMinimum(p *Pass) {
 
 func statutoryMaximum(p *Pass) {
 	forCited(p, func(at elemAt, rule *RetentionRule, s *retention.Statute) bool {
-		if s.Max.IsZero() {
+		if s.Kind != retention.MaximumHold || s.Max.IsZero() {
 			return false
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {

@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/openropa/registry/internal/clip"
@@ -11,14 +12,22 @@ import (
 // organisations (Chapter V, Art. 30(1)(e) and 30(2)(c)).
 var (
 	eeaTransferRule = &Rule{ID: "eea-transfer", Severity: Info, Article: "Art. 44 GDPR",
-		Doc:      "A transfer goes to a country of the EEA, which is not a transfer under Chapter V.",
-		Messages: Messages{"": "%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead"},
+		Doc: "A transfer goes to a country of the EEA, or to the UK during the 2021 bridge, which is not a transfer under Chapter V.",
+		Messages: Messages{
+			"":       "%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead",
+			"bridge": "sending data to %s on %s was not a transfer under Chapter V (Art. FINPROV.10A of the EU-UK Trade and Cooperation Agreement, from 2021-01-01 to 2021-06-27); nothing needs a ground of Chapter V for that period",
+		},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
-			if p.withinEEA(t) {
+			if !p.withinEEA(t) {
+				return
+			}
+			if member, _ := p.InEEA(t.Country); member {
 				p.Report(at.path(), "", t.Country)
+			} else {
+				p.Report(at.path(), "bridge", t.Country, p.At)
 			}
 		})}
-	transferWithoutMechanismRule = &Rule{ID: "transfer-without-mechanism", Severity: Error, Article: "Art. 44 GDPR",
+	transferWithoutMechanismRule = &Rule{ID: "transfer-without-mechanism", Severity: Error, Article: "Art. 5(2) and 44 GDPR",
 		Doc:      "A transfer to a third country names no ground of Chapter V.",
 		Messages: Messages{"": "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
@@ -27,20 +36,21 @@ var (
 			}
 		})}
 	adequacyNotInForceRule = &Rule{ID: "adequacy-not-in-force", Severity: Error, Article: "Art. 45(1) GDPR",
-		Doc:      "A transfer relies on adequacy that does not cover the country or the recipient on the checking date.",
-		Messages: Messages{"": "%s"},
-		Run:      eachTransferRule(adequacyNotInForce)}
+		Doc: "A transfer relies on adequacy that does not cover the country or the recipient on the checking date, or whose scope is to be confirmed.",
+		Messages: Messages{
+			"":        "%s",
+			"confirm": "%s",
+		},
+		Run: eachTransferRule(adequacyNotInForce)}
 	invalidMechanismRule = &Rule{ID: "invalid-mechanism", Severity: Error, Article: "Art. 44 and 46 GDPR",
-		Doc:      "A transfer relies on a mechanism that was no longer valid on the checking date.",
-		Messages: Messages{"": "%s"},
-		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
-			if t.Mechanism == "" || !t.Mechanism.Valid() {
-				return
-			}
-			if v := t.Mechanism.ValidOn(p.At.Time()); !v.Valid {
-				p.Report(at.path().Child("mechanism"), "", v.Reason)
-			}
-		})}
+		Doc: "A transfer relies on a mechanism, or on standard contractual clauses, that could not be relied on on the checking date, or on clauses whose module does not fit the recipient.",
+		Messages: Messages{
+			"":        "%s",
+			"clauses": "%s",
+			"unread":  "the reference to the standard contractual clauses cannot be read: %s; cite the decision and its module, such as Decision (EU) 2021/914 module 2",
+			"module":  "recipient %q is a processor, but the reference names only %s of Decision (EU) 2021/914; a processor importer needs module 2 (controller to processor) or module 3 (processor to processor)",
+		},
+		Run: eachTransferRule(invalidMechanism)}
 	transferImpactAssessmentRule = &Rule{ID: "transfer-impact-assessment", Severity: Warning, Article: "Art. 46(1) GDPR; C-311/18",
 		Doc:      "A transfer on appropriate safeguards records no transfer impact assessment.",
 		Messages: Messages{"": "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"},
@@ -58,9 +68,17 @@ var (
 			}
 		})}
 	undeclaredTransferRule = &Rule{ID: "undeclared-transfer", Severity: Error, Article: "Art. 44 and 30(1)(e) GDPR",
-		Doc:      "A recipient outside the EEA has no transfer declared to its country.",
-		Messages: Messages{"": "recipient %q is located in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers)"},
-		Run:      undeclaredTransfer}
+		Doc: "A recipient, a group recipient's company or a sub-processor outside the EEA has no transfer declared to its country.",
+		Messages: Messages{
+			"":      "recipient %q is located in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers)",
+			"group": "recipient %q is the group, which includes %q in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers), or say which group companies receive the data",
+			"sub":   "sub-processor %q is located in %s, outside the EEA, but the processing record declares no transfer to %s (Art. 30(2)(c)); declare it with its ground (transfers)",
+		},
+		Run: undeclaredTransfer}
+	publicAuthorityDerogationRule = &Rule{ID: "public-authority-derogation", Severity: Error, Article: "Art. 49(3) GDPR",
+		Doc:      "A public authority relies on a derogation that Art. 49(3) excludes in the exercise of its public powers.",
+		Messages: Messages{"": "a public authority may not rely on %s (%s) for activities in the exercise of its public powers (Art. 49(3)); rely on another ground of Chapter V, or explain in the notes why the transfer falls outside its public powers and waive this finding"},
+		Run:      publicAuthorityDerogation}
 )
 
 // eachTransferRule returns the Run of a rule that looks at every transfer
@@ -81,46 +99,157 @@ func eachTransferRule(f func(p *Pass, at elemAt, t *Transfer)) func(*Pass) {
 	}
 }
 
-func adequacyNotInForce(p *Pass, at elemAt, t *Transfer) {
-	if t.Mechanism != lawfulbasis.Adequacy {
-		return
+// recipientOf returns the recipient of an activity, or the sub-processor
+// of a processing record, that a transfer names as its importer.
+func recipientOf(r *Register, at elemAt, t *Transfer) *Recipient {
+	if t.Recipient == "" {
+		return nil
 	}
-	var ans lawfulbasis.AdequacyAnswer
+	var list []Recipient
 	switch {
-	case t.Country != "":
-		if p.withinEEA(t) {
-			return
+	case at.list == "activities" && at.i < len(r.Activities):
+		list = r.Activities[at.i].Recipients
+	case at.list == "processing" && at.i < len(r.Processing):
+		list = r.Processing[at.i].SubProcessors
+	}
+	for k := range list {
+		if strings.EqualFold(strings.TrimSpace(list[k].Name), strings.TrimSpace(t.Recipient)) {
+			return &list[k]
 		}
-		var scopes []lawfulbasis.Scope
-		if t.DPF != nil && *t.DPF {
-			scopes = append(scopes, lawfulbasis.DPFList)
-		}
-		if t.Scope != "" {
-			scopes = append(scopes, t.Scope)
-		}
-		ans = lawfulbasis.AdequateCountry(t.Country, p.At.Time(), scopes...)
-	case t.Organisation != "":
-		ans = lawfulbasis.AdequateOrganisation(t.Organisation, p.At.Time())
-	default:
+	}
+	return nil
+}
+
+// importerIsProcessor reports whether a transfer's importer is a processor:
+// a sub-processor of a processing record, or a recipient of kind processor.
+func importerIsProcessor(r *Register, at elemAt, t *Transfer) bool {
+	rc := recipientOf(r, at, t)
+	return rc != nil && (at.list == "processing" || rc.Kind == Processor)
+}
+
+// importerIsAuthority reports whether a transfer's importer is stated to be
+// a public authority: by the transfer, or by the kind of its recipient.
+func importerIsAuthority(r *Register, at elemAt, t *Transfer) bool {
+	if t.PublicAuthority != nil {
+		return *t.PublicAuthority
+	}
+	rc := recipientOf(r, at, t)
+	return rc != nil && rc.Kind == Authority
+}
+
+func adequacyNotInForce(p *Pass, at elemAt, t *Transfer) {
+	if t.Mechanism != lawfulbasis.Adequacy || p.withinEEA(t) || t.Country == "" && t.Organisation == "" {
 		return // the structural check asks for the country
 	}
-	if !ans.Adequate {
+	q := lawfulbasis.AdequacyQuery{Country: t.Country, Day: p.At.Time(), Scope: t.Scope, DPF: t.DPF,
+		PublicAuthority: importerIsAuthority(p.Register, at, t)}
+	if t.Country == "" {
+		q.Organisation = t.Organisation
+	}
+	ans := lawfulbasis.AssessAdequacy(q)
+	switch ans.Verdict {
+	case lawfulbasis.VerdictNotAdequate:
 		p.Report(at.path(), "", ans.Reason)
+	case lawfulbasis.VerdictConfirmScope:
+		p.ReportFinding(Finding{Path: at.path(), Severity: Warning, Key: "adequacy-not-in-force.confirm", Args: []any{ans.Reason}})
 	}
 }
 
-func undeclaredTransfer(p *Pass) {
-	for i := range p.Register.Activities {
-		a := &p.Register.Activities[i]
-		declared := map[string]bool{}
-		for _, t := range a.Transfers {
-			declared[t.Country] = true
+func invalidMechanism(p *Pass, at elemAt, t *Transfer) {
+	if t.Mechanism == "" || !t.Mechanism.Valid() || p.withinEEA(t) {
+		return
+	}
+	if v := t.Mechanism.ValidOn(p.At.Time()); !v.Valid {
+		p.Report(at.path().Child("mechanism"), "", v.Reason)
+		return
+	}
+	if t.Mechanism != lawfulbasis.SCC || strings.TrimSpace(t.Reference) == "" {
+		return
+	}
+	ref, err := lawfulbasis.RecogniseSCC(t.Reference)
+	switch {
+	case err != nil:
+		p.ReportFinding(Finding{Path: at.path().Child("reference"), Severity: Warning, Key: "invalid-mechanism.unread", Args: []any{err.Error()}})
+		return
+	case len(ref.Decisions) == 0:
+		return // a reference to a contract of the organisation's own, say
+	}
+	if v := ref.ValidOn(p.At.Time()); !v.Valid {
+		p.ReportFinding(Finding{Path: at.path().Child("reference"), Article: "Art. 46(2)(c) GDPR", Key: "invalid-mechanism.clauses", Args: []any{v.Reason}})
+		return
+	}
+	if len(ref.Modules) > 0 && !ref.ForProcessor() && importerIsProcessor(p.Register, at, t) {
+		names := make([]string, len(ref.Modules))
+		for k, m := range ref.Modules {
+			names[k] = m.String()
 		}
+		p.ReportFinding(Finding{Path: at.path().Child("reference"), Article: "Art. 28(3) and 46(2)(c) GDPR", Key: "invalid-mechanism.module",
+			Args: []any{clip.Runes(t.Recipient, 80), strings.Join(names, ", ")}})
+	}
+}
+
+// declaredTo returns the countries a list of transfers declares.
+func declaredTo(ts []Transfer) map[string]bool {
+	declared := map[string]bool{}
+	for _, t := range ts {
+		declared[t.Country] = true
+	}
+	return declared
+}
+
+func undeclaredTransfer(p *Pass) {
+	r := p.Register
+	for i := range r.Activities {
+		a := &r.Activities[i]
+		declared := declaredTo(a.Transfers)
 		for j, rc := range a.Recipients {
-			if rc.Country == "" || declared[rc.Country] || !p.outsideEEA(rc.Country) {
+			path := activityPath(i).Child("recipients").Index(j)
+			if rc.Country != "" {
+				if !declared[rc.Country] && p.thirdCountry(rc.Country) {
+					p.Report(path, "", clip.Runes(rc.Name, 80), rc.Country, rc.Country)
+				}
 				continue
 			}
-			p.Report(activityPath(i).Child("recipients").Index(j), "", clip.Runes(rc.Name, 80), rc.Country, rc.Country)
+			if rc.Kind != Group {
+				continue
+			}
+			for _, e := range r.Entities {
+				if e.Address == nil || declared[e.Address.Country] || !p.thirdCountry(e.Address.Country) {
+					continue
+				}
+				// The register does not say which group companies receive the
+				// data: a likely gap to examine, not a certain breach.
+				p.ReportFinding(Finding{Path: path, Severity: Warning, Key: "undeclared-transfer.group",
+					Args: []any{clip.Runes(rc.Name, 80), clip.Runes(e.Name, 80), e.Address.Country, e.Address.Country}})
+				break
+			}
 		}
 	}
+	for i := range r.Processing {
+		declared := declaredTo(r.Processing[i].Transfers)
+		for j, sp := range r.Processing[i].SubProcessors {
+			if sp.Country != "" && !declared[sp.Country] && p.thirdCountry(sp.Country) {
+				p.ReportFinding(Finding{Path: recordPath(i).Child("subProcessors").Index(j), Article: "Art. 44 and 30(2)(c) GDPR",
+					Key: "undeclared-transfer.sub", Args: []any{clip.Runes(sp.Name, 80), sp.Country, sp.Country}})
+			}
+		}
+	}
+}
+
+// excludedFromPublicPowers are the derogations that Art. 49(3) excludes
+// for activities of public authorities in the exercise of their public
+// powers: Art. 49(1)(a)-(c) and the second subparagraph.
+var excludedFromPublicPowers = []lawfulbasis.Derogation{lawfulbasis.DerogationExplicitConsent,
+	lawfulbasis.ContractWithSubject, lawfulbasis.ContractInInterest, lawfulbasis.CompellingLegitimateInterest}
+
+func publicAuthorityDerogation(p *Pass) {
+	pa := p.Register.Organisation.PublicAuthority
+	if pa == nil || !*pa {
+		return
+	}
+	eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
+		if t.Mechanism == lawfulbasis.DerogationMechanism && slices.Contains(excludedFromPublicPowers, t.Derogation) {
+			p.Report(at.path().Child("derogation"), "", t.Derogation, t.Derogation.Article())
+		}
+	})(p)
 }
