@@ -17,7 +17,7 @@ var (
 		Run:      dpoContact}
 	representativeRule = &Rule{ID: "representative-missing", Severity: Error, Article: "Art. 27 and 30(1)(a) GDPR",
 		Doc:      "A controller established outside the EEA records no representative in the Union.",
-		Messages: Messages{"": "the controller is established in %s, outside the EEA; designate a representative in the Union (Art. 27) and record it (representative), unless Art. 27(2) exempts the processing"},
+		Messages: Messages{"": "the controller is established in %[1]s, outside the EEA; designate a representative in the Union (Art. 27) and record it (%[2]s), unless Art. 27(2) exempts the processing"},
 		Run:      representative}
 	noRecipientsRule = &Rule{ID: "no-recipients", Severity: Info, Article: "Art. 30(1)(d) GDPR",
 		Doc:      "An activity declares no recipients.",
@@ -26,7 +26,7 @@ var (
 	noMeasuresRule = &Rule{ID: "no-measures", Severity: Warning, Article: "Art. 30(1)(g) and 32 GDPR",
 		Doc: "An activity or processing record refers to no security measure.",
 		Messages: Messages{
-			"":          "no security measure applies; refer to the technical and organisational measures of Art. 32 that protect these data (measures)",
+			"":          "no security measure applies; refer to the technical and organisational measures of Art. 32 that protect these data (%[1]s)",
 			"processor": "no security measure applies; refer to the measures of Art. 32 (Art. 30(2)(d))",
 		},
 		Run: noMeasures}
@@ -37,7 +37,7 @@ var (
 	exemptionRule = &Rule{ID: "art-30-5-exemption", Severity: Info, Article: "Art. 30(5) GDPR",
 		Doc: "Whether the organisation may rely on the exemption for fewer than 250 employees.",
 		Messages: Messages{
-			"unknown": "the headcount is not recorded (employees), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed",
+			"unknown": "the headcount is not recorded (%[1]s), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed",
 			"large":   "with %d employees the organisation cannot rely on the exemption of Art. 30(5): the record is required",
 			"special": "with %d employees the exemption of Art. 30(5) could apply, but activity %q processes special or criminal-offence data, so the record is required",
 			"risk":    "with %d employees the exemption of Art. 30(5) could apply, but activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the record is required",
@@ -75,7 +75,7 @@ func representative(p *Pass) {
 	if a == nil || r.Representative != nil || !p.outsideEEA(a.Country) {
 		return
 	}
-	p.Report(Root.Child("organisation").Child("address").Child("country"), "", a.Country)
+	p.Report(Root.Child("organisation").Child("address").Child("country"), "", a.Country, FieldName("representative"))
 }
 
 func noRecipients(p *Pass) {
@@ -90,7 +90,7 @@ func noMeasures(p *Pass) {
 	r := p.Register
 	for i := range r.Activities {
 		if len(r.Activities[i].Measures) == 0 {
-			p.Report(activityPath(i), "")
+			p.Report(activityPath(i), "", FieldName("measures"))
 		}
 	}
 	for i := range r.Processing {
@@ -115,7 +115,7 @@ func exemption(p *Pass) {
 	e := r.Organisation.Employees
 	switch {
 	case e == nil:
-		p.Report(Root.Child("organisation"), "unknown")
+		p.Report(Root.Child("organisation"), "unknown", FieldName("employees"))
 		return
 	case *e >= 250:
 		p.Report(Root.Child("organisation").Child("employees"), "large", *e)
@@ -130,7 +130,7 @@ func exemption(p *Pass) {
 			}
 		}
 		if met := p.DPIACriteria(i); len(met) > 0 {
-			p.Report(activityPath(i), "risk", *e, a.ID, string(met[0]))
+			p.Report(activityPath(i), "risk", *e, a.ID, met[0])
 			return
 		}
 	}

@@ -12,18 +12,18 @@ import (
 var (
 	eeaTransferRule = &Rule{ID: "eea-transfer", Severity: Info, Article: "Art. 44 GDPR",
 		Doc:      "A transfer goes to a country of the EEA, which is not a transfer under Chapter V.",
-		Messages: Messages{"": "%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead"},
+		Messages: Messages{"": "%[1]s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under %[2]s instead"},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if p.withinEEA(t) {
-				p.Report(at.path(), "", t.Country)
+				p.Report(at.path(), "", t.Country, FieldName("recipients"))
 			}
 		})}
 	transferWithoutMechanismRule = &Rule{ID: "transfer-without-mechanism", Severity: Error, Article: "Art. 44 GDPR",
 		Doc:      "A transfer to a third country names no ground of Chapter V.",
-		Messages: Messages{"": "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"},
+		Messages: Messages{"": "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (%[1]s)"},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism == "" && !p.withinEEA(t) {
-				p.Report(at.path(), "")
+				p.Report(at.path(), "", FieldName("mechanism"))
 			}
 		})}
 	adequacyNotInForceRule = &Rule{ID: "adequacy-not-in-force", Severity: Error, Article: "Art. 45(1) GDPR",
@@ -38,28 +38,28 @@ var (
 				return
 			}
 			if v := t.Mechanism.ValidOn(p.At.Time()); !v.Valid {
-				p.Report(at.path().Child("mechanism"), "", v.Reason)
+				p.Report(at.path().Child("mechanism"), "", EnglishText(v.Reason))
 			}
 		})}
 	transferImpactAssessmentRule = &Rule{ID: "transfer-impact-assessment", Severity: Warning, Article: "Art. 46(1) GDPR; C-311/18",
 		Doc:      "A transfer on appropriate safeguards records no transfer impact assessment.",
-		Messages: Messages{"": "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"},
+		Messages: Messages{"": "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (%[1]s)"},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism.Safeguard() && t.Assessment == "" && !p.withinEEA(t) {
-				p.Report(at.path(), "")
+				p.Report(at.path(), "", FieldName("assessment"))
 			}
 		})}
 	derogationSafeguardsRule = &Rule{ID: "derogation-safeguards", Severity: Error, Article: "Art. 49(6) and 30(1)(e) GDPR",
 		Doc:      "A transfer on compelling legitimate interests does not document its suitable safeguards.",
-		Messages: Messages{"": "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"},
+		Messages: Messages{"": "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (%[1]s), and inform the supervisory authority"},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism == lawfulbasis.DerogationMechanism && t.Derogation.NeedsDocumentedSafeguards() && strings.TrimSpace(t.Safeguards) == "" {
-				p.Report(at.path(), "")
+				p.Report(at.path(), "", FieldName("safeguards"))
 			}
 		})}
 	undeclaredTransferRule = &Rule{ID: "undeclared-transfer", Severity: Error, Article: "Art. 44 and 30(1)(e) GDPR",
 		Doc:      "A recipient outside the EEA has no transfer declared to its country.",
-		Messages: Messages{"": "recipient %q is located in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers)"},
+		Messages: Messages{"": "recipient %[1]q is located in %[2]s, outside the EEA, but the activity declares no transfer to %[2]s; declare it with its ground (%[3]s)"},
 		Run:      undeclaredTransfer}
 )
 
@@ -105,7 +105,7 @@ func adequacyNotInForce(p *Pass, at elemAt, t *Transfer) {
 		return // the structural check asks for the country
 	}
 	if !ans.Adequate {
-		p.Report(at.path(), "", ans.Reason)
+		p.Report(at.path(), "", EnglishText(ans.Reason))
 	}
 }
 
@@ -120,7 +120,7 @@ func undeclaredTransfer(p *Pass) {
 			if rc.Country == "" || declared[rc.Country] || !p.outsideEEA(rc.Country) {
 				continue
 			}
-			p.Report(activityPath(i).Child("recipients").Index(j), "", clip.Runes(rc.Name, 80), rc.Country, rc.Country)
+			p.Report(activityPath(i).Child("recipients").Index(j), "", clip.Runes(rc.Name, 80), rc.Country, FieldName("transfers"))
 		}
 	}
 }
