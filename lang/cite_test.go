@@ -2,6 +2,7 @@ package lang_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -81,4 +82,27 @@ func ExampleCite() {
 	// art. 30, lid 1, f), en art. 5, lid 1, e), AVG
 	// art. 30, § 1er, f), et art. 5, § 1er, e) RGPD
 	// Art. 30 Abs. 1 lit. f und Art. 5 Abs. 1 lit. e DSGVO
+}
+
+// FuzzParseCitation holds ParseCitation to its promise: it never panics,
+// and a citation it reads writes back in English as it was read and in
+// every language with the regulation's name.
+func FuzzParseCitation(f *testing.F) {
+	for _, s := range []string{"Art. 30(1)(f) and 5(1)(e) GDPR", "Art. 9(2)(b), (g)-(j) and 10 GDPR", "Art. 6(1), second subparagraph, GDPR", "Art. 7(4) and recital 43 GDPR", "Art. 46(1) GDPR; C-311/18", "Art. 9(1)-(2) GDPR"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := lang.ParseCitation(s)
+		if err != nil {
+			return
+		}
+		if c.In(lang.English) != s {
+			t.Fatalf("%q reads back as %q", s, c.In(lang.English))
+		}
+		for _, l := range lang.All() {
+			if got := c.In(l); !strings.Contains(got, lang.Regulation(l)) {
+				t.Fatalf("%q in %s is %q, without %s", s, l, got, lang.Regulation(l))
+			}
+		}
+	})
 }

@@ -2,6 +2,8 @@ package ropa
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -284,3 +286,13 @@ var (
 	_ labelled = lawfulbasis.Derogation("")
 	_ labelled = lawfulbasis.SpecialCategory("")
 )
+
+// MessageKeys returns the message keys a language words, sorted; for
+// English, every key of the catalogue.
+func MessageKeys(l lang.Lang) []string {
+	m := translations[l]
+	if l == lang.English {
+		m = englishMessages()
+	}
+	return slices.Sorted(maps.Keys(m))
+}

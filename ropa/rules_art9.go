@@ -24,7 +24,7 @@ var (
 		Run:      conditionLawMissing}
 	criminalDataGroundRule = &Rule{ID: "criminal-data-ground", Severity: Error, Article: "Art. 10 GDPR",
 		Doc:      "Criminal-offence data are processed for a purpose with no Art. 10 ground.",
-		Messages: Messages{"": "the purpose uses data relating to criminal convictions and offences (%s); they may only be processed under the control of official authority or when authorised by Union or member state law: record the ground (%[2]s: official-authority or authorised-by-law, with the law)"},
+		Messages: Messages{"": "the purpose uses data relating to criminal convictions and offences (%[1]s); they may only be processed under the control of official authority or when authorised by Union or member state law: record the ground (%[2]s: official-authority or authorised-by-law, with the law)"},
 		Run:      criminalDataGround}
 )
 
