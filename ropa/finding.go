@@ -1,9 +1,10 @@
 package ropa
 
 import (
-	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/openropa/registry/lang"
 )
 
 // Severity grades a finding.
@@ -55,9 +56,14 @@ type Finding struct {
 	// and a variant ("no-retention.category"). With Args it lets a caller
 	// word the finding in a language of its own.
 	Key string `json:"key"`
-	// Args are the values the message quotes, in the order of its template.
+	// Args are the values the message quotes, in the order of its English
+	// template: strings and numbers as the register writes them, and typed
+	// values (Citation, FieldName, Suggestion, Date, lawfulbasis.Basis,
+	// retention.Period, ...) that In renders in the reader's language.
 	Args []any `json:"args,omitempty"`
-	// Message says what is wrong and names the fix.
+	// Message says what is wrong and names the fix, in English with the
+	// fields of the format as the register writes them, unless the report
+	// was translated (Report.Translated).
 	Message string `json:"message"`
 	// File, Line and Column locate the element in the document the register
 	// was read from, once the report is located (Report.Locate).
@@ -154,10 +160,66 @@ func messageKey(id, v string) string {
 	return id + "." + v
 }
 
-// render words a message template with its arguments.
+// render words a message template with its arguments in English, naming
+// fields as the register writes them.
 func render(template string, args []any) string {
-	if len(args) == 0 {
-		return template
+	return renderIn(template, args, lang.English, nil)
+}
+
+// In words the finding's message in a language, from its Key and Args, with
+// the fields of the format named as the register writes them ("bases"): as
+// the command line shows them. A key without a wording in the language is
+// worded in English; a finding of a rule outside the catalogue keeps its
+// Message.
+func (f Finding) In(l lang.Lang) string { return f.Render(l, nil) }
+
+// Render words the finding's message in a language as In does, naming the
+// fields of the format with names (a workbook's column headings, say); nil
+// names them as the register writes them.
+func (f Finding) Render(l lang.Lang, names FieldNamer) string {
+	tmpl, ok := MessageTemplate(f.Key, l)
+	if !ok {
+		tmpl, ok = MessageTemplate(f.Key, lang.English)
 	}
-	return fmt.Sprintf(template, args...)
+	if !ok {
+		if f.Message != "" {
+			return f.Message
+		}
+		doc, _ := catalogueDoc(f.Rule) // never the raw key
+		return doc
+	}
+	return renderIn(tmpl, typedArgs(&f), l, names)
+}
+
+// Fields returns the fields of the format the message names as the place of
+// the fix, in the order of its arguments.
+func (f Finding) Fields() []FieldName {
+	var out []FieldName
+	for _, a := range f.Args {
+		if n, ok := a.(FieldName); ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Translated returns a copy of the report whose findings and waived findings
+// have their messages in a language, with fields named by names (nil: as
+// the register writes them). The report itself is not changed; its order,
+// which does not depend on the language, is kept.
+func (r *Report) Translated(l lang.Lang, names FieldNamer) *Report {
+	out := *r
+	out.Findings = make([]Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		f.Message = f.Render(l, names)
+		out.Findings[i] = f
+	}
+	if r.Waived != nil {
+		out.Waived = make([]Waived, len(r.Waived))
+		for i, w := range r.Waived {
+			w.Message = w.Render(l, names)
+			out.Waived[i] = w
+		}
+	}
+	return &out
 }

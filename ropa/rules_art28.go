@@ -10,8 +10,8 @@ import (
 var processorAgreementRule = &Rule{ID: "processor-agreement", Severity: Warning, Article: "Art. 28(3) GDPR",
 	Doc: "A processor is recorded without a reference to its Art. 28(3) agreement.",
 	Messages: Messages{
-		"":    "processor %q is recorded without a reference to the contract that Art. 28(3) requires; add it (agreement)",
-		"sub": "sub-processor %q is recorded without a reference to the contract that Art. 28(4) requires; add it (agreement)",
+		"":    "processor %[1]q is recorded without a reference to the contract that Art. 28(3) requires; add it (%[2]s)",
+		"sub": "sub-processor %[1]q is recorded without a reference to the contract that Art. 28(4) requires; add it (%[2]s)",
 	},
 	Run: processorAgreement}
 
@@ -20,7 +20,7 @@ func processorAgreement(p *Pass) {
 	for i := range r.Activities {
 		for j, rc := range r.Activities[i].Recipients {
 			if rc.Kind == Processor && strings.TrimSpace(rc.Agreement) == "" {
-				p.Report(activityPath(i).Child("recipients").Index(j), "", clip.Runes(rc.Name, 80))
+				p.Report(activityPath(i).Child("recipients").Index(j), "", clip.Runes(rc.Name, 80), FieldName("agreement"))
 			}
 		}
 	}
@@ -28,7 +28,7 @@ func processorAgreement(p *Pass) {
 		for j, sp := range r.Processing[i].SubProcessors {
 			if strings.TrimSpace(sp.Agreement) == "" {
 				p.ReportFinding(Finding{Path: recordPath(i).Child("subProcessors").Index(j), Article: "Art. 28(4) GDPR",
-					Key: "processor-agreement.sub", Args: []any{clip.Runes(sp.Name, 80)}})
+					Key: "processor-agreement.sub", Args: []any{clip.Runes(sp.Name, 80), FieldName("agreement")}})
 			}
 		}
 	}

@@ -50,7 +50,7 @@ var (
 	noMeasuresRule = &Rule{ID: "no-measures", Severity: Warning, Article: "Art. 30(1)(g) and 32 GDPR",
 		Doc: "An activity or processing record refers to no security measure.",
 		Messages: Messages{
-			"":          "no security measure applies; refer to the technical and organisational measures of Art. 32 that protect these data (measures)",
+			"":          "no security measure applies; refer to the technical and organisational measures of Art. 32 that protect these data (%[1]s)",
 			"processor": "no security measure applies; refer to the measures of Art. 32 (Art. 30(2)(d))",
 		},
 		Run: noMeasures}
@@ -61,7 +61,7 @@ var (
 	exemptionRule = &Rule{ID: "art-30-5-exemption", Severity: Info, Article: "Art. 30(5) GDPR",
 		Doc: "Whether the organisation may rely on the exemption for fewer than 250 employees.",
 		Messages: Messages{
-			"unknown": "the headcount is not recorded (employees), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed",
+			"unknown": "the headcount is not recorded (%[1]s), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed",
 			"large":   "with %d employees the organisation cannot rely on the exemption of Art. 30(5): the record is required",
 			"special": "activity %q processes special or criminal-offence data, so the exemption of Art. 30(5) does not apply to it whatever the headcount: the record is required",
 			"risk":    "activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the exemption of Art. 30(5) does not apply to it whatever the headcount: the record is required",
@@ -195,7 +195,7 @@ func noMeasures(p *Pass) {
 	r := p.Register
 	for i := range r.Activities {
 		if len(r.Activities[i].Measures) == 0 {
-			p.Report(activityPath(i), "")
+			p.Report(activityPath(i), "", FieldName("measures"))
 		}
 	}
 	for i := range r.Processing {
@@ -238,7 +238,7 @@ func exemption(p *Pass) {
 		}
 	}
 	if e == nil {
-		p.Report(Root.Child("organisation"), "unknown")
+		p.Report(Root.Child("organisation"), "unknown", FieldName("employees"))
 		return
 	}
 	p.Report(Root.Child("organisation").Child("employees"), "regular", *e)

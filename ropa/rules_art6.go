@@ -3,7 +3,6 @@ package ropa
 import (
 	"strings"
 
-	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 )
 
@@ -12,23 +11,23 @@ import (
 var (
 	noLegalBasisRule = &Rule{ID: "no-legal-basis", Severity: Error, Article: "Art. 5(2) and 6(1) GDPR",
 		Doc:      "A purpose has no lawful basis.",
-		Messages: Messages{"": "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (bases)"},
+		Messages: Messages{"": "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (%[1]s)"},
 		Run:      noLegalBasis}
 	interestNotStatedRule = &Rule{ID: "interest-not-stated", Severity: Warning, Article: "Art. 6(1)(f) and 13(1)(d) GDPR",
 		Doc:      "A purpose relies on legitimate interests without stating the interest.",
-		Messages: Messages{"": "legitimate interests are relied on without saying which interest is pursued; state it (interest)"},
+		Messages: Messages{"": "legitimate interests are relied on without saying which interest is pursued; state it (%[1]s)"},
 		Run: eachBasisRule(func(_ *Pass, b *Basis) bool {
 			return b.Basis == lawfulbasis.LegitimateInterests && strings.TrimSpace(b.Interest) == ""
-		})}
+		}, FieldName("interest"))}
 	balancingTestRule = &Rule{ID: "balancing-test", Severity: Info, Article: "Art. 6(1)(f) and 5(2) GDPR",
 		Doc:      "A purpose relies on legitimate interests without a reference to the balancing test.",
-		Messages: Messages{"": "reference the balancing test that shows the interest is not overridden by the data subjects' interests or rights (assessment)"},
+		Messages: Messages{"": "reference the balancing test that shows the interest is not overridden by the data subjects' interests or rights (%[1]s)"},
 		Run: eachBasisRule(func(_ *Pass, b *Basis) bool {
 			return b.Basis == lawfulbasis.LegitimateInterests && b.Assessment == ""
-		})}
+		}, FieldName("assessment"))}
 	basisLawMissingRule = &Rule{ID: "basis-law-missing", Severity: Warning, Article: "Art. 6(3) GDPR",
 		Doc:      "A legal obligation or public task does not cite the law that lays it down.",
-		Messages: Messages{"": "%s must be laid down by Union or member state law (Art. 6(3)); cite the law (law)"},
+		Messages: Messages{"": "%[1]s must be laid down by Union or member state law (Art. 6(3)); cite the law (%[2]s)"},
 		Run:      basisLawMissing}
 	publicAuthorityLIRule = &Rule{ID: "public-authority-legitimate-interests", Severity: Error, Article: "Art. 6(1), second subparagraph, GDPR",
 		Doc:      "A public authority relies on legitimate interests.",
@@ -62,13 +61,13 @@ func eachPurpose(r *Register, f func(at elemAt, a *Activity, pu *Purpose)) {
 }
 
 // eachBasisRule returns the Run of a rule that reports, with its main
-// message, every basis of every purpose for which bad says yes.
-func eachBasisRule(bad func(p *Pass, b *Basis) bool) func(*Pass) {
+// message and args, every basis of every purpose for which bad says yes.
+func eachBasisRule(bad func(p *Pass, b *Basis) bool, args ...any) func(*Pass) {
 	return func(p *Pass) {
 		eachPurpose(p.Register, func(at elemAt, _ *Activity, pu *Purpose) {
 			for k := range pu.Bases {
 				if bad(p, &pu.Bases[k]) {
-					p.Report(at.path().Child("bases").Index(k), "")
+					p.Report(at.path().Child("bases").Index(k), "", args...)
 				}
 			}
 		})
@@ -78,7 +77,7 @@ func eachBasisRule(bad func(p *Pass, b *Basis) bool) func(*Pass) {
 func noLegalBasis(p *Pass) {
 	eachPurpose(p.Register, func(at elemAt, _ *Activity, pu *Purpose) {
 		if len(pu.Bases) == 0 {
-			p.Report(at.path(), "")
+			p.Report(at.path(), "", FieldName("bases"))
 		}
 	})
 }
@@ -87,7 +86,7 @@ func basisLawMissing(p *Pass) {
 	eachPurpose(p.Register, func(at elemAt, _ *Activity, pu *Purpose) {
 		for k, b := range pu.Bases {
 			if b.Basis.NeedsLaw() && strings.TrimSpace(b.Law) == "" {
-				p.Report(at.path().Child("bases").Index(k), "", strings.ToLower(b.Basis.Label(lang.English)))
+				p.Report(at.path().Child("bases").Index(k), "", b.Basis, FieldName("law"))
 			}
 		}
 	})

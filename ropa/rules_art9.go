@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 )
 
@@ -13,7 +12,7 @@ import (
 var (
 	specialDataConditionRule = &Rule{ID: "special-data-condition", Severity: Error, Article: "Art. 9(1)-(2) GDPR",
 		Doc:      "Special categories of data are processed for a purpose with no Art. 9(2) condition.",
-		Messages: Messages{"": "the purpose uses special categories of data (%s) without a condition of Art. 9(2) that lifts the prohibition of Art. 9(1); record it (conditions)"},
+		Messages: Messages{"": "the purpose uses special categories of data (%[1]s) without a condition of Art. 9(2) that lifts the prohibition of Art. 9(1); record it (%[2]s)"},
 		Run:      func(p *Pass) { specialWithoutCondition(p, false) }}
 	ordinaryConsentRule = &Rule{ID: "ordinary-consent-for-special-data", Severity: Error, Article: "Art. 9(2)(a) GDPR",
 		Doc:      "Special categories of data rest on ordinary consent; Art. 9(2)(a) requires explicit consent.",
@@ -21,11 +20,11 @@ var (
 		Run:      func(p *Pass) { specialWithoutCondition(p, true) }}
 	conditionLawMissingRule = &Rule{ID: "condition-law-missing", Severity: Warning, Article: "Art. 9(2)(b), (g)-(j) and 10 GDPR",
 		Doc:      "A condition that needs Union or member state law does not cite it.",
-		Messages: Messages{"": "%s (%s) holds only on the basis of Union or member state law; cite it (law)"},
+		Messages: Messages{"": "%[1]s (%[2]s) holds only on the basis of Union or member state law; cite it (%[3]s)"},
 		Run:      conditionLawMissing}
 	criminalDataGroundRule = &Rule{ID: "criminal-data-ground", Severity: Error, Article: "Art. 10 GDPR",
 		Doc:      "Criminal-offence data are processed for a purpose with no Art. 10 ground.",
-		Messages: Messages{"": "the purpose uses data relating to criminal convictions and offences (%s); they may only be processed under the control of official authority or when authorised by Union or member state law: record the ground (conditions: official-authority or authorised-by-law, with the law)"},
+		Messages: Messages{"": "the purpose uses data relating to criminal convictions and offences (%[1]s); they may only be processed under the control of official authority or when authorised by Union or member state law: record the ground (%[2]s: official-authority or authorised-by-law, with the law)"},
 		Run:      criminalDataGround}
 )
 
@@ -64,7 +63,7 @@ func specialWithoutCondition(p *Pass, consent bool) {
 			return
 		}
 		if special := usedCategories(a, pu, func(c *DataCategory) bool { return len(c.Special) > 0 }); len(special) > 0 {
-			p.Report(at.path(), "", strings.Join(special, ", "))
+			p.Report(at.path(), "", strings.Join(special, ", "), FieldName("conditions"))
 		}
 	})
 }
@@ -74,7 +73,7 @@ func conditionLawMissing(p *Pass) {
 		for k, c := range pu.Conditions {
 			if c.Condition.NeedsLaw() && strings.TrimSpace(c.Law) == "" {
 				p.ReportFinding(Finding{Path: at.path().Child("conditions").Index(k), Article: c.Condition.Article(),
-					Args: []any{strings.ToLower(c.Condition.Label(lang.English)), c.Condition.Article()}})
+					Args: []any{c.Condition, Citation(c.Condition.Article()), FieldName("law")}})
 			}
 		}
 	})
@@ -84,7 +83,7 @@ func criminalDataGround(p *Pass) {
 	eachPurpose(p.Register, func(at elemAt, a *Activity, pu *Purpose) {
 		criminal := usedCategories(a, pu, func(c *DataCategory) bool { return c.Criminal })
 		if len(criminal) > 0 && !hasCondition(pu, true) {
-			p.Report(at.path(), "", strings.Join(criminal, ", "))
+			p.Report(at.path(), "", strings.Join(criminal, ", "), FieldName("conditions"))
 		}
 	})
 }

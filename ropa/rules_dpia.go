@@ -8,10 +8,10 @@ import (
 var dpiaScreeningRule = &Rule{ID: "dpia-screening", Severity: Warning, Article: "Art. 35(1) GDPR; WP248 rev.01",
 	Doc: "An activity meets two or more criteria of WP248 rev.01 and records no DPIA.",
 	Messages: Messages{
-		"":             "the activity meets %d criteria of WP248 rev.01 (%s) and records no DPIA; carry one out, or document why none is needed (dpia)",
+		"":             "the activity meets %[1]d criteria of WP248 rev.01 (%[2]s) and records no DPIA; carry one out, or document why none is needed (%[3]s)",
 		"required":     "a DPIA is required (%s) but neither done nor planned; carry it out before the processing",
 		"recorded":     "the DPIA is recorded as required but neither done nor planned (no date or reference); carry it out before the processing, and record its date or reference (dpia)",
-		"undocumented": "the activity meets %d criteria of WP248 rev.01 (%s); a decision that no DPIA is needed must be documented: reference it (dpia.reference)",
+		"undocumented": "the activity meets %[1]d criteria of WP248 rev.01 (%[2]s); a decision that no DPIA is needed must be documented: reference it (%[3]s)",
 	},
 	Run: dpiaScreening}
 
@@ -32,11 +32,11 @@ func dpiaScreening(p *Pass) {
 		names := strings.Join(strs(met), ", ")
 		switch {
 		case d == nil:
-			p.Report(activityPath(i), "", len(met), names)
+			p.Report(activityPath(i), "", len(met), names, FieldName("dpia"))
 		case d.Status == DPIARequired:
 			p.Report(activityPath(i).Child("dpia"), "required", names)
 		default:
-			p.Report(activityPath(i).Child("dpia"), "undocumented", len(met), names)
+			p.Report(activityPath(i).Child("dpia"), "undocumented", len(met), names, FieldName("dpia.reference"))
 		}
 	}
 }

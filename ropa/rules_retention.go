@@ -1,10 +1,9 @@
 package ropa
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/openropa/registry/internal/clip"
-	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
 )
@@ -16,7 +15,7 @@ var (
 		Doc: "An activity, or a category of its data, has no retention term.",
 		Messages: Messages{
 			"":         "no retention term is given; state for how long each category of data is kept, or the criteria that determine it, where possible",
-			"category": "no retention term covers data category %q; add one (retention[].data)",
+			"category": "no retention term covers data category %[1]q; add one (%[2]s)",
 		},
 		Run: noRetention}
 	vagueRetentionRule = &Rule{ID: "vague-retention", Severity: Warning, Article: "Art. 30(1)(f) and 5(1)(e) GDPR",
@@ -33,7 +32,7 @@ var (
 		Run: retentionNoEnd}
 	retentionNoStartRule = &Rule{ID: "retention-no-start", Severity: Info, Article: "Art. 30(1)(f) GDPR",
 		Doc:      "A retention period does not say from which event it runs.",
-		Messages: Messages{"": "the period %s does not say from which event it runs; add from (such as collection or contract-end) so that erasure dates can be computed"},
+		Messages: Messages{"": "the period %[1]s does not say from which event it runs; add %[2]s (such as collection or contract-end) so that erasure dates can be computed"},
 		Run:      retentionNoStart}
 	retentionEndlessRule = &Rule{ID: "retention-end-cannot-happen", Severity: Error, Article: "Art. 30(1)(f) and 5(1)(e) GDPR",
 		Doc: "A retention term ends only at events that cannot happen for the activity.",
@@ -83,7 +82,7 @@ func noRetention(p *Pass) {
 		}
 		for j, c := range a.DataCategories {
 			if !covered[c.ID] {
-				p.Report(activityPath(i).Child("dataCategories").Index(j), "category", c.ID)
+				p.Report(activityPath(i).Child("dataCategories").Index(j), "category", c.ID, FieldName("retention[].data"))
 			}
 		}
 	}
@@ -118,7 +117,7 @@ func retentionNoEnd(p *Pass) {
 func retentionNoStart(p *Pass) {
 	eachTerm(p.Register, func(at elemAt, _ int, _ *Activity, _ int, rule *RetentionRule) {
 		if !rule.Period.IsZero() && rule.From == "" {
-			p.Report(at.path(), "", rule.Period)
+			p.Report(at.path(), "", rule.Period.String(), FieldName("from"))
 		}
 	})
 }
@@ -164,13 +163,6 @@ func (g activityGrounds) canHappen(e retention.Event) bool {
 	return true
 }
 
-// endlessBecause says why an end event cannot happen, for the events that
-// only some grounds allow.
-var endlessBecause = map[retention.Event]string{
-	retention.ConsentWithdrawn: "consent cannot be withdrawn where no purpose rests on consent",
-	retention.Objection:        "an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing",
-}
-
 func retentionImpossibleEnd(p *Pass) {
 	eachTerm(p.Register, func(at elemAt, _ int, a *Activity, _ int, rule *RetentionRule) {
 		if !rule.Period.IsZero() || len(rule.Until) == 0 {
@@ -180,16 +172,12 @@ func retentionImpossibleEnd(p *Pass) {
 		if !g.any {
 			return // no-legal-basis says what is wrong
 		}
-		var why []string
 		for _, e := range rule.Until {
 			if g.canHappen(e) {
 				return
 			}
-			if w, ok := endlessBecause[e]; ok {
-				why = append(why, w)
-			}
 		}
-		p.Report(at.path(), "", strings.Join(why, ", and "))
+		p.Report(at.path(), "", ImpossibleEnds(slices.Clone(rule.Until)))
 	})
 }
 
@@ -215,7 +203,7 @@ func statutoryMinimum(p *Pass) {
 			return false // a limitation period requires no retention (Art. 5(1)(e), 17(3)(e))
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Min); decided && c < 0 {
-			p.Report(at.path(), "", rule.Period.Words(lang.English), s.Min.Words(lang.English), s.Law, s.Subject)
+			p.Report(at.path(), "", rule.Period, s.Min, s.Law, EnglishText(s.Subject))
 			return true
 		}
 		return false
@@ -228,7 +216,7 @@ func statutoryMaximum(p *Pass) {
 			return false
 		}
 		if c, decided := retention.ComparePeriods(rule.Period, s.Max); decided && c > 0 {
-			p.Report(at.path(), "", rule.Period.Words(lang.English), s.Max.Words(lang.English), s.Law, s.Subject)
+			p.Report(at.path(), "", rule.Period, s.Max, s.Law, EnglishText(s.Subject))
 			return true
 		}
 		return false

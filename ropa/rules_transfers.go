@@ -29,10 +29,10 @@ var (
 		})}
 	transferWithoutMechanismRule = &Rule{ID: "transfer-without-mechanism", Severity: Error, Article: "Art. 5(2) and 44 GDPR",
 		Doc:      "A transfer to a third country names no ground of Chapter V.",
-		Messages: Messages{"": "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (mechanism)"},
+		Messages: Messages{"": "the transfer names no ground of Chapter V; record the adequacy decision, the appropriate safeguards of Art. 46 or the derogation of Art. 49 it relies on (%[1]s)"},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism == "" && !p.withinEEA(t) {
-				p.Report(at.path(), "")
+				p.Report(at.path(), "", FieldName("mechanism"))
 			}
 		})}
 	adequacyNotInForceRule = &Rule{ID: "adequacy-not-in-force", Severity: Error, Article: "Art. 45(1) GDPR",
@@ -53,18 +53,18 @@ var (
 		Run: eachTransferRule(invalidMechanism)}
 	transferImpactAssessmentRule = &Rule{ID: "transfer-impact-assessment", Severity: Warning, Article: "Art. 46(1) GDPR; C-311/18",
 		Doc:      "A transfer on appropriate safeguards records no transfer impact assessment.",
-		Messages: Messages{"": "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (assessment)"},
+		Messages: Messages{"": "appropriate safeguards must be assessed against the law and practice of the destination (judgment C-311/18, EDPB Recommendations 01/2020); reference the transfer impact assessment (%[1]s)"},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism.Safeguard() && t.Assessment == "" && !p.withinEEA(t) {
-				p.Report(at.path(), "")
+				p.Report(at.path(), "", FieldName("assessment"))
 			}
 		})}
 	derogationSafeguardsRule = &Rule{ID: "derogation-safeguards", Severity: Error, Article: "Art. 49(6) and 30(1)(e) GDPR",
 		Doc:      "A transfer on compelling legitimate interests does not document its suitable safeguards.",
-		Messages: Messages{"": "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (safeguards), and inform the supervisory authority"},
+		Messages: Messages{"": "a transfer on compelling legitimate interests must document the assessment and the suitable safeguards in the record (Art. 49(6)); describe them (%[1]s), and inform the supervisory authority"},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if t.Mechanism == lawfulbasis.DerogationMechanism && t.Derogation.NeedsDocumentedSafeguards() && strings.TrimSpace(t.Safeguards) == "" {
-				p.Report(at.path(), "")
+				p.Report(at.path(), "", FieldName("safeguards"))
 			}
 		})}
 	undeclaredTransferRule = &Rule{ID: "undeclared-transfer", Severity: Error, Article: "Art. 44 and 30(1)(e) GDPR",

@@ -23,23 +23,23 @@ var (
 	requiredRule = &Rule{ID: "required", Severity: Error, Article: "Art. 30 GDPR",
 		Doc: "A field that the record must contain (Art. 30(1)(a)-(c), 30(2)(a)-(b)) or that the format needs is missing.",
 		Messages: Messages{
-			"":            "%s is missing; add it (%s)",
-			"list":        "%s is empty; add at least one (%s)",
-			"min":         "%s needs at least %s entries",
-			"destination": "a transfer names its third country (country) or international organisation (organisation); add one (%s)",
-			"derogation":  "a transfer on mechanism derogation names the derogation of Art. 49(1) it relies on (derogation); add it",
+			"":            "%[1]s is missing; add it (%[2]s)",
+			"list":        "%[1]s is empty; add at least one (%[2]s)",
+			"min":         "%[1]s needs at least %[2]s entries",
+			"destination": "a transfer names its third country (%[1]s) or international organisation (%[2]s); add one (%[3]s)",
+			"derogation":  "a transfer on mechanism derogation names the derogation of Art. 49(1) it relies on (%[1]s); add it",
 			"register":    "the register is nil",
 		}} // Run: structure, set by init, since structure reports under every structural rule
 	invalidValueRule = &Rule{ID: "invalid-value", Severity: Error, Article: "Art. 30 GDPR",
 		Doc: "A value is not one of those the format allows.",
 		Messages: Messages{
-			"":         "%s fails the %s check",
+			"":         "%[1]s fails the %[2]s check",
 			"enum":     "unknown value %q; want one of %s",
-			"negative": "%s must not be negative",
+			"negative": "%[1]s must not be negative",
 		}}
 	invalidCountryRule = &Rule{ID: "invalid-country", Severity: Error, Article: "Art. 30(1)(e) GDPR",
 		Doc:      "A country is not an ISO 3166-1 alpha-2 code.",
-		Messages: Messages{"": "%q is not an ISO 3166-1 alpha-2 country code; write the two capital letters, such as BE%s"}}
+		Messages: Messages{"": "%[1]q is not an ISO 3166-1 alpha-2 country code; write the two capital letters, such as BE%[2]s"}}
 	invalidEmailRule = &Rule{ID: "invalid-email", Severity: Error, Article: "Art. 30(1)(a) GDPR",
 		Doc:      "An e-mail address is malformed.",
 		Messages: Messages{"": "%q is not a valid e-mail address; correct it"}}
@@ -65,8 +65,10 @@ var (
 	unresolvedReferenceRule = &Rule{ID: "unresolved-reference", Severity: Error, Article: "Art. 30 GDPR",
 		Doc: "A reference names an id that does not exist.",
 		Messages: Messages{
-			"":         "%s %q does not exist; %s",
-			"event":    "event %q is neither a standard event nor one the register defines (events); define it with its label, or name a standard event%s",
+			"":         "%[1]s %[2]q does not exist; define the %[1]s first",
+			"one-of":   "%[1]s %[2]q does not exist; use one of %[3]s%[4]s",
+			"existing": "%[1]s %[2]q does not exist; use the id of an existing %[1]s%[3]s",
+			"event":    "event %[1]q is neither a standard event nor one the register defines (%[2]s); define it with its label, or name a standard event%[3]s",
 			"standard": "%q is a standard event of retention terms; a named event of the register needs an id of its own",
 		},
 		Run: references}
@@ -236,20 +238,20 @@ func (p *Pass) reportFault(fe validator.FieldError, path Path, article string) {
 	case "required", "min":
 		switch {
 		case fe.Kind() == reflect.Slice && fe.Tag() == "min" && fe.Param() != "1":
-			as(requiredRule, "min", name, fe.Param())
+			as(requiredRule, "min", FieldName(name), fe.Param())
 		case fe.Kind() == reflect.Slice:
-			as(requiredRule, "list", name, article)
+			as(requiredRule, "list", FieldName(name), Citation(article))
 		case fe.Tag() == "min":
-			as(invalidValueRule, "negative", name)
+			as(invalidValueRule, "negative", FieldName(name))
 		default:
-			as(requiredRule, "", name, article)
+			as(requiredRule, "", FieldName(name), Citation(article))
 		}
 	case "required_without":
-		as(requiredRule, "destination", article)
+		as(requiredRule, "destination", FieldName("country"), FieldName("organisation"), Citation(article))
 	case "required_if":
-		as(requiredRule, "derogation")
+		as(requiredRule, "derogation", FieldName("derogation"))
 	case "iso3166_1_alpha2":
-		as(invalidCountryRule, "", val, countryHint(val))
+		as(invalidCountryRule, "", val, CountryHint(strings.ToUpper(val)))
 	case "email":
 		as(invalidEmailRule, "", val)
 	case "url":
@@ -261,23 +263,13 @@ func (p *Pass) reportFault(fe validator.FieldError, path Path, article string) {
 	case "scheme":
 		as(invalidRegistrationRule, "scheme", val)
 	case "kbo":
-		as(invalidRegistrationRule, "kbo", val, fe.Param())
+		as(invalidRegistrationRule, "kbo", val, EnglishText(fe.Param()))
 	case "retention":
 		q := &Pass{Register: p.Register, rule: invalidRetentionRule, out: p.out}
-		q.ReportFinding(Finding{Path: path, Key: invalidRetentionRule.ID, Args: []any{strings.ReplaceAll(fe.Param(), "\n", "; ")}})
+		q.ReportFinding(Finding{Path: path, Key: invalidRetentionRule.ID, Args: []any{EnglishText(strings.ReplaceAll(fe.Param(), "\n", "; "))}})
 	default:
-		as(invalidValueRule, "", name, fe.Tag())
+		as(invalidValueRule, "", FieldName(name), fe.Tag())
 	}
-}
-
-func countryHint(v string) string {
-	switch strings.ToUpper(v) {
-	case "UK":
-		return " (the United Kingdom is GB)"
-	case "EL":
-		return " (Greece is GR)"
-	}
-	return ""
 }
 
 // pathOfField turns the struct namespace of a field that validator/v10
@@ -390,7 +382,7 @@ type refs struct {
 
 // resolve reports a reference to an id that is in none of the lists xs;
 // path makes the path of the reference, only when it is reported.
-func (c *refs) resolve(path func() Path, kind, id, article string, xs ...ids) {
+func (c *refs) resolve(path func() Path, kind RefKind, id, article string, xs ...ids) {
 	var known []string
 	for _, x := range xs {
 		if x.set[id] {
@@ -398,20 +390,20 @@ func (c *refs) resolve(path func() Path, kind, id, article string, xs ...ids) {
 		}
 		known = append(known, x.order...)
 	}
-	c.p.ReportFinding(Finding{Path: path(), Article: article, Args: []any{kind, id, c.fixFor(kind, id, known)}})
+	variant, args := c.fixFor(kind, id, known)
+	c.p.ReportFinding(Finding{Path: path(), Article: article, Key: messageKey("unresolved-reference", variant), Args: args})
 }
 
 // fixFor says how to mend a reference to an unknown id of a kind, given the
-// ids there are.
-func (c *refs) fixFor(kind, id string, known []string) string {
-	hint := c.suggestOnce(id, known)
+// ids there are: the variant of the message and its arguments.
+func (c *refs) fixFor(kind RefKind, id string, known []string) (string, []any) {
 	switch {
 	case len(known) == 0:
-		return fmt.Sprintf("define the %s first", kind)
+		return "", []any{kind, id}
 	case len(known) <= 12:
-		return fmt.Sprintf("use one of %s%s", strings.Join(slices.Sorted(slices.Values(known)), ", "), hint)
+		return "one-of", []any{kind, id, strings.Join(slices.Sorted(slices.Values(known)), ", "), c.suggestOnce(id, known)}
 	}
-	return fmt.Sprintf("use the id of an existing %s%s", kind, hint)
+	return "existing", []any{kind, id, c.suggestOnce(id, known)}
 }
 
 // events reports the named events of a retention term that the register
@@ -433,7 +425,7 @@ func (c *refs) events(at elemAt, t *retention.Term, defined ids) {
 		if defined.set[string(e)] {
 			return
 		}
-		c.p.ReportFinding(Finding{Path: path(), Article: "Art. 30(1)(f) GDPR", Key: "unresolved-reference.event", Args: []any{string(e), c.suggestOnce(string(e), known)}})
+		c.p.ReportFinding(Finding{Path: path(), Article: "Art. 30(1)(f) GDPR", Key: "unresolved-reference.event", Args: []any{string(e), FieldName("events"), c.suggestOnce(string(e), known)}})
 	}
 	check("from", -1, t.From)
 	for k, e := range t.Until {
@@ -443,12 +435,12 @@ func (c *refs) events(at elemAt, t *retention.Term, defined ids) {
 
 // suggestOnce proposes the closest known id, within the bound of
 // suggestions of a check.
-func (c *refs) suggestOnce(id string, known []string) string {
+func (c *refs) suggestOnce(id string, known []string) Suggestion {
 	if c.suggested >= maxSuggestions {
 		return ""
 	}
 	c.suggested++
-	return suggest(id, known)
+	return suggestionOf(suggest(id, known))
 }
 
 // references reports references to ids that do not exist.
@@ -484,11 +476,11 @@ func references(p *Pass) {
 			}
 		}
 		for j, m := range a.Measures {
-			c.resolve(func() Path { return activityPath(i).Child("measures").Index(j) }, "measure", m, "Art. 30(1)(g) GDPR", measures)
+			c.resolve(func() Path { return activityPath(i).Child("measures").Index(j) }, RefMeasure, m, "Art. 30(1)(g) GDPR", measures)
 		}
 		for j := range a.Retention {
 			for k, d := range a.Retention[j].Data {
-				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("data").Index(k) }, "data category", d, "Art. 30(1)(f) GDPR", cats)
+				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("data").Index(k) }, RefDataCategory, d, "Art. 30(1)(f) GDPR", cats)
 			}
 			for k, id := range a.Retention[j].Subjects {
 				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("subjects").Index(k) }, "data subject category", id, "Art. 30(1)(f) GDPR", subjects)
@@ -497,16 +489,16 @@ func references(p *Pass) {
 		}
 		for j := range a.Purposes {
 			for k, d := range a.Purposes[j].Data {
-				c.resolve(func() Path { return elemAt{"activities", i, "purposes", j}.path().Child("data").Index(k) }, "data category", d, "Art. 30(1)(b) GDPR", cats)
+				c.resolve(func() Path { return elemAt{"activities", i, "purposes", j}.path().Child("data").Index(k) }, RefDataCategory, d, "Art. 30(1)(b) GDPR", cats)
 			}
 		}
 		if a.ReplacedBy != "" {
-			c.resolve(func() Path { return activityPath(i).Child("replacedBy") }, "activity", a.ReplacedBy, "Art. 30(1) GDPR", activities)
+			c.resolve(func() Path { return activityPath(i).Child("replacedBy") }, RefActivity, a.ReplacedBy, "Art. 30(1) GDPR", activities)
 		}
 	}
 	for i := range r.Processing {
 		for j, m := range r.Processing[i].Measures {
-			c.resolve(func() Path { return elemAt{"processing", i, "measures", j}.path() }, "measure", m, "Art. 30(2)(d) GDPR", measures)
+			c.resolve(func() Path { return elemAt{"processing", i, "measures", j}.path() }, RefMeasure, m, "Art. 30(2)(d) GDPR", measures)
 		}
 		for j, id := range r.Processing[i].Systems {
 			c.resolve(func() Path { return elemAt{"processing", i, "systems", j}.path() }, "system", id, "Art. 30(2) GDPR", systems)
@@ -514,7 +506,7 @@ func references(p *Pass) {
 	}
 	for i, w := range r.Waivers {
 		if w.Activity != "" {
-			c.resolve(func() Path { return Root.Child("waivers").Index(i).Child("activity") }, "activity", w.Activity, "Art. 30 GDPR", activities, records)
+			c.resolve(func() Path { return Root.Child("waivers").Index(i).Child("activity") }, RefActivity, w.Activity, "Art. 30 GDPR", activities, records)
 		}
 	}
 }
