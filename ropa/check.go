@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/openropa/registry/lang"
 )
 
 // Rule is one check of the catalogue, or of a user's own: a declared value,
@@ -32,6 +34,7 @@ type Rule struct {
 type Checker struct {
 	rules []*Rule // the structural rules, then the GDPR rules, then the user's
 	known map[string]bool
+	lang  lang.Lang // the language of the findings' messages
 }
 
 // Option configures a Checker.
@@ -39,7 +42,12 @@ type Option func(*checkerConfig)
 
 type checkerConfig struct {
 	custom []*Rule
+	lang   lang.Lang
 }
+
+// WithLanguage words the findings' messages in a language (en, nl, fr or
+// de); the default is English. The order of findings does not depend on it.
+func WithLanguage(l lang.Lang) Option { return func(c *checkerConfig) { c.lang = l } }
 
 // WithRules adds rules of the user's own to the checker. Their ids must
 // differ from one another and from the catalogue's.
@@ -55,7 +63,13 @@ func NewChecker(opts ...Option) (*Checker, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	c := &Checker{rules: slices.Clone(catalogue), known: map[string]bool{}}
+	c := &Checker{rules: slices.Clone(catalogue), known: map[string]bool{}, lang: cfg.lang}
+	if c.lang == "" {
+		c.lang = lang.English
+	}
+	if !c.lang.Valid() {
+		return nil, fmt.Errorf("ropa: language %q is not one of %s", cfg.lang, strs(lang.All()))
+	}
 	for _, r := range c.rules {
 		c.known[r.ID] = true
 	}
@@ -174,6 +188,9 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 	}
 	rep.Findings = kept
 	rep.Summary = summarise(rep.Findings)
+	if c.lang != lang.English {
+		return rep.Translated(c.lang, nil)
+	}
 	return rep
 }
 
@@ -274,7 +291,7 @@ func (p *Pass) ReportFinding(f Finding) {
 		variant := strings.TrimPrefix(strings.TrimPrefix(f.Key, p.rule.ID), ".")
 		tmpl, ok := p.rule.Messages[variant]
 		if !ok {
-			tmpl = f.Key // a missing wording shows its key; tests hold every rule to its messages
+			tmpl = p.rule.Doc // never a raw key; tests hold every rule to its messages
 		}
 		f.Message = render(tmpl, f.Args)
 	}

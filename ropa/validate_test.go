@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
 	"github.com/stretchr/testify/assert"
@@ -402,4 +403,25 @@ func TestNilCheckerHasTheCatalogue(t *testing.T) {
 	r.Activities[0].Measures = []string{"nope"}
 	var c *Checker
 	assert.Equal(t, Check(r, NewDate(2024, 1, 1)), c.Check(r, NewDate(2024, 1, 1)))
+}
+
+func TestCheckerWithLanguage(t *testing.T) {
+	r := validRegister()
+	r.Waivers = nil
+	r.Activities[0].Purposes[0].Bases = nil
+	nl, err := NewChecker(WithLanguage(lang.Dutch))
+	require.NoError(t, err)
+	en := Check(r, NewDate(2024, 1, 1))
+	got := nl.Check(r, NewDate(2024, 1, 1))
+	require.Equal(t, len(en.Findings), len(got.Findings), "the same findings in the same order")
+	for i := range en.Findings {
+		assert.Equal(t, en.Findings[i].Key, got.Findings[i].Key)
+		assert.Equal(t, en.Findings[i].Path, got.Findings[i].Path)
+		if en.Findings[i].Rule == "no-legal-basis" {
+			assert.NotEqual(t, en.Findings[i].Message, got.Findings[i].Message, "worded in Dutch")
+			assert.Contains(t, got.Findings[i].Message, "rechtsgrond")
+		}
+	}
+	_, err = NewChecker(WithLanguage("es"))
+	assert.ErrorContains(t, err, `language "es" is not one of`)
 }
