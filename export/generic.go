@@ -511,10 +511,10 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		return err
 	}
 	for _, f := range rep.Findings {
-		tb.add(severityLabel(f.Severity, l), f.Rule, article(f.Article, l), f.Activity, f.Path.String(), f.Message, "")
+		tb.add(severityLabel(f.Severity, l), f.Rule, article(f.Article, l), f.Activity, f.Path.String(), f.Render(l, columnName), "")
 	}
 	for _, w := range rep.Waived {
-		tb.add(severityLabel(w.Severity, l), w.Rule, article(w.Article, l), w.Activity, w.Path.String(), w.Message, w.Reason)
+		tb.add(severityLabel(w.Severity, l), w.Rule, article(w.Article, l), w.Activity, w.Path.String(), w.Render(l, columnName), w.Reason)
 	}
 	return tb.close()
 }

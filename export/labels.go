@@ -280,12 +280,26 @@ func lookupCountry(code string, l Lang) string {
 	return name + " (" + code + ")"
 }
 
-// article localises the name of the regulation in an article reference:
-// "Art. 6(1)(f) GDPR" becomes "Art. 6(1)(f) AVG" in Dutch, "RGPD" in French
-// and "DSGVO" in German.
-func article(ref string, l Lang) string {
-	name := [4]string{"GDPR", "AVG", "RGPD", "DSGVO"}[index(l)]
-	return strings.ReplaceAll(ref, "GDPR", name)
+// article cites an article reference as the language's legal writing does:
+// "Art. 6(1)(f) GDPR", "art. 6, lid 1, f), AVG", "art. 6, § 1er, f) RGPD",
+// "Art. 6 Abs. 1 lit. f DSGVO" (lang.Cite).
+func article(ref string, l Lang) string { return lang.Cite(ref, l) }
+
+// columnName names a field of the format, as a fix hint of a finding names
+// it, by the heading of the generic workbook's column that holds it, where
+// one does ("bases" is "Rechtsgronden" in Dutch), else as the register
+// writes it.
+func columnName(field ropa.FieldName, l Lang) string {
+	name := string(field)
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.TrimSuffix(name, "[]")
+	if _, ok := words["col."+name]; ok {
+		q := [4][2]string{{"“", "”"}, {"‘", "’"}, {"« ", " »"}, {"„", "“"}}[index(l)]
+		return q[0] + t("col."+name, l) + q[1]
+	}
+	return string(field)
 }
 
 // articled is an enumeration of package lawfulbasis: values with a label in
