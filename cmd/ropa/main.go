@@ -28,8 +28,9 @@
 // output file is replaced only when the whole export succeeded, and keeps
 // its mode, owner and group (a new file gets 0666 less the umask); a
 // symbolic link is followed and stays a link; a device or FIFO is written
-// through; a read-only file or one with several hard links is refused. On
-// SIGINT or SIGTERM the temporary file is removed.
+// through, and /dev/stdout or /dev/fd/N the descriptor already open; a
+// read-only file or one with several hard links is refused. On SIGINT or
+// SIGTERM the temporary file is removed.
 //
 // ropa -h, ropa help and ropa COMMAND -h (or --help) print the usage on
 // standard output and exit 0; wrong arguments print what is wrong and the

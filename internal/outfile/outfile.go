@@ -12,8 +12,11 @@
 //     replaced.
 //   - A symbolic link is followed: the file it leads to is replaced, and the
 //     link stays a link. A link that leads nowhere is refused.
-//   - A device, FIFO or socket (such as /dev/null, /dev/stdout, or a named
-//     pipe) cannot be renamed over: it is written through. The output is
+//   - /dev/stdout, /dev/stderr, /dev/fd/N and /proc/self/fd/N are written to
+//     the descriptor the process already has open, as a shell does: at its
+//     offset, appending if it was opened to append, never replaced.
+//   - A device, FIFO or socket (such as /dev/null or a named pipe) cannot
+//     be renamed over: it is written through. The output is
 //     first written in full to a temporary file in os.TempDir and copied to
 //     the device only once it is complete, so a failed write sends nothing.
 //   - A read-only file (no write permission bit, or one this process may not
@@ -40,6 +43,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -51,6 +55,9 @@ import (
 // several hard links, a directory and a symbolic link to nothing before it
 // calls write.
 func Write(path string, write func(io.Writer) error) error {
+	if fd, ok := fdOf(path); ok {
+		return toDescriptor(fd, path, write)
+	}
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -74,11 +81,46 @@ func Write(path string, write func(io.Writer) error) error {
 		return err
 	}
 	if ti, err := os.Stat(target); err != nil || !os.SameFile(fi, ti) {
-		// A link that does not name its file, as /proc/self/fd/1 may not:
+		// A link that does not name its file, as a link into /proc may not:
 		// write to what it opens.
 		return through(path, write)
 	}
 	return replace(target, fi, write)
+}
+
+// fdOf returns the descriptor that path names when it is a name of a file
+// the process has open: /dev/stdout, /dev/stderr, /dev/fd/N or
+// /proc/self/fd/N.
+func fdOf(path string) (int, bool) {
+	switch path = filepath.Clean(path); path {
+	case "/dev/stdout":
+		return 1, true
+	case "/dev/stderr":
+		return 2, true
+	}
+	for _, dir := range []string{"/dev/fd/", "/proc/self/fd/"} {
+		if n, ok := strings.CutPrefix(path, dir); ok {
+			fd, err := strconv.Atoi(n)
+			return fd, err == nil && fd >= 0 && strconv.Itoa(fd) == n
+		}
+	}
+	return 0, false
+}
+
+// toDescriptor writes the output to the open descriptor fd, as a shell's
+// redirection to /dev/stdout does: at its offset, appending if it appends,
+// and without replacing or truncating the file it writes.
+func toDescriptor(fd int, path string, write func(io.Writer) error) error {
+	dup, err := syscall.Dup(fd)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	f := os.NewFile(uintptr(dup), path)
+	err = Spool(f, write)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // writable reports why the existing regular file fi, named path, is not to

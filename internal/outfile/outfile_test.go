@@ -319,6 +319,51 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+func TestFdOf(t *testing.T) {
+	tests := []struct {
+		path string
+		fd   int
+		ok   bool
+	}{
+		{"/dev/stdout", 1, true}, {"/dev/stderr", 2, true}, {"/dev/fd/63", 63, true},
+		{"/proc/self/fd/3", 3, true}, {"/dev/fd/../fd/4", 4, true},
+		{"/dev/fd/x", 0, false}, {"/dev/fd/07", 0, false}, {"/dev/fd/-1", 0, false},
+		{"/dev/null", 0, false}, {"dev/stdout", 0, false}, {"/tmp/fd/3", 0, false},
+	}
+	for _, tt := range tests {
+		fd, ok := fdOf(tt.path)
+		assert.Equal(t, tt.ok, ok, tt.path)
+		if tt.ok {
+			assert.Equal(t, tt.fd, fd, tt.path)
+		}
+	}
+}
+
+// TestWriteDevStdoutAppends: /dev/stdout is the descriptor the process has,
+// here a file opened to append: what it held stays, and it is not replaced.
+func TestWriteDevStdoutAppends(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "log")
+	require.NoError(t, os.WriteFile(path, []byte("old\n"), 0o600))
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	require.NoError(t, err)
+	defer f.Close()
+	before, err := os.Stat(path)
+	require.NoError(t, err)
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), "OUTFILE_TARGET=/dev/stdout", "TMPDIR="+t.TempDir())
+	var errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = f, &errOut
+	require.NoError(t, cmd.Run(), errOut.String())
+	assert.Equal(t, "old\n"+strings.Repeat("x", 1<<20), read(t, path))
+	after, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.True(t, os.SameFile(before, after), "the file is not replaced")
+	assert.Equal(t, []string{"log"}, names(t, dir))
+}
+
 // helper starts the test binary as a process that writes to target.
 func helper(t *testing.T, target, tmpdir string, wait bool) (*exec.Cmd, *bufio.Reader) {
 	t.Helper()
