@@ -1,18 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/openropa/registry/export"
+	"github.com/openropa/registry/internal/outfile"
 	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/ropa"
 )
@@ -24,96 +26,285 @@ const (
 	exitUsage    = 2
 )
 
-const usage = `usage:
-  ropa check [--at YYYY-MM-DD] [--format text|json] FILE...
-  ropa export --format xlsx|json|report [--layout generic|gba|ico|cnil] [--lang en|nl|fr|de] [--at YYYY-MM-DD] -o OUT FILE
-  ropa rules [--format text|json]
-  ropa schema
-`
+// stdinName is how messages name standard input, given as the file "-".
+const stdinName = "<stdin>"
 
-// run carries out one command line and returns the exit status. now gives
-// the current time, for the default checking date.
-func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+// env is what a command line runs with: its standard streams and the clock
+// that gives the default checking date.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	now            func() time.Time
+}
+
+// verb is one command of ropa.
+type verb struct {
+	name     string
+	synopsis string // the arguments, after "ropa NAME"
+	doc      string
+	formats  []string // the values of --format, the first the default; none: no --format
+	flags    func(c *command)
+	run      func(c *command, operands []string) int
+}
+
+var verbs []verb // set in init: the verbs' usage lists the verbs
+
+func init() {
+	verbs = []verb{
+		{
+			name:     "check",
+			synopsis: "[--at YYYY-MM-DD] [--format text|json] [--input yaml|json] FILE...",
+			doc: "Loads each register and checks it against the GDPR as of a date (today by default).\n" +
+				"Exits 0 when no finding is an error, 1 when one is, 2 when a file cannot be loaded or the arguments are wrong.",
+			formats: []string{"text", "json"},
+			flags:   checkFlags,
+			run:     check,
+		},
+		{
+			name:     "export",
+			synopsis: "--format xlsx|json|report [--layout generic|gba|ico|cnil] [--lang en|nl|fr|de] [--at YYYY-MM-DD] [--input yaml|json] -o OUT FILE",
+			doc: "Writes a register as an XLSX workbook (the generic layout or one of a supervisory authority),\n" +
+				"as canonical JSON, or as a JSON report with the findings of its check.\n" +
+				"OUT is replaced only when the whole export succeeded, keeping its mode; a symbolic link is followed,\n" +
+				"a device or FIFO written through; a read-only OUT, or one with several hard links, is refused.\n" +
+				"Exits 0 when the export is written, 2 when it is not.",
+			formats: []string{"xlsx", "json", "report"},
+			flags:   exportFlags,
+			run:     exportCmd,
+		},
+		{
+			name:     "rules",
+			synopsis: "[--format text|json]",
+			doc:      "Prints the catalogue of rules: id, severity, article and summary.",
+			formats:  []string{"text", "json"},
+			run:      rules,
+		},
+		{
+			name:     "schema",
+			synopsis: "",
+			doc:      "Prints the JSON Schema of the register format.",
+			run:      schema,
+		},
+		{
+			name:     "help",
+			synopsis: "[COMMAND]",
+			doc:      "Prints the usage of ropa, or of a command.",
+			run:      help,
+		},
+	}
+}
+
+// usage is the usage of ropa as a whole.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("usage:\n")
+	for _, v := range verbs {
+		b.WriteString("  " + strings.TrimSpace("ropa "+v.name+" "+v.synopsis) + "\n")
+	}
+	b.WriteString("\nA FILE of - reads standard input, its format told from its content (JSON if it starts with {,\n" +
+		"otherwise YAML) unless --input names it; -o - writes standard output.\n" +
+		"ropa COMMAND -h prints the usage of a command.\n")
+	return b.String()
+}
+
+// run carries out one command line and returns the exit status.
+func run(args []string, e env) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(e.stderr, usage())
 		return exitUsage
 	}
 	switch args[0] {
-	case "check":
-		return check(args[1:], stdout, stderr, now)
-	case "rules":
-		return rules(args[1:], stdout, stderr)
-	case "export":
-		return exportCmd(args[1:], stdout, stderr, now)
-	case "schema":
-		if len(args) > 1 {
-			fmt.Fprintf(stderr, "ropa schema: unexpected argument %q\n", args[1])
-			return exitUsage
-		}
-		if _, err := stdout.Write(export.Schema()); err != nil {
-			return exitUsage
-		}
-		return exitOK
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+	case "-h", "-help", "--help":
+		fmt.Fprint(e.stdout, usage())
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "ropa: unknown command %q\n%s", args[0], usage)
-	return exitUsage
+	v, ok := lookup(args[0])
+	if !ok {
+		fmt.Fprintf(e.stderr, "ropa: unknown command %q\n%s", args[0], usage())
+		return exitUsage
+	}
+	c := newCommand(v, e)
+	operands, status, ok := c.parse(args[1:])
+	if !ok {
+		return status
+	}
+	return v.run(c, operands)
 }
 
-// parse parses flags that may stand before, between or after the operands.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var operands []string
+func lookup(name string) (verb, bool) {
+	i := slices.IndexFunc(verbs, func(v verb) bool { return v.name == name })
+	if i < 0 {
+		return verb{}, false
+	}
+	return verbs[i], true
+}
+
+// command is a verb being run: its flags and the environment.
+type command struct {
+	verb
+	env
+	fs     *flag.FlagSet
+	format *string
+	at     *string // --at, for the verbs that have it
+	input  *string // --input, for the verbs that have it
+	lang   *string // --lang of check
+	export exportOptions
+}
+
+func newCommand(v verb, e env) *command {
+	fs := flag.NewFlagSet("ropa "+v.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // parse reports errors and prints the usage itself
+	c := &command{verb: v, env: e, fs: fs}
+	if len(v.formats) > 0 {
+		c.format = fs.String("format", v.formats[0], "output format: "+either(v.formats))
+	}
+	if v.flags != nil {
+		v.flags(c)
+	}
+	return c
+}
+
+// usage is the usage of the verb, with its flags.
+func (c *command) usage() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: %s\n\n%s\n", strings.TrimSpace("ropa "+c.name+" "+c.synopsis), c.doc)
+	n := 0
+	c.fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		b.WriteString("\nflags:\n")
+		c.fs.SetOutput(&b)
+		c.fs.PrintDefaults()
+		c.fs.SetOutput(io.Discard)
+	}
+	return b.String()
+}
+
+// parse parses flags that may stand before, between or after the operands,
+// and checks --format. -h and --help print the usage on standard output;
+// wrong flags print what is wrong and the usage on standard error. When ok
+// is false, the command ends with status.
+func (c *command) parse(args []string) (operands []string, status int, ok bool) {
 	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+		err := c.fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(c.stdout, c.usage())
+			return nil, exitOK, false
 		}
-		rest := fs.Args()
+		if err != nil {
+			return nil, c.misuse("%v", err), false
+		}
+		rest := c.fs.Args()
 		if len(rest) == 0 {
-			return operands, nil
+			break
 		}
 		operands = append(operands, rest[0])
 		args = rest[1:]
 	}
-}
-
-// command is a subcommand's flags, with the --format flag they all have.
-type command struct {
-	name    string
-	flags   *flag.FlagSet
-	format  *string
-	stderr  io.Writer
-	formats []string
-}
-
-func newCommand(name string, stderr io.Writer, formats ...string) *command {
-	fs := flag.NewFlagSet("ropa "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	if len(formats) == 0 {
-		formats = []string{"text", "json"}
+	if c.format != nil && !slices.Contains(c.formats, *c.format) {
+		return nil, c.misuse("--format must be %s, not %q", either(c.formats), *c.format), false
 	}
-	c := &command{name: name, flags: fs, stderr: stderr, formats: formats}
-	c.format = fs.String("format", formats[0], "output format: "+strings.Join(formats, ", "))
-	return c
+	if c.input != nil && *c.input != "" && !slices.Contains([]ropa.Format{ropa.YAML, ropa.JSON}, ropa.Format(*c.input)) {
+		return nil, c.misuse("--input must be yaml or json, not %q", *c.input), false
+	}
+	return operands, exitOK, true
 }
 
-// parse parses the arguments and checks --format. It reports what is wrong
-// on standard error and returns false.
-func (c *command) parse(args []string) ([]string, bool) {
-	operands, err := parse(c.flags, args)
-	if err != nil {
-		return nil, false
-	}
-	if slices.Contains(c.formats, *c.format) {
-		return operands, true
-	}
-	c.fail("--format must be %s, not %q", strings.Join(c.formats, " or "), *c.format)
-	return nil, false
+// misuse reports wrong arguments, with the verb's usage, and returns
+// exitUsage.
+func (c *command) misuse(format string, args ...any) int {
+	c.fail(format, args...)
+	fmt.Fprint(c.stderr, "\n"+c.usage())
+	return exitUsage
 }
 
+// fail reports what is wrong on standard error.
 func (c *command) fail(format string, args ...any) {
 	fmt.Fprintf(c.stderr, "ropa %s: %s\n", c.name, fmt.Sprintf(format, args...))
+}
+
+// loadFlags declares --at and --input.
+func (c *command) loadFlags(atDoc string) {
+	c.at = c.fs.String("at", "", atDoc+", YYYY-MM-DD (default today)")
+	c.input = c.fs.String("input", "", "format of the register: yaml or json (default: from the file's extension, else from its content)")
+}
+
+// date returns the date of --at, or today.
+func (c *command) date() (ropa.Date, bool) {
+	if *c.at == "" {
+		return ropa.DateOf(c.now()), true
+	}
+	d, err := ropa.ParseDate(*c.at)
+	if err != nil {
+		c.misuse("--at: %v", err)
+		return ropa.Date{}, false
+	}
+	return d, true
+}
+
+// files checks that standard input is named at most once.
+func (c *command) files(files []string) bool {
+	n := 0
+	for _, f := range files {
+		if f == "-" {
+			n++
+		}
+	}
+	if n > 1 {
+		c.misuse("standard input (-) can be read only once, and is named %d times", n)
+		return false
+	}
+	return true
+}
+
+// load reads the register in file ("-": standard input) and returns it with
+// its source map, whose File is the name that messages give the file. It
+// reads no more than the reader's limit (and a byte to tell a larger
+// document), so that a file such as /dev/zero is refused, not read whole.
+func (c *command) load(file string) (*ropa.Register, *ropa.Source, error) {
+	name := file
+	r := c.stdin
+	if file == "-" {
+		name = stdinName
+	} else {
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, ropa.DefaultMaxBytes+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: reading the register: %w", name, err)
+	}
+	format := ropa.Format(*c.input)
+	if format == "" {
+		format = formatOf(file, data)
+	}
+	reg, src, err := ropa.Decode(data, format)
+	if le, ok := err.(*ropa.LoadError); ok {
+		le.File = name
+	}
+	if src != nil {
+		src.File = name
+	}
+	return reg, src, err
+}
+
+// formatOf is the format of a register document: the one its file's
+// extension names, or else JSON when its first byte other than white space
+// is "{", and YAML otherwise. A name with no usable extension, such as "-"
+// or /dev/fd/63, is told by its content.
+func formatOf(file string, data []byte) ropa.Format {
+	if file != "-" {
+		if f, err := ropa.FormatOf(file); err == nil {
+			return f
+		}
+	}
+	if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] == '{' {
+		return ropa.JSON
+	}
+	return ropa.YAML
 }
 
 // fileReport is the JSON form of the check of one file.
@@ -122,41 +313,60 @@ type fileReport struct {
 	*ropa.Report
 }
 
-func check(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	cmd := newCommand("check", stderr)
-	at := cmd.flags.String("at", "", "check the register as of this date, YYYY-MM-DD (default today)")
-	format := cmd.format
-	files, ok := cmd.parse(args)
-	if !ok {
-		return exitUsage
+func checkFlags(c *command) {
+	c.loadFlags("check the registers as of this date")
+	c.lang = c.fs.String("lang", "", "language of the findings: "+either(lang.All())+" (default: the register's, else en)")
+}
+
+// languageOf returns the language of the findings of a register: the one
+// asked for, else the register's own where it is one of the library's, else
+// English.
+func languageOf(asked string, reg *ropa.Register) lang.Lang {
+	if asked != "" {
+		return lang.Lang(asked)
 	}
+	base, _, _ := strings.Cut(strings.ToLower(reg.Language), "-")
+	if l := lang.Lang(base); l.Valid() {
+		return l
+	}
+	return lang.English
+}
+
+func check(c *command, files []string) int {
 	if len(files) == 0 {
-		cmd.fail("name one or more register files\n%s", usage)
+		return c.misuse("name one or more register files (- for standard input)")
+	}
+	if !c.files(files) {
 		return exitUsage
 	}
-	day, ok := cmd.date(*at, now)
+	day, ok := c.date()
 	if !ok {
 		return exitUsage
+	}
+	if *c.lang != "" && !lang.Lang(*c.lang).Valid() {
+		return c.misuse("--lang must be %s, not %q", either(lang.All()), *c.lang)
 	}
 	status := exitOK
-	enc := json.NewEncoder(stdout)
+	enc := json.NewEncoder(c.stdout)
 	enc.SetEscapeHTML(false)
 	for _, file := range files {
-		reg, src, err := ropa.Load(file)
+		reg, src, err := c.load(file)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(c.stderr, err)
 			status = exitUsage
 			continue
 		}
+		l := languageOf(*c.lang, reg)
 		rep := ropa.Check(reg, day)
 		rep.Locate(reg, src)
-		if *format == "json" {
-			if err := enc.Encode(fileReport{file, rep}); err != nil {
-				fmt.Fprintln(stderr, "ropa check:", err)
+		rep = rep.Translated(l, nil)
+		if *c.format == "json" {
+			if err := enc.Encode(fileReport{src.File, rep}); err != nil {
+				c.fail("%v", err)
 				return exitUsage
 			}
 		} else {
-			printText(stdout, file, rep)
+			printText(c.stdout, src.File, rep, l)
 		}
 		if rep.HasErrors() && status == exitOK {
 			status = exitFindings
@@ -165,12 +375,12 @@ func check(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	return status
 }
 
-func printText(w io.Writer, file string, rep *ropa.Report) {
+func printText(w io.Writer, file string, rep *ropa.Report, l lang.Lang) {
 	for _, f := range rep.Findings {
-		fmt.Fprintf(w, "%s: %s %s [%s] %s\n", location(file, f), f.Severity, f.Rule, f.Article, describe(f))
+		fmt.Fprintf(w, "%s: %s %s [%s] %s\n", location(file, f), f.Severity, f.Rule, lang.Cite(f.Article, l), describe(f))
 	}
 	for _, wv := range rep.Waived {
-		fmt.Fprintf(w, "%s: waived %s [%s] %s — waiver: %s\n", location(file, wv.Finding), wv.Rule, wv.Article, describe(wv.Finding), wv.Reason)
+		fmt.Fprintf(w, "%s: waived %s [%s] %s — waiver: %s\n", location(file, wv.Finding), wv.Rule, lang.Cite(wv.Article, l), describe(wv.Finding), wv.Reason)
 	}
 	s := rep.Summary
 	fmt.Fprintf(w, "%s: %s, %s, %d info", file, plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Info)
@@ -180,14 +390,20 @@ func printText(w io.Writer, file string, rep *ropa.Report) {
 	fmt.Fprintf(w, " (checked as of %s)\n", rep.At)
 }
 
+// location is where a finding stands, as file:line:column; for an element
+// reached through a YAML alias, with where it stands under the anchor.
 func location(file string, f ropa.Finding) string {
+	loc := file
 	switch {
 	case f.Line > 0 && f.Column > 0:
-		return fmt.Sprintf("%s:%d:%d", file, f.Line, f.Column)
+		loc = fmt.Sprintf("%s:%d:%d", file, f.Line, f.Column)
 	case f.Line > 0:
-		return fmt.Sprintf("%s:%d", file, f.Line)
+		loc = fmt.Sprintf("%s:%d", file, f.Line)
 	}
-	return file
+	if f.Anchor != nil {
+		loc += fmt.Sprintf(" (anchor %s)", f.Anchor)
+	}
+	return loc
 }
 
 func describe(f ropa.Finding) string {
@@ -209,29 +425,31 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func rules(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("rules", stderr)
-	operands, ok := cmd.parse(args)
-	if !ok {
-		return exitUsage
-	}
+// none refuses operands, for the verbs that take none.
+func (c *command) none(operands []string) bool {
 	if len(operands) > 0 {
-		cmd.fail("unexpected argument %q", operands[0])
+		c.misuse("unexpected argument %q", operands[0])
+		return false
+	}
+	return true
+}
+
+func rules(c *command, operands []string) int {
+	if !c.none(operands) {
 		return exitUsage
 	}
-	format := cmd.format
 	catalogue := ropa.Rules()
-	if *format == "json" {
-		enc := json.NewEncoder(stdout)
+	if *c.format == "json" {
+		enc := json.NewEncoder(c.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(catalogue); err != nil {
-			fmt.Fprintln(stderr, "ropa rules:", err)
+			c.fail("%v", err)
 			return exitUsage
 		}
 		return exitOK
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tARTICLE\tSUMMARY")
 	for _, r := range catalogue {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Article, r.Doc)
@@ -242,108 +460,102 @@ func rules(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// date returns the date of --at, or today.
-func (c *command) date(at string, now func() time.Time) (ropa.Date, bool) {
-	if at == "" {
-		return ropa.DateOf(now()), true
+func schema(c *command, operands []string) int {
+	if !c.none(operands) {
+		return exitUsage
 	}
-	d, err := ropa.ParseDate(at)
-	if err != nil {
-		c.fail("--at: %v", err)
-		return ropa.Date{}, false
+	if _, err := c.stdout.Write(export.Schema()); err != nil {
+		c.fail("%v", err)
+		return exitUsage
 	}
-	return d, true
+	return exitOK
 }
 
-func exportCmd(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	cmd := newCommand("export", stderr, "xlsx", "json", "report")
-	layout := cmd.flags.String("layout", "generic", "workbook layout: "+either(export.Layouts()))
-	language := cmd.flags.String("lang", "", "language of the workbook: "+either(lang.All())+" (default: the register's)")
-	at := cmd.flags.String("at", "", "check and date the export as of YYYY-MM-DD (default today)")
-	out := cmd.flags.String("o", "", "output file, or - for standard output")
-	files, ok := cmd.parse(args)
-	if !ok {
-		return exitUsage
+func help(c *command, operands []string) int {
+	switch len(operands) {
+	case 0:
+		fmt.Fprint(c.stdout, usage())
+		return exitOK
+	case 1:
+		v, ok := lookup(operands[0])
+		if !ok {
+			return c.misuse("unknown command %q", operands[0])
+		}
+		fmt.Fprint(c.stdout, newCommand(v, c.env).usage())
+		return exitOK
 	}
+	return c.misuse("unexpected argument %q", operands[1])
+}
+
+// exportOptions are the flags of export beside --format, --at and --input.
+type exportOptions struct {
+	layout, lang, out *string
+}
+
+func exportFlags(c *command) {
+	c.export = exportOptions{
+		layout: c.fs.String("layout", "generic", "workbook layout: "+either(export.Layouts())),
+		lang:   c.fs.String("lang", "", "language of the workbook: "+either(lang.All())+" (default: the register's); gba: nl or fr"),
+		out:    c.fs.String("o", "", "output file, or - for standard output"),
+	}
+	c.loadFlags("check and date the export as of this date")
+}
+
+// gbaLangs are the languages of the GBA layout.
+var gbaLangs = []lang.Lang{lang.Dutch, lang.French}
+
+func exportCmd(c *command, files []string) int {
+	o := c.export
 	if len(files) != 1 {
-		cmd.fail("name exactly one register file\n%s", usage)
-		return exitUsage
+		return c.misuse("name exactly one register file (- for standard input)")
 	}
-	if *out == "" {
-		cmd.fail("name the output file with -o (or -o - for standard output)")
-		return exitUsage
+	if *o.out == "" {
+		return c.misuse("name the output file with -o (or -o - for standard output)")
 	}
-	if !export.Layout(*layout).Valid() {
-		cmd.fail("--layout must be %s, not %q", either(export.Layouts()), *layout)
-		return exitUsage
+	layout, language := export.Layout(*o.layout), export.Lang(*o.lang)
+	if !layout.Valid() {
+		return c.misuse("--layout must be %s, not %q", either(export.Layouts()), *o.layout)
 	}
-	if *language != "" && !export.Lang(*language).Valid() {
-		cmd.fail("--lang must be %s, not %q", either(lang.All()), *language)
-		return exitUsage
+	if *o.lang != "" && !language.Valid() {
+		return c.misuse("--lang must be %s, not %q", either(lang.All()), *o.lang)
 	}
-	day, ok := cmd.date(*at, now)
+	if layout == export.GBA && *o.lang != "" && !slices.Contains(gbaLangs, language) {
+		return c.misuse("the gba layout exists in Dutch and French only: use --lang nl or --lang fr, not %q", *o.lang)
+	}
+	day, ok := c.date()
 	if !ok {
 		return exitUsage
 	}
-	reg, src, err := ropa.Load(files[0])
+	reg, src, err := c.load(files[0])
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(c.stderr, err)
 		return exitUsage
 	}
 	rep := ropa.Check(reg, day) // checked once; the writers write what they are given
 	rep.Locate(reg, src)
-	err = writeOutput(*out, stdout, func(w io.Writer) error {
-		switch *cmd.format {
+	write := func(w io.Writer) error {
+		switch *c.format {
 		case "xlsx":
-			opts := []export.Option{export.WithLayout(export.Layout(*layout)), export.WithReport(rep)}
-			if *language != "" {
-				opts = append(opts, export.WithLang(export.Lang(*language)))
+			opts := []export.Option{export.WithLayout(layout), export.WithReport(rep)}
+			if *o.lang != "" {
+				opts = append(opts, export.WithLang(language))
 			}
 			return export.WriteXLSX(w, reg, opts...)
 		case "json":
 			return export.WriteJSON(w, reg)
 		}
 		return export.WriteReport(w, reg, rep)
-	})
+	}
+	if *o.out == "-" {
+		err = outfile.Spool(c.stdout, write)
+	} else {
+		err = outfile.Write(*o.out, write)
+	}
 	if err != nil {
-		fmt.Fprintln(stderr, "ropa export:", err)
+		c.fail("%v", err)
 		return exitUsage
 	}
 	return exitOK
-}
-
-// writeOutput writes an export to the file out, or to stdout for "-". The
-// export goes to a temporary file first, so that memory does not grow with
-// the size of the file and a failed export leaves nothing behind: an existing
-// file is replaced only when the export succeeds, and nothing reaches stdout.
-func writeOutput(out string, stdout io.Writer, write func(io.Writer) error) error {
-	dir := ""
-	if out != "-" {
-		dir = filepath.Dir(out)
-	}
-	tmp, err := os.CreateTemp(dir, ".ropa-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	defer tmp.Close()
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if out == "-" {
-		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
-			return err
-		}
-		_, err := io.Copy(stdout, tmp)
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), out)
 }
 
 // either writes values as "a, b or c".
