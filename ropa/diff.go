@@ -166,23 +166,27 @@ func Diff(old, new *Register, at Date) *RegisterDiff { return defaultChecker.Dif
 // such and compares as an empty one.
 func (c *Checker) Diff(old, new *Register, at Date) *RegisterDiff {
 	var oldRep, newRep *Report
-	var wg sync.WaitGroup
-	wg.Go(func() { oldRep = c.Check(old, at) })
-	newRep = c.Check(new, at)
-	wg.Wait()
-	if old == nil {
-		old = &Register{}
-	}
-	if new == nil {
-		new = &Register{}
-	}
+	var wg sync.WaitGroup // the checks run beside the comparison; none changes a register
+	before, after := old, new // the checks read these, not the variables changed below
+	wg.Go(func() { oldRep = c.Check(before, at) })
+	wg.Go(func() { newRep = c.Check(after, at) })
+	old, new = orEmpty(old), orEmpty(new)
 	d := &RegisterDiff{At: at, Register: []Change{}, Activities: []RecordDiff{}, Processing: []RecordDiff{},
 		Appeared: []Finding{}, Disappeared: []Finding{}, Triggers: []Trigger{}}
 	w := &differ{d: d}
 	w.register(reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem())
+	wg.Wait()
 	d.Appeared, d.Disappeared = findingsDelta(oldRep.Findings, newRep.Findings)
 	d.Triggers = triggers(old, new, d)
 	return d
+}
+
+// orEmpty returns r, or an empty register for nil.
+func orEmpty(r *Register) *Register {
+	if r == nil {
+		return &Register{}
+	}
+	return r
 }
 
 // differ walks two versions of a register by the model's JSON fields.
@@ -304,7 +308,7 @@ func (w *differ) value(ov, nv reflect.Value) {
 
 // list compares two lists, element by element as match pairs them.
 func (w *differ) list(ov, nv reflect.Value) {
-	if ov.Len() == 0 && nv.Len() == 0 {
+	if ov.Len() == 0 && nv.Len() == 0 || w.samePlaces(ov, nv) {
 		return
 	}
 	m := match(ov, nv)
@@ -326,6 +330,27 @@ func (w *differ) list(ov, nv reflect.Value) {
 		w.emit(Change{Kind: ChangeRemoved, OldPath: w.oldPath(), Old: jsonOf(ov.Index(i))})
 		w.pop()
 	}
+}
+
+// samePlaces reports whether two lists hold equal elements at the same
+// places: the common case, decided without matching.
+func (w *differ) samePlaces(ov, nv reflect.Value) bool {
+	if ov.Len() != nv.Len() {
+		return false
+	}
+	out := w.out
+	var scratch []Change
+	w.out = &scratch
+	defer func() { w.out = out }()
+	for i := range ov.Len() {
+		w.push(Step{Index: i}, Step{Index: i})
+		w.value(ov.Index(i), nv.Index(i))
+		w.pop()
+		if len(scratch) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // pair is an element of the old list (o) matched with one of the new (n).
@@ -487,7 +512,7 @@ func sameScalar(o, n reflect.Value) bool {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return o.Int() == n.Int()
 	}
-	if o.IsZero() && n.IsZero() {
+	if o.Comparable() && o.Equal(n) || o.IsZero() && n.IsZero() {
 		return true
 	}
 	if tm, ok := o.Interface().(encoding.TextMarshaler); ok {
