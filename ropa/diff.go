@@ -166,7 +166,7 @@ func Diff(old, new *Register, at Date) *RegisterDiff { return defaultChecker.Dif
 // such and compares as an empty one.
 func (c *Checker) Diff(old, new *Register, at Date) *RegisterDiff {
 	var oldRep, newRep *Report
-	var wg sync.WaitGroup // the checks run beside the comparison; none changes a register
+	var wg sync.WaitGroup     // the checks run beside the comparison; none changes a register
 	before, after := old, new // the checks read these, not the variables changed below
 	wg.Go(func() { oldRep = c.Check(before, at) })
 	wg.Go(func() { newRep = c.Check(after, at) })
