@@ -155,13 +155,13 @@ func sarifResult(f ropa.Finding, rule int) *sarif.Result {
 		WithMessage(sarif.NewTextMessage(f.Message))
 	loc := sarif.NewLocation()
 	if f.File != "" && f.Line > 0 {
-		loc.WithPhysicalLocation(physical(f.File, ropa.Position{Line: f.Line, Column: f.Column}))
+		loc.WithPhysicalLocation(sarifPhysical(f.File, ropa.Position{Line: f.Line, Column: f.Column}))
 	}
 	if !f.Path.IsRoot() {
 		ll := sarif.NewLogicalLocation().
 			WithFullyQualifiedName(f.Path.String()).
-			WithName(lastStep(f.Path)).
-			WithKind(elementKind(f.Path))
+			WithName(sarifName(f.Path)).
+			WithKind(sarifKind(f.Path))
 		loc.WithLogicalLocations([]*sarif.LogicalLocation{ll})
 	}
 	if loc.PhysicalLocation != nil || len(loc.LogicalLocations) > 0 {
@@ -169,7 +169,7 @@ func sarifResult(f ropa.Finding, rule int) *sarif.Result {
 	}
 	if f.Anchor != nil && f.Anchor.IsValid() && f.File != "" {
 		rel := sarif.NewLocation().
-			WithPhysicalLocation(physical(f.File, *f.Anchor)).
+			WithPhysicalLocation(sarifPhysical(f.File, *f.Anchor)).
 			WithMessage(sarif.NewTextMessage("the element is written here, under a YAML anchor; the finding stands where the alias uses it"))
 		res.AddRelatedLocation(rel)
 	}
@@ -183,21 +183,21 @@ func sarifResult(f ropa.Finding, rule int) *sarif.Result {
 	return res
 }
 
-// physical is the place of a position in a file.
-func physical(file string, p ropa.Position) *sarif.PhysicalLocation {
+// sarifPhysical is the place of a position in a file.
+func sarifPhysical(file string, p ropa.Position) *sarif.PhysicalLocation {
 	region := sarif.NewRegion().WithStartLine(p.Line)
 	if p.Column > 0 {
 		region.WithStartColumn(p.Column)
 	}
 	return sarif.NewPhysicalLocation().
-		WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(file))).
+		WithArtifactLocation(sarif.NewSimpleArtifactLocation(sarifURI(file))).
 		WithRegion(region)
 }
 
-// fileURI renders a file name as a URI reference: a relative name stays
+// sarifURI renders a file name as a URI reference: a relative name stays
 // relative (code scanning resolves it against the repository), an absolute
 // one becomes a file URI; either is percent-encoded where it must be.
-func fileURI(name string) string {
+func sarifURI(name string) string {
 	p := filepath.ToSlash(name)
 	if filepath.IsAbs(name) || strings.HasPrefix(p, "/") {
 		if !strings.HasPrefix(p, "/") {
@@ -208,9 +208,9 @@ func fileURI(name string) string {
 	return (&url.URL{Path: p}).String()
 }
 
-// lastStep is the name of the element at p: its field, or its list index
+// sarifName is the name of the element at p: its field, or its list index
 // as "[3]".
-func lastStep(p ropa.Path) string {
+func sarifName(p ropa.Path) string {
 	steps := p.Steps()
 	s := steps[len(steps)-1]
 	if s.IsIndex() {
@@ -219,10 +219,10 @@ func lastStep(p ropa.Path) string {
 	return s.Field
 }
 
-// elementKind is the SARIF kind of the logical location of an element of
+// sarifKind is the SARIF kind of the logical location of an element of
 // a JSON or YAML document: "object" for a list item, "property" for a
 // field.
-func elementKind(p ropa.Path) string {
+func sarifKind(p ropa.Path) string {
 	steps := p.Steps()
 	if steps[len(steps)-1].IsIndex() {
 		return "object"
