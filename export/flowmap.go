@@ -326,6 +326,26 @@ func (g *flowGraph) addEdge(e flowEdge) {
 	}
 }
 
+// writeNodes writes the nodes outside any group, then each group of
+// shared recipients with its nodes: open starts group c, end closes it.
+func (g *flowGraph) writeNodes(b *strings.Builder, open func(c int, label string) string, end string, node func(flowNode) string) {
+	for c := 0; c <= len(g.clusters); c++ {
+		indent := "  "
+		if c > 0 {
+			b.WriteString(open(c-1, g.clusters[c-1]))
+			indent = "    "
+		}
+		for _, n := range g.nodes {
+			if n.cluster == c {
+				b.WriteString(indent + node(n))
+			}
+		}
+		if c > 0 {
+			b.WriteString(end)
+		}
+	}
+}
+
 // firstOf is the first node of group c of shared recipients.
 func (g *flowGraph) firstOf(c int) int {
 	return slices.IndexFunc(g.nodes, func(n flowNode) bool { return n.cluster == c })
@@ -471,21 +491,11 @@ func (g *flowGraph) dot() string {
 	fmt.Fprintf(&b, "  graph [rankdir=LR, compound=true, labelloc=t, fontname=\"Helvetica\", label=%s];\n", flowDOTString(g.title))
 	b.WriteString("  node [fontname=\"Helvetica\", fontsize=11];\n")
 	b.WriteString("  edge [fontname=\"Helvetica\", fontsize=9];\n")
-	for c := 0; c <= len(g.clusters); c++ {
-		indent := "  "
-		if c > 0 {
-			fmt.Fprintf(&b, "  subgraph cluster_c%d {\n    label=%s; fontsize=10; style=\"rounded,dashed\"; color=\"#f9a825\";\n", c-1, flowDOTString(g.clusters[c-1]))
-			indent = "    "
-		}
-		for _, n := range g.nodes {
-			if n.cluster == c {
-				fmt.Fprintf(&b, "%s%s [label=%s, %s];\n", indent, n.id, flowDOTString(n.label), flowDOTShape[n.shape])
-			}
-		}
-		if c > 0 {
-			b.WriteString("  }\n")
-		}
-	}
+	g.writeNodes(&b, func(c int, label string) string {
+		return fmt.Sprintf("  subgraph cluster_c%d {\n    label=%s; fontsize=10; style=\"rounded,dashed\"; color=\"#f9a825\";\n", c, flowDOTString(label))
+	}, "  }\n", func(n flowNode) string {
+		return fmt.Sprintf("%s [label=%s, %s];\n", n.id, flowDOTString(n.label), flowDOTShape[n.shape])
+	})
 	for _, e := range g.edges {
 		look := flowLook[e.status]
 		to := g.nodes[e.to].id
@@ -529,22 +539,12 @@ var flowMermaidShape = map[string][2]string{
 func (g *flowGraph) mermaid() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: %s\n---\nflowchart LR\n", flowMermaidString(g.title))
-	for c := 0; c <= len(g.clusters); c++ {
-		indent := "  "
-		if c > 0 {
-			fmt.Fprintf(&b, "  subgraph c%d[%s]\n", c-1, flowMermaidString(g.clusters[c-1]))
-			indent = "    "
-		}
-		for _, n := range g.nodes {
-			if n.cluster == c {
-				sh := flowMermaidShape[n.shape]
-				fmt.Fprintf(&b, "%s%s%s%s%s:::%s\n", indent, n.id, sh[0], flowMermaidString(n.label), sh[1], n.shape)
-			}
-		}
-		if c > 0 {
-			b.WriteString("  end\n")
-		}
-	}
+	g.writeNodes(&b, func(c int, label string) string {
+		return fmt.Sprintf("  subgraph c%d[%s]\n", c, flowMermaidString(label))
+	}, "  end\n", func(n flowNode) string {
+		sh := flowMermaidShape[n.shape]
+		return fmt.Sprintf("%s%s%s%s:::%s\n", n.id, sh[0], flowMermaidString(n.label), sh[1], n.shape)
+	})
 	var styles strings.Builder
 	link := 0
 	addLink := func(from, to, label string, s flowStatus) {
