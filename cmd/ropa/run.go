@@ -53,24 +53,36 @@ func init() {
 	verbs = []verb{
 		{
 			name:     "check",
-			synopsis: "[--at YYYY-MM-DD] [--format text|json] [--input yaml|json] FILE...",
-			doc: "Loads each register and checks it against the GDPR as of a date (today by default).\n" +
+			synopsis: "[--at YYYY-MM-DD] [--format text|json|sarif] [--lang en|nl|fr|de] [--input yaml|json] FILE...",
+			doc: "Loads each register and checks it against the GDPR as of a date (today by default), the findings in the\n" +
+				"register's language unless --lang names another; --format sarif writes one SARIF 2.1.0 run for CI.\n" +
 				"Exits 0 when no finding is an error, 1 when one is, 2 when a file cannot be loaded or the arguments are wrong.",
-			formats: []string{"text", "json"},
+			formats: []string{"text", "json", "sarif"},
 			flags:   checkFlags,
 			run:     check,
 		},
 		{
 			name:     "export",
-			synopsis: "--format xlsx|json|report [--layout generic|gba|ico|cnil] [--lang en|nl|fr|de] [--at YYYY-MM-DD] [--input yaml|json] -o OUT FILE",
+			synopsis: "--format xlsx|json|report|dot|mermaid|svg [--layout generic|gba|ico|cnil] [--lang en|nl|fr|de] [--at YYYY-MM-DD] [--input yaml|json] -o OUT FILE",
 			doc: "Writes a register as an XLSX workbook (the generic layout or one of a supervisory authority),\n" +
-				"as canonical JSON, or as a JSON report with the findings of its check.\n" +
+				"as canonical JSON, as a JSON report with the findings of its check, or as a data-flow map\n" +
+				"(DOT, Mermaid, or SVG through Graphviz) with each transfer's status on the date.\n" +
 				"OUT is replaced only when the whole export succeeded, keeping its mode; a symbolic link is followed,\n" +
 				"a device or FIFO written through; a read-only OUT, or one with several hard links, is refused.\n" +
 				"Exits 0 when the export is written, 2 when it is not.",
-			formats: []string{"xlsx", "json", "report"},
+			formats: []string{"xlsx", "json", "report", "dot", "mermaid", "svg"},
 			flags:   exportFlags,
 			run:     exportCmd,
+		},
+		{
+			name:     "diff",
+			synopsis: "[--at YYYY-MM-DD] [--format text|json] [--input yaml|json] OLD NEW",
+			doc: "Says what changed between two versions of a register: the activities and records added, removed and\n" +
+				"changed, the findings that appear and disappear as of the date, and what each change requires.\n" +
+				"OLD may be - or <(git show HEAD~1:register.yaml). Exits 0 when nothing changed, 1 when something did, 2 when a file cannot be loaded.",
+			formats: []string{"text", "json"},
+			flags:   func(c *command) { c.loadFlags("check both versions as of this date") },
+			run:     diff,
 		},
 		{
 			name:     "rules",
@@ -349,6 +361,7 @@ func check(c *command, files []string) int {
 	status := exitOK
 	enc := json.NewEncoder(c.stdout)
 	enc.SetEscapeHTML(false)
+	all := &ropa.Report{At: day} // for SARIF: one run of every file's findings
 	for _, file := range files {
 		reg, src, err := c.load(file)
 		if err != nil {
@@ -360,16 +373,26 @@ func check(c *command, files []string) int {
 		rep := ropa.Check(reg, day)
 		rep.Locate(reg, src)
 		rep = rep.Translated(l, nil)
-		if *c.format == "json" {
+		switch *c.format {
+		case "sarif":
+			all.Findings = append(all.Findings, rep.Findings...)
+			all.Waived = append(all.Waived, rep.Waived...)
+		case "json":
 			if err := enc.Encode(fileReport{src.File, rep}); err != nil {
 				c.fail("%v", err)
 				return exitUsage
 			}
-		} else {
+		default:
 			printText(c.stdout, src.File, rep, l)
 		}
 		if rep.HasErrors() && status == exitOK {
 			status = exitFindings
+		}
+	}
+	if *c.format == "sarif" {
+		if err := export.WriteSARIF(c.stdout, all); err != nil {
+			c.fail("%v", err)
+			return exitUsage
 		}
 	}
 	return status
@@ -543,6 +566,12 @@ func exportCmd(c *command, files []string) int {
 			return export.WriteXLSX(w, reg, opts...)
 		case "json":
 			return export.WriteJSON(w, reg)
+		case "dot", "mermaid", "svg":
+			var opts []export.FlowOption
+			if *o.lang != "" {
+				opts = append(opts, export.WithFlowLang(language))
+			}
+			return export.WriteFlowMap(w, reg, rep, export.FlowFormat(*c.format), opts...)
 		}
 		return export.WriteReport(w, reg, rep)
 	}
@@ -568,4 +597,48 @@ func either[T ~string](values []T) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// diff compares two versions of a register.
+func diff(c *command, files []string) int {
+	if len(files) != 2 {
+		return c.misuse("name the old and the new version of the register")
+	}
+	if !c.files(files) {
+		return exitUsage
+	}
+	day, ok := c.date()
+	if !ok {
+		return exitUsage
+	}
+	var regs [2]*ropa.Register
+	var srcs [2]*ropa.Source
+	for i, file := range files {
+		reg, src, err := c.load(file)
+		if err != nil {
+			fmt.Fprintln(c.stderr, err)
+			return exitUsage
+		}
+		regs[i], srcs[i] = reg, src
+	}
+	d := ropa.Diff(regs[0], regs[1], day)
+	(&ropa.Report{Findings: d.Appeared}).Locate(regs[1], srcs[1])
+	(&ropa.Report{Findings: d.Disappeared}).Locate(regs[0], srcs[0])
+	var err error
+	if *c.format == "json" {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(d)
+	} else {
+		err = d.WriteText(c.stdout)
+	}
+	if err != nil {
+		c.fail("%v", err)
+		return exitUsage
+	}
+	if d.Empty() {
+		return exitOK
+	}
+	return exitFindings
 }

@@ -102,7 +102,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
 		{[]string{"check"}, "name one or more register files"},
 		{[]string{"check", "--at", "21/11/2026", "x.yaml"}, "--at: date \"21/11/2026\""},
-		{[]string{"check", "--format", "xml", "x.yaml"}, "--format must be text or json"},
+		{[]string{"check", "--format", "xml", "x.yaml"}, "--format must be text, json or sarif"},
 		{[]string{"check", "--bogus", "x.yaml"}, "flag provided but not defined: -bogus"},
 		{[]string{"check", "missing.yaml"}, "no such file"},
 		{[]string{"check", "register.txt"}, "open register.txt: no such file"},
