@@ -100,5 +100,3 @@ func FuzzParseDate(f *testing.F) {
 		require.Equal(t, d, back)
 	})
 }
-
-
