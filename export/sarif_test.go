@@ -3,7 +3,6 @@ package export_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -20,23 +19,12 @@ import (
 
 	"github.com/openropa/registry/examples"
 	"github.com/openropa/registry/export"
+	goldenfile "github.com/openropa/registry/internal/golden"
 	"github.com/openropa/registry/ropa"
 )
 
-var updateGolden = flag.Bool("update-golden", false, "rewrite the golden files of the SARIF and flow-map tests")
-
-// golden compares got with the file at path, or rewrites the file with
-// -update-golden.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *updateGolden {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./export/ -update-golden to write it")
-	assert.Equal(t, string(want), string(got))
-}
+// golden compares got with the golden file at path (-update rewrites it).
+func golden(t *testing.T, path string, got []byte) { t.Helper(); goldenfile.Equal(t, path, got) }
 
 // wengage loads the WEngage register and its report as of 2026-11-21,
 // located.

@@ -132,8 +132,28 @@ func summarise(fs []Finding) Summary {
 // the format's fields and list indices, then by severity, rule and message;
 // findings equal in all of these keep their order.
 func sortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		if c := a.Path.compare(b.Path); c != 0 {
+	if len(fs) < 2 {
+		return
+	}
+	// Each path becomes once a key of numbers (field ranks and indexes) that
+	// sorts as the path does; the findings are sorted through their places,
+	// the original place last, so that the order is stable and each
+	// finding, a large value, moves once.
+	keys := make([][]int, len(fs))
+	for i := range fs {
+		if i > 0 && fs[i].Path.Equal(fs[i-1].Path) {
+			keys[i] = keys[i-1] // a rule's findings often share a path
+			continue
+		}
+		keys[i] = fs[i].Path.sortKey()
+	}
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &fs[i], &fs[j]
+		if c := slices.Compare(keys[i], keys[j]); c != 0 {
 			return c
 		}
 		if c := a.Severity.rank() - b.Severity.rank(); c != 0 {
@@ -142,8 +162,16 @@ func sortFindings(fs []Finding) {
 		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Message, b.Message)
+		if c := strings.Compare(a.Message, b.Message); c != 0 {
+			return c
+		}
+		return i - j
 	})
+	sorted := make([]Finding, len(fs))
+	for k, i := range order {
+		sorted[k] = fs[i]
+	}
+	copy(fs, sorted)
 }
 
 // Messages are the wordings of a rule's findings, by variant: "" is the

@@ -210,50 +210,34 @@ func (p Path) activity() (list string, i int, ok bool) {
 	return "", 0, false
 }
 
-// compare orders paths as the elements stand in the format: fields in the
-// order the model declares them, list elements by index, an element before
-// what it contains. Fields the model does not have sort after those it has,
-// by name.
-func (p Path) compare(q Path) int {
+// compare orders paths as the elements stand in the format (see sortKey).
+func (p Path) compare(q Path) int { return slices.Compare(p.sortKey(), q.sortKey()) }
+
+// sortKey returns numbers that sort as the elements stand in the format:
+// for a field, its rank among its struct's fields (fields the model does
+// not have after those it has), for an index, the index; an element sorts
+// before what it contains, list elements by index.
+func (p Path) sortKey() []int {
+	const unknown = 1 << 20 // after every field of a struct
+	key := make([]int, len(p.steps))
 	t := reflect.TypeFor[Register]() // the type at the step; nil past the model
-	for i := 0; i < len(p.steps) && i < len(q.steps); i++ {
-		a, b := p.steps[i], q.steps[i]
-		switch {
-		case a.IsIndex() && b.IsIndex():
-			if a.Index != b.Index {
-				return cmpInt(a.Index, b.Index)
-			}
+	for i, s := range p.steps {
+		if s.IsIndex() {
+			key[i] = s.Index // in a path of the model, an index and a field never meet at one depth
 			continue
-		case a.IsIndex() != b.IsIndex():
-			if a.IsIndex() {
-				return -1
-			}
-			return 1
 		}
-		var fa, fb field
-		oka, okb := false, false
+		key[i] = unknown
+		var f field
+		ok := false
 		if t != nil {
-			fs := fieldsOf(t)
-			fa, oka = fs.byName[a.Field]
-			fb, okb = fs.byName[b.Field]
-		}
-		switch {
-		case oka && okb && fa.rank != fb.rank:
-			return cmpInt(fa.rank, fb.rank)
-		case oka != okb:
-			if oka {
-				return -1
-			}
-			return 1
-		case !oka && a.Field != b.Field:
-			return strings.Compare(a.Field, b.Field)
+			f, ok = fieldsOf(t).byName[s.Field]
 		}
 		t = nil
-		if oka {
-			t = structOf(fa.typ)
+		if ok {
+			key[i], t = f.rank, structOf(f.typ)
 		}
 	}
-	return cmpInt(len(p.steps), len(q.steps))
+	return key
 }
 
 // structOf returns the struct type a field of type t holds, itself or as
