@@ -247,7 +247,7 @@ func TestTranslatedLeavesTheReport(t *testing.T) {
 	assert.Equal(t, before, rep.Findings[0].Message)
 	assert.NotEqual(t, before, nl.Findings[0].Message)
 	assert.Equal(t, rep.Summary, nl.Summary)
-	assert.Equal(t, []ropa.FieldName{"employees"}, nl.Findings[0].Fields())
+	assert.Equal(t, []ropa.FieldName{"updated"}, nl.Findings[0].Fields())
 }
 
 func ExampleFinding_In() {
