@@ -197,6 +197,12 @@ func TestRenderArguments(t *testing.T) {
 			`"XX" is not an ISO 3166-1 alpha-2 country code; write the two capital letters, such as BE`},
 		{"ends that cannot happen", ropa.Finding{Key: "retention-end-cannot-happen", Args: []any{ropa.ImpossibleEnds{retention.ConsentWithdrawn, retention.Objection, retention.ConsentWithdrawn}}}, lang.English,
 			"the data would be kept without end: consent cannot be withdrawn where no purpose rests on consent, and an objection under Art. 21 is only possible against public task, legitimate interests or direct marketing; give a period, or the event that really ends the processing"},
+		{"a derogation quoted and its citation in German", ropa.Finding{Key: "public-authority-derogation", Args: []any{lawfulbasis.DerogationExplicitConsent, ropa.Citation("Art. 49(1)(a) GDPR")}}, lang.German,
+			"eine Behörde darf sich bei Tätigkeiten in Ausübung ihrer hoheitlichen Befugnisse nicht auf die Ausnahme „Ausdrückliche Einwilligung in die Übermittlung“ (Art. 49 Abs. 1 lit. a DSGVO) stützen (Art. 49 Abs. 3); stützen Sie sich auf eine andere Grundlage nach Kapitel V, oder erläutern Sie in den Bemerkungen, warum die Übermittlung nicht in Ausübung ihrer hoheitlichen Befugnisse erfolgt, und akzeptieren Sie diesen Befund (waivers)"},
+		{"a review date and cycle in French", ropa.Finding{Key: "record-review-due", Args: []any{ropa.NewDate(2023, 10, 10), retention.Period{Months: 24}, ropa.FieldName("updated")}}, lang.French,
+			"la fiche a été revue pour la dernière fois le 10/10/2023, plus de 24 mois avant la date du contrôle ; revoyez-la et indiquez la date (updated)"},
+		{"the bridge date in Dutch", ropa.Finding{Key: "eea-transfer.bridge", Args: []any{"GB", ropa.NewDate(2021, 3, 1)}}, lang.Dutch,
+			"gegevens naar GB sturen was op 01-03-2021 geen doorgifte in de zin van hoofdstuk V (art. FINPROV.10A van de Handels- en samenwerkingsovereenkomst tussen de EU en het VK, van 01-01-2021 tot en met 27-06-2021); voor die periode is geen grond van hoofdstuk V nodig"},
 		{"the waivers' English suggestion", ropa.Finding{Key: "unused-waiver.unknown", Args: []any{"no-retentoin", `; did you mean "no-retention"?`}}, lang.German,
 			`die Akzeptanz von Befunden (waiver) nennt die Regel "no-retentoin", die diese Prüfung nicht kennt, und unterdrückt daher nichts; nennen Sie eine Regel des Katalogs (ropa rules listet sie auf); meinten Sie "no-retention"?`},
 	}
@@ -247,7 +253,7 @@ func TestTranslatedLeavesTheReport(t *testing.T) {
 	assert.Equal(t, before, rep.Findings[0].Message)
 	assert.NotEqual(t, before, nl.Findings[0].Message)
 	assert.Equal(t, rep.Summary, nl.Summary)
-	assert.Equal(t, []ropa.FieldName{"employees"}, nl.Findings[0].Fields())
+	assert.Equal(t, []ropa.FieldName{"updated"}, nl.Findings[0].Fields())
 }
 
 func ExampleFinding_In() {

@@ -22,25 +22,25 @@ var (
 	representativeRule = &Rule{ID: "representative-missing", Severity: Error, Article: "Art. 27 and 30(1)(a) GDPR",
 		Doc: "A controller established outside the EEA records no representative in the Union, or one established outside it.",
 		Messages: Messages{
-			"":           "the controller is established in %s, outside the EEA; designate a representative in the Union (Art. 27(1)) and record it (representative), or state why the processing is occasional (occasionalProcessing, Art. 27(2)(a)) or record that the controller is a public authority (publicAuthority, Art. 27(2)(b))",
-			"occasional": "the processing is stated to be occasional (Art. 27(2)(a)), but activity %q meets %s and %s of WP248 rev.01: large-scale processing of special or criminal-offence data excludes the exemption; designate a representative in the Union and record it (representative)",
-			"outside":    "the representative is established in %s, outside the EEA; Art. 27(3) requires a representative established in a member state where the data subjects are",
+			"":           "the controller is established in %[1]s, outside the EEA; designate a representative in the Union (Art. 27(1)) and record it (%[2]s), or state why the processing is occasional (%[3]s, Art. 27(2)(a)) or record that the controller is a public authority (%[4]s, Art. 27(2)(b))",
+			"occasional": "the processing is stated to be occasional (Art. 27(2)(a)), but activity %[1]q meets %[2]s and %[3]s of WP248 rev.01: large-scale processing of special or criminal-offence data excludes the exemption; designate a representative in the Union and record it (%[4]s)",
+			"outside":    "the representative is established in %[1]s, outside the EEA; Art. 27(3) requires a representative established in a member state where the data subjects are",
 		},
 		Run: representative}
 	dpoRequiredRule = &Rule{ID: "dpo-required", Severity: Error, Article: "Art. 37(1) and 30(1)(a) GDPR",
 		Doc: "A DPO is or may be mandatory (Art. 37(1), national law under Art. 37(4)) but none is recorded.",
 		Messages: Messages{
-			"authority": "the controller is a public authority or body, which must designate a DPO (Art. 37(1)(a); courts acting in their judicial capacity excepted); designate one and record the DPO's contact details (dpo)",
-			"core":      "activity %q meets %s and %s of WP248 rev.01: if it is a core activity of the controller, Art. 37(1)(b)-(c) makes a DPO mandatory (criteria derived from the register, not a finding that it is a core activity); designate a DPO and record it (dpo), or document why the activity is ancillary",
-			"national":  "%s: %s; with a headcount of %d this may apply; designate a DPO and record it (dpo), or document why the rule does not apply",
-			"dpia":      "%s: %s; activity %q records a DPIA, so this may apply; designate a DPO and record it (dpo), or document why the rule does not apply",
+			"authority": "the controller is a public authority or body, which must designate a DPO (Art. 37(1)(a); courts acting in their judicial capacity excepted); designate one and record the DPO's contact details (%[1]s)",
+			"core":      "activity %[1]q meets %[2]s and %[3]s of WP248 rev.01: if it is a core activity of the controller, Art. 37(1)(b)-(c) makes a DPO mandatory (criteria derived from the register, not a finding that it is a core activity); designate a DPO and record it (%[4]s), or document why the activity is ancillary",
+			"national":  "%[1]s: %[2]s; with a headcount of %[3]d this may apply; designate a DPO and record it (%[4]s), or document why the rule does not apply",
+			"dpia":      "%[1]s: %[2]s; activity %[3]q records a DPIA, so this may apply; designate a DPO and record it (%[4]s), or document why the rule does not apply",
 		},
 		Run: dpoRequired}
 	jointControllersRule = &Rule{ID: "joint-controllers", Severity: Error, Article: "Art. 26 and 30(1)(a) GDPR",
 		Doc: "A joint controller has no contact details, or joint controllers reference no arrangement.",
 		Messages: Messages{
-			"":            "joint controller %q has no contact details; record its e-mail address, telephone number or postal address (Art. 30(1)(a))",
-			"arrangement": "the activity has joint controllers but references no arrangement that determines their respective responsibilities (Art. 26(1)); reference it (jointArrangement), or say which law determines them",
+			"":            "joint controller %[1]q has no contact details; record its e-mail address, telephone number or postal address (Art. 30(1)(a))",
+			"arrangement": "the activity has joint controllers but references no arrangement that determines their respective responsibilities (Art. 26(1)); reference it (%[1]s), or say which law determines them",
 		},
 		Run: jointControllers}
 	noRecipientsRule = &Rule{ID: "no-recipients", Severity: Info, Article: "Art. 30(1)(d) GDPR",
@@ -62,10 +62,10 @@ var (
 		Doc: "Whether the organisation may rely on the exemption for fewer than 250 employees.",
 		Messages: Messages{
 			"unknown": "the headcount is not recorded (%[1]s), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed",
-			"large":   "with %d employees the organisation cannot rely on the exemption of Art. 30(5): the record is required",
-			"special": "activity %q processes special or criminal-offence data, so the exemption of Art. 30(5) does not apply to it whatever the headcount: the record is required",
-			"risk":    "activity %q meets a criterion of risk of WP248 rev.01 (%s), so it is likely to result in a risk and the exemption of Art. 30(5) does not apply to it whatever the headcount: the record is required",
-			"regular": "with %d employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional and unlikely to result in a risk; regular processing, such as that of customers or staff, must still be recorded (WP29 position paper of 19 April 2018)",
+			"large":   "with %[1]d employees the organisation cannot rely on the exemption of Art. 30(5): the record is required",
+			"special": "activity %[1]q processes special or criminal-offence data, so the exemption of Art. 30(5) does not apply to it whatever the headcount: the record is required",
+			"risk":    "activity %[1]q meets a criterion of risk of WP248 rev.01 (%[2]s), so it is likely to result in a risk and the exemption of Art. 30(5) does not apply to it whatever the headcount: the record is required",
+			"regular": "with %[1]d employees the organisation may rely on the exemption of Art. 30(5) only for processing that is occasional and unlikely to result in a risk; regular processing, such as that of customers or staff, must still be recorded (WP29 position paper of 19 April 2018)",
 		},
 		Run: exemption}
 )
@@ -107,14 +107,15 @@ func representative(p *Pass) {
 		return // Art. 27(2)(b): no representative for a public authority or body
 	}
 	if strings.TrimSpace(r.OccasionalProcessing) == "" {
-		p.Report(Root.Child("organisation").Child("address").Child("country"), "", a.Country)
+		p.Report(Root.Child("organisation").Child("address").Child("country"), "", a.Country,
+			FieldName("representative"), FieldName("occasionalProcessing"), FieldName("publicAuthority"))
 		return
 	}
 	for i := range r.Activities {
 		met := p.DPIACriteria(i)
 		if slices.Contains(met, LargeScale) && slices.Contains(met, SensitiveData) {
 			p.ReportFinding(Finding{Path: Root.Child("occasionalProcessing"), Article: "Art. 27(2)(a) GDPR",
-				Key: "representative-missing.occasional", Args: []any{r.Activities[i].ID, LargeScale, SensitiveData}})
+				Key: "representative-missing.occasional", Args: []any{r.Activities[i].ID, LargeScale, SensitiveData, FieldName("representative")}})
 			return
 		}
 	}
@@ -128,7 +129,8 @@ func dpoRequired(p *Pass) {
 		return
 	}
 	if isPublicAuthority(r.Organisation) {
-		p.ReportFinding(Finding{Path: Root.Child("organisation").Child("publicAuthority"), Article: "Art. 37(1)(a) and 30(1)(a) GDPR", Key: "dpo-required.authority"})
+		p.ReportFinding(Finding{Path: Root.Child("organisation").Child("publicAuthority"), Article: "Art. 37(1)(a) and 30(1)(a) GDPR", Key: "dpo-required.authority",
+			Args: []any{FieldName("dpo")}})
 		return
 	}
 	for i := range r.Activities {
@@ -139,7 +141,7 @@ func dpoRequired(p *Pass) {
 		for _, c := range []DPIACriterion{SystematicMonitoring, SensitiveData} {
 			if slices.Contains(met, c) {
 				p.ReportFinding(Finding{Path: activityPath(i), Severity: Warning, Article: "Art. 37(1)(b)-(c) GDPR",
-					Key: "dpo-required.core", Args: []any{r.Activities[i].ID, LargeScale, c}})
+					Key: "dpo-required.core", Args: []any{r.Activities[i].ID, LargeScale, c, FieldName("dpo")}})
 				return
 			}
 		}
@@ -153,7 +155,7 @@ func dpoRequired(p *Pass) {
 		if req.Persons > 0 {
 			if e := r.Organisation.Employees; e != nil && *e >= req.Persons {
 				p.ReportFinding(Finding{Path: Root.Child("organisation").Child("employees"), Severity: Warning, Article: article,
-					Key: "dpo-required.national", Args: []any{req.Provision, req.Rule, *e}})
+					Key: "dpo-required.national", Args: []any{req.Provision, EnglishText(req.Rule), *e, FieldName("dpo")}})
 				return
 			}
 			continue
@@ -161,7 +163,7 @@ func dpoRequired(p *Pass) {
 		for i := range r.Activities {
 			if d := r.Activities[i].DPIA; d != nil && (d.Status == DPIADone || d.Status == DPIAPlanned || d.Status == DPIARequired) {
 				p.ReportFinding(Finding{Path: activityPath(i).Child("dpia"), Severity: Warning, Article: article,
-					Key: "dpo-required.dpia", Args: []any{req.Provision, req.Rule, r.Activities[i].ID}})
+					Key: "dpo-required.dpia", Args: []any{req.Provision, EnglishText(req.Rule), r.Activities[i].ID, FieldName("dpo")}})
 				return
 			}
 		}
@@ -178,7 +180,7 @@ func jointControllers(p *Pass) {
 		}
 		if len(a.JointControllers) > 0 && strings.TrimSpace(a.JointArrangement) == "" {
 			p.ReportFinding(Finding{Path: activityPath(i).Child("jointControllers"), Severity: Warning, Article: "Art. 26(1) GDPR",
-				Key: "joint-controllers.arrangement"})
+				Key: "joint-controllers.arrangement", Args: []any{FieldName("jointArrangement")}})
 		}
 	}
 }

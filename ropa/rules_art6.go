@@ -44,7 +44,7 @@ var (
 		Doc: "Consent is relied on for children: the age of digital consent applies.",
 		Messages: Messages{
 			"":            "for an information society service offered directly to a child, consent below the age of %d in %s (%s) must be given or authorised by the holder of parental responsibility; make reasonable efforts to verify it (Art. 8(2))",
-			"established": "for an information society service offered directly to a child, consent below the age of %d in %s (%s), where the controller is established, must be given or authorised by the holder of parental responsibility (Art. 8(2)); where children of other member states are targeted their ages apply (EDPB Guidelines 05/2020): list them (targetCountries)",
+			"established": "for an information society service offered directly to a child, consent below the age of %[1]d in %[2]s (%[3]s), where the controller is established, must be given or authorised by the holder of parental responsibility (Art. 8(2)); where children of other member states are targeted their ages apply (EDPB Guidelines 05/2020): list them (%[4]s)",
 			"unknown":     "for an information society service offered directly to a child, consent below the age of digital consent of the member state (16 unless its law sets 13 to 15) must be given or authorised by the holder of parental responsibility (Art. 8)",
 		},
 		Run: childConsent}
@@ -125,7 +125,7 @@ func childConsent(p *Pass) {
 	consentOf(p, Child, func(path Path, a *Activity) {
 		if len(a.TargetCountries) == 0 {
 			if age, ok := lawfulbasis.DigitalConsentAge(country, p.At.Time()); ok {
-				p.Report(path, "established", age.Age, country, age.Provision)
+				p.Report(path, "established", age.Age, country, age.Provision, FieldName("targetCountries"))
 			} else {
 				p.Report(path, "unknown")
 			}

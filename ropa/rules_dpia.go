@@ -9,8 +9,8 @@ var dpiaScreeningRule = &Rule{ID: "dpia-screening", Severity: Warning, Article: 
 	Doc: "An activity meets two or more criteria of WP248 rev.01 and records no DPIA.",
 	Messages: Messages{
 		"":             "the activity meets %[1]d criteria of WP248 rev.01 (%[2]s) and records no DPIA; carry one out, or document why none is needed (%[3]s)",
-		"required":     "a DPIA is required (%s) but neither done nor planned; carry it out before the processing",
-		"recorded":     "the DPIA is recorded as required but neither done nor planned (no date or reference); carry it out before the processing, and record its date or reference (dpia)",
+		"required":     "a DPIA is required (%[1]s) but neither done nor planned; carry it out before the processing",
+		"recorded":     "the DPIA is recorded as required but neither done nor planned (no date or reference); carry it out before the processing, and record its date or reference (%[1]s)",
 		"undocumented": "the activity meets %[1]d criteria of WP248 rev.01 (%[2]s); a decision that no DPIA is needed must be documented: reference it (%[3]s)",
 	},
 	Run: dpiaScreening}
@@ -25,7 +25,7 @@ func dpiaScreening(p *Pass) {
 		met := p.DPIACriteria(i)
 		if len(met) < 2 {
 			if d != nil && d.Status == DPIARequired {
-				p.Report(activityPath(i).Child("dpia"), "recorded")
+				p.Report(activityPath(i).Child("dpia"), "recorded", FieldName("dpia"))
 			}
 			continue
 		}

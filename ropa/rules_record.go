@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/openropa/registry/internal/clip"
-	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/retention"
 )
 
@@ -14,31 +13,31 @@ var (
 	absenceContradictedRule = &Rule{ID: "stated-absence-contradicted", Severity: Warning, Article: "Art. 5(2) and 30(1) GDPR",
 		Doc: "An activity states it has none of something it records.",
 		Messages: Messages{
-			"": "the activity states it has no %s (none), yet records some; remove the statement or what contradicts it",
+			"": "the activity states it has no %[1]s (%[2]s), yet records some; remove the statement or what contradicts it",
 		},
 		Run: absenceContradicted}
 	inventoryTransferRule = &Rule{ID: "undeclared-system-transfer", Severity: Error, Article: "Art. 44 and 30(1)(e) GDPR",
 		Doc: "A system or processor of the register outside the EEA is used by an activity that declares no transfer to its country.",
 		Messages: Messages{
-			"system":    "system %q is hosted or supported in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers)",
-			"processor": "processor %q processes data in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers)",
+			"system":    "system %[1]q is hosted or supported in %[2]s, outside the EEA, but the activity declares no transfer to %[2]s; declare it with its ground (%[3]s)",
+			"processor": "processor %[1]q processes data in %[2]s, outside the EEA, but the activity declares no transfer to %[2]s; declare it with its ground (%[3]s)",
 		},
 		Run: inventoryTransfers}
 	inventoryAgreementRule = &Rule{ID: "inventory-processor-agreement", Severity: Warning, Article: "Art. 28(3) GDPR",
 		Doc:      "A processor of the register's inventory is recorded without a reference to its Art. 28(3) agreement.",
-		Messages: Messages{"": "processor %q is recorded without a reference to the contract that Art. 28(3) requires; add it (agreement)"},
+		Messages: Messages{"": "processor %[1]q is recorded without a reference to the contract that Art. 28(3) requires; add it (%[2]s)"},
 		Run: func(p *Pass) {
 			for i, pe := range p.Register.Processors {
 				if pe.Agreement == "" {
-					p.Report(Root.Child("processors").Index(i), "", clip.Runes(pe.Name, 80))
+					p.Report(Root.Child("processors").Index(i), "", clip.Runes(pe.Name, 80), FieldName("agreement"))
 				}
 			}
 		}}
 	reviewDueRule = &Rule{ID: "record-review-due", Severity: Info, Article: "Art. 5(2) and 24(1) GDPR",
 		Doc: "A record's last review is older than the register's review cycle, or than 24 months where it states none.",
 		Messages: Messages{
-			"":     "the record was last reviewed on %s, more than %s before the checking date; review it and record the date (updated)",
-			"next": "the record was to be reviewed by %s; review it and record the date (updated, nextReview)",
+			"":     "the record was last reviewed on %[1]s, more than %[2]s before the checking date; review it and record the date (%[3]s)",
+			"next": "the record was to be reviewed by %[1]s; review it and record the date (%[2]s, %[3]s)",
 		},
 		Run: reviewDue}
 )
@@ -52,7 +51,7 @@ func absenceContradicted(p *Pass) {
 		a := &p.Register.Activities[i]
 		for k, none := range a.None {
 			if contradicts(a, none) {
-				p.Report(activityPath(i).Child("none").Index(k), "", string(none))
+				p.Report(activityPath(i).Child("none").Index(k), "", none, FieldName("none"))
 			}
 		}
 	}
@@ -106,7 +105,7 @@ func inventoryTransfers(p *Pass) {
 		for k, id := range a.Systems {
 			if s := systems[id]; s != nil {
 				if c := undeclared(append(slices.Clone(s.Hosting), s.Support...)...); c != "" {
-					p.Report(activityPath(i).Child("systems").Index(k), "system", clip.Runes(s.Name, 80), c, c)
+					p.Report(activityPath(i).Child("systems").Index(k), "system", clip.Runes(s.Name, 80), c, FieldName("transfers"))
 				}
 			}
 		}
@@ -121,7 +120,7 @@ func inventoryTransfers(p *Pass) {
 			for _, id := range ids {
 				if pe := processors[id]; pe != nil {
 					if c := undeclared(append([]string{pe.Country}, pe.Locations...)...); c != "" {
-						p.Report(activityPath(i).Child("recipients").Index(k), "processor", clip.Runes(pe.Name, 80), c, c)
+						p.Report(activityPath(i).Child("recipients").Index(k), "processor", clip.Runes(pe.Name, 80), c, FieldName("transfers"))
 					}
 				}
 			}
@@ -142,14 +141,14 @@ func reviewDue(p *Pass) {
 		switch {
 		case a.Status == Ended || !a.Ended.IsZero():
 		case !a.NextReview.IsZero() && a.NextReview.Before(p.At):
-			p.Report(activityPath(i), "next", a.NextReview)
+			p.Report(activityPath(i), "next", a.NextReview, FieldName("updated"), FieldName("nextReview"))
 		case a.Updated.IsZero():
 			inherits = true
 		case old(a.Updated):
-			p.Report(activityPath(i).Child("updated"), "", a.Updated, cycle.Words(lang.English))
+			p.Report(activityPath(i).Child("updated"), "", a.Updated, cycle, FieldName("updated"))
 		}
 	}
 	if (inherits || len(r.Activities) == 0) && old(r.Updated) {
-		p.Report(Root.Child("updated"), "", r.Updated, cycle.Words(lang.English))
+		p.Report(Root.Child("updated"), "", r.Updated, cycle, FieldName("updated"))
 	}
 }

@@ -26,8 +26,8 @@ var (
 		Doc: "A retention term sets no end: no period that is more than a minimum, no ending event and no known statute.",
 		Messages: Messages{
 			"":        "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible",
-			"minimum": "%s is a minimum (at least), and nothing ends the term: the data could be kept without end; give the time limit for erasure as well, where possible",
-			"law":     "the term ends only with the law it cites, %q, which is no statute known for %s on this date, so its end cannot be told; cite the provision that sets the period, or give the period (period)",
+			"minimum": "%[1]s is a minimum (at least), and nothing ends the term: the data could be kept without end; give the time limit for erasure as well, where possible",
+			"law":     "the term ends only with the law it cites, %[1]q, which is no statute known for %[2]s on this date, so its end cannot be told; cite the provision that sets the period, or give the period (%[3]s)",
 		},
 		Run: retentionNoEnd}
 	retentionNoStartRule = &Rule{ID: "retention-no-start", Severity: Info, Article: "Art. 30(1)(f) GDPR",
@@ -107,7 +107,7 @@ func retentionNoEnd(p *Pass) {
 		case e.MinimumOnly:
 			p.Report(at.path(), "minimum", rule.Period)
 		case e.UnknownLaw:
-			p.Report(at.path().Child("law"), "law", clip.Runes(rule.Law, 120), p.statutesCountry())
+			p.Report(at.path().Child("law"), "law", clip.Runes(rule.Law, 120), p.statutesCountry(), FieldName("period"))
 		default:
 			p.Report(at.path(), "")
 		}

@@ -14,15 +14,15 @@ var (
 	eeaTransferRule = &Rule{ID: "eea-transfer", Severity: Info, Article: "Art. 44 GDPR",
 		Doc: "A transfer goes to a country of the EEA, or to the UK during the 2021 bridge, which is not a transfer under Chapter V.",
 		Messages: Messages{
-			"":       "%s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under recipients instead",
-			"bridge": "sending data to %s on %s was not a transfer under Chapter V (Art. FINPROV.10A of the EU-UK Trade and Cooperation Agreement, from 2021-01-01 to 2021-06-27); nothing needs a ground of Chapter V for that period",
+			"":       "%[1]s is in the EEA: sending data there is not a transfer under Chapter V; record the recipient under %[2]s instead",
+			"bridge": "sending data to %[1]s on %[2]s was not a transfer under Chapter V (Art. FINPROV.10A of the EU-UK Trade and Cooperation Agreement, from 2021-01-01 to 2021-06-27); nothing needs a ground of Chapter V for that period",
 		},
 		Run: eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 			if !p.withinEEA(t) {
 				return
 			}
 			if member, _ := p.InEEA(t.Country); member {
-				p.Report(at.path(), "", t.Country)
+				p.Report(at.path(), "", t.Country, FieldName("recipients"))
 			} else {
 				p.Report(at.path(), "bridge", t.Country, p.At)
 			}
@@ -38,17 +38,17 @@ var (
 	adequacyNotInForceRule = &Rule{ID: "adequacy-not-in-force", Severity: Error, Article: "Art. 45(1) GDPR",
 		Doc: "A transfer relies on adequacy that does not cover the country or the recipient on the checking date, or whose scope is to be confirmed.",
 		Messages: Messages{
-			"":        "%s",
-			"confirm": "%s",
+			"":        "%[1]s",
+			"confirm": "%[1]s",
 		},
 		Run: eachTransferRule(adequacyNotInForce)}
 	invalidMechanismRule = &Rule{ID: "invalid-mechanism", Severity: Error, Article: "Art. 44 and 46 GDPR",
 		Doc: "A transfer relies on a mechanism, or on standard contractual clauses, that could not be relied on on the checking date, or on clauses whose module does not fit the recipient.",
 		Messages: Messages{
-			"":        "%s",
-			"clauses": "%s",
-			"unread":  "the reference to the standard contractual clauses cannot be read: %s; cite the decision and its module, such as Decision (EU) 2021/914 module 2",
-			"module":  "recipient %q is a processor, but the reference names only %s of Decision (EU) 2021/914; a processor importer needs module 2 (controller to processor) or module 3 (processor to processor)",
+			"":        "%[1]s",
+			"clauses": "%[1]s",
+			"unread":  "the reference to the standard contractual clauses cannot be read: %[1]s; cite the decision and its module, such as Decision (EU) 2021/914 module 2",
+			"module":  "recipient %[1]q is a processor, but the reference names only %[2]s of Decision (EU) 2021/914; a processor importer needs module 2 (controller to processor) or module 3 (processor to processor)",
 		},
 		Run: eachTransferRule(invalidMechanism)}
 	transferImpactAssessmentRule = &Rule{ID: "transfer-impact-assessment", Severity: Warning, Article: "Art. 46(1) GDPR; C-311/18",
@@ -70,14 +70,14 @@ var (
 	undeclaredTransferRule = &Rule{ID: "undeclared-transfer", Severity: Error, Article: "Art. 44 and 30(1)(e) GDPR",
 		Doc: "A recipient, a group recipient's company or a sub-processor outside the EEA has no transfer declared to its country.",
 		Messages: Messages{
-			"":      "recipient %q is located in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers)",
-			"group": "recipient %q is the group, which includes %q in %s, outside the EEA, but the activity declares no transfer to %s; declare it with its ground (transfers), or say which group companies receive the data",
-			"sub":   "sub-processor %q is located in %s, outside the EEA, but the processing record declares no transfer to %s (Art. 30(2)(c)); declare it with its ground (transfers)",
+			"":      "recipient %[1]q is located in %[2]s, outside the EEA, but the activity declares no transfer to %[2]s; declare it with its ground (%[3]s)",
+			"group": "recipient %[1]q is the group, which includes %[2]q in %[3]s, outside the EEA, but the activity declares no transfer to %[3]s; declare it with its ground (%[4]s), or say which group companies receive the data",
+			"sub":   "sub-processor %[1]q is located in %[2]s, outside the EEA, but the processing record declares no transfer to %[2]s (Art. 30(2)(c)); declare it with its ground (%[3]s)",
 		},
 		Run: undeclaredTransfer}
 	publicAuthorityDerogationRule = &Rule{ID: "public-authority-derogation", Severity: Error, Article: "Art. 49(3) GDPR",
 		Doc:      "A public authority relies on a derogation that Art. 49(3) excludes in the exercise of its public powers.",
-		Messages: Messages{"": "a public authority may not rely on %s (%s) for activities in the exercise of its public powers (Art. 49(3)); rely on another ground of Chapter V, or explain in the notes why the transfer falls outside its public powers and waive this finding"},
+		Messages: Messages{"": "a public authority may not rely on %[1]s (%[2]s) for activities in the exercise of its public powers (Art. 49(3)); rely on another ground of Chapter V, or explain in the notes why the transfer falls outside its public powers and waive this finding"},
 		Run:      publicAuthorityDerogation}
 )
 
@@ -149,9 +149,9 @@ func adequacyNotInForce(p *Pass, at elemAt, t *Transfer) {
 	ans := lawfulbasis.AssessAdequacy(q)
 	switch ans.Verdict {
 	case lawfulbasis.VerdictNotAdequate:
-		p.Report(at.path(), "", ans.Reason)
+		p.Report(at.path(), "", EnglishText(ans.Reason))
 	case lawfulbasis.VerdictConfirmScope:
-		p.ReportFinding(Finding{Path: at.path(), Severity: Warning, Key: "adequacy-not-in-force.confirm", Args: []any{ans.Reason}})
+		p.ReportFinding(Finding{Path: at.path(), Severity: Warning, Key: "adequacy-not-in-force.confirm", Args: []any{EnglishText(ans.Reason)}})
 	}
 }
 
@@ -160,7 +160,7 @@ func invalidMechanism(p *Pass, at elemAt, t *Transfer) {
 		return
 	}
 	if v := t.Mechanism.ValidOn(p.At.Time()); !v.Valid {
-		p.Report(at.path().Child("mechanism"), "", v.Reason)
+		p.Report(at.path().Child("mechanism"), "", EnglishText(v.Reason))
 		return
 	}
 	if t.Mechanism != lawfulbasis.SCC || strings.TrimSpace(t.Reference) == "" {
@@ -169,13 +169,13 @@ func invalidMechanism(p *Pass, at elemAt, t *Transfer) {
 	ref, err := lawfulbasis.RecogniseSCC(t.Reference)
 	switch {
 	case err != nil:
-		p.ReportFinding(Finding{Path: at.path().Child("reference"), Severity: Warning, Key: "invalid-mechanism.unread", Args: []any{err.Error()}})
+		p.ReportFinding(Finding{Path: at.path().Child("reference"), Severity: Warning, Key: "invalid-mechanism.unread", Args: []any{EnglishText(err.Error())}})
 		return
 	case len(ref.Decisions) == 0:
 		return // a reference to a contract of the organisation's own, say
 	}
 	if v := ref.ValidOn(p.At.Time()); !v.Valid {
-		p.ReportFinding(Finding{Path: at.path().Child("reference"), Article: "Art. 46(2)(c) GDPR", Key: "invalid-mechanism.clauses", Args: []any{v.Reason}})
+		p.ReportFinding(Finding{Path: at.path().Child("reference"), Article: "Art. 46(2)(c) GDPR", Key: "invalid-mechanism.clauses", Args: []any{EnglishText(v.Reason)}})
 		return
 	}
 	if len(ref.Modules) > 0 && !ref.ForProcessor() && importerIsProcessor(p.Register, at, t) {
@@ -206,7 +206,7 @@ func undeclaredTransfer(p *Pass) {
 			path := activityPath(i).Child("recipients").Index(j)
 			if rc.Country != "" {
 				if !declared[rc.Country] && p.thirdCountry(rc.Country) {
-					p.Report(path, "", clip.Runes(rc.Name, 80), rc.Country, rc.Country)
+					p.Report(path, "", clip.Runes(rc.Name, 80), rc.Country, FieldName("transfers"))
 				}
 				continue
 			}
@@ -220,7 +220,7 @@ func undeclaredTransfer(p *Pass) {
 				// The register does not say which group companies receive the
 				// data: a likely gap to examine, not a certain breach.
 				p.ReportFinding(Finding{Path: path, Severity: Warning, Key: "undeclared-transfer.group",
-					Args: []any{clip.Runes(rc.Name, 80), clip.Runes(e.Name, 80), e.Address.Country, e.Address.Country}})
+					Args: []any{clip.Runes(rc.Name, 80), clip.Runes(e.Name, 80), e.Address.Country, FieldName("transfers")}})
 				break
 			}
 		}
@@ -230,7 +230,7 @@ func undeclaredTransfer(p *Pass) {
 		for j, sp := range r.Processing[i].SubProcessors {
 			if sp.Country != "" && !declared[sp.Country] && p.thirdCountry(sp.Country) {
 				p.ReportFinding(Finding{Path: recordPath(i).Child("subProcessors").Index(j), Article: "Art. 44 and 30(2)(c) GDPR",
-					Key: "undeclared-transfer.sub", Args: []any{clip.Runes(sp.Name, 80), sp.Country, sp.Country}})
+					Key: "undeclared-transfer.sub", Args: []any{clip.Runes(sp.Name, 80), sp.Country, FieldName("transfers")}})
 			}
 		}
 	}
@@ -249,7 +249,7 @@ func publicAuthorityDerogation(p *Pass) {
 	}
 	eachTransferRule(func(p *Pass, at elemAt, t *Transfer) {
 		if t.Mechanism == lawfulbasis.DerogationMechanism && slices.Contains(excludedFromPublicPowers, t.Derogation) {
-			p.Report(at.path().Child("derogation"), "", t.Derogation, t.Derogation.Article())
+			p.Report(at.path().Child("derogation"), "", t.Derogation, Citation(t.Derogation.Article()))
 		}
 	})(p)
 }
