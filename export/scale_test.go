@@ -92,11 +92,10 @@ func BenchmarkPipeline(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				p := peakHeap(func() {
-					reg, _, err := ropa.Decode(doc, ropa.JSON)
+					reg, _, err := ropa.Decode(doc, ropa.JSON, ropa.WithMaxBytes(int64(len(doc))))
 					if err != nil {
 						b.Fatal(err)
 					}
-					_ = ropa.Check(reg, at)
 					if err := WriteXLSX(io.Discard, reg, WithReport(ropa.Check(reg, at))); err != nil {
 						b.Fatal(err)
 					}
