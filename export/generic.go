@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
 )
 
@@ -56,7 +57,17 @@ func party(p ropa.Party, l Lang) string {
 	if p.Registration != nil {
 		reg = p.Registration.Scheme + " " + p.Registration.ID
 	}
-	return lines(p.Name, reg, address(p.Address, l), p.Email, p.Phone, p.Website)
+	var extra []string
+	if p.PostalAddress != nil {
+		extra = append(extra, t("field.postal", l)+": "+address(p.PostalAddress, l))
+	}
+	if p.Employees != nil {
+		extra = append(extra, t("field.employees", l)+": "+strconv.Itoa(*p.Employees))
+	}
+	if p.PublicAuthority != nil {
+		extra = append(extra, t("field.publicAuthority", l)+": "+yesNo(*p.PublicAuthority, l))
+	}
+	return lines(append([]string{p.Name, reg, address(p.Address, l), p.Email, p.Phone, p.Website}, extra...)...)
 }
 
 func contact(c *ropa.Contact, l Lang) string {
@@ -180,12 +191,12 @@ func transfersText(ts []ropa.Transfer, l Lang) string {
 	return joinEach(ts, func(tr ropa.Transfer) string { return transferText(tr, l) })
 }
 
-func retentionText(a ropa.Activity, l Lang) string {
+func retentionText(a ropa.Activity, l Lang, opts ...retention.WordOption) string {
 	return joinEach(a.Retention, func(r ropa.RetentionRule) string {
 		if len(a.Retention) == 1 && len(r.Data) == 0 {
-			return r.Words(l) // the activity's only term: it holds for all its data
+			return r.Words(l, opts...) // the activity's only term: it holds for all its data
 		}
-		return retentionData(a, r, l) + ": " + r.Words(l)
+		return retentionData(a, r, l) + ": " + r.Words(l, opts...)
 	})
 }
 
@@ -272,26 +283,36 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	b.planLists(lists) // written last, named now so that tables refer to it
 	listName := func(i int) string { return lists[i].name }
 
-	// Activities: one row per activity with every Art. 30(1) column.
+	// Activities: one row per activity with every Art. 30(1) column and the
+	// record's metadata, each field in a column of its own.
 	tb, err := b.table("sheet.activities", []column{
 		{key: "col.id", width: 16}, {key: "col.name", width: 30, required: true}, {key: "col.description", width: 30},
-		{key: "col.jointControllers", width: 24}, {key: "col.purposes", width: 45, required: true}, {key: "col.bases", width: 28},
+		{key: "col.reference", width: 14}, {key: "col.status", width: 12}, {key: "col.updated", width: 14}, {key: "col.nextReview", width: 14},
+		{key: "col.owner", width: 24}, {key: "col.otherControllers", width: 30}, {key: "col.dpo", width: 24},
+		{key: "col.jointControllers", width: 24}, {key: "col.jointArrangement", width: 24}, {key: "col.purposes", width: 45, required: true}, {key: "col.bases", width: 28},
 		{key: "col.subjects", width: 30, required: true}, {key: "col.categories", width: 40, required: true}, {key: "col.special", width: 24},
 		{key: "col.recipients", width: 35, required: true}, {key: "col.transfers", width: 30, required: true}, {key: "col.retention", width: 40, required: true},
-		{key: "col.measures", width: 40, required: true}, {key: "col.dpia", width: 14}, {key: "col.automated", width: 14},
+		{key: "col.measures", width: 40, required: true}, {key: "col.systems", width: 24}, {key: "col.risk", width: 10}, {key: "col.targetCountries", width: 20},
+		{key: "col.dpia", width: 14}, {key: "col.dpiaCriteria", width: 20}, {key: "col.automated", width: 14}, {key: "col.decisionGrounds", width: 24},
 		{key: "col.ended", width: 14}, {key: "col.replacedBy", width: 16}, {key: "col.notes", width: 30},
 	})
 	if err != nil {
 		return err
 	}
+	words := eventLabels(reg)
 	for _, a := range reg.Activities {
 		var joint []string
 		for _, p := range a.JointControllers {
 			joint = append(joint, party(p, l))
 		}
-		tb.add(a.ID, a.Name, a.Description, strings.Join(joint, "\n\n"), purposesText(a), basesText(a, l),
-			subjectsText(a, l), categoriesText(a), specialText(a, l), recipientsText(a.Recipients, l), transfersText(a.Transfers, l),
-			retentionText(a, l), measuresText(a.Measures, b.measures), dpiaText(a.DPIA, l), boolText(a.AutomatedDecisions, l),
+		tb.add(a.ID, a.Name, a.Description, a.Reference, label("status.", a.Status, l), dateText(a.Updated, l), dateText(a.NextReview, l),
+			ownerText(a.Owner), controllersText(a.Controllers, l), contact(a.DPO, l),
+			withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), a.JointArrangement, purposesText(a), basesText(a, l),
+			subjectsText(a, l), categoriesText(a), withAbsence(specialText(a, l), a, l, ropa.NoSpecialData),
+			withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal, ropa.NoProcessor),
+			withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
+			retentionText(a, l, words), measuresText(a.Measures, b.measures), join(a.Systems), label("risk.", a.Risk, l), join(a.TargetCountries),
+			dpiaText(a.DPIA, l), dpiaCriteria(a.DPIA), boolText(a.AutomatedDecisions, l), decisionText(a.DecisionGrounds),
 			dateText(a.Ended, l), a.ReplacedBy, a.Notes)
 	}
 	if err := tb.close(); err != nil {
@@ -303,7 +324,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.purpose", width: 45, required: true},
 		{key: "col.basis", width: 30, list: listName(0)}, {key: "col.interest", width: 30}, {key: "col.assessment", width: 16},
 		{key: "col.law", width: 30}, {key: "col.note", width: 30}, {key: "col.conditions", width: 30, list: listName(1)},
-		{key: "col.rights", width: 40}, {key: "col.directMarketing", width: 12},
+		{key: "col.rights", width: 40}, {key: "col.directMarketing", width: 12}, {key: "col.purposeData", width: 24},
 	}); err != nil {
 		return err
 	}
@@ -323,7 +344,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 					label = withArticle(bs.Basis, l)
 				}
 				tb.add(a.ID, a.Name, p.Description, label, bs.Interest, bs.Assessment, bs.Law, bs.Note,
-					join(conds), rightsText(bs.Basis, p.DirectMarketing, l), yesNo(p.DirectMarketing, l))
+					join(conds), rightsText(bs.Basis, p.DirectMarketing, l), yesNo(p.DirectMarketing, l), join(p.Data))
 			}
 		}
 	}
@@ -336,6 +357,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.id", width: 16},
 		{key: "col.category", width: 45, required: true}, {key: "col.special", width: 30, list: listName(5)},
 		{key: "col.criminal", width: 14, list: listName(8)}, {key: "col.sources", width: 24}, {key: "col.sourceNote", width: 24},
+		{key: "col.nationalId", width: 14}, {key: "col.subjectsOf", width: 20}, {key: "col.requirement", width: 20}, {key: "col.requirementNote", width: 24},
 	}); err != nil {
 		return err
 	}
@@ -350,7 +372,8 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			for _, s := range c.Sources {
 				sources = append(sources, sourceLabel(s, l))
 			}
-			tb.add(a.ID, a.Name, c.ID, c.Description, special, yesNo(c.Criminal, l), strings.Join(sources, ", "), c.SourceNote)
+			tb.add(a.ID, a.Name, c.ID, c.Description, special, yesNo(c.Criminal, l), strings.Join(sources, ", "), c.SourceNote,
+				yesNo(c.NationalID, l), join(c.Subjects), label("requirement.", c.Requirement, l), c.RequirementNote)
 		}
 	}
 	if err := tb.close(); err != nil {
@@ -361,18 +384,22 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	if tb, err = b.table("sheet.recipients", []column{
 		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.recipient", width: 40, required: true},
 		{key: "col.kind", width: 20, list: listName(3)}, {key: "col.country", width: 20}, {key: "col.agreement", width: 30},
-		{key: "col.description", width: 40},
+		{key: "col.description", width: 40}, {key: "col.contact", width: 30}, {key: "col.processors", width: 20}, {key: "col.allProcessors", width: 14},
 	}); err != nil {
 		return err
 	}
+	addRecipient := func(id, name string, r ropa.Recipient) {
+		tb.add(id, name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description,
+			contact(r.Contact, l), join(r.Processors), yesNo(r.AllProcessors, l))
+	}
 	for _, a := range reg.Activities {
 		for _, r := range a.Recipients {
-			tb.add(a.ID, a.Name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description)
+			addRecipient(a.ID, a.Name, r)
 		}
 	}
 	for _, p := range reg.Processing {
 		for _, r := range p.SubProcessors {
-			tb.add(p.ID, p.Name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description)
+			addRecipient(p.ID, p.Name, r)
 		}
 	}
 	if err := tb.close(); err != nil {
@@ -384,7 +411,8 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.country", width: 20, required: true},
 		{key: "col.organisation", width: 20, required: true}, {key: "col.recipient", width: 24}, {key: "col.mechanism", width: 30, list: listName(2)},
 		{key: "col.article", width: 18}, {key: "col.reference", width: 30}, {key: "col.tia", width: 18}, {key: "col.dpf", width: 12},
-		{key: "col.scope", width: 20}, {key: "col.derogation", width: 24}, {key: "col.safeguards", width: 30, required: true}, {key: "col.note", width: 40},
+		{key: "col.scope", width: 20}, {key: "col.derogation", width: 24}, {key: "col.safeguards", width: 30, required: true},
+		{key: "col.publicAuthority", width: 14}, {key: "col.note", width: 40},
 	}); err != nil {
 		return err
 	}
@@ -394,7 +422,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			art = tr.Mechanism.Article()
 		}
 		tb.add(id, name, countryName(tr.Country, l), tr.Organisation, tr.Recipient, mechanismLabel(tr.Mechanism, l), article(art, l),
-			tr.Reference, tr.Assessment, boolText(tr.DPF, l), scopeLabel(tr.Scope, l), withArticle(tr.Derogation, l), tr.Safeguards, tr.Note)
+			tr.Reference, tr.Assessment, boolText(tr.DPF, l), scopeLabel(tr.Scope, l), withArticle(tr.Derogation, l), tr.Safeguards, boolText(tr.PublicAuthority, l), tr.Note)
 	}
 	for _, a := range reg.Activities {
 		for _, tr := range a.Transfers {
@@ -414,88 +442,32 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	if tb, err = b.table("sheet.retention", []column{
 		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.dataFor", width: 24},
 		{key: "col.term", width: 45, required: true}, {key: "col.period", width: 12}, {key: "col.from", width: 24},
-		{key: "col.until", width: 28}, {key: "col.law", width: 30}, {key: "col.criteria", width: 30}, {key: "col.text", width: 45},
+		{key: "col.fromYearEnd", width: 12}, {key: "col.until", width: 28}, {key: "col.atLeast", width: 10}, {key: "col.law", width: 30},
+		{key: "col.case", width: 24}, {key: "col.extension", width: 30}, {key: "col.criteria", width: 30}, {key: "col.then", width: 16},
+		{key: "col.subjectsOf", width: 20}, {key: "col.text", width: 45},
 	}); err != nil {
 		return err
 	}
 	for _, a := range reg.Activities {
 		for _, r := range a.Retention {
-			from := ""
-			if r.From != "" {
-				from = r.From.After(l)
-			}
+			from := eventText(reg, r.From, l)
 			var until []string
 			for _, e := range r.Until {
-				until = append(until, e.Until(l))
+				until = append(until, eventText(reg, e, l))
 			}
-			tb.add(a.ID, a.Name, retentionData(a, r, l), r.Words(l), r.Period.String(), from, join(until), r.Law, r.Criteria, r.Text)
+			ext := ""
+			if x := r.Extension; x != nil {
+				ext = strings.Join(nonEmpty(x.When, x.Period.String(), joinEach(x.Until, func(e retention.Event) string { return eventText(reg, e, l) }), x.Law), "; ")
+			}
+			tb.add(a.ID, a.Name, retentionData(a, r, l), r.Words(l, words), r.Period.String(), from, yesNo(r.FromYearEnd, l), join(until),
+				yesNo(r.AtLeast, l), r.Law, r.Case, ext, r.Criteria, disposalLabel(r.Then, l), join(r.Subjects), r.Text)
 		}
 	}
 	if err := tb.close(); err != nil {
 		return err
 	}
 
-	// Measures.
-	if tb, err = b.table("sheet.measures", []column{
-		{key: "col.id", width: 20}, {key: "col.kind", width: 16, list: listName(7)}, {key: "col.description", width: 60, required: true},
-		{key: "col.usedBy", width: 40},
-	}); err != nil {
-		return err
-	}
-	for _, m := range reg.Measures {
-		var used []string
-		for _, a := range reg.Activities {
-			if slices.Contains(a.Measures, m.ID) {
-				used = append(used, a.ID)
-			}
-		}
-		for _, p := range reg.Processing {
-			if slices.Contains(p.Measures, m.ID) {
-				used = append(used, p.ID)
-			}
-		}
-		usedBy := strings.Join(used, ", ")
-		if len(usedBy) > maxCellChars {
-			// A derived list, too long for a cell: say how many, the
-			// Activities sheet names them.
-			usedBy = fmt.Sprintf(t("usedBy.many", l), len(used))
-		}
-		tb.add(m.ID, measureLabel(m.Kind, l), m.Description, usedBy)
-	}
-	if err := tb.close(); err != nil {
-		return err
-	}
-
-	// Processor records (Art. 30(2)).
-	if tb, err = b.table("sheet.processing", []column{
-		{key: "col.id", width: 16}, {key: "col.name", width: 30}, {key: "col.controllers", width: 40, required: true},
-		{key: "col.processingCats", width: 45, required: true}, {key: "col.subProcessors", width: 30},
-		{key: "col.transfers", width: 30, required: true}, {key: "col.measures", width: 40, required: true}, {key: "col.notes", width: 40},
-	}); err != nil {
-		return err
-	}
-	for _, p := range reg.Processing {
-		var controllers []string
-		for _, c := range p.Controllers {
-			controllers = append(controllers, party(c, l))
-		}
-		tb.add(p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), recipientsText(p.SubProcessors, l),
-			transfersText(p.Transfers, l), measuresText(p.Measures, b.measures), p.Notes)
-	}
-	if err := tb.close(); err != nil {
-		return err
-	}
-
-	// Waivers.
-	if tb, err = b.table("sheet.waivers", []column{
-		{key: "col.rule", width: 28}, {key: "col.activityId", width: 20}, {key: "col.path", width: 30}, {key: "col.reason", width: 60},
-	}); err != nil {
-		return err
-	}
-	for _, w := range reg.Waivers {
-		tb.add(w.Rule, w.Activity, w.Path.String(), w.Reason)
-	}
-	if err := tb.close(); err != nil {
+	if err := writeAppendix(b, reg, true); err != nil {
 		return err
 	}
 
@@ -535,6 +507,7 @@ func writeCover(b *book, reg *ropa.Register) error {
 		{t("cover.controller", l), o.Name},
 		{t("field.registration", l), registration(o.Registration)},
 		{t("field.address", l), address(o.Address, l)},
+		{t("field.postal", l), address(o.PostalAddress, l)},
 		{t("field.email", l), o.Email},
 		{t("field.phone", l), o.Phone},
 		{t("field.website", l), o.Website},
@@ -552,8 +525,13 @@ func writeCover(b *book, reg *ropa.Register) error {
 		[2]string{t("cover.dpo", l), contact(reg.DPO, l)},
 		[2]string{t("cover.representative", l), representativeText(reg.Representative, l)},
 		[2]string{t("cover.updated", l), dateText(reg.Updated, l)},
+		[2]string{t("cover.regime", l), label("regime.", reg.Regime, l)},
+		[2]string{t("cover.reviewCycle", l), reg.ReviewCycle.String()},
+		[2]string{t("cover.occasional", l), reg.OccasionalProcessing},
 		[2]string{t("cover.schema", l), reg.Schema},
+		[2]string{t("cover.jsonSchema", l), reg.JSONSchema},
 		[2]string{t("cover.language", l), reg.Language},
+		[2]string{t("cover.notes", l), reg.Notes},
 	)
 	if rep := b.o.report; rep != nil {
 		rows = append(rows,
@@ -581,4 +559,97 @@ func representativeText(p *ropa.Party, l Lang) string {
 		return ""
 	}
 	return party(*p, l)
+}
+
+// writeAppendix writes the register's inventory (systems, processors,
+// named events), its measures, its processor records where processing is
+// true, and its waivers, each on a sheet of its own: what every layout
+// holds beside its own sheets.
+func writeAppendix(b *book, reg *ropa.Register, processing bool) error {
+	l := b.o.lang
+	list := func(i int) string {
+		if b.o.layout != Generic {
+			return ""
+		}
+		return genericLists(l)[i].name
+	}
+	if err := writeInventory(b, reg); err != nil {
+		return err
+	}
+	// Measures.
+	tb, err := b.table("sheet.measures", []column{
+		{key: "col.id", width: 20}, {key: "col.kind", width: 16, list: list(7)}, {key: "col.description", width: 60, required: true},
+		{key: "col.usedBy", width: 40},
+	})
+	if err != nil {
+		return err
+	}
+	for _, m := range reg.Measures {
+		var used []string
+		for _, a := range reg.Activities {
+			if slices.Contains(a.Measures, m.ID) {
+				used = append(used, a.ID)
+			}
+		}
+		for _, p := range reg.Processing {
+			if slices.Contains(p.Measures, m.ID) {
+				used = append(used, p.ID)
+			}
+		}
+		usedBy := strings.Join(used, ", ")
+		if len(usedBy) > maxCellChars {
+			// A derived list, too long for a cell: say how many, the
+			// Activities sheet names them.
+			usedBy = fmt.Sprintf(t("usedBy.many", l), len(used))
+		}
+		tb.add(m.ID, measureLabel(m.Kind, l), m.Description, usedBy)
+	}
+	if err := tb.close(); err != nil {
+		return err
+	}
+
+	// Processor records (Art. 30(2)), where the layout has none of its own.
+	if processing {
+		if err := writeProcessing(b, reg); err != nil {
+			return err
+		}
+	}
+	return writeWaivers(b, reg)
+}
+
+// writeProcessing writes the processor records (Art. 30(2)).
+func writeProcessing(b *book, reg *ropa.Register) error {
+	l := b.o.lang
+	tb, err := b.table("sheet.processing", []column{
+		{key: "col.id", width: 16}, {key: "col.name", width: 30}, {key: "col.controllers", width: 40, required: true},
+		{key: "col.processingCats", width: 45, required: true}, {key: "col.subProcessors", width: 30},
+		{key: "col.transfers", width: 30, required: true}, {key: "col.measures", width: 40, required: true}, {key: "col.systems", width: 20}, {key: "col.notes", width: 40},
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range reg.Processing {
+		var controllers []string
+		for _, c := range p.Controllers {
+			controllers = append(controllers, party(c, l))
+		}
+		tb.add(p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), recipientsText(p.SubProcessors, l),
+			transfersText(p.Transfers, l), measuresText(p.Measures, b.measures), join(p.Systems), p.Notes)
+	}
+	return tb.close()
+}
+
+// writeWaivers writes the register's waivers.
+func writeWaivers(b *book, reg *ropa.Register) error {
+	tb, err := b.table("sheet.waivers", []column{
+		{key: "col.rule", width: 28}, {key: "col.activityId", width: 20}, {key: "col.path", width: 30}, {key: "col.reason", width: 60},
+	})
+	if err != nil {
+		return err
+	}
+	for _, w := range reg.Waivers {
+		tb.add(w.Rule, w.Activity, w.Path.String(), w.Reason)
+	}
+	return tb.close()
+
 }

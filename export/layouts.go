@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
 )
 
@@ -190,6 +191,10 @@ var icoHeadings = []string{
 	"Reasons for not adhering to policy document (if applicable)",
 }
 
+// icoMore is the heading of the column after the template's 30 that holds
+// what the template has no column for.
+const icoMore = "Further information (not in the ICO template)"
+
 // icoGroups are the group headings above the columns, by first column.
 var icoGroups = map[int]string{
 	0:  "Article 30 Record of Processing Activities",
@@ -205,7 +210,7 @@ func writeICO(b *book, reg *ropa.Register) error {
 	l := b.o.lang
 	// Wide columns for the long texts, narrow ones for links, yes or no and
 	// short answers: the sheet prints one page wide.
-	widths := []float64{24, 40, 24, 28, 40, 32, 18, 24, 24, 40, 40, 26, 24, 26, 18, 30, 12, 26, 18, 18, 12, 14, 18, 12, 18, 24, 24, 18, 14, 20}
+	widths := []float64{24, 40, 24, 28, 40, 32, 18, 24, 24, 40, 40, 26, 24, 26, 18, 30, 12, 26, 18, 18, 12, 14, 18, 12, 18, 24, 24, 18, 14, 20, 40}
 	yes, no := yesNo(true, l), yesNo(false, l)
 	b.planLists([]namedList{
 		{icoHeadings[11], baseLabels(l)},
@@ -244,9 +249,9 @@ func writeICO(b *book, reg *ropa.Register) error {
 		return err
 	}
 	required := indexSet(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 25, 26, 27, 28, 29)
-	s.put(blue, icoHeadings, required, green)
+	s.put(blue, append(slices.Clone(icoHeadings), icoMore), required, green)
 	for _, a := range reg.Activities {
-		s.put(b.wrap, icoRow(a, b.measures, l), none, 0)
+		s.put(b.wrap, icoRow(a, reg, b.measures, l), none, 0)
 	}
 	if err := s.dropDown(12, icoHeadings[11]); err != nil {
 		return err
@@ -268,7 +273,21 @@ func writeICO(b *book, reg *ropa.Register) error {
 	} {
 		notes.line(0, line)
 	}
-	return notes.err
+	notes.blank()
+	moreLines(notes, b, reg)
+	if notes.err != nil {
+		return notes.err
+	}
+	return writeAppendix(b, reg, true)
+}
+
+// moreLines writes the register-level facts, a label and a text a line.
+func moreLines(fm *form, b *book, reg *ropa.Register) {
+	for _, f := range registerFacts(reg, b.o.lang) {
+		if strings.TrimSpace(f.text) != "" {
+			fm.line(b.label, t(f.key, b.o.lang), f.text)
+		}
+	}
 }
 
 // icoStyles makes the styles of the ICO's headings: green for the required
@@ -313,7 +332,7 @@ func baseLabels(l Lang) []string {
 	return labelsOf(lawfulbasis.Bases(), l, withArticle[lawfulbasis.Basis])
 }
 
-func icoRow(a ropa.Activity, measures map[string]ropa.Measure, l Lang) []string {
+func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measure, l Lang) []string {
 	var joint, contracts, countries, exceptional, conditions, interests, assessments, sources, laws []string
 	for _, p := range a.JointControllers {
 		joint = append(joint, party(p, l))
@@ -385,13 +404,20 @@ func icoRow(a ropa.Activity, measures map[string]ropa.Measure, l Lang) []string 
 	if special {
 		specialBases = basesText(a, l)
 	}
+	function := ""
+	if a.Owner != nil {
+		function = a.Owner.Function
+	}
+	more := notes(append(activityFacts(a, reg, l), fact{"col.name", a.Name}, fact{"col.department", ownerDept(a.Owner)}), l,
+		"col.owner", "col.systems", "col.automated")
 	return []string{
-		a.Name, purposesText(a), strings.Join(joint, "\n\n"), subjectsText(a, l), categoriesText(a), recipientsText(a.Recipients, l),
-		join(contracts), join(countries), join(exceptional), retentionText(a, l), measuresText(a.Measures, measures),
+		function, purposesText(a), withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), subjectsText(a, l), categoriesText(a),
+		withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal),
+		join(contracts), withAbsence(join(countries), a, l, ropa.NoTransfers), join(exceptional), retentionText(a, l, eventLabels(reg)), measuresText(a.Measures, measures),
 		basesText(a, l), join(conditions), join(interests), join(assessments), strings.Join(rightList, ", "),
-		boolText(a.AutomatedDecisions, l), join(sources), "", "",
+		boolText(a.AutomatedDecisions, l), join(sources), "", systemsText(a.Systems, reg, l),
 		dpiaRequired, progress, link, "", "",
-		join(laws), specialBases, "", "", "",
+		join(laws), specialBases, "", "", "", more,
 	}
 }
 
@@ -471,7 +497,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		if sensitive {
 			yn = "Oui"
 		}
-		s.put(b.wrap, []string{a.Name, a.ID, "", dateText(reg.Updated, l), purposesText(a), "", "", yn}, none, 0)
+		s.put(b.wrap, []string{a.Name, cnilRef(a), "", dateText(updatedOf(a, reg), l), purposesText(a), "", "", yn}, none, 0)
 	}
 	if err := s.dropDown(8, "Oui/non"); err != nil {
 		return err
@@ -484,7 +510,38 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 			return err
 		}
 	}
-	return nil
+	more, err := b.form(t("sheet.more", l), 44, 80)
+	if err != nil {
+		return err
+	}
+	moreLines(more, b, reg)
+	if more.err != nil {
+		return more.err
+	}
+	return writeAppendix(b, reg, true)
+}
+
+// cnilRef is the record's number, or its id where it has none.
+func cnilRef(a ropa.Activity) string {
+	if a.Reference != "" {
+		return a.Reference
+	}
+	return a.ID
+}
+
+// updatedOf is the date of the record's last update, or the register's.
+func updatedOf(a ropa.Activity, reg *ropa.Register) ropa.Date {
+	if !a.Updated.IsZero() {
+		return a.Updated
+	}
+	return reg.Updated
+}
+
+func ownerDept(o *ropa.Owner) string {
+	if o == nil {
+		return ""
+	}
+	return lines(o.Department, o.Email)
 }
 
 // The spans of the lines of the CNIL fiche, as in its model: a label in A,
@@ -511,9 +568,9 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 	line(b.header, "Description du traitement")
 	for _, r := range [][]string{
 		{"Nom du traitement", a.Name},
-		{"N° / RÉF", a.ID},
+		{"N° / RÉF", cnilRef(a)},
 		{"Date de création du traitement", ""},
-		{"Mise à jour du traitement", dateText(reg.Updated, l)},
+		{"Mise à jour du traitement", dateText(updatedOf(a, reg), l)},
 	} {
 		fm.spanned(b.label, cnilWhole, r...)
 	}
@@ -540,7 +597,7 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 		line(b.label, "Représentant")
 	}
 	if len(a.JointControllers) == 0 {
-		line(b.label, "Responsable(s) conjoint(s)")
+		line(b.label, "Responsable(s) conjoint(s)", absent(a, ropa.NoJointController, l))
 	}
 	for _, j := range a.JointControllers {
 		actor("Responsable(s) conjoint(s)", j.Name, j.Address, j.Phone, j.Email)
@@ -555,7 +612,7 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 		fm.spanned(b.label, cnilWhole, label, p.Description)
 	}
 	fm.blank()
-	retention := retentionByCategory(a, l)
+	retention := retentionByCategory(a, l, eventLabels(reg))
 	fm.spanned(b.header, cnilTwo, "Catégories de données personnelles concernées", "Description", "Durée de conservation")
 	n := 0
 	for _, c := range a.DataCategories {
@@ -608,6 +665,21 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 			strings.Join(nonEmpty(mechanismLabel(tr.Mechanism, l), withArticle(tr.Derogation, l)), "; "),
 			strings.Join(nonEmpty(tr.Reference, tr.Assessment, tr.Safeguards, tr.Note), "; "))
 	}
+	if len(a.Transfers) == 0 {
+		fm.spanned(b.label, cnilTransfers, "Organisme destinataire", absent(a, ropa.NoTransfers, l))
+	}
+	fm.blank()
+	fm.spanned(b.header, cnilWhole, t("col.more", l))
+	for _, f := range activityFacts(a, reg, l) {
+		if strings.TrimSpace(f.text) != "" && f.key != "col.id" {
+			fm.spanned(b.label, cnilWhole, t(f.key, l), f.text)
+		}
+	}
+	for _, what := range []ropa.Absence{ropa.NoRecipients, ropa.NoExternal} {
+		if v := absent(a, what, l); v != "" {
+			fm.spanned(b.label, cnilWhole, t("col.recipients", l), v)
+		}
+	}
 	if fm.err != nil {
 		return fmt.Errorf("export: the fiche of activity %q: %w", a.ID, fm.err)
 	}
@@ -615,13 +687,13 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 }
 
 // retentionByCategory words the retention of each data category.
-func retentionByCategory(a ropa.Activity, l Lang) map[string]string {
+func retentionByCategory(a ropa.Activity, l Lang, opts ...retention.WordOption) map[string]string {
 	out := map[string]string{}
 	for _, c := range a.DataCategories {
 		var terms []string
 		for _, r := range a.Retention {
 			if len(r.Data) == 0 || slices.Contains(r.Data, c.ID) {
-				terms = append(terms, r.Words(l))
+				terms = append(terms, r.Words(l, opts...))
 			}
 		}
 		out[c.ID] = join(terms)
@@ -665,6 +737,7 @@ var gbaWords = map[string][2]string{
 	"col.status":           {"Status", "Statut"},
 	"col.ended":            {"einddatum verwerking", "date de fin du traitement"},
 	"col.replacedBy":       {"plaatsvervangende verwerking", "traitement de remplacement"},
+	"col.more":             {"Aanvullende informatie", "Informations complémentaires"},
 	"col.p2a":              {"de naam en de contactgegevens van iedere verwerkingsverantwoordelijke voor rekening waarvan de verwerker handelt", "le nom et les coordonnées de chaque responsable du traitement pour le compte duquel le sous-traitant agit"},
 	"col.p2b":              {"de categorieën van verwerkingen die voor rekening van iedere verwerkingsverantwoordelijke zijn uitgevoerd", "les catégories de traitements effectués pour le compte de chaque responsable du traitement"},
 	"col.p2c":              {"doorgiften van persoonsgegevens aan een derde land of een internationale organisatie", "les transferts de données à caractère personnel vers un pays tiers ou à une organisation internationale"},
@@ -702,6 +775,11 @@ func writeGBA(b *book, reg *ropa.Register) error {
 	} {
 		fm.line(b.label, r[0], r[1])
 	}
+	for _, f := range registerFacts(reg, l)[5:] {
+		if strings.TrimSpace(f.text) != "" {
+			fm.line(b.label, t(f.key, l), f.text)
+		}
+	}
 	fm.blank()
 	fm.line(0, gw("ident.legend", l))
 	if fm.err != nil {
@@ -709,8 +787,8 @@ func writeGBA(b *book, reg *ropa.Register) error {
 	}
 
 	keys := []string{"col.ref", "col.name", "col.a", "col.b", "col.c1", "col.c2", "col.d", "col.e1", "col.e2", "col.f", "col.g",
-		"col.basis", "col.special", "col.conditions", "col.processors", "col.dpia", "col.ended", "col.replacedBy"}
-	widths := []float64{14, 30, 34, 45, 30, 40, 36, 30, 30, 40, 40, 28, 28, 28, 30, 20, 16, 20}
+		"col.basis", "col.special", "col.conditions", "col.processors", "col.dpia", "col.ended", "col.replacedBy", "col.more"}
+	widths := []float64{14, 30, 34, 45, 30, 40, 36, 30, 30, 40, 40, 28, 28, 28, 30, 20, 16, 20, 40}
 	s, err := b.streamSheet(gw("sheet.register", l), widths, 1, 2)
 	if err != nil {
 		return err
@@ -727,6 +805,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		for _, j := range a.JointControllers {
 			joint = append(joint, party(j, l))
 		}
+		joint = append(joint, absent(a, ropa.NoJointController, l))
 		var safeguards, conditions, processors []string
 		for _, tr := range a.Transfers {
 			if tr.Derogation.NeedsDocumentedSafeguards() || tr.Safeguards != "" {
@@ -743,9 +822,15 @@ func writeGBA(b *book, reg *ropa.Register) error {
 				processors = append(processors, strings.Join(nonEmpty(r.Name, r.Agreement), ": "))
 			}
 		}
-		s.put(b.wrap, []string{a.ID, a.Name, strings.Join(joint, "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a),
-			recipientsText(a.Recipients, l), transfersText(a.Transfers, l), join(safeguards), retentionText(a, l), measuresText(a.Measures, b.measures),
-			basesText(a, l), specialText(a, l), join(conditions), join(processors), dpiaText(a.DPIA, l), dateText(a.Ended, l), a.ReplacedBy}, map[int]bool{}, 0)
+		ref, covered := a.ID, []string{"col.id", "col.ended", "col.replacedBy", "none.special-categories", "none.processors"}
+		if a.Reference != "" {
+			ref, covered = a.Reference, covered[1:]
+		}
+		s.put(b.wrap, []string{ref, a.Name, strings.Join(nonEmpty(joint...), "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a),
+			withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal), withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
+			join(safeguards), retentionText(a, l, eventLabels(reg)), measuresText(a.Measures, b.measures),
+			basesText(a, l), withAbsence(specialText(a, l), a, l, ropa.NoSpecialData), join(conditions), withAbsence(join(processors), a, l, ropa.NoProcessor),
+			dpiaText(a.DPIA, l), dateText(a.Ended, l), a.ReplacedBy, notes(activityFacts(a, reg, l), l, covered...)}, map[int]bool{}, 0)
 	}
 	if err := s.dropDown(12, gw("col.basis", l)); err != nil {
 		return err
@@ -754,10 +839,10 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		return err
 	}
 	if len(reg.Processing) == 0 {
-		return nil
+		return writeAppendix(b, reg, false)
 	}
-	pkeys := []string{"col.ref", "col.name", "col.p2a", "col.p2b", "col.p2c", "col.p2d"}
-	ps, err := b.streamSheet(gw("sheet.processing", l), []float64{14, 30, 40, 45, 36, 40}, 1, 1)
+	pkeys := []string{"col.ref", "col.name", "col.p2a", "col.p2b", "col.p2c", "col.p2d", "col.more"}
+	ps, err := b.streamSheet(gw("sheet.processing", l), []float64{14, 30, 40, 45, 36, 40, 40}, 1, 1)
 	if err != nil {
 		return err
 	}
@@ -771,7 +856,12 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		for _, c := range p.Controllers {
 			controllers = append(controllers, party(c, l))
 		}
-		ps.put(b.wrap, []string{p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), transfersText(p.Transfers, l), measuresText(p.Measures, b.measures)}, map[int]bool{}, 0)
+		ps.put(b.wrap, []string{p.ID, p.Name, strings.Join(controllers, "\n\n"), join(p.Categories), transfersText(p.Transfers, l), measuresText(p.Measures, b.measures),
+			notes([]fact{{"col.subProcessors", recipientsText(p.SubProcessors, l)}, {"col.recipientDetails", recipientDetails(p.SubProcessors, l)},
+				{"col.transferDetails", transferDetails(p.Transfers, l)}, {"col.systems", systemsText(p.Systems, reg, l)}, {"col.notes", p.Notes}}, l)}, map[int]bool{}, 0)
 	}
-	return ps.close()
+	if err := ps.close(); err != nil {
+		return err
+	}
+	return writeAppendix(b, reg, false)
 }

@@ -78,14 +78,14 @@ func TestGenericWorkbookStructure(t *testing.T) {
 		names = append(names, s.Name)
 	}
 	assert.Equal(t, []string{"Register", "Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers",
-		"Retention", "Measures", "Processor records", "Waivers", "Findings", "Lists"}, names)
+		"Retention", "Systems", "Processors", "Events", "Measures", "Processor records", "Waivers", "Findings", "Lists"}, names)
 	activities := d[1]
 	assert.Equal(t, "A2", activities.Panes, "the header row is frozen")
-	assert.Equal(t, "Purposes of the processing *", activities.Cells["E1"], "Art. 30 minimum columns are marked")
+	assert.Equal(t, "Purposes of the processing *", activities.Cells["M1"], "Art. 30 minimum columns are marked")
 	assert.Len(t, activities.Cells, len(activities.Cells))
 	rows := 0
 	for ref := range activities.Cells {
-		if strings.HasPrefix(ref, "A") {
+		if len(ref) > 1 && ref[0] == 'A' && ref[1] >= '0' && ref[1] <= '9' {
 			rows++
 		}
 	}
@@ -149,7 +149,7 @@ func TestCellLimitIsAnError(t *testing.T) {
 	reg.Activities[1].Notes = strings.Repeat("a", maxCellChars+1)
 	err := WriteXLSX(&bytes.Buffer{}, reg, WithReport(ropa.Check(reg, day)), WithLang(English))
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), fmt.Sprintf(`sheet "Activities", cell R3 (Notes of %q): the value has 32768 characters; an Excel cell holds at most 32767`, reg.Activities[1].ID))
+	assert.Contains(t, err.Error(), fmt.Sprintf(`sheet "Activities", cell AE3 (Notes of %q): the value has 32768 characters; an Excel cell holds at most 32767`, reg.Activities[1].ID))
 	reg.Activities[1].Notes = ""
 	reg.Organisation.Website = strings.Repeat("w", maxCellChars+1)
 	err = WriteXLSX(&bytes.Buffer{}, reg, WithReport(ropa.Check(reg, day)), WithLang(English))
@@ -233,7 +233,7 @@ func TestLayoutLanguages(t *testing.T) {
 		assert.Equal(t, want, d[0].Name, "%s: the default language", layout)
 	}
 	nl := example(t, "wengage")
-	assert.Equal(t, "lijsten", dump(t, workbook(t, nl, WithLayout(GBA)))[3].Name, "a Dutch register gives the Dutch GBA workbook")
+	assert.Equal(t, "lijsten", dump(t, workbook(t, nl, WithLayout(GBA)))[len(dump(t, workbook(t, nl, WithLayout(GBA))))-1].Name, "a Dutch register gives the Dutch GBA workbook")
 }
 
 type failingWriter struct{}
