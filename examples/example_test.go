@@ -22,7 +22,7 @@ func Example() {
 	}
 	// Output:
 	// Archer Consulting BV (Webassur) 5
-	// 13 errors, among them:
+	// 10 errors, among them:
 	// activities[3].transfers[0].mechanism - Art. 44 and 46 GDPR
 
 }

@@ -38,6 +38,6 @@ func TestWriteJSONAndReport(t *testing.T) {
 	require.NoError(t, json.Unmarshal(r1.Bytes(), &doc))
 	assert.Equal(t, "openropa/v1", doc.Register["schema"])
 	assert.Equal(t, "2026-11-21", doc.Check.At)
-	assert.Equal(t, 13, doc.Check.Summary["errors"])
+	assert.Equal(t, 10, doc.Check.Summary["errors"])
 	assert.NotEmpty(t, doc.Check.Findings)
 }

@@ -226,7 +226,7 @@ func TestPageSetup(t *testing.T) {
 			assert.True(t, *props.FitToPage, where)
 			hf, err := f.GetHeaderFooter(s)
 			require.NoError(t, err)
-			assert.Contains(t, hf.OddHeader, "WEngage NV", where)
+			assert.Contains(t, hf.OddHeader, "WEngage Groep", where)
 			assert.Contains(t, hf.OddFooter, "&P", where)
 		}
 		assert.NotEmpty(t, titled, "%s: tables repeat their headings", l)
@@ -241,7 +241,7 @@ func TestPageHeader(t *testing.T) {
 		lang    Lang
 		want    string
 	}{
-		{"WEngage NV", ropa.NewDate(2023, 10, 10), Dutch, "&LWEngage NV&C&A&RRegister van 10-10-2023"},
+		{"WEngage Groep", ropa.NewDate(2023, 10, 10), Dutch, "&LWEngage Groep&C&A&RRegister van 10-10-2023"},
 		{"A & B", ropa.NewDate(2023, 10, 10), French, "&LA && B&C&A&RRegistre du 10/10/2023"},
 		{"A", ropa.Date{}, English, "&LA&C&A"},
 	}

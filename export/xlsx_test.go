@@ -89,12 +89,12 @@ func TestGenericWorkbookStructure(t *testing.T) {
 			rows++
 		}
 	}
-	assert.Equal(t, 14, rows, "a header and one row per activity")
+	assert.Equal(t, 15, rows, "a header and one row per activity")
 	purposes := d[2]
 	assert.NotEmpty(t, purposes.Validations, "drop-downs on the enumeration columns")
 	assert.Contains(t, purposes.Validations[0], "list 'Lists'!$A$2:$A$7")
 	retention := d[6]
-	assert.Equal(t, "3 years after the last contact", retention.Cells["D2"], "terms are worded in the sheet's language")
+	assert.Equal(t, "3 years after the event “moment van contactname”", retention.Cells["D2"], "terms are worded in the sheet's language, a named event by its label")
 	assert.Equal(t, "P3Y", retention.Cells["E2"])
 	var rights string
 	for ref, v := range purposes.Cells {
@@ -371,7 +371,7 @@ func TestWhatAReaderSees(t *testing.T) {
 		sheet, cell string
 		want        string
 	}{
-		{"a transfer without a country", GBA, "register", "H3", "land niet vermeld: Adequaatheidsbesluit"},
+		{"a transfer without a country", GBA, "register", "H3", "land niet vermeld"},
 		{"retention by category description", Generic, "Bewaartermijnen", "C2", "Contactgegevens, bv. naam, e-mailadres, adres, functie, aanspreking, telefoonnummer; Communicatie en contactgeschiedenis, bv. reden van contactname, gevoerde communicatie, bevestiging akkoord met onze voorwaarden en privacybeleid; Toelichting van de vraagstelling met bijkomende informatie"},
 		{"retention for all categories in words", Generic, "Bewaartermijnen", "C10", "alle gegevenscategorieën"},
 		{"group companies are not joint controllers", GBA, "Identificatie", "A4", "Groepsondernemingen die dit register delen"},

@@ -24,7 +24,7 @@ func TestRun(t *testing.T) {
 	x, err := excelize.OpenFile(filepath.Join(dir, "webassur-gba.xlsx"))
 	require.NoError(t, err)
 	defer x.Close()
-	assert.Equal(t, []string{"Identificatie", "register", "lijsten"}, x.GetSheetList())
+	assert.Equal(t, []string{"Identificatie", "register", "Systemen", "Verwerkers", "Gebeurtenissen", "Maatregelen", "Aanvaarde bevindingen", "lijsten"}, x.GetSheetList())
 	b, err := os.ReadFile(filepath.Join(dir, "webassur.json"))
 	require.NoError(t, err)
 	_, _, err = ropa.Decode(b, ropa.JSON)
