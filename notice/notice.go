@@ -345,30 +345,33 @@ func (b builder) dataLines(data []ropa.DataCategory) []string {
 func (b builder) basisLines(p ropa.Purpose) []string {
 	var lines []string
 	for _, bs := range p.Bases {
-		line := bs.Basis.Label(b.l) + " (" + lang.Cite(bs.Basis.Article(), b.l) + ")"
-		if bs.Law != "" {
-			line += ", " + fmt.Sprintf(b.w("under"), bs.Law)
-		}
-		lines = append(lines, line)
+		interest := ""
 		if bs.Interest != "" {
-			lines = append(lines, fmt.Sprintf(b.w("interest"), bs.Interest))
+			interest = fmt.Sprintf(b.w("interest"), bs.Interest)
 		}
-		if bs.Note != "" {
-			lines = append(lines, bs.Note)
-		}
+		lines = b.ground(lines, bs.Basis.Label(b.l), bs.Basis.Article(), bs.Law, interest, bs.Note)
 	}
 	for _, c := range p.Conditions {
-		line := c.Condition.Label(b.l) + " (" + lang.Cite(c.Condition.Article(), b.l) + ")"
-		if c.Law != "" {
-			line += ", " + fmt.Sprintf(b.w("under"), c.Law)
-		}
-		lines = append(lines, line)
-		if c.Note != "" {
-			lines = append(lines, c.Note)
-		}
+		lines = b.ground(lines, c.Condition.Label(b.l), c.Condition.Article(), c.Law, c.Note)
 	}
 	if len(lines) == 0 {
 		lines = []string{b.w("not-stated")}
+	}
+	return lines
+}
+
+// ground appends the lines of a basis or condition: its name, article and
+// law, then each of the further lines that is given.
+func (b builder) ground(lines []string, label, article, law string, more ...string) []string {
+	line := label + " (" + lang.Cite(article, b.l) + ")"
+	if law != "" {
+		line += ", " + fmt.Sprintf(b.w("under"), law)
+	}
+	lines = append(lines, line)
+	for _, m := range more {
+		if m != "" {
+			lines = append(lines, m)
+		}
 	}
 	return lines
 }

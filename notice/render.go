@@ -124,14 +124,7 @@ func mdText(s string) string {
 }
 
 // mdCell escapes a text for a table cell, where a line break is <br>.
-func mdCell(s string) string {
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
-	lines := strings.Split(s, "\n")
-	for i, line := range lines {
-		lines[i] = mdLine(line)
-	}
-	return strings.Join(lines, "<br>")
-}
+func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "\n", "<br>") }
 
 func mdLine(line string) string {
 	var b strings.Builder
