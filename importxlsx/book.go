@@ -102,16 +102,8 @@ func (wb *workbook) at(p ropa.Path, s *sheet, row, col int) {
 // recognise tells the layout by the sheets.
 func (wb *workbook) recognise() (Layout, error) {
 	names := wb.f.GetSheetList()
-	for _, n := range names {
-		if n == "Template" {
-			return ICO, nil
-		}
-		if strings.HasPrefix(n, "2_-_Liste_des_traitements") || strings.HasPrefix(n, "3_-_Mod") {
-			return CNIL, nil
-		}
-	}
 	if _, ok := genericLang(names); ok {
 		return Generic, nil
 	}
-	return "", fmt.Errorf("%w: its sheets (%s) are not those of the generic workbook, the ICO's template or the CNIL's model; name the layout", ErrNotWorkbook, strings.Join(names, ", "))
+	return "", fmt.Errorf("%w: its sheets (%s) are not those of the generic workbook in en, nl, fr or de", ErrNotWorkbook, strings.Join(names, ", "))
 }

@@ -22,15 +22,10 @@ const (
 	// Generic is the generic workbook of export.WriteXLSX, in any of its
 	// languages.
 	Generic Layout = "generic"
-	// ICO is the UK ICO documentation template for controllers, one row per
-	// activity in columns A-AD.
-	ICO Layout = "ico"
-	// CNIL is the CNIL's register model: one fiche per activity.
-	CNIL Layout = "cnil"
 )
 
 // Layouts lists the layouts Read reads.
-func Layouts() []Layout { return []Layout{Generic, ICO, CNIL} }
+func Layouts() []Layout { return []Layout{Generic} }
 
 // Valid reports whether l is Auto or one of Layouts.
 func (l Layout) Valid() bool { return l == Auto || slices.Contains(Layouts(), l) }
@@ -49,9 +44,7 @@ type options struct {
 func WithLayout(l Layout) Option { return func(o *options) { o.layout = l } }
 
 // WithLang reads a generic workbook as written in l instead of recognising
-// its language by its sheet names, and sets the language of a register read
-// from an authority's template (which otherwise is English for the ICO's and
-// French for the CNIL's).
+// its language by its sheet names.
 func WithLang(l lang.Lang) Option { return func(o *options) { o.lang = l } }
 
 // WithLimits replaces DefaultLimits; zero fields keep their default.
@@ -155,8 +148,8 @@ func (r *Result) Locate(rep *ropa.Report, file string) {
 }
 
 // Read reads a register from an XLSX workbook of size bytes: the generic
-// workbook of export.WriteXLSX in any of its languages, the ICO's template
-// or the CNIL's model (recognised by their sheets unless WithLayout says).
+// workbook of export.WriteXLSX in any of its languages (recognised by its
+// sheets unless WithLayout says).
 // The workbook is checked against the limits (DefaultLimits unless
 // WithLimits says) before it is opened. A cell that cannot be mapped or
 // parsed is a Problem, never silently dropped; an error is returned only
@@ -167,7 +160,7 @@ func Read(r io.ReaderAt, size int64, opts ...Option) (*Result, error) {
 		opt(&o)
 	}
 	if !o.layout.Valid() {
-		return nil, fmt.Errorf("importxlsx: unknown layout %q (want one of generic, ico, cnil)", o.layout)
+		return nil, fmt.Errorf("importxlsx: unknown layout %q (want generic)", o.layout)
 	}
 	if o.lang != "" && !o.lang.Valid() {
 		return nil, fmt.Errorf("importxlsx: unknown language %q (want en, nl, fr or de)", o.lang)
@@ -195,10 +188,6 @@ func Read(r io.ReaderAt, size int64, opts ...Option) (*Result, error) {
 	switch layout {
 	case Generic:
 		res, err = readGeneric(wb, o.lang)
-	case ICO:
-		res, err = readICO(wb, o.lang)
-	case CNIL:
-		res, err = readCNIL(wb, o.lang)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("importxlsx: %w", err)
