@@ -1,0 +1,33 @@
+// Package importxlsx brings a register of processing activities in from a
+// spreadsheet: the generic workbook that export.WriteXLSX writes, in
+// English, Dutch, French or German.
+//
+// Read returns the register, in the openropa/v1 model (ropa.Marshal and
+// ropa.MarshalYAML write it), and the import problems: every cell that could
+// not be mapped or parsed, named by sheet and cell ('Purposes and bases'!D3).
+// Nothing is dropped silently: each problem is also appended to the notes of
+// the activity whose row it is in, or to the register's notes. Result.Cell
+// and Result.Locate give the cell an element (or a finding) comes from.
+//
+// The reader knows the generic workbook's sheets and columns by their names
+// and headings in the workbook's language, learnt from export.WriteXLSX
+// itself: a column the exporter adds is reported, with its cells, until the
+// reader maps it. Free text in the basis and retention columns is read with
+// lawfulbasis.ParseBases and retention.Parse, keeping the original words.
+//
+// # Bounds
+//
+// An XLSX file is a zip archive of XML. Before excelize opens it, Read
+// checks it with archive/zip against Limits (DefaultLimits unless
+// WithLimits says): at most 256 MiB of file and 10,000 entries; each entry
+// declaring at most 512 MiB uncompressed, 2 GiB in all, and a compression
+// ratio of at most 1000 for entries over 1 MiB (archive/zip refuses an entry
+// longer than it declares); no document type declaration (and so no XML
+// entity) in the first 4 KiB of any XML part; no link to an external
+// workbook. excelize then opens it with UnzipSizeLimit set to the total and
+// UnzipXMLSizeLimit to at most 64 MiB (larger parts go to temporary files).
+// Reading stops with an error past 1,048,576 rows or 16,384 columns in a
+// sheet or 20 million non-empty cells. A file that is not a workbook at all
+// gives ErrNotWorkbook; a file over a limit ErrLimit; refused content
+// ErrUnsafe.
+package importxlsx

@@ -1,0 +1,849 @@
+package importxlsx
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/openropa/registry/lang"
+	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/retention"
+	"github.com/openropa/registry/ropa"
+)
+
+// table is a table sheet of the generic workbook: headings in row 1,
+// known by their English text.
+type table struct {
+	wb      *workbook
+	s       *sheet
+	col     map[string]int // English heading → column, from 1
+	unknown []int          // columns the reader does not map
+}
+
+// table opens a sheet of the generic workbook by its English name; known
+// lists the English headings the reader maps. A heading it does not know
+// is a problem, and so is every non-empty cell below it (see extras). A
+// sheet the workbook lacks gives nil.
+func (g *generic) table(english string, known ...string) (*table, error) {
+	name := g.ref.sheetIn(english)
+	if !slices.Contains(g.wb.f.GetSheetList(), name) {
+		return nil, nil
+	}
+	s, err := g.wb.sheet(name)
+	if err != nil {
+		return nil, err
+	}
+	t := &table{wb: g.wb, s: s, col: map[string]int{}}
+	if len(s.rows) == 0 {
+		return t, nil
+	}
+	for j, h := range s.rows[0] {
+		if strings.TrimSpace(h) == "" {
+			continue
+		}
+		e, ok := g.ref.heads[english][heading(h)]
+		if !ok || !slices.Contains(known, e) {
+			g.wb.problem(s, 1, j+1, -1, h, "column not known to the importer; its cells are kept in notes")
+			t.unknown = append(t.unknown, j+1)
+			continue
+		}
+		t.col[e] = j + 1
+	}
+	return t, nil
+}
+
+// rows returns the numbers of the data rows that hold something.
+func (t *table) rows() []int {
+	var out []int
+	if t == nil {
+		return nil
+	}
+	for r := 2; r <= len(t.s.rows); r++ {
+		if len(t.s.rows[r-1]) > 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// get returns the text of a row's cell under an English heading.
+func (t *table) get(row int, head string) string {
+	if c, ok := t.col[head]; ok {
+		return t.s.cell(row, c)
+	}
+	return ""
+}
+
+// problem records a problem on a row's cell under an English heading.
+func (t *table) problem(row int, head string, activity int, text, format string, args ...any) {
+	t.wb.problem(t.s, row, t.col[head], activity, text, format, args...)
+}
+
+// extras keeps the cells of a row under unknown headings as problems.
+func (t *table) extras(row, activity int) {
+	for _, c := range t.unknown {
+		if v := t.s.cell(row, c); v != "" {
+			t.wb.problem(t.s, row, c, activity, v, "cell of an unknown column %q, not imported", t.s.cell(1, c))
+		}
+	}
+}
+
+// generic reads the generic workbook.
+type generic struct {
+	wb   *workbook
+	ref  *reference
+	l    lang.Lang
+	reg  *ropa.Register
+	acts map[string]int // activity id → index
+	recs map[string]int // processor record id → index
+}
+
+func readGeneric(wb *workbook, l lang.Lang) (*Result, error) {
+	refs, err := references()
+	if err != nil {
+		return nil, err
+	}
+	if l == "" {
+		var ok bool
+		if l, ok = genericLang(wb.f.GetSheetList()); !ok {
+			return nil, fmt.Errorf("%w: no sheet of the generic workbook in en, nl, fr or de", ErrNotWorkbook)
+		}
+	}
+	g := &generic{wb: wb, ref: refs[l], l: l, reg: &ropa.Register{}, acts: map[string]int{}, recs: map[string]int{}}
+	for _, step := range []func() error{g.cover, g.measures, g.activities, g.processing, g.purposes, g.data, g.recipients, g.transfers, g.retention, g.waivers, g.ignored} {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return &Result{Register: g.reg, Lang: l}, nil
+}
+
+// words returns the value of an enumeration's words, learnt from the
+// reference workbook.
+func (g *generic) words(key, text string) (string, bool) {
+	v, ok := g.ref.values[key][strings.TrimSpace(text)]
+	return v, ok
+}
+
+// cover reads the cover sheet: labels in column A, values in column B.
+func (g *generic) cover() error {
+	name := g.wb.f.GetSheetList()[0]
+	s, err := g.wb.sheet(name)
+	if err != nil {
+		return err
+	}
+	reg := g.reg
+	o := &reg.Organisation
+	root := ropa.Root
+	for r := 1; r <= len(s.rows); r++ {
+		label, v := s.cell(r, 1), s.cell(r, 2)
+		for c := 3; c <= len(s.rows[r-1]); c++ {
+			if x := s.cell(r, c); x != "" {
+				g.wb.problem(s, r, c, -1, x, "cell beside the cover's values, not imported")
+			}
+		}
+		e, ok := g.ref.cover[label]
+		if !ok {
+			if n, found := strings.CutPrefix(label, strings.TrimSuffix(g.ref.coverIn("Group entities 1"), "1")); found {
+				if _, err := strconv.Atoi(n); err == nil {
+					p := root.Child("entities").Index(len(reg.Entities))
+					reg.Entities = append(reg.Entities, g.party(s, r, 2, v))
+					g.wb.at(p, s, r, 2)
+					continue
+				}
+			}
+			if label != "" || v != "" {
+				g.wb.problem(s, r, 1, -1, label+v, "cover line not known to the importer")
+			}
+			continue
+		}
+		if v == "" {
+			continue
+		}
+		switch e {
+		case "Record of processing activities (Art. 30 GDPR)", "Columns marked * hold what Art. 30 GDPR requires.", "Checked as of", "Findings":
+			// Fixed words and the check's summary: nothing of the register.
+		case "Group entities 1":
+			reg.Entities = append(reg.Entities, g.party(s, r, 2, v))
+			g.wb.at(root.Child("entities").Index(len(reg.Entities)-1), s, r, 2)
+		case "Controller":
+			o.Name = v
+			g.wb.at(root.Child("organisation"), s, r, 2)
+		case "Registration":
+			o.Registration = registration(v)
+		case "Address":
+			o.Address = g.address(s, r, 2, v)
+		case "E-mail":
+			o.Email = v
+		case "Telephone":
+			o.Phone = v
+		case "Website":
+			o.Website = v
+		case "Employees":
+			if n, err := strconv.Atoi(v); err == nil {
+				o.Employees = &n
+			} else {
+				g.wb.problem(s, r, 2, -1, v, "not a number of employees")
+			}
+		case "Public authority":
+			if b, ok := parseYesNo(v); ok {
+				o.PublicAuthority = &b
+			} else {
+				g.wb.problem(s, r, 2, -1, v, "not yes or no")
+			}
+		case "Data protection officer":
+			p := g.party(s, r, 2, v)
+			reg.DPO = &ropa.Contact{Name: p.Name, Address: p.Address, Email: p.Email, Phone: p.Phone}
+			g.wb.at(root.Child("dpo"), s, r, 2)
+		case "Representative":
+			p := g.party(s, r, 2, v)
+			reg.Representative = &p
+			g.wb.at(root.Child("representative"), s, r, 2)
+		case "Last review of the register":
+			g.date(s, r, 2, -1, v, &reg.Updated)
+		case "Format version":
+			reg.Schema = v
+		case "Language of the register":
+			reg.Language = v
+		default:
+			g.wb.problem(s, r, 1, -1, label, "cover line not known to the importer")
+		}
+	}
+	return nil
+}
+
+// coverIn returns the words of an English cover label in the workbook's language.
+func (r *reference) coverIn(english string) string {
+	for w, e := range r.cover {
+		if e == english {
+			return w
+		}
+	}
+	return english
+}
+
+func (g *generic) date(s *sheet, row, col, activity int, v string, d *ropa.Date) {
+	if v == "" {
+		return
+	}
+	if x, ok := parseDate(v); ok {
+		*d = x
+		return
+	}
+	g.wb.problem(s, row, col, activity, v, "not a date (want YYYY-MM-DD or DD/MM/YYYY)")
+}
+
+func registration(v string) *ropa.Registration {
+	scheme, id, _ := strings.Cut(strings.TrimSpace(v), " ")
+	return &ropa.Registration{Scheme: scheme, ID: id}
+}
+
+var phoneLike = regexp.MustCompile(`^\+?[0-9][0-9 ().\/-]{5,}$`)
+
+// party reads a party as the workbook writes it, one thing to a line:
+// name, registration, address, e-mail, telephone, website.
+func (g *generic) party(s *sheet, row, col int, v string) ropa.Party {
+	lines := splitLines(v)
+	var p ropa.Party
+	if len(lines) == 0 {
+		return p
+	}
+	for j, line := range lines {
+		switch {
+		case j == 0 && !strings.Contains(line, "@") && !phoneLike.MatchString(line) && !(strings.Contains(line, ", ") && codeInParens.MatchString(line)):
+			p.Name = line
+		case strings.Contains(line, "@") && !strings.Contains(line, " "):
+			p.Email = line
+		case strings.HasPrefix(line, "http://") || strings.HasPrefix(line, "https://") || strings.HasPrefix(line, "www."):
+			p.Website = line
+		case phoneLike.MatchString(line):
+			p.Phone = line
+		case p.Address == nil && (strings.Contains(line, ", ") || codeInParens.MatchString(line)):
+			p.Address = g.address(s, row, col, line)
+		case p.Registration == nil && p.Address == nil && strings.Contains(line, " "):
+			p.Registration = registration(line)
+		default:
+			g.wb.problem(s, row, col, -1, line, "line of a party not recognised (want registration, address, e-mail, telephone or website)")
+		}
+	}
+	return p
+}
+
+// address reads "Street 1, 1000 City, Country (CC)" and checks that it
+// writes back as it was read; otherwise the cell is a problem.
+func (g *generic) address(s *sheet, row, col int, v string) *ropa.Address {
+	parts := strings.Split(v, ", ")
+	a := &ropa.Address{}
+	if c, ok := parseCountry(parts[len(parts)-1]); ok {
+		a.Country, parts = c, parts[:len(parts)-1]
+	}
+	switch len(parts) {
+	case 0:
+	case 1:
+		a.Street = parts[0]
+		if pc, city, ok := strings.Cut(parts[0], " "); ok && strings.ContainsAny(pc, "0123456789") {
+			a.Street, a.PostalCode, a.City = "", pc, city
+		}
+	default:
+		a.Street = strings.Join(parts[:len(parts)-1], ", ")
+		last := parts[len(parts)-1]
+		if pc, city, ok := strings.Cut(last, " "); ok && strings.ContainsAny(pc, "0123456789") {
+			a.PostalCode, a.City = pc, city
+		} else {
+			a.City = last
+		}
+	}
+	city := strings.TrimSpace(a.PostalCode + " " + a.City)
+	var back []string
+	for _, x := range []string{a.Street, city, countryText(a.Country, g.l)} {
+		if x != "" {
+			back = append(back, x)
+		}
+	}
+	if strings.Join(back, ", ") != v {
+		g.wb.problem(s, row, col, -1, v, "address read as street %q, postal code %q, city %q, country %q: check it", a.Street, a.PostalCode, a.City, a.Country)
+	}
+	return a
+}
+
+// measures reads the Measures sheet.
+func (g *generic) measures() error {
+	t, err := g.table("Measures", "ID", "Kind", "Description", "Applies to")
+	if err != nil || t == nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		m := ropa.Measure{ID: t.get(r, "ID"), Description: t.get(r, "Description")}
+		if k := t.get(r, "Kind"); k != "" {
+			if v, ok := g.words("Kind@Measures", k); ok {
+				m.Kind = ropa.MeasureKind(v)
+			} else {
+				t.problem(r, "Kind", -1, k, "not a kind of measure")
+			}
+		}
+		g.wb.at(ropa.Root.Child("measures").Index(len(g.reg.Measures)), t.s, r, 1)
+		g.reg.Measures = append(g.reg.Measures, m)
+		t.extras(r, -1)
+	}
+	return nil
+}
+
+// measureIDs reads the measures of an activity or record, by description
+// (or id, as the workbook writes an id that names no measure).
+func (g *generic) measureIDs(v string) []string {
+	var ids []string
+	for _, line := range splitLines(v) {
+		id := line
+		for _, m := range g.reg.Measures {
+			if m.Description == line {
+				id = m.ID
+				break
+			}
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// The columns of the Activities sheet that repeat what other sheets hold.
+var derivedActivityColumns = []string{"Purposes of the processing", "Lawful bases", "Categories of personal data",
+	"Special categories (Art. 9) or criminal data (Art. 10)", "Categories of recipients",
+	"Transfers to third countries or international organisations", "Time limits for erasure"}
+
+func (g *generic) activities() error {
+	known := append([]string{"ID", "Name", "Description", "Joint controllers", "Categories of data subjects",
+		"Technical and organisational security measures", "DPIA", "Automated decisions (Art. 22)",
+		"End date of the processing", "Replacing processing", "Notes"}, derivedActivityColumns...)
+	t, err := g.table("Activities", known...)
+	if err != nil || t == nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		i := len(g.reg.Activities)
+		a := ropa.Activity{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Description: t.get(r, "Description"),
+			ReplacedBy: t.get(r, "Replacing processing"), Notes: t.get(r, "Notes")}
+		p := ropa.Root.Child("activities").Index(i)
+		g.wb.at(p, t.s, r, 1)
+		if _, dup := g.acts[a.ID]; dup {
+			t.problem(r, "ID", i, a.ID, "activity id used twice; the detail sheets' rows go to the first")
+		} else {
+			g.acts[a.ID] = i
+		}
+		if v := t.get(r, "Joint controllers"); v != "" {
+			for _, block := range strings.Split(v, "\n\n") {
+				a.JointControllers = append(a.JointControllers, g.party(t.s, r, t.col["Joint controllers"], block))
+			}
+		}
+		for j, line := range splitLines(t.get(r, "Categories of data subjects")) {
+			ds := ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: line}
+			if open := strings.LastIndex(line, " ("); open > 0 && strings.HasSuffix(line, ")") {
+				if k, ok := g.words("subject", line[open+2:len(line)-1]); ok {
+					ds.Description, ds.Kind = line[:open], ropa.SubjectKind(k)
+				}
+			}
+			a.DataSubjects = append(a.DataSubjects, ds)
+		}
+		a.Measures = g.measureIDs(t.get(r, "Technical and organisational security measures"))
+		if v := t.get(r, "DPIA"); v != "" {
+			status, rest, _ := strings.Cut(v, ", ")
+			if s, ok := g.words("dpia", status); ok {
+				a.DPIA = &ropa.DPIA{Status: ropa.DPIAStatus(s)}
+				for _, part := range strings.Split(rest, ", ") {
+					if d, ok := parseDate(part); ok && a.DPIA.Date.IsZero() {
+						a.DPIA.Date = d
+					} else if part != "" {
+						a.DPIA.Reference = strings.Join(nonEmpty(a.DPIA.Reference, part), ", ")
+					}
+				}
+			} else {
+				t.problem(r, "DPIA", i, v, "DPIA status not recognised")
+			}
+		}
+		if v := t.get(r, "Automated decisions (Art. 22)"); v != "" {
+			if b, ok := parseYesNo(v); ok {
+				a.AutomatedDecisions = &b
+			} else {
+				t.problem(r, "Automated decisions (Art. 22)", i, v, "not yes or no")
+			}
+		}
+		g.date(t.s, r, t.col["End date of the processing"], i, t.get(r, "End date of the processing"), &a.Ended)
+		g.reg.Activities = append(g.reg.Activities, a)
+		t.extras(r, i)
+	}
+	return nil
+}
+
+func nonEmpty(vs ...string) []string {
+	var out []string
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (g *generic) processing() error {
+	t, err := g.table("Processor records", "ID", "Name", "Controllers on whose behalf", "Categories of processing",
+		"Sub-processors", "Transfers to third countries or international organisations", "Technical and organisational security measures", "Notes")
+	if err != nil || t == nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		p := ropa.ProcessorRecord{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Categories: splitLines(t.get(r, "Categories of processing")),
+			Measures: g.measureIDs(t.get(r, "Technical and organisational security measures")), Notes: t.get(r, "Notes")}
+		if v := t.get(r, "Controllers on whose behalf"); v != "" {
+			for _, block := range strings.Split(v, "\n\n") {
+				p.Controllers = append(p.Controllers, g.party(t.s, r, t.col["Controllers on whose behalf"], block))
+			}
+		}
+		g.recs[p.ID] = len(g.reg.Processing)
+		g.wb.at(ropa.Root.Child("processing").Index(len(g.reg.Processing)), t.s, r, 1)
+		g.reg.Processing = append(g.reg.Processing, p)
+		t.extras(r, -1)
+	}
+	return nil
+}
+
+// activity returns the index of the activity a detail row names by id, or
+// records a problem.
+func (g *generic) activity(t *table, r int) (int, bool) {
+	id := t.get(r, "Activity ID")
+	if i, ok := g.acts[id]; ok {
+		return i, true
+	}
+	t.problem(r, "Activity ID", -1, id, "names no activity of the Activities sheet; the row is not imported")
+	t.extras(r, -1)
+	return -1, false
+}
+
+// basisLabel and the like match the words of a value of package
+// lawfulbasis as the workbook writes it: "Consent (Art. 6(1)(a) GDPR)".
+func basisWords[T interface {
+	~string
+	Label(lang.Lang) string
+	Article() string
+}](v T, l lang.Lang) string {
+	return v.Label(l) + " (" + lang.Cite(v.Article(), l) + ")"
+}
+
+func matchWords[T interface {
+	~string
+	Label(lang.Lang) string
+	Article() string
+}](all []T, text string, l lang.Lang) (T, bool) {
+	text = strings.TrimSpace(text)
+	for _, v := range all {
+		if basisWords(v, l) == text || v.Label(l) == text || string(v) == text {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+func (g *generic) purposes() error {
+	t, err := g.table("Purposes and bases", "Activity ID", "Activity", "Purpose", "Lawful basis", "Legitimate interest", "Assessment",
+		"Law", "Note", "Art. 9(2) condition or Art. 10 ground", "Rights of data subjects", "Direct marketing")
+	if err != nil || t == nil {
+		return err
+	}
+	lastAct, lastRow := -1, 0
+	for _, r := range t.rows() {
+		i, ok := g.activity(t, r)
+		if !ok {
+			continue
+		}
+		a := &g.reg.Activities[i]
+		desc := t.get(r, "Purpose")
+		if i != lastAct || len(a.Purposes) == 0 || a.Purposes[len(a.Purposes)-1].Description != desc || t.get(r, "Lawful basis") == "" || t.get(lastRow, "Lawful basis") == "" {
+			pu := ropa.Purpose{Description: desc}
+			if v := t.get(r, "Direct marketing"); v != "" {
+				if b, ok := parseYesNo(v); ok {
+					pu.DirectMarketing = b
+				} else {
+					t.problem(r, "Direct marketing", i, v, "not yes or no")
+				}
+			}
+			for _, c := range splitLines(t.get(r, "Art. 9(2) condition or Art. 10 ground")) {
+				parts := strings.Split(c, "; ")
+				cond, ok := matchWords(lawfulbasis.Conditions(), parts[0], g.l)
+				if !ok {
+					if found, err := lawfulbasis.ParseConditions(parts[0]); err == nil && len(found) == 1 {
+						cond, ok = found[0], true
+					}
+				}
+				if !ok {
+					t.problem(r, "Art. 9(2) condition or Art. 10 ground", i, c, "no condition of Art. 9(2) or ground of Art. 10 recognised")
+					continue
+				}
+				co := ropa.Condition{Condition: cond}
+				if len(parts) > 1 {
+					co.Law = parts[1]
+				}
+				if len(parts) > 2 {
+					co.Note = strings.Join(parts[2:], "; ")
+				}
+				pu.Conditions = append(pu.Conditions, co)
+			}
+			g.wb.at(ropa.Root.Child("activities").Index(i).Child("purposes").Index(len(a.Purposes)), t.s, r, t.col["Purpose"])
+			a.Purposes = append(a.Purposes, pu)
+		}
+		lastAct, lastRow = i, r
+		pu := &a.Purposes[len(a.Purposes)-1]
+		if v := t.get(r, "Lawful basis"); v != "" {
+			b := ropa.Basis{Interest: t.get(r, "Legitimate interest"), Assessment: t.get(r, "Assessment"), Law: t.get(r, "Law"), Note: t.get(r, "Note")}
+			if basis, ok := matchWords(lawfulbasis.Bases(), v, g.l); ok {
+				b.Basis = basis
+				pu.Bases = append(pu.Bases, b)
+			} else if found, err := lawfulbasis.ParseBases(v); err == nil {
+				for _, f := range found {
+					b.Basis = f
+					pu.Bases = append(pu.Bases, b)
+				}
+				if len(found) > 1 || !strings.EqualFold(strings.TrimSpace(v), found[0].Label(g.l)) {
+					b.Note = strings.Join(nonEmpty(b.Note, "as written: "+v), "; ")
+					pu.Bases[len(pu.Bases)-1].Note = b.Note
+				}
+			} else {
+				t.problem(r, "Lawful basis", i, v, "no lawful basis of Art. 6(1) recognised")
+			}
+		}
+		t.extras(r, i)
+	}
+	return nil
+}
+
+func (g *generic) data() error {
+	t, err := g.table("Data categories", "Activity ID", "Activity", "ID", "Data category",
+		"Special categories (Art. 9) or criminal data (Art. 10)", "Criminal-offence data (Art. 10)", "Source", "Source as stated")
+	if err != nil || t == nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		i, ok := g.activity(t, r)
+		if !ok {
+			continue
+		}
+		a := &g.reg.Activities[i]
+		c := ropa.DataCategory{ID: t.get(r, "ID"), Description: t.get(r, "Data category"), SourceNote: t.get(r, "Source as stated")}
+		for _, v := range splitValues(t.get(r, "Special categories (Art. 9) or criminal data (Art. 10)")) {
+			if sc, ok := matchWords(lawfulbasis.SpecialCategories(), v, g.l); ok {
+				c.Special = append(c.Special, sc)
+			} else {
+				t.problem(r, "Special categories (Art. 9) or criminal data (Art. 10)", i, v, "not a special category of Art. 9(1)")
+			}
+		}
+		if v := t.get(r, "Criminal-offence data (Art. 10)"); v != "" {
+			if b, ok := parseYesNo(v); ok {
+				c.Criminal = b
+			} else {
+				t.problem(r, "Criminal-offence data (Art. 10)", i, v, "not yes or no")
+			}
+		}
+		if v := t.get(r, "Source"); v != "" {
+			for _, s := range strings.Split(v, ", ") {
+				if src, ok := g.words("Source@Data categories", s); ok {
+					c.Sources = append(c.Sources, ropa.DataSource(src))
+				} else {
+					t.problem(r, "Source", i, s, "not a source of data")
+				}
+			}
+		}
+		g.wb.at(ropa.Root.Child("activities").Index(i).Child("dataCategories").Index(len(a.DataCategories)), t.s, r, t.col["Data category"])
+		a.DataCategories = append(a.DataCategories, c)
+		t.extras(r, i)
+	}
+	return nil
+}
+
+func (g *generic) country(t *table, r int, head string, activity int) string {
+	v := t.get(r, head)
+	if v == "" {
+		return ""
+	}
+	if c, ok := parseCountry(v); ok {
+		return c
+	}
+	t.problem(r, head, activity, v, "not a country")
+	return ""
+}
+
+func (g *generic) recipients() error {
+	t, err := g.table("Recipients", "Activity ID", "Activity", "Recipient", "Kind", "Country", "Agreement (Art. 28(3))", "Description")
+	if err != nil || t == nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		list, path, i := g.owner(t, r, "recipients", "subProcessors")
+		if list == nil {
+			continue
+		}
+		rc := ropa.Recipient{Name: t.get(r, "Recipient"), Country: g.country(t, r, "Country", i),
+			Agreement: t.get(r, "Agreement (Art. 28(3))"), Description: t.get(r, "Description")}
+		if k := t.get(r, "Kind"); k != "" {
+			if v, ok := g.words("Kind@Recipients", k); ok {
+				rc.Kind = ropa.RecipientKind(v)
+			} else {
+				t.problem(r, "Kind", i, k, "not a kind of recipient")
+			}
+		}
+		g.wb.at(path.Index(len(*list)), t.s, r, t.col["Recipient"])
+		*list = append(*list, rc)
+		t.extras(r, i)
+	}
+	return nil
+}
+
+// owner returns the list of a detail row's activity (field) or processor
+// record (recField), by the id in its first column.
+func (g *generic) owner(t *table, r int, field, recField string) (*[]ropa.Recipient, ropa.Path, int) {
+	id := t.get(r, "Activity ID")
+	if i, ok := g.acts[id]; ok {
+		return &g.reg.Activities[i].Recipients, ropa.Root.Child("activities").Index(i).Child(field), i
+	}
+	if i, ok := g.recs[id]; ok {
+		return &g.reg.Processing[i].SubProcessors, ropa.Root.Child("processing").Index(i).Child(recField), -1
+	}
+	g.activity(t, r)
+	return nil, ropa.Path{}, -1
+}
+
+func (g *generic) transfers() error {
+	t, err := g.table("Transfers", "Activity ID", "Activity", "Country", "International organisation", "Recipient", "Transfer mechanism",
+		"Article", "Reference", "Transfer impact assessment", "Data Privacy Framework", "Scope of the adequacy decision",
+		"Derogation (Art. 49)", "Documented safeguards (Art. 49(6))", "Note")
+	if err != nil || t == nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		var list *[]ropa.Transfer
+		var path ropa.Path
+		i := -1
+		id := t.get(r, "Activity ID")
+		if j, ok := g.acts[id]; ok {
+			i, list, path = j, &g.reg.Activities[j].Transfers, ropa.Root.Child("activities").Index(j).Child("transfers")
+		} else if j, ok := g.recs[id]; ok {
+			list, path = &g.reg.Processing[j].Transfers, ropa.Root.Child("processing").Index(j).Child("transfers")
+		} else {
+			g.activity(t, r)
+			continue
+		}
+		tr := ropa.Transfer{Country: g.country(t, r, "Country", i), Organisation: t.get(r, "International organisation"),
+			Recipient: t.get(r, "Recipient"), Reference: t.get(r, "Reference"), Assessment: t.get(r, "Transfer impact assessment"),
+			Safeguards: t.get(r, "Documented safeguards (Art. 49(6))"), Note: t.get(r, "Note")}
+		if v := t.get(r, "Transfer mechanism"); v != "" {
+			m, ok := matchMechanism(v, g.l)
+			if ok {
+				tr.Mechanism = m
+			} else {
+				t.problem(r, "Transfer mechanism", i, v, "not a transfer mechanism of Chapter V")
+			}
+		}
+		if v := t.get(r, "Data Privacy Framework"); v != "" {
+			if b, ok := parseYesNo(v); ok {
+				tr.DPF = &b
+			} else {
+				t.problem(r, "Data Privacy Framework", i, v, "not yes or no")
+			}
+		}
+		if v := t.get(r, "Scope of the adequacy decision"); v != "" {
+			if s, ok := g.words("Scope of the adequacy decision@Transfers", v); ok {
+				tr.Scope = lawfulbasis.Scope(s)
+			} else {
+				t.problem(r, "Scope of the adequacy decision", i, v, "not a scope of an adequacy decision")
+			}
+		}
+		if v := t.get(r, "Derogation (Art. 49)"); v != "" {
+			if d, ok := matchWords(lawfulbasis.Derogations(), v, g.l); ok {
+				tr.Derogation = d
+			} else {
+				t.problem(r, "Derogation (Art. 49)", i, v, "not a derogation of Art. 49(1)")
+			}
+		}
+		g.wb.at(path.Index(len(*list)), t.s, r, t.col["Country"])
+		*list = append(*list, tr)
+		t.extras(r, i)
+	}
+	return nil
+}
+
+func matchMechanism(v string, l lang.Lang) (lawfulbasis.Mechanism, bool) {
+	v = strings.TrimSpace(v)
+	for _, m := range lawfulbasis.Mechanisms() {
+		if m.Label(l) == v || string(m) == v {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+func (g *generic) retention() error {
+	t, err := g.table("Retention", "Activity ID", "Activity", "Data categories", "Retention term", "Period (ISO 8601)", "Starts",
+		"Ends at", "Law", "Criteria", "As the source states it")
+	if err != nil || t == nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		i, ok := g.activity(t, r)
+		if !ok {
+			continue
+		}
+		a := &g.reg.Activities[i]
+		var rule ropa.RetentionRule
+		if v := t.get(r, "Data categories"); v != "" && v != g.ref.phrases["all"] {
+			for _, name := range strings.Split(v, "; ") {
+				rule.Data = append(rule.Data, categoryID(a, name))
+			}
+		}
+		rule.Law, rule.Criteria, rule.Text = t.get(r, "Law"), t.get(r, "Criteria"), t.get(r, "As the source states it")
+		if v := t.get(r, "Period (ISO 8601)"); v != "" {
+			if p, err := retention.ParsePeriod(v); err == nil {
+				rule.Period = p
+			} else {
+				t.problem(r, "Period (ISO 8601)", i, v, "not an ISO 8601 period: %v", err)
+			}
+		}
+		if v := t.get(r, "Starts"); v != "" {
+			if e, ok := g.event(v, retention.Event.After); ok {
+				rule.From = e
+			} else {
+				t.problem(r, "Starts", i, v, "not a starting event")
+			}
+		}
+		for _, v := range splitLines(t.get(r, "Ends at")) {
+			if e, ok := g.event(v, retention.Event.Until); ok {
+				rule.Until = append(rule.Until, e)
+			} else {
+				t.problem(r, "Ends at", i, v, "not an ending event")
+			}
+		}
+		terms := []ropa.RetentionRule{rule}
+		if rule.Term.Period.IsZero() && rule.From == "" && len(rule.Until) == 0 && rule.Law == "" && rule.Criteria == "" {
+			// Only the term in words: read it as a privacy notice writes it.
+			if v := t.get(r, "Retention term"); v != "" {
+				found, err := retention.Parse(v)
+				if err != nil {
+					t.problem(r, "Retention term", i, v, "retention term not understood: %v", err)
+				} else {
+					terms = terms[:0]
+					for _, f := range found {
+						f.Text = strings.Join(nonEmpty(rule.Text, f.Text), "\n")
+						terms = append(terms, ropa.RetentionRule{Data: rule.Data, Term: f})
+					}
+				}
+			}
+		}
+		for _, tm := range terms {
+			g.wb.at(ropa.Root.Child("activities").Index(i).Child("retention").Index(len(a.Retention)), t.s, r, t.col["Retention term"])
+			a.Retention = append(a.Retention, tm)
+		}
+		t.extras(r, i)
+	}
+	return nil
+}
+
+// event finds the event a phrase of the workbook words, among the
+// retention package's events and the register's own.
+func (g *generic) event(v string, words func(retention.Event, lang.Lang) string) (retention.Event, bool) {
+	for _, e := range retention.Events() {
+		if words(e, g.l) == v {
+			return e, true
+		}
+	}
+	if e, err := retention.ParseEvent(v); err == nil {
+		return e, true
+	}
+	return "", false
+}
+
+// categoryID returns the id of an activity's data category by its
+// description (or its id, as the workbook writes a category without one).
+func categoryID(a *ropa.Activity, name string) string {
+	for _, c := range a.DataCategories {
+		if c.Description == name {
+			return c.ID
+		}
+	}
+	return name
+}
+
+func (g *generic) waivers() error {
+	t, err := g.table("Waivers", "Rule", "Activity ID", "Element", "Reason")
+	if err != nil || t == nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		w := ropa.Waiver{Rule: t.get(r, "Rule"), Activity: t.get(r, "Activity ID"), Reason: t.get(r, "Reason")}
+		if v := t.get(r, "Element"); v != "" {
+			if p, err := ropa.ParsePath(v); err == nil {
+				w.Path = p
+			} else {
+				t.problem(r, "Element", -1, v, "not a path of the register: %v", err)
+			}
+		}
+		g.reg.Waivers = append(g.reg.Waivers, w)
+		t.extras(r, -1)
+	}
+	return nil
+}
+
+// ignored checks that the sheets the reader does not read are those it
+// knows to hold nothing of the register: the findings and the lists.
+func (g *generic) ignored() error {
+	read := []string{"Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers", "Retention", "Measures",
+		"Processor records", "Waivers", "Findings", "Lists"}
+	names := g.wb.f.GetSheetList()
+	for i, n := range names {
+		if i == 0 {
+			continue
+		}
+		if e, ok := g.ref.sheets[n]; ok && slices.Contains(read, e) {
+			continue
+		}
+		s := &sheet{name: n}
+		g.wb.problem(s, 1, 1, -1, n, "sheet not known to the importer, not imported")
+	}
+	return nil
+}

@@ -1,0 +1,137 @@
+package importxlsx
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/openropa/registry/examples"
+	"github.com/openropa/registry/export"
+	"github.com/openropa/registry/internal/synth"
+	"github.com/openropa/registry/lang"
+	"github.com/openropa/registry/ropa"
+)
+
+// knownGaps are the fields (paths with list indexes as []) in which an
+// imported generic workbook differs from the register it was written from,
+// because the workbook does not yet hold them. The test fails when one of
+// them closes, so that the list stays exact.
+var knownGaps = []string{
+	// The workbook writes no id of a data subject category (the importer
+	// numbers them subject-1, subject-2, ...).
+	".activities[].dataSubjects[].id",
+	// A retention rule names its data categories by description: of two
+	// categories with one description, the first's id is read.
+	".activities[].retention[].data[]",
+	// The workbook words atLeast, case and extension only in the term's
+	// words, which the importer does not read back when the parts are given.
+	".activities[].retention[].atLeast", ".activities[].retention[].case", ".activities[].retention[].extension",
+	// The workbook writes no data of a purpose, nor a purpose id: two
+	// adjacent purposes of an activity with one description read as one.
+	".activities[].purposes[].data(len)", ".activities[].purposes(len)", ".activities[].purposes[].bases(len)",
+	".activities[].purposes[].description", ".activities[].purposes[].bases[].basis", ".activities[].purposes[].bases[].interest",
+	// An address whose city has no postal code before it is ambiguous.
+	".entities[].address.postalCode", ".entities[].address.city",
+}
+
+func writeGeneric(t testing.TB, reg *ropa.Register, l lang.Lang) []byte {
+	var buf bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&buf, reg, export.WithLang(l)))
+	return buf.Bytes()
+}
+
+// differences lists the paths, indexes as [], at which two JSON values differ.
+func differences(a, b any, path string, out map[string]bool) {
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok {
+			out[path] = true
+			return
+		}
+		for k, v := range x {
+			differences(v, y[k], path+"."+k, out)
+		}
+		for k, v := range y {
+			if _, ok := x[k]; !ok {
+				differences(nil, v, path+"."+k, out)
+			}
+		}
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			out[path+"(len)"] = true
+			if !ok {
+				return
+			}
+		}
+		for i := range min(len(x), len(y)) {
+			differences(x[i], y[i], path+"[]", out)
+		}
+	default:
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			out[path] = true
+		}
+	}
+}
+
+var indexRE = regexp.MustCompile(`\[\d+\]`)
+
+func TestRoundTripGeneric(t *testing.T) {
+	type register struct {
+		name string
+		reg  *ropa.Register
+	}
+	var regs []register
+	for _, n := range examples.Names() {
+		reg, _, err := examples.Load(n)
+		require.NoError(t, err)
+		regs = append(regs, register{n, reg})
+	}
+	for seed := range uint64(3) {
+		regs = append(regs, register{fmt.Sprintf("synth-%d", seed), synth.Register(20, seed)})
+	}
+	seen := map[string]bool{}
+	for _, rg := range regs {
+		want, err := ropa.Marshal(rg.reg)
+		require.NoError(t, err)
+		for _, l := range lang.All() {
+			t.Run(rg.name+"/"+string(l), func(t *testing.T) {
+				data := writeGeneric(t, rg.reg, l)
+				res, err := Read(bytes.NewReader(data), int64(len(data)), WithoutNotes())
+				require.NoError(t, err)
+				assert.Equal(t, Generic, res.Layout)
+				assert.Equal(t, l, res.Lang)
+				got, err := ropa.Marshal(res.Register)
+				require.NoError(t, err)
+				var w, g any
+				require.NoError(t, json.Unmarshal(want, &w))
+				require.NoError(t, json.Unmarshal(got, &g))
+				diff := map[string]bool{}
+				differences(w, g, "", diff)
+				for p := range diff {
+					seen[p] = true
+					if !slices.Contains(knownGaps, p) {
+						t.Errorf("differs at %s, not a known gap", p)
+					}
+				}
+			})
+		}
+	}
+	var all []string
+	for p := range seen {
+		all = append(all, p)
+	}
+	sort.Strings(all)
+	for _, g := range knownGaps {
+		assert.Contains(t, all, g, "known gap %s no longer differs: remove it from knownGaps", g)
+	}
+	t.Logf("differences: %q", all)
+}
