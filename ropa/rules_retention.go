@@ -25,9 +25,10 @@ var (
 	retentionNoEndRule = &Rule{ID: "retention-no-end", Severity: Warning, Article: "Art. 30(1)(f) and 5(1)(e) GDPR",
 		Doc: "A retention term sets no end: no period that is more than a minimum, no ending event and no known statute.",
 		Messages: Messages{
-			"":        "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible",
-			"minimum": "%[1]s is a minimum (at least), and nothing ends the term: the data could be kept without end; give the time limit for erasure as well, where possible",
-			"law":     "the term ends only with the law it cites, %[1]q, which is no statute known for %[2]s on this date, so its end cannot be told; cite the provision that sets the period, or give the period (%[3]s)",
+			"":            "the term sets no end: it gives criteria but no period, ending event or law; give a time limit where possible",
+			"minimum":     "%[1]s is a minimum (at least), and nothing ends the term: the data could be kept without end; give the time limit for erasure as well, where possible",
+			"law":         "the term ends only with the law it cites, %[1]q, which is no statute known for %[2]s on this date, so its end cannot be told; cite the provision that sets the period, or give the period (%[3]s)",
+			"law-nowhere": "the term ends only with the law it cites, %[1]q, whose period cannot be told: the register names no country where the controller is established, whose statutes would say it; give the period (%[2]s), or the controller's country (%[3]s)",
 		},
 		Run: retentionNoEnd}
 	retentionNoStartRule = &Rule{ID: "retention-no-start", Severity: Info, Article: "Art. 30(1)(f) GDPR",
@@ -107,7 +108,11 @@ func retentionNoEnd(p *Pass) {
 		case e.MinimumOnly:
 			p.Report(at.path(), "minimum", rule.Period)
 		case e.UnknownLaw:
-			p.Report(at.path().Child("law"), "law", clip.Runes(rule.Law, 120), p.statutesCountry(), FieldName("period"))
+			if c := p.statutesCountry(); c != "" {
+				p.Report(at.path().Child("law"), "law", clip.Runes(rule.Law, 120), c, FieldName("period"))
+			} else {
+				p.Report(at.path().Child("law"), "law-nowhere", clip.Runes(rule.Law, 120), FieldName("period"), FieldName("organisation.address.country"))
+			}
 		default:
 			p.Report(at.path(), "")
 		}

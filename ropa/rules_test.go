@@ -61,6 +61,10 @@ func TestGDPRRules(t *testing.T) {
 			r.Activities[0].Retention[0].Term = retention.Term{Criteria: "zo lang als nodig"}
 		}, "activities[0].retention[0]", `"zo lang als nodig" only restates`},
 		{"retention-no-end", Date{}, func(r *Register) {
+			r.Organisation.Address = nil
+			r.Activities[0].Retention[0].Term = retention.Term{Law: "de wet", Criteria: "tot de wet het zegt"}
+		}, "activities[0].retention[0].law", "the register names no country where the controller is established"},
+		{"retention-no-end", Date{}, func(r *Register) {
 			r.Activities[0].Retention[0].Term = retention.Term{Criteria: "the period of use of our services"}
 		}, "activities[0].retention[0]", "sets no end"},
 		{"retention-no-start", Date{}, func(r *Register) { r.Activities[0].Retention[0].From = "" }, "activities[0].retention[0]", "the period P1M does not say from which event it runs"},

@@ -43,13 +43,13 @@ var (
 	invalidEmailRule = &Rule{ID: "invalid-email", Severity: Error, Article: "Art. 30(1)(a) GDPR",
 		Doc:      "An e-mail address is malformed.",
 		Messages: Messages{"": "%q is not a valid e-mail address; correct it"}}
-	invalidURLRule = &Rule{ID: "invalid-url", Severity: Error, Article: "Art. 30(1)(a) GDPR",
+	invalidURLRule = &Rule{ID: "invalid-url", Severity: Error, Article: "RFC 3986 (the form of a web address)",
 		Doc:      "A web address is malformed.",
 		Messages: Messages{"": "%q is not a web address; write it whole, such as https://www.example.be"}}
-	invalidLanguageRule = &Rule{ID: "invalid-language", Severity: Error, Article: "Art. 30(3) GDPR",
+	invalidLanguageRule = &Rule{ID: "invalid-language", Severity: Error, Article: "BCP 47 (the form of a language tag)",
 		Doc:      "The language is not a BCP 47 tag.",
 		Messages: Messages{"": "%q is not a BCP 47 language tag; write one such as nl, fr or fr-BE"}}
-	invalidRegistrationRule = &Rule{ID: "invalid-registration", Severity: Error, Article: "Art. 30(1)(a) GDPR",
+	invalidRegistrationRule = &Rule{ID: "invalid-registration", Severity: Error, Article: "the numbering of the company register (BE-KBO: mod 97)",
 		Doc: "A company registration number is malformed or fails its check digits.",
 		Messages: Messages{
 			"scheme": "scheme %q must start with the ISO 3166-1 code of the register's country, such as BE-KBO or NL-KVK",
@@ -232,7 +232,11 @@ func (p *Pass) reportFault(fe validator.FieldError, path Path, article string) {
 	val := fmt.Sprint(fe.Value())
 	as := func(rule *Rule, variant string, args ...any) {
 		q := &Pass{Register: p.Register, At: p.At, rule: rule, out: p.out, facts: p.facts}
-		q.ReportFinding(Finding{Path: path, Article: article, Key: messageKey(rule.ID, variant), Args: args})
+		art := article
+		if formatRules[rule] {
+			art = "" // the form of a value rests on its standard, not on an article of the GDPR
+		}
+		q.ReportFinding(Finding{Path: path, Article: art, Key: messageKey(rule.ID, variant), Args: args})
 	}
 	switch fe.Tag() {
 	case "required", "min":
@@ -510,3 +514,7 @@ func references(p *Pass) {
 		}
 	}
 }
+
+// formatRules are the rules of the form of a value that no article of the
+// GDPR prescribes: their findings cite the standard.
+var formatRules = map[*Rule]bool{invalidURLRule: true, invalidLanguageRule: true, invalidRegistrationRule: true}
