@@ -142,8 +142,15 @@ func subjectsText(a ropa.Activity, l Lang) string {
 	})
 }
 
-func categoriesText(a ropa.Activity) string {
-	return joinEach(a.DataCategories, func(c ropa.DataCategory) string { return c.Description })
+// categoriesText lists an activity's data categories, each with its class
+// of data where the register gives one.
+func categoriesText(a ropa.Activity, l Lang) string {
+	return joinEach(a.DataCategories, func(c ropa.DataCategory) string {
+		if c.Class == "" {
+			return c.Description
+		}
+		return c.Description + " (" + classLabel(c.Class, l) + ")"
+	})
 }
 
 func specialText(a ropa.Activity, l Lang) string {
@@ -308,7 +315,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		tb.add(a.ID, a.Name, a.Description, a.Reference, label("status.", a.Status, l), dateText(a.Updated, l), dateText(a.NextReview, l),
 			ownerText(a.Owner), controllersText(a.Controllers, l), contact(a.DPO, l),
 			withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), a.JointArrangement, purposesText(a), basesText(a, l),
-			subjectsText(a, l), categoriesText(a), withAbsence(specialText(a, l), a, l, ropa.NoSpecialData),
+			subjectsText(a, l), categoriesText(a, l), withAbsence(specialText(a, l), a, l, ropa.NoSpecialData),
 			withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal, ropa.NoProcessor),
 			withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
 			retentionText(a, l, words), measuresText(a.Measures, b.measures), join(a.Systems), label("risk.", a.Risk, l), join(a.TargetCountries),
@@ -358,6 +365,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.category", width: 45, required: true}, {key: "col.special", width: 30, list: listName(5)},
 		{key: "col.criminal", width: 14, list: listName(8)}, {key: "col.sources", width: 24}, {key: "col.sourceNote", width: 24},
 		{key: "col.nationalId", width: 14}, {key: "col.subjectsOf", width: 20}, {key: "col.requirement", width: 20}, {key: "col.requirementNote", width: 24},
+		{key: "col.class", width: 30},
 	}); err != nil {
 		return err
 	}
@@ -373,7 +381,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 				sources = append(sources, sourceLabel(s, l))
 			}
 			tb.add(a.ID, a.Name, c.ID, c.Description, special, yesNo(c.Criminal, l), strings.Join(sources, ", "), c.SourceNote,
-				yesNo(c.NationalID, l), join(c.Subjects), label("requirement.", c.Requirement, l), c.RequirementNote)
+				yesNo(c.NationalID, l), join(c.Subjects), label("requirement.", c.Requirement, l), c.RequirementNote, classLabel(c.Class, l))
 		}
 	}
 	if err := tb.close(); err != nil {

@@ -177,6 +177,15 @@ var words = map[string][4]string{
 	"subject.patient":            {"patients", "patiënten", "patients", "Patienten"},
 	"subject.member":             {"members", "leden", "membres", "Mitglieder"},
 	"subject.other":              {"other", "andere", "autres", "andere"},
+	"col.class":                  {"Class of data", "Klasse van gegevens", "Catégorie (modèle de la CNIL)", "Datenklasse"},
+	"class.identity":             {"Civil status, identity, identification data, images", "Burgerlijke staat, identiteit, identificatiegegevens, beelden", "État civil, identité, données d'identification, images", "Personenstand, Identität, Identifikationsdaten, Bilder"},
+	"class.personal-life":        {"Personal life (lifestyle, family situation)", "Persoonlijk leven (leefgewoonten, gezinssituatie)", "Vie personnelle (habitudes de vie, situation familiale, etc.)", "Privatleben (Lebensgewohnheiten, Familienverhältnisse)"},
+	"class.professional-life":    {"Professional life (CV, education, career)", "Beroepsleven (cv, opleiding, loopbaan)", "Vie professionnelle (CV, scolarité, formation professionnelle, etc.)", "Berufsleben (Lebenslauf, Ausbildung, Laufbahn)"},
+	"class.economic-financial":   {"Economic and financial information (income, financial and tax situation)", "Economische en financiële gegevens (inkomen, financiële en fiscale situatie)", "Informations d'ordre économique et financier (revenus, situation financière, situation fiscale, etc.)", "Wirtschaftliche und finanzielle Angaben (Einkommen, Finanz- und Steuerlage)"},
+	"class.connection":           {"Connection data (IP addresses, logs)", "Verbindingsgegevens (IP-adressen, logbestanden)", "Données de connexion (adresses IP, logs, etc.)", "Verbindungsdaten (IP-Adressen, Protokolle)"},
+	"class.location":             {"Location data (movements, GPS and GSM data)", "Locatiegegevens (verplaatsingen, gps- en gsm-gegevens)", "Données de localisation (déplacements, données GPS, GSM, etc.)", "Standortdaten (Bewegungen, GPS- und GSM-Daten)"},
+	"class.internet":             {"Internet (cookies, trackers)", "Internet (cookies, trackers)", "Internet (cookies, traceurs, etc.)", "Internet (Cookies, Tracker)"},
+	"class.other":                {"Other categories of data", "Andere categorieën van gegevens", "Autres catégories de données", "Andere Datenkategorien"},
 	"source.data-subject":        {"the data subject", "de betrokkene", "la personne concernée", "die betroffene Person"},
 	"source.third-party":         {"a third party", "een derde", "un tiers", "ein Dritter"},
 	"source.public":              {"public sources", "openbare bronnen", "sources publiques", "öffentliche Quellen"},
@@ -328,4 +337,15 @@ func labelsOf[T any](vs []T, l Lang, label func(T, Lang) string) []string {
 		out[i] = label(v, l)
 	}
 	return out
+}
+
+// classLabel names a class of data in a language; "" for none.
+func classLabel(c ropa.DataClass, l Lang) string {
+	if c == "" {
+		return ""
+	}
+	if !c.Valid() {
+		return string(c)
+	}
+	return t("class."+string(c), l)
 }

@@ -411,7 +411,7 @@ func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measur
 	more := notes(append(activityFacts(a, reg, l), fact{"col.name", a.Name}, fact{"col.department", ownerDept(a.Owner)}), l,
 		"col.owner", "col.systems", "col.automated")
 	return []string{
-		function, purposesText(a), withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), subjectsText(a, l), categoriesText(a),
+		function, purposesText(a), withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), subjectsText(a, l), categoriesText(a, l),
 		withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal),
 		join(contracts), withAbsence(join(countries), a, l, ropa.NoTransfers), join(exceptional), retentionText(a, l, eventLabels(reg)), measuresText(a.Measures, measures),
 		basesText(a, l), join(conditions), join(interests), join(assessments), strings.Join(rightList, ", "),
@@ -614,9 +614,21 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 	fm.blank()
 	retention := retentionByCategory(a, l, eventLabels(reg))
 	fm.spanned(b.header, cnilTwo, "Catégories de données personnelles concernées", "Description", "Durée de conservation")
+	// The CNIL's fixed rows, each with the categories of its class; the
+	// categories the register classes in none come last, each in a row.
+	for _, class := range ropa.DataClasses() {
+		var descs, terms []string
+		for _, c := range a.DataCategories {
+			if c.Class == class && len(c.Special) == 0 && !c.Criminal {
+				descs = append(descs, categoryName(a, c.ID))
+				terms = append(terms, retention[c.ID])
+			}
+		}
+		fm.spanned(b.label, cnilTwo, classLabel(class, French), join(descs), join(nonEmpty(terms...)))
+	}
 	n := 0
 	for _, c := range a.DataCategories {
-		if len(c.Special) > 0 || c.Criminal {
+		if c.Class != "" || len(c.Special) > 0 || c.Criminal {
 			continue
 		}
 		n++
@@ -826,7 +838,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		if a.Reference != "" {
 			ref, covered = a.Reference, covered[1:]
 		}
-		s.put(b.wrap, []string{ref, a.Name, strings.Join(nonEmpty(joint...), "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a),
+		s.put(b.wrap, []string{ref, a.Name, strings.Join(nonEmpty(joint...), "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a, l),
 			withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal), withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
 			join(safeguards), retentionText(a, l, eventLabels(reg)), measuresText(a.Measures, b.measures),
 			basesText(a, l), withAbsence(specialText(a, l), a, l, ropa.NoSpecialData), join(conditions), withAbsence(join(processors), a, l, ropa.NoProcessor),

@@ -375,9 +375,10 @@ func TestWhatAReaderSees(t *testing.T) {
 		{"retention by category description", Generic, "Bewaartermijnen", "C2", "Contactgegevens, bv. naam, e-mailadres, adres, functie, aanspreking, telefoonnummer; Communicatie en contactgeschiedenis, bv. reden van contactname, gevoerde communicatie, bevestiging akkoord met onze voorwaarden en privacybeleid; Toelichting van de vraagstelling met bijkomende informatie"},
 		{"retention for all categories in words", Generic, "Bewaartermijnen", "C10", "alle gegevenscategorieën"},
 		{"group companies are not joint controllers", GBA, "Identificatie", "A4", "Groepsondernemingen die dit register delen"},
-		{"the CNIL fiche numbers its categories", CNIL, "vragen-beantwoorden", "A20", "Catégorie de données 1"},
+		{"the CNIL fiche has the CNIL's fixed classes of data", CNIL, "vragen-beantwoorden", "A20", "État civil, identité, données d'identification, images"},
+		{"the CNIL fiche numbers the categories of no class", CNIL, "vragen-beantwoorden", "A28", "Catégorie de données 1"},
 		{"the CNIL fiche in French", CNIL, "vragen-beantwoorden", "F11", "Belgique (BE)"},
-		{"the CNIL recipient's type in its column", CNIL, "vragen-beantwoorden", "B40", "société du groupe"},
+		{"the CNIL recipient's type in its column", CNIL, "vragen-beantwoorden", "B48", "société du groupe"},
 		{"French dates", CNIL, "2_-_Liste_des_traitements", "D9", "10/10/2023"},
 		{"Dutch dates", GBA, "Identificatie", "B7", "10-10-2023"},
 		{"ICO group over A-K", ICO, "Template", "A8", "Article 30 Record of Processing Activities"},
@@ -402,4 +403,25 @@ func TestWhatAReaderSees(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestCNILFicheGroupsCategoriesByClass(t *testing.T) {
+	reg := example(t, "wengage")
+	a := &reg.Activities[0]
+	a.DataCategories[0].Class = ropa.IdentityData
+	a.DataCategories[1].Class = ropa.ConnectionData
+	f, err := excelize.OpenReader(bytes.NewReader(workbook(t, reg, WithLayout(CNIL))))
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := f.GetRows(a.ID)
+	require.NoError(t, err)
+	byLabel := map[string]string{}
+	for _, r := range rows {
+		if len(r) > 1 {
+			byLabel[r[0]] = r[1]
+		}
+	}
+	assert.Equal(t, a.DataCategories[0].Description, byLabel["État civil, identité, données d'identification, images"])
+	assert.Equal(t, a.DataCategories[1].Description, byLabel["Données de connexion (adresses IP, logs, etc.)"])
+	assert.Empty(t, byLabel["Vie personnelle (habitudes de vie, situation familiale, etc.)"], "a class with no category stays empty")
 }

@@ -266,6 +266,36 @@ func (r Requirement) Valid() bool { return slices.Contains(Requirements(), r) }
 // String returns the value as the format writes it.
 func (r Requirement) String() string { return string(r) }
 
+// DataClass is one of the fixed classes of personal data by which
+// authorities' registers group data categories: the rows of the CNIL's
+// "fiche de registre" (état civil, vie personnelle, vie professionnelle,
+// informations d'ordre économique et financier, données de connexion,
+// données de localisation, internet), used by every workbook layout.
+type DataClass string
+
+// The classes of data.
+const (
+	IdentityData     DataClass = "identity"           // civil status, identity, identification data, images
+	PersonalLife     DataClass = "personal-life"      // lifestyle, family situation
+	ProfessionalLife DataClass = "professional-life"  // CV, education, career
+	EconomicData     DataClass = "economic-financial" // income, financial and tax situation
+	ConnectionData   DataClass = "connection"         // IP addresses, logs
+	LocationData     DataClass = "location"           // movements, GPS and GSM data
+	InternetData     DataClass = "internet"           // cookies, trackers
+	OtherData        DataClass = "other"              // another class
+)
+
+// DataClasses lists the classes in the order of the CNIL's fiche.
+func DataClasses() []DataClass {
+	return []DataClass{IdentityData, PersonalLife, ProfessionalLife, EconomicData, ConnectionData, LocationData, InternetData, OtherData}
+}
+
+// Valid reports whether c is a class of data.
+func (c DataClass) Valid() bool { return slices.Contains(DataClasses(), c) }
+
+// String returns the value as the format writes it.
+func (c DataClass) String() string { return string(c) }
+
 func strs[T ~string](vs []T) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
@@ -295,6 +325,7 @@ var enumValues = map[reflect.Type][]string{
 	reflect.TypeFor[RiskLevel]():                   strs(RiskLevels()),
 	reflect.TypeFor[Absence]():                     strs(Absences()),
 	reflect.TypeFor[Requirement]():                 strs(Requirements()),
+	reflect.TypeFor[DataClass]():                   strs(DataClasses()),
 }
 
 // EnumValuesOf returns the values of the enumeration that v is a value of,

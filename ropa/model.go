@@ -376,6 +376,11 @@ type DataCategory struct {
 	ID string `json:"id" validate:"required"`
 	// Description says which data. Required.
 	Description string `json:"description" validate:"required"`
+	// Class places the data in one of the fixed classes of data that
+	// authorities' registers group categories by (the CNIL's fiche: civil
+	// status and identity, personal life, professional life, economic and
+	// financial information, connection data, location data, internet data).
+	Class DataClass `json:"class,omitempty" validate:"omitempty,enum"`
 	// Sources say where the data come from (Art. 14(2)(f)).
 	Sources []DataSource `json:"sources,omitempty" validate:"dive,enum"`
 	// SourceNote describes the source as the register puts it.
