@@ -79,14 +79,15 @@ func importCmd(c *command, files []string) int {
 		c.fail("%s: %v", name, err)
 		return exitUsage
 	}
-	write := func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	}
+	// The register is whole before a byte is written: standard output
+	// gets it at once, a file is replaced only once it is written.
 	if *o.out == "-" {
-		err = outfile.Spool(c.stdout, write)
+		_, err = c.stdout.Write(data)
 	} else {
-		err = outfile.Write(*o.out, write)
+		err = outfile.Write(*o.out, func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		})
 	}
 	if err != nil {
 		c.fail("%v", err)
