@@ -24,5 +24,5 @@ func ExampleRead() {
 		log.Fatal(err)
 	}
 	fmt.Println(res.Layout, res.Lang, len(res.Register.Activities), res.Register.Activities[0].ID)
-	// Output: generic nl 13 vragen-beantwoorden
+	// Output: generic nl 14 vragen-beantwoorden
 }

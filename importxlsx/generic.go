@@ -45,13 +45,27 @@ func (g *generic) table(english string, known ...string) (*table, error) {
 		}
 		e, ok := g.ref.heads[english][heading(h)]
 		if !ok || !slices.Contains(known, e) {
-			g.wb.problem(s, 1, j+1, -1, h, "column not known to the importer; its cells are kept in notes")
-			t.unknown = append(t.unknown, j+1)
+			// A column that holds nothing loses nothing; one that holds
+			// something is reported, and so is each of its cells.
+			if t.used(j + 1) {
+				g.wb.problem(s, 1, j+1, -1, h, "column not known to the importer; its cells are kept in notes")
+				t.unknown = append(t.unknown, j+1)
+			}
 			continue
 		}
 		t.col[e] = j + 1
 	}
 	return t, nil
+}
+
+// used reports whether a data row holds something in column c.
+func (t *table) used(c int) bool {
+	for r := 2; r <= len(t.s.rows); r++ {
+		if t.s.cell(r, c) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // rows returns the numbers of the data rows that hold something.
@@ -110,6 +124,9 @@ func readGeneric(wb *workbook, l lang.Lang) (*Result, error) {
 		if l, ok = genericLang(wb.f.GetSheetList()); !ok {
 			return nil, fmt.Errorf("%w: no sheet of the generic workbook in en, nl, fr or de", ErrNotWorkbook)
 		}
+	}
+	if act := refs[l].sheetIn("Activities"); !slices.Contains(wb.f.GetSheetList(), act) {
+		return nil, fmt.Errorf("%w: no sheet %q, as the generic workbook in %s has", ErrNotWorkbook, act, l)
 	}
 	g := &generic{wb: wb, ref: refs[l], l: l, reg: &ropa.Register{}, acts: map[string]int{}, recs: map[string]int{}}
 	for _, step := range []func() error{g.cover, g.measures, g.activities, g.processing, g.purposes, g.data, g.recipients, g.transfers, g.retention, g.waivers, g.ignored} {
@@ -175,6 +192,8 @@ func (g *generic) cover() error {
 			o.Registration = registration(v)
 		case "Address":
 			o.Address = g.address(s, r, 2, v)
+		case "Postal address":
+			o.PostalAddress = g.address(s, r, 2, v)
 		case "E-mail":
 			o.Email = v
 		case "Telephone":
@@ -203,6 +222,12 @@ func (g *generic) cover() error {
 			g.wb.at(root.Child("representative"), s, r, 2)
 		case "Last review of the register":
 			g.date(s, r, 2, -1, v, &reg.Updated)
+		case "Review cycle (ISO 8601)":
+			if p, err := retention.ParsePeriod(v); err == nil {
+				reg.ReviewCycle = p
+			} else {
+				g.wb.problem(s, r, 2, -1, v, "not an ISO 8601 period: %v", err)
+			}
 		case "Format version":
 			reg.Schema = v
 		case "Language of the register":
@@ -355,7 +380,8 @@ var derivedActivityColumns = []string{"Purposes of the processing", "Lawful base
 func (g *generic) activities() error {
 	known := append([]string{"ID", "Name", "Description", "Joint controllers", "Categories of data subjects",
 		"Technical and organisational security measures", "DPIA", "Automated decisions (Art. 22)",
-		"End date of the processing", "Replacing processing", "Notes"}, derivedActivityColumns...)
+		"End date of the processing", "Replacing processing", "Notes", "Reference", "Systems", "Target member states (Art. 8(1))",
+		"Joint-controller arrangement (Art. 26(1))"}, derivedActivityColumns...)
 	t, err := g.table("Activities", known...)
 	if err != nil || t == nil {
 		return err
@@ -363,7 +389,15 @@ func (g *generic) activities() error {
 	for _, r := range t.rows() {
 		i := len(g.reg.Activities)
 		a := ropa.Activity{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Description: t.get(r, "Description"),
-			ReplacedBy: t.get(r, "Replacing processing"), Notes: t.get(r, "Notes")}
+			ReplacedBy: t.get(r, "Replacing processing"), Notes: t.get(r, "Notes"), Reference: t.get(r, "Reference"),
+			Systems: splitLines(t.get(r, "Systems")), JointArrangement: t.get(r, "Joint-controller arrangement (Art. 26(1))")}
+		for _, v := range splitLines(t.get(r, "Target member states (Art. 8(1))")) {
+			if c, ok := parseCountry(v); ok {
+				a.TargetCountries = append(a.TargetCountries, c)
+			} else {
+				t.problem(r, "Target member states (Art. 8(1))", i, v, "not a country")
+			}
+		}
 		p := ropa.Root.Child("activities").Index(i)
 		g.wb.at(p, t.s, r, 1)
 		if _, dup := g.acts[a.ID]; dup {
@@ -415,6 +449,20 @@ func (g *generic) activities() error {
 	return nil
 }
 
+// yesNo reads a yes-or-no cell under an English heading into *b; an
+// empty cell leaves it, a cell that is neither is a problem.
+func (t *table) yesNo(r int, head string, activity int, b *bool) {
+	v := t.get(r, head)
+	if v == "" {
+		return
+	}
+	if x, ok := parseYesNo(v); ok {
+		*b = x
+		return
+	}
+	t.problem(r, head, activity, v, "not yes or no")
+}
+
 func nonEmpty(vs ...string) []string {
 	var out []string
 	for _, v := range vs {
@@ -427,13 +475,13 @@ func nonEmpty(vs ...string) []string {
 
 func (g *generic) processing() error {
 	t, err := g.table("Processor records", "ID", "Name", "Controllers on whose behalf", "Categories of processing",
-		"Sub-processors", "Transfers to third countries or international organisations", "Technical and organisational security measures", "Notes")
+		"Sub-processors", "Transfers to third countries or international organisations", "Technical and organisational security measures", "Systems", "Notes")
 	if err != nil || t == nil {
 		return err
 	}
 	for _, r := range t.rows() {
 		p := ropa.ProcessorRecord{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Categories: splitLines(t.get(r, "Categories of processing")),
-			Measures: g.measureIDs(t.get(r, "Technical and organisational security measures")), Notes: t.get(r, "Notes")}
+			Measures: g.measureIDs(t.get(r, "Technical and organisational security measures")), Systems: splitLines(t.get(r, "Systems")), Notes: t.get(r, "Notes")}
 		if v := t.get(r, "Controllers on whose behalf"); v != "" {
 			for _, block := range strings.Split(v, "\n\n") {
 				p.Controllers = append(p.Controllers, g.party(t.s, r, t.col["Controllers on whose behalf"], block))
@@ -485,7 +533,7 @@ func matchWords[T interface {
 
 func (g *generic) purposes() error {
 	t, err := g.table("Purposes and bases", "Activity ID", "Activity", "Purpose", "Lawful basis", "Legitimate interest", "Assessment",
-		"Law", "Note", "Art. 9(2) condition or Art. 10 ground", "Rights of data subjects", "Direct marketing")
+		"Law", "Note", "Art. 9(2) condition or Art. 10 ground", "Rights of data subjects", "Direct marketing", "Data used")
 	if err != nil || t == nil {
 		return err
 	}
@@ -498,7 +546,7 @@ func (g *generic) purposes() error {
 		a := &g.reg.Activities[i]
 		desc := t.get(r, "Purpose")
 		if i != lastAct || len(a.Purposes) == 0 || a.Purposes[len(a.Purposes)-1].Description != desc || t.get(r, "Lawful basis") == "" || t.get(lastRow, "Lawful basis") == "" {
-			pu := ropa.Purpose{Description: desc}
+			pu := ropa.Purpose{Description: desc, Data: splitLines(t.get(r, "Data used"))}
 			if v := t.get(r, "Direct marketing"); v != "" {
 				if b, ok := parseYesNo(v); ok {
 					pu.DirectMarketing = b
@@ -557,7 +605,8 @@ func (g *generic) purposes() error {
 
 func (g *generic) data() error {
 	t, err := g.table("Data categories", "Activity ID", "Activity", "ID", "Data category",
-		"Special categories (Art. 9) or criminal data (Art. 10)", "Criminal-offence data (Art. 10)", "Source", "Source as stated")
+		"Special categories (Art. 9) or criminal data (Art. 10)", "Criminal-offence data (Art. 10)", "Source", "Source as stated",
+		"National identification number (Art. 87)", "Of data subjects", "If not provided")
 	if err != nil || t == nil {
 		return err
 	}
@@ -567,7 +616,9 @@ func (g *generic) data() error {
 			continue
 		}
 		a := &g.reg.Activities[i]
-		c := ropa.DataCategory{ID: t.get(r, "ID"), Description: t.get(r, "Data category"), SourceNote: t.get(r, "Source as stated")}
+		c := ropa.DataCategory{ID: t.get(r, "ID"), Description: t.get(r, "Data category"), SourceNote: t.get(r, "Source as stated"),
+			Subjects: splitLines(t.get(r, "Of data subjects")), RequirementNote: t.get(r, "If not provided")}
+		t.yesNo(r, "National identification number (Art. 87)", i, &c.NationalID)
 		for _, v := range splitValues(t.get(r, "Special categories (Art. 9) or criminal data (Art. 10)")) {
 			if sc, ok := matchWords(lawfulbasis.SpecialCategories(), v, g.l); ok {
 				c.Special = append(c.Special, sc)
@@ -611,7 +662,8 @@ func (g *generic) country(t *table, r int, head string, activity int) string {
 }
 
 func (g *generic) recipients() error {
-	t, err := g.table("Recipients", "Activity ID", "Activity", "Recipient", "Kind", "Country", "Agreement (Art. 28(3))", "Description")
+	t, err := g.table("Recipients", "Activity ID", "Activity", "Recipient", "Kind", "Country", "Agreement (Art. 28(3))", "Description",
+		"Processors", "All processors of the register")
 	if err != nil || t == nil {
 		return err
 	}
@@ -621,7 +673,8 @@ func (g *generic) recipients() error {
 			continue
 		}
 		rc := ropa.Recipient{Name: t.get(r, "Recipient"), Country: g.country(t, r, "Country", i),
-			Agreement: t.get(r, "Agreement (Art. 28(3))"), Description: t.get(r, "Description")}
+			Agreement: t.get(r, "Agreement (Art. 28(3))"), Description: t.get(r, "Description"), Processors: splitLines(t.get(r, "Processors"))}
+		t.yesNo(r, "All processors of the register", i, &rc.AllProcessors)
 		if k := t.get(r, "Kind"); k != "" {
 			if v, ok := g.words("Kind@Recipients", k); ok {
 				rc.Kind = ropa.RecipientKind(v)
@@ -653,7 +706,7 @@ func (g *generic) owner(t *table, r int, field, recField string) (*[]ropa.Recipi
 func (g *generic) transfers() error {
 	t, err := g.table("Transfers", "Activity ID", "Activity", "Country", "International organisation", "Recipient", "Transfer mechanism",
 		"Article", "Reference", "Transfer impact assessment", "Data Privacy Framework", "Scope of the adequacy decision",
-		"Derogation (Art. 49)", "Documented safeguards (Art. 49(6))", "Note")
+		"Derogation (Art. 49)", "Documented safeguards (Art. 49(6))", "Importer is a public authority", "Note")
 	if err != nil || t == nil {
 		return err
 	}
@@ -679,6 +732,13 @@ func (g *generic) transfers() error {
 				tr.Mechanism = m
 			} else {
 				t.problem(r, "Transfer mechanism", i, v, "not a transfer mechanism of Chapter V")
+			}
+		}
+		if v := t.get(r, "Importer is a public authority"); v != "" {
+			var b bool
+			t.yesNo(r, "Importer is a public authority", i, &b)
+			if _, ok := parseYesNo(v); ok {
+				tr.PublicAuthority = &b
 			}
 		}
 		if v := t.get(r, "Data Privacy Framework"); v != "" {
@@ -721,7 +781,8 @@ func matchMechanism(v string, l lang.Lang) (lawfulbasis.Mechanism, bool) {
 
 func (g *generic) retention() error {
 	t, err := g.table("Retention", "Activity ID", "Activity", "Data categories", "Retention term", "Period (ISO 8601)", "Starts",
-		"Ends at", "Law", "Criteria", "As the source states it")
+		"Ends at", "Law", "Criteria", "As the source states it",
+		"From the end of the year", "At least", "Case", "Of data subjects")
 	if err != nil || t == nil {
 		return err
 	}
@@ -738,6 +799,9 @@ func (g *generic) retention() error {
 			}
 		}
 		rule.Law, rule.Criteria, rule.Text = t.get(r, "Law"), t.get(r, "Criteria"), t.get(r, "As the source states it")
+		rule.Case, rule.Subjects = t.get(r, "Case"), splitLines(t.get(r, "Of data subjects"))
+		t.yesNo(r, "From the end of the year", i, &rule.FromYearEnd)
+		t.yesNo(r, "At least", i, &rule.AtLeast)
 		if v := t.get(r, "Period (ISO 8601)"); v != "" {
 			if p, err := retention.ParsePeriod(v); err == nil {
 				rule.Period = p
@@ -830,7 +894,8 @@ func (g *generic) waivers() error {
 }
 
 // ignored checks that the sheets the reader does not read are those it
-// knows to hold nothing of the register: the findings and the lists.
+// knows to hold nothing of the register (the findings and the lists), or
+// sheets of the workbook that hold nothing below their headings.
 func (g *generic) ignored() error {
 	read := []string{"Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers", "Retention", "Measures",
 		"Processor records", "Waivers", "Findings", "Lists"}
@@ -842,7 +907,13 @@ func (g *generic) ignored() error {
 		if e, ok := g.ref.sheets[n]; ok && slices.Contains(read, e) {
 			continue
 		}
-		s := &sheet{name: n}
+		s, err := g.wb.sheet(n)
+		if err != nil {
+			return err
+		}
+		if len(s.rows) <= 1 && (g.ref.sheets[n] != "" || len(s.rows) == 0) {
+			continue // a known sheet with no rows below its headings holds nothing
+		}
 		g.wb.problem(s, 1, 1, -1, n, "sheet not known to the importer, not imported")
 	}
 	return nil

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/openropa/registry/examples"
+	"github.com/openropa/registry/export"
+	"github.com/openropa/registry/ropa"
+)
+
+// workbook writes reg's generic workbook in l to a file and returns its path
+// and its bytes.
+func workbook(t *testing.T, reg *ropa.Register, l export.Lang) (string, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&buf, reg, export.WithLang(l)))
+	p := filepath.Join(t.TempDir(), "register.xlsx")
+	require.NoError(t, os.WriteFile(p, buf.Bytes(), 0o600))
+	return p, buf.Bytes()
+}
+
+func TestImport(t *testing.T) {
+	small, _, err := ropa.Decode([]byte(clean), ropa.YAML)
+	require.NoError(t, err)
+	wengage, _, err := examples.Load("wengage")
+	require.NoError(t, err)
+	smallFile, smallData := workbook(t, small, export.Dutch)
+	wengageFile, _ := workbook(t, wengage, export.English)
+	notBook := write(t, "register.xlsx", "name,purpose\npayroll,pay\n")
+	tests := []struct {
+		name    string
+		stdin   string
+		args    []string // OUT stands for the output file
+		out     string   // the output file's name
+		status  int
+		stdout  string // a part of the standard output
+		stderr  []string
+		noErr   bool
+		format  ropa.Format // of the output, when written
+		samples *ropa.Register
+	}{
+		{name: "clean workbook to YAML", args: []string{smallFile}, out: "reg.yaml", status: 0, noErr: true, format: ropa.YAML, samples: small},
+		{name: "clean workbook to JSON, language named", args: []string{"--lang", "nl", "--layout", "generic", smallFile}, out: "reg.json", status: 0, noErr: true, format: ropa.JSON, samples: small},
+		{name: "standard input", stdin: string(smallData), args: []string{"-"}, out: "reg.yml", status: 0, noErr: true, format: ropa.YAML, samples: small},
+		{name: "cells not read", args: []string{wengageFile}, out: "reg.yaml", status: 1, format: ropa.YAML,
+			stderr: []string{wengageFile + "#Retention!N1: column not known to the importer", wengageFile + "#Retention!N3: cell of an unknown column \"At the end\", not imported: \"destruction\"", wengageFile + "#Events!A1: sheet not known to the importer"}},
+		{name: "not a workbook", args: []string{notBook}, out: "reg.yaml", status: 2, stderr: []string{notBook + ": importxlsx: not an XLSX workbook: not a zip archive"}},
+		{name: "empty standard input", args: []string{"-"}, out: "reg.yaml", status: 2, stderr: []string{"<stdin>: the workbook is empty"}},
+		{name: "missing file", args: []string{filepath.Join(t.TempDir(), "none.xlsx")}, out: "reg.yaml", status: 2, stderr: []string{"none.xlsx: no such file"}},
+		{name: "language wrong for the workbook", args: []string{"--lang", "fr", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`not an XLSX workbook: no sheet "Traitements", as the generic workbook in fr has`}},
+		{name: "no output", args: []string{smallFile}, status: 2, stderr: []string{"name the output file with -o"}},
+		{name: "two workbooks", args: []string{smallFile, smallFile}, out: "reg.yaml", status: 2, stderr: []string{"name exactly one workbook"}},
+		{name: "ico not read yet", args: []string{"--layout", "ico", smallFile}, out: "reg.yaml", status: 2, stderr: []string{"the ico layout cannot be imported yet"}},
+		{name: "unknown layout", args: []string{"--layout", "gba", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--layout must be generic, not "gba"`}},
+		{name: "unknown language", args: []string{"--lang", "es", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--lang must be en, nl, fr or de, not "es"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := []string{"import"}
+			out := ""
+			if tc.out != "" {
+				out = filepath.Join(t.TempDir(), tc.out)
+				args = append(args, "-o", out)
+			}
+			status, stdout, stderr := runStdin(tc.stdin, append(args, tc.args...)...)
+			assert.Equal(t, tc.status, status, stderr)
+			assert.Contains(t, stdout, tc.stdout)
+			if tc.noErr {
+				assert.Empty(t, stderr)
+			}
+			for _, s := range tc.stderr {
+				assert.Contains(t, stderr, s)
+			}
+			if tc.format == "" {
+				if out != "" {
+					assert.NoFileExists(t, out)
+				}
+				return
+			}
+			data, err := os.ReadFile(out)
+			require.NoError(t, err)
+			assert.Equal(t, tc.format == ropa.JSON, strings.HasPrefix(string(data), "{"), "output format")
+			reg, _, err := ropa.Decode(data, tc.format)
+			require.NoError(t, err)
+			if tc.samples != nil {
+				want, err := ropa.Marshal(tc.samples)
+				require.NoError(t, err)
+				got, err := ropa.Marshal(reg)
+				require.NoError(t, err)
+				assert.JSONEq(t, string(want), string(got))
+			}
+		})
+	}
+}
+
+// TestImportStdout writes the register to standard output as YAML, and the
+// problems, each with its cell, to standard error.
+func TestImportStdout(t *testing.T) {
+	wengage, _, err := examples.Load("wengage")
+	require.NoError(t, err)
+	_, data := workbook(t, wengage, export.French)
+	status, stdout, stderr := runStdin(string(data), "import", "-o", "-", "-")
+	assert.Equal(t, 1, status)
+	reg, _, err := ropa.Decode([]byte(stdout), ropa.YAML)
+	require.NoError(t, err)
+	assert.Len(t, reg.Activities, len(wengage.Activities))
+	for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+		assert.True(t, strings.HasPrefix(line, "<stdin>#"), "a problem names its cell: %s", line)
+	}
+	assert.Contains(t, reg.Notes, "Import problems", "the problems are kept in the notes")
+}
