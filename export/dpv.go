@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
 
 	"github.com/openropa/registry/lang"
@@ -99,13 +100,7 @@ var dpvConcepts = func() map[string]DPVConcept {
 }()
 
 // DPVConcepts returns the concepts the export names, keyed by CURIE.
-func DPVConcepts() map[string]DPVConcept {
-	out := make(map[string]DPVConcept, len(dpvConcepts))
-	for k, v := range dpvConcepts {
-		out[k] = v
-	}
-	return out
-}
+func DPVConcepts() map[string]DPVConcept { return maps.Clone(dpvConcepts) }
 
 // DPVMapping is one row of the mapping of the model's enumerations to DPV:
 // an enumeration value and the concepts it maps to. A row without
@@ -150,11 +145,7 @@ const (
 // dpvMappings is the mapping table, keyed by enumeration and value.
 var dpvMappings = func() map[string]DPVMapping {
 	m := map[string]DPVMapping{}
-	merge := func(r map[string]DPVMapping) {
-		for k, v := range r {
-			m[k] = v
-		}
-	}
+	merge := func(r map[string]DPVMapping) { maps.Copy(m, r) }
 	merge(dpvRows(enumBasis, map[lawfulbasis.Basis][]string{
 		lawfulbasis.Consent: {"eu-gdpr:A6-1-a"}, lawfulbasis.Contract: {"eu-gdpr:A6-1-b"},
 		lawfulbasis.LegalObligation: {"eu-gdpr:A6-1-c"}, lawfulbasis.VitalInterests: {"eu-gdpr:A6-1-d"},
@@ -220,13 +211,7 @@ var dpvMappings = func() map[string]DPVMapping {
 
 // DPVMappings returns the mapping table of the model's enumerations to DPV
 // 2.1, keyed by "enumeration/value" ("lawfulbasis.Basis/consent").
-func DPVMappings() map[string]DPVMapping {
-	out := make(map[string]DPVMapping, len(dpvMappings))
-	for k, v := range dpvMappings {
-		out[k] = v
-	}
-	return out
-}
+func DPVMappings() map[string]DPVMapping { return maps.Clone(dpvMappings) }
 
 // concepts returns the CURIEs a value maps to.
 func dpvConceptsOf[T ~string](enum string, v T) []string {
