@@ -70,7 +70,8 @@ type Gap struct {
 // wording in the register's language, of its own text ("text") or of its
 // criteria. A right is found by the words that name it in any of the four
 // languages ("inzage", "accès", "Auskunft"), also inside a compound word
-// ("gegevensoverdraagbaarheid"), within forty words of a word for a right
+// ("gegevensoverdraagbaarheid"; portability also as "gegevensoverdracht", as
+// Belgian notices write it), within forty words of a word for a right
 // ("recht", "right", "droit"); objection to direct marketing also needs a
 // word for direct marketing somewhere in the notice. Check never fails: a notice it
 // cannot read as HTML is read as text.
@@ -470,7 +471,7 @@ var rightWords = map[lawfulbasis.Right][]string{
 	lawfulbasis.Rectification:            {"rectific", "verbeter", "berichtig", "correct"},
 	lawfulbasis.Erasure:                  {"wissing", "wissen", "verwijder", "erasure", "erase", "effac", "losch", "vergetel", "oubli", "forgotten"},
 	lawfulbasis.Restriction:              {"beperk", "restrict", "limitation", "einschrank"},
-	lawfulbasis.Portability:              {"overdraagb", "portab", "ubertragbar"},
+	lawfulbasis.Portability:              {"overdraagb", "gegevensoverdracht", "portab", "ubertragbar"},
 	lawfulbasis.Objection:                {"bezwaar", "verzet", "object", "opposition", "opposer", "widerspruch", "widersprech"},
 	lawfulbasis.ObjectionDirectMarketing: {"bezwaar", "verzet", "object", "opposition", "opposer", "widerspruch", "widersprech"},
 	lawfulbasis.WithdrawConsent:          {"intrek", "withdraw", "retir", "widerruf"},

@@ -21,8 +21,15 @@ func TestCheckSeeds(t *testing.T) {
 		// The WEngage statement names every purpose, recipient, term and right
 		// of its register ("gegevensoverdraagbaarheid" is found inside its compound).
 		{"wengage", "testdata/seed-002-wengage.txt", nil},
-		// Webassur's policy never mentions the right to complain.
+		// Webassur's policy asks consent for its newsletters and cookies but
+		// says only that one may unsubscribe or delete cookies, never that
+		// consent may be withdrawn; it never mentions the right to complain.
+		// Its "Recht van vrije gegevensoverdracht" is portability.
 		{"webassur", "testdata/seed-003-webassur.txt", []notice.Gap{{
+			Kind: notice.GapRight,
+			What: "Intrekking van de toestemming (art. 7, lid 3, AVG)",
+			Path: ropa.Root.Child("activities").Index(1).Child("purposes").Index(4).Child("bases").Index(0),
+		}, {
 			Kind: notice.GapRight,
 			What: "Recht om een klacht in te dienen bij een toezichthoudende autoriteit (art. 77 AVG)",
 			Path: ropa.Root.Child("organisation"),
@@ -88,7 +95,7 @@ func TestCheckGaps(t *testing.T) {
 	gaps := notice.Check("", reg)
 	assert.Equal(t, act.Child("transfers").Index(1).Child("country"), gaps[3].Path)
 	assert.Equal(t, "US", gaps[3].What)
-	assert.Equal(t, "3 jaar na het laatste contact", gaps[5].What)
+	assert.Equal(t, "3 jaar na de gebeurtenis ‘moment van contactname’", gaps[5].What, "the register's own event label")
 	assert.Nil(t, notice.Check("anything", nil))
 }
 
@@ -100,7 +107,7 @@ func TestCheckShared(t *testing.T) {
 	for _, g := range notice.Check("", reg) {
 		if g.Kind == notice.GapRecipient && g.What == "Postbedrijven en koeriersdiensten" {
 			found = true
-			assert.Len(t, g.Also, 11, "12 of the 13 activities share the list")
+			assert.Len(t, g.Also, 12, "13 of the 14 activities share the list")
 		}
 	}
 	assert.True(t, found)

@@ -377,7 +377,9 @@ func (b builder) ground(lines []string, label, article, law string, more ...stri
 }
 
 // retentionLines words the retention terms that hold for the data of a
-// purpose; a term for only some of them names those it holds for.
+// purpose; a term for only some of them names those it holds for. A term's
+// own text (the words the register quotes for it) follows its wording, as
+// written, where it says more than the wording: an exception, a reason.
 func (b builder) retentionLines(a ropa.Activity, data []ropa.DataCategory) []string {
 	var lines []string
 	for _, r := range a.Retention {
@@ -407,11 +409,26 @@ func (b builder) retentionLines(a ropa.Activity, data []ropa.DataCategory) []str
 			line = strings.Join(named, "; ") + ": " + line
 		}
 		lines = append(lines, line)
+		if saysMore(r.Text, line) {
+			lines = append(lines, r.Text)
+		}
 	}
 	if len(lines) == 0 {
 		lines = []string{b.w("not-stated")}
 	}
 	return lines
+}
+
+// saysMore reports whether text has a key word (see Check) that the wording
+// does not.
+func saysMore(text, wording string) bool {
+	have := keyStems(wording)
+	for _, k := range keyStems(text) {
+		if !slices.Contains(have, k) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b builder) recipients() section {
