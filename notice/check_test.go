@@ -34,6 +34,9 @@ func TestCheckSeeds(t *testing.T) {
 			What: "Recht om een klacht in te dienen bij een toezichthoudende autoriteit (art. 77 AVG)",
 			Path: ropa.Root.Child("organisation"),
 		}}},
+		// IPG writes its rights as verbs: "raadplegen" (access), "corrigeren"
+		// (rectification), "beperken", "verwijderen", "bezwaar indienen".
+		{"ipg", "testdata/seed-004-ipg.txt", nil},
 	} {
 		t.Run(tc.register, func(t *testing.T) {
 			text, err := os.ReadFile(tc.seed)
@@ -45,6 +48,22 @@ func TestCheckSeeds(t *testing.T) {
 
 // TestCheckOwnNotice: a notice written from a register, in the register's
 // language, says everything the register says.
+// TestCheckWeGroupNL: the Dutch statement of WeGroup NL says "heeft u het
+// recht deze toestemming te allen tijde in te trekken"; only the English
+// security policy before it names Google Docs, as "e.g. Google Docs", which
+// is too few of the register's words for the recipient.
+func TestCheckWeGroupNL(t *testing.T) {
+	text, err := os.ReadFile("testdata/seed-001-wegroup.txt")
+	require.NoError(t, err)
+	reg := load(t, "wegroup-nl")
+	gaps := notice.Check(string(text), reg)
+	require.Len(t, gaps, 1)
+	assert.Equal(t, notice.GapRecipient, gaps[0].Kind)
+	assert.Equal(t, "Google Docs (door het bedrijf goedgekeurde beveiligde cloudopslag)", gaps[0].What)
+	assert.Equal(t, ropa.Root.Child("activities").Index(0).Child("recipients").Index(0).Child("name"), gaps[0].Path)
+	assert.Len(t, gaps[0].Also, len(reg.Activities)-1, "every activity names it")
+}
+
 func TestCheckOwnNotice(t *testing.T) {
 	for _, name := range examples.Names() {
 		reg := load(t, name)

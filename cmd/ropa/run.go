@@ -84,6 +84,7 @@ func init() {
 			flags:   func(c *command) { c.loadFlags("check both versions as of this date") },
 			run:     diff,
 		},
+		noticeVerb,
 		{
 			name:     "rules",
 			synopsis: "[--format text|json]",
