@@ -70,7 +70,9 @@ type Gap struct {
 // wording in the register's language, of its own text ("text") or of its
 // criteria. A right is found by the words that name it in any of the four
 // languages ("inzage", "accès", "Auskunft"), also inside a compound word
-// ("gegevensoverdraagbaarheid"), within forty words of a word for a right
+// ("gegevensoverdraagbaarheid"; portability also as "gegevensoverdracht",
+// access as "raadplegen", withdrawal as "herroeping" or "in te trekken", as
+// Belgian notices write them), within forty words of a word for a right
 // ("recht", "right", "droit"); objection to direct marketing also needs a
 // word for direct marketing somewhere in the notice. Check never fails: a notice it
 // cannot read as HTML is read as text.
@@ -345,6 +347,16 @@ func (n noticeText) hasCountry(code string) bool {
 	return false
 }
 
+// runAt reports whether one of the runs of words starts at position i.
+func (n noticeText) runAt(i int, runs [][]string) bool {
+	for _, run := range runs {
+		if i+len(run) <= len(n.words) && slices.Equal(n.words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasRun reports whether the words stand one after the other in the notice.
 func (n noticeText) hasRun(run []string) bool {
 	for i := 0; i+len(run) <= len(n.words); i++ {
@@ -466,14 +478,14 @@ func (n noticeText) hasPeriod(p retention.Period) bool {
 // rightWords are the beginnings of the words that name each right in en,
 // nl, fr and de (normalised).
 var rightWords = map[lawfulbasis.Right][]string{
-	lawfulbasis.Access:                   {"inzage", "inzien", "access", "acces", "auskunft"},
-	lawfulbasis.Rectification:            {"rectific", "verbeter", "berichtig", "correct"},
+	lawfulbasis.Access:                   {"inzage", "inzien", "raadpleg", "access", "acces", "auskunft"},
+	lawfulbasis.Rectification:            {"rectific", "verbeter", "berichtig", "correct", "corrig"},
 	lawfulbasis.Erasure:                  {"wissing", "wissen", "verwijder", "erasure", "erase", "effac", "losch", "vergetel", "oubli", "forgotten"},
 	lawfulbasis.Restriction:              {"beperk", "restrict", "limitation", "einschrank"},
-	lawfulbasis.Portability:              {"overdraagb", "portab", "ubertragbar"},
+	lawfulbasis.Portability:              {"overdraagb", "gegevensoverdracht", "portab", "ubertragbar"},
 	lawfulbasis.Objection:                {"bezwaar", "verzet", "object", "opposition", "opposer", "widerspruch", "widersprech"},
 	lawfulbasis.ObjectionDirectMarketing: {"bezwaar", "verzet", "object", "opposition", "opposer", "widerspruch", "widersprech"},
-	lawfulbasis.WithdrawConsent:          {"intrek", "withdraw", "retir", "widerruf"},
+	lawfulbasis.WithdrawConsent:          {"intrek", "herroep", "withdraw", "retir", "widerruf"},
 }
 
 var marketingWords = []string{"marketing", "prospection", "werbung", "direktwerbung", "reclame"}
@@ -486,10 +498,16 @@ var complaintLabel = [4]string{"Right to lodge a complaint with a supervisory au
 	"Droit d'introduire une réclamation auprès d'une autorité de contrôle",
 	"Recht auf Beschwerde bei einer Aufsichtsbehörde"}
 
+// rightPhrases are runs of words that name a right where no one word does:
+// the Dutch separable verb "(toestemming) in te trekken" (normalised).
+var rightPhrases = map[lawfulbasis.Right][][]string{
+	lawfulbasis.WithdrawConsent: {{"in", "te", "trekken"}},
+}
+
 func (n noticeText) hasRight(r lawfulbasis.Right) bool {
 	found := false
 	for i, w := range n.words {
-		if containsAny(w, rightWords[r]) && n.near(i, rightNouns) {
+		if (containsAny(w, rightWords[r]) || n.runAt(i, rightPhrases[r])) && n.near(i, rightNouns) {
 			found = true
 			break
 		}

@@ -21,12 +21,22 @@ func TestCheckSeeds(t *testing.T) {
 		// The WEngage statement names every purpose, recipient, term and right
 		// of its register ("gegevensoverdraagbaarheid" is found inside its compound).
 		{"wengage", "testdata/seed-002-wengage.txt", nil},
-		// Webassur's policy never mentions the right to complain.
+		// Webassur's policy asks consent for its newsletters and cookies but
+		// says only that one may unsubscribe or delete cookies, never that
+		// consent may be withdrawn; it never mentions the right to complain.
+		// Its "Recht van vrije gegevensoverdracht" is portability.
 		{"webassur", "testdata/seed-003-webassur.txt", []notice.Gap{{
+			Kind: notice.GapRight,
+			What: "Intrekking van de toestemming (art. 7, lid 3, AVG)",
+			Path: ropa.Root.Child("activities").Index(1).Child("purposes").Index(4).Child("bases").Index(0),
+		}, {
 			Kind: notice.GapRight,
 			What: "Recht om een klacht in te dienen bij een toezichthoudende autoriteit (art. 77 AVG)",
 			Path: ropa.Root.Child("organisation"),
 		}}},
+		// IPG writes its rights as verbs: "raadplegen" (access), "corrigeren"
+		// (rectification), "beperken", "verwijderen", "bezwaar indienen".
+		{"ipg", "testdata/seed-004-ipg.txt", nil},
 	} {
 		t.Run(tc.register, func(t *testing.T) {
 			text, err := os.ReadFile(tc.seed)
@@ -38,6 +48,22 @@ func TestCheckSeeds(t *testing.T) {
 
 // TestCheckOwnNotice: a notice written from a register, in the register's
 // language, says everything the register says.
+// TestCheckWeGroupNL: the Dutch statement of WeGroup NL says "heeft u het
+// recht deze toestemming te allen tijde in te trekken"; only the English
+// security policy before it names Google Docs, as "e.g. Google Docs", which
+// is too few of the register's words for the recipient.
+func TestCheckWeGroupNL(t *testing.T) {
+	text, err := os.ReadFile("testdata/seed-001-wegroup.txt")
+	require.NoError(t, err)
+	reg := load(t, "wegroup-nl")
+	gaps := notice.Check(string(text), reg)
+	require.Len(t, gaps, 1)
+	assert.Equal(t, notice.GapRecipient, gaps[0].Kind)
+	assert.Equal(t, "Google Docs (door het bedrijf goedgekeurde beveiligde cloudopslag)", gaps[0].What)
+	assert.Equal(t, ropa.Root.Child("activities").Index(0).Child("recipients").Index(0).Child("name"), gaps[0].Path)
+	assert.Len(t, gaps[0].Also, len(reg.Activities)-1, "every activity names it")
+}
+
 func TestCheckOwnNotice(t *testing.T) {
 	for _, name := range examples.Names() {
 		reg := load(t, name)
@@ -88,7 +114,7 @@ func TestCheckGaps(t *testing.T) {
 	gaps := notice.Check("", reg)
 	assert.Equal(t, act.Child("transfers").Index(1).Child("country"), gaps[3].Path)
 	assert.Equal(t, "US", gaps[3].What)
-	assert.Equal(t, "3 jaar na het laatste contact", gaps[5].What)
+	assert.Equal(t, "3 jaar na de gebeurtenis ‘moment van contactname’", gaps[5].What, "the register's own event label")
 	assert.Nil(t, notice.Check("anything", nil))
 }
 
@@ -100,7 +126,7 @@ func TestCheckShared(t *testing.T) {
 	for _, g := range notice.Check("", reg) {
 		if g.Kind == notice.GapRecipient && g.What == "Postbedrijven en koeriersdiensten" {
 			found = true
-			assert.Len(t, g.Also, 11, "12 of the 13 activities share the list")
+			assert.Len(t, g.Also, 12, "13 of the 14 activities share the list")
 		}
 	}
 	assert.True(t, found)

@@ -22,16 +22,16 @@ func ExampleWrite() {
 		panic(err)
 	}
 	// Output:
-	// # Privacy notice WEngage NV
+	// # Privacy notice WEngage Groep
 	//
-	// This notice explains how WEngage NV processes your personal data (Articles 13 and 14 GDPR).
+	// This notice explains how WEngage Groep processes your personal data (Articles 13 and 14 GDPR).
 	//
 	// ## Who is responsible for your data
 	//
-	// WEngage NV is the controller of your personal data.
+	// WEngage Groep is the controller of your personal data.
 	//
-	// - **Registration**: BE-KBO 0793.259.664
-	// - **Address**: Woluwelaan 158, 1831 Machelen, Belgium
+	// - **Address**: Belgium
+	// - **Postal address**: Woluwelaan 158, 1831 Machelen, Belgium
 	// - **E-mail**: dpo@wengage.eu
 	// - **Website**: https://www.wengage.eu
 	//
@@ -46,7 +46,7 @@ func ExampleWrite() {
 	//
 	// | Purpose | Personal data | Legal basis | Retention |
 	// | --- | --- | --- | --- |
-	// | **Nieuwsbrieven en elektronisch marketingmateriaal**<br>Het promoten van onze activiteiten en diensten, door uw contactgegevens te gebruiken om nieuwsbrieven of ander (elektronisch) marketingmateriaal naar u te versturen, indien u hiertoe uitdrukkelijk uw toestemming verleent via het inschrijvingsformulier op onze website of op een andere manier | E-mailadres | Consent (Art. 6(1)(a) GDPR) | until consent is withdrawn or until an objection |
+	// | **Nieuwsbrieven en elektronisch marketingmateriaal**<br>Het promoten van onze activiteiten en diensten, door uw contactgegevens te gebruiken om nieuwsbrieven of ander (elektronisch) marketingmateriaal naar u te versturen, indien u hiertoe uitdrukkelijk uw toestemming verleent via het inschrijvingsformulier op onze website of op een andere manier | E-mailadres | Consent (Art. 6(1)(a) GDPR) | until consent is withdrawn or until an objection<br>Tot het intrekken van uw toestemming of het uitoefenen van uw recht van bezwaar tegen direct marketing (in ieder e-mailbericht is een uitschrijflink opgenomen). |
 	//
 	// ## Who receives your data
 	//
@@ -71,7 +71,7 @@ func ExampleWrite() {
 	//
 	// Some of your data are transferred to countries outside the European Economic Area, on these grounds:
 	//
-	// - **Country not stated**: Adequacy decision (Art. 45 GDPR); Gelet op de vestigingslocaties van bepaalde van onze werkers is het mogelijk dat wij uw gegevens in bepaalde gevallen buiten de EER laten verwerken, uitsluitend in of vanuit landen waarvan de Europese Commissie heeft bevestigd dat ze een passend beschermingsniveau waarborgen, of wanneer andere maatregelen genomen zijn. De landen worden niet genoemd.
+	// - **Country not stated**: Gelet op de vestigingslocaties van bepaalde van onze werkers is het mogelijk dat wij uw gegevens in bepaalde gevallen buiten de EER laten verwerken, uitsluitend in of vanuit landen waarvan de Europese Commissie heeft bevestigd dat ze een passend beschermingsniveau waarborgen, of wanneer andere maatregelen genomen zijn om de rechtmatige verwerking in deze derde landen te waarborgen. De landen en de maatregelen worden niet genoemd.
 	//
 	// ## Your rights
 	//

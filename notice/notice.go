@@ -377,7 +377,9 @@ func (b builder) ground(lines []string, label, article, law string, more ...stri
 }
 
 // retentionLines words the retention terms that hold for the data of a
-// purpose; a term for only some of them names those it holds for.
+// purpose; a term for only some of them names those it holds for. A term's
+// own text (the words the register quotes for it) follows its wording, as
+// written, where it says more than the wording: an exception, a reason.
 func (b builder) retentionLines(a ropa.Activity, data []ropa.DataCategory) []string {
 	var lines []string
 	for _, r := range a.Retention {
@@ -407,11 +409,26 @@ func (b builder) retentionLines(a ropa.Activity, data []ropa.DataCategory) []str
 			line = strings.Join(named, "; ") + ": " + line
 		}
 		lines = append(lines, line)
+		if saysMore(r.Text, line) {
+			lines = append(lines, r.Text)
+		}
 	}
 	if len(lines) == 0 {
 		lines = []string{b.w("not-stated")}
 	}
 	return lines
+}
+
+// saysMore reports whether text has a key word (see Check) that the wording
+// does not.
+func saysMore(text, wording string) bool {
+	have := keyStems(wording)
+	for _, k := range keyStems(text) {
+		if !slices.Contains(have, k) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b builder) recipients() section {
@@ -495,29 +512,22 @@ func (b builder) transferItem(t ropa.Transfer) item {
 
 func (b builder) sources() section {
 	s := section{ID: "sources", Title: b.w("sources")}
-	var items []item
-	seen := map[string]bool{}
-	for _, a := range b.reg.Activities {
-		for _, c := range a.DataCategories {
-			var from []string
-			for _, src := range c.Sources {
-				if src == ropa.FromThirdParty || src == ropa.FromPublic {
-					from = append(from, b.w("source."+string(src)))
-				}
-			}
-			if len(from) == 0 {
-				continue
-			}
-			text := fmt.Sprintf(b.w("source"), strings.Join(from, ", "))
-			if c.SourceNote != "" {
-				text += " (" + c.SourceNote + ")"
-			}
-			if key := c.Description + "\x00" + text; !seen[key] {
-				seen[key] = true
-				items = append(items, item{Label: c.Description, Text: text})
+	items := b.categoryItems(func(c ropa.DataCategory) string {
+		var from []string
+		for _, src := range c.Sources {
+			if src == ropa.FromThirdParty || src == ropa.FromPublic {
+				from = append(from, b.w("source."+string(src)))
 			}
 		}
-	}
+		if len(from) == 0 {
+			return ""
+		}
+		text := fmt.Sprintf(b.w("source"), strings.Join(from, ", "))
+		if c.SourceNote != "" {
+			text += " (" + c.SourceNote + ")"
+		}
+		return text
+	})
 	if len(items) > 0 {
 		s.Blocks = append(s.Blocks, block{Text: b.w("sources.text")}, block{Items: items})
 	}
@@ -526,16 +536,34 @@ func (b builder) sources() section {
 
 func (b builder) requirements() section {
 	s := section{ID: "requirement", Title: b.w("requirement")}
+	items := b.categoryItems(func(c ropa.DataCategory) string {
+		if c.Requirement == "" {
+			return ""
+		}
+		text := b.w("requirement." + string(c.Requirement))
+		if c.RequirementNote != "" {
+			text += ". " + fmt.Sprintf(b.w("if-not"), c.RequirementNote)
+		}
+		return text
+	})
+	if len(items) > 0 {
+		s.Blocks = append(s.Blocks, block{Items: items})
+	}
+	return s
+}
+
+// categoryItems lists the data categories of every activity, each with the
+// text that textOf gives it, leaving out those it gives none and those
+// already listed with the same description and text (a category several
+// activities share).
+func (b builder) categoryItems(textOf func(ropa.DataCategory) string) []item {
 	var items []item
 	seen := map[string]bool{}
 	for _, a := range b.reg.Activities {
 		for _, c := range a.DataCategories {
-			if c.Requirement == "" {
+			text := textOf(c)
+			if text == "" {
 				continue
-			}
-			text := b.w("requirement." + string(c.Requirement))
-			if c.RequirementNote != "" {
-				text += ". " + fmt.Sprintf(b.w("if-not"), c.RequirementNote)
 			}
 			if key := c.Description + "\x00" + text; !seen[key] {
 				seen[key] = true
@@ -543,10 +571,7 @@ func (b builder) requirements() section {
 			}
 		}
 	}
-	if len(items) > 0 {
-		s.Blocks = append(s.Blocks, block{Items: items})
-	}
-	return s
+	return items
 }
 
 func (b builder) automated() section {

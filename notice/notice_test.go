@@ -113,13 +113,17 @@ func TestWEngageTable(t *testing.T) {
 	for _, row := range []string{
 		"| **Camerabewaking van de bedrijfsgebouwen**<br>",
 		"| Bewakingscamerabeelden | Gerechtvaardigd belang (art. 6, lid 1, f), AVG), op grond van Camerawet<br>",
-		"| 1 maand, tenzij in geval van incidenten met oog op onderzoek en/of bewijsvoering (tot de afsluiting van het incident) |",
+		// The term's own text follows its wording where it says more (the
+		// exception for incidents), not where it says the same.
+		"| 1 maand<br>1 maand, tenzij in geval van incidenten met oog op onderzoek en/of bewijsvoering. |",
 		"| 10 jaar voor persoonlijke vorderingen<br>30 jaar voor zakelijke vorderingen |",
-		"Chats via de chatbutton op onze website: 7 dagen |",
+		"| tot het einde van de overeenkomst |",
+		"Chats via de chatbutton op onze website: 7 dagen, daarna vernietigd<br>Chats worden na 7 dagen verwijderd |",
+		"| **Het aangaan en uitvoeren van de overeenkomst met opdrachtgevers en zakenpartners**<br>",
 	} {
 		assert.Contains(t, md, row)
 	}
-	assert.Equal(t, 13, strings.Count(md, "\n| **")-4, "13 purposes and the 4 bases of the rights table")
+	assert.Equal(t, 14, strings.Count(md, "\n| **")-4, "14 purposes and the 4 bases of the rights table")
 }
 
 func TestEscaping(t *testing.T) {

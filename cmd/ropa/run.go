@@ -85,6 +85,7 @@ func init() {
 			run:     diff,
 		},
 		importVerb,
+		noticeVerb,
 		{
 			name:     "rules",
 			synopsis: "[--format text|json]",
