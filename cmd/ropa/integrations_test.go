@@ -75,3 +75,14 @@ func TestDiff(t *testing.T) {
 	assert.Equal(t, exitUsage, status)
 	assert.Contains(t, errOut, "name the old and the new version")
 }
+
+func TestExportDPV(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "wengage.jsonld")
+	status, _, errOut := runRopa("export", "--format", "dpv", "--at", "2026-11-21", "-o", out, registers+"wengage.yaml")
+	require.Equal(t, exitOK, status, errOut)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, json.Valid(b))
+	assert.Contains(t, string(b), "https://w3id.org/dpv#")
+	assert.Contains(t, string(b), "CrossBorderTransfer")
+}

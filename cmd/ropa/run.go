@@ -63,14 +63,15 @@ func init() {
 		},
 		{
 			name:     "export",
-			synopsis: "--format xlsx|json|report|dot|mermaid|svg [--layout generic|gba|ico|cnil] [--lang en|nl|fr|de] [--at YYYY-MM-DD] [--input yaml|json] -o OUT FILE",
+			synopsis: "--format xlsx|json|report|dot|mermaid|svg|dpv [--layout generic|gba|ico|cnil] [--lang en|nl|fr|de] [--at YYYY-MM-DD] [--input yaml|json] -o OUT FILE",
 			doc: "Writes a register as an XLSX workbook (the generic layout or one of a supervisory authority),\n" +
 				"as canonical JSON, as a JSON report with the findings of its check, or as a data-flow map\n" +
-				"(DOT, Mermaid, or SVG through Graphviz) with each transfer's status on the date.\n" +
+				"(DOT, Mermaid, or SVG through Graphviz) with each transfer's status on the date, or as JSON-LD in\n" +
+				"the W3C Data Privacy Vocabulary (dpv).\n" +
 				"OUT is replaced only when the whole export succeeded, keeping its mode; a symbolic link is followed,\n" +
 				"a device or FIFO written through; a read-only OUT, or one with several hard links, is refused.\n" +
 				"Exits 0 when the export is written, 2 when it is not.",
-			formats: []string{"xlsx", "json", "report", "dot", "mermaid", "svg"},
+			formats: []string{"xlsx", "json", "report", "dot", "mermaid", "svg", "dpv"},
 			flags:   exportFlags,
 			run:     exportCmd,
 		},
@@ -568,6 +569,12 @@ func exportCmd(c *command, files []string) int {
 			return export.WriteXLSX(w, reg, opts...)
 		case "json":
 			return export.WriteJSON(w, reg)
+		case "dpv":
+			var opts []export.DPVOption
+			if *o.lang != "" {
+				opts = append(opts, export.WithDPVLang(language))
+			}
+			return export.WriteDPV(w, reg, opts...)
 		case "dot", "mermaid", "svg":
 			var opts []export.FlowOption
 			if *o.lang != "" {
