@@ -325,7 +325,8 @@ func (w *walker) checkSchema(root *node) {
 
 // srcOf returns the source node of n, without children.
 func srcOf(n *node) srcNode {
-	return srcNode{pos: Position{n.line, n.col}, anchor: anchorOf(n)}
+	a := anchorOf(n)
+	return srcNode{pos: spotOf(n.line, n.col), anchor: spotOf(a.Line, a.Column)}
 }
 
 // walk checks node n against the type of v and stores its value in v: the
@@ -474,7 +475,7 @@ func (w *walker) walkStruct(n *node, v reflect.Value) srcNode {
 		}
 		if f, ok := fs.byName[name]; ok {
 			kid := w.walk(n.kids[i], v.FieldByIndex(f.index))
-			kid.key = Position{k.line, k.col}
+			kid.key = spotOf(k.line, k.col)
 			src.keys = append(src.keys, w.intern(name))
 			src.kids = append(src.kids, kid)
 		} else {

@@ -52,13 +52,19 @@ type Source struct {
 // alias), its children (a mapping's values, by key, or a list's items) and,
 // for a list item, its fingerprint.
 type srcNode struct {
-	pos, anchor Position
-	key         Position // where the key of a mapping's value stands
-	list        bool     // the element is a list
-	keys        []string
-	kids        []srcNode
-	print       uint64
+	pos, anchor, key spot // key: where the key of a mapping's value stands
+	list             bool // the element is a list
+	keys             []string
+	kids             []srcNode
+	print            uint64
 }
+
+// spot is a Position held in half the memory: a source map holds one for
+// every element of the document.
+type spot struct{ line, col int32 }
+
+func spotOf(line, col int) spot   { return spot{int32(line), int32(col)} }
+func (s spot) position() Position { return Position{int(s.line), int(s.col)} }
 
 // Located is where a path of a register stands in its document.
 type Located struct {
@@ -87,7 +93,7 @@ func (s *Source) Locate(reg *Register, p Path) (Located, bool) {
 	}
 	n := &s.root
 	v := reflect.ValueOf(reg).Elem()
-	loc := Located{Position: n.pos, Exact: true}
+	loc := Located{Position: n.pos.position(), Exact: true}
 	var alias Position // where the alias on the path is used
 	for _, st := range p.steps {
 		v = deref(v)
@@ -118,20 +124,20 @@ func (s *Source) Locate(reg *Register, p Path) (Located, bool) {
 			break
 		}
 		n = next
-		if !alias.IsValid() && n.anchor.IsValid() {
-			alias = n.pos
+		if !alias.IsValid() && n.anchor.line > 0 {
+			alias = n.pos.position()
 		}
 	}
-	loc.Position = n.pos
-	if !loc.Exact && n.list && n.key.IsValid() {
+	loc.Position = n.pos.position()
+	if !loc.Exact && n.list && n.key.line > 0 {
 		// A list whose element is not there: its key, since in YAML the list
 		// stands where its first element does.
-		loc.Position = n.key
+		loc.Position = n.key.position()
 	}
 	if alias.IsValid() {
-		loc.Position, loc.Anchor = alias, n.pos
-		if n.pos == alias {
-			loc.Anchor = n.anchor
+		loc.Position, loc.Anchor = alias, n.pos.position()
+		if loc.Anchor == alias {
+			loc.Anchor = n.anchor.position()
 		}
 	}
 	return loc, true
