@@ -408,12 +408,30 @@ func printText(w io.Writer, file string, rep *ropa.Report, l lang.Lang) {
 	for _, wv := range rep.Waived {
 		fmt.Fprintf(w, "%s: waived %s [%s] %s — waiver: %s\n", location(file, wv.Finding), wv.Rule, lang.Cite(wv.Article, l), describe(wv.Finding), wv.Reason)
 	}
-	s := rep.Summary
-	fmt.Fprintf(w, "%s: %s, %s, %d info", file, plural(s.Errors, "error"), plural(s.Warnings, "warning"), s.Info)
+	s, sw := rep.Summary, summaryWords[l]
+	fmt.Fprintf(w, "%s: %s, %s, %s", file, count(s.Errors, sw[0]), count(s.Warnings, sw[1]), count(s.Info, sw[2]))
 	if len(rep.Waived) > 0 {
-		fmt.Fprintf(w, ", %d waived", len(rep.Waived))
+		fmt.Fprintf(w, ", %s", count(len(rep.Waived), sw[3]))
 	}
-	fmt.Fprintf(w, " (checked as of %s)\n", rep.At)
+	fmt.Fprintf(w, " (%s %s)\n", sw[4][0], rep.At)
+}
+
+// summaryWords are the words of a check's summary line in each language:
+// the singular and plural of errors, warnings, advice and waived findings,
+// then "checked as of".
+var summaryWords = map[lang.Lang][5][2]string{
+	lang.English: {{"error", "errors"}, {"warning", "warnings"}, {"info", "info"}, {"waived", "waived"}, {"checked as of"}},
+	lang.Dutch:   {{"fout", "fouten"}, {"waarschuwing", "waarschuwingen"}, {"advies", "adviezen"}, {"aanvaard", "aanvaard"}, {"gecontroleerd op"}},
+	lang.French:  {{"erreur", "erreurs"}, {"avertissement", "avertissements"}, {"conseil", "conseils"}, {"acceptée", "acceptées"}, {"vérifié au"}},
+	lang.German:  {{"Fehler", "Fehler"}, {"Warnung", "Warnungen"}, {"Hinweis", "Hinweise"}, {"akzeptiert", "akzeptiert"}, {"geprüft zum"}},
+}
+
+// count writes a number with the singular or plural of its word.
+func count(n int, word [2]string) string {
+	if n == 1 {
+		return "1 " + word[0]
+	}
+	return fmt.Sprintf("%d %s", n, word[1])
 }
 
 // location is where a finding stands, as file:line:column; for an element
@@ -444,12 +462,6 @@ func describe(f ropa.Finding) string {
 	return strings.Join(parts, " ")
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
 
 // none refuses operands, for the verbs that take none.
 func (c *command) none(operands []string) bool {
