@@ -462,7 +462,6 @@ func describe(f ropa.Finding) string {
 	return strings.Join(parts, " ")
 }
 
-
 // none refuses operands, for the verbs that take none.
 func (c *command) none(operands []string) bool {
 	if len(operands) > 0 {
