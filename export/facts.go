@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/openropa/registry/retention"
@@ -440,4 +441,16 @@ func writeInventory(b *book, reg *ropa.Register) error {
 		tb.add(string(e.ID), e.Label, e.Description)
 	}
 	return tb.close()
+}
+
+// wordingOf returns the options that word an activity's retention terms:
+// opts, and the end of a membership for the relationship of an activity
+// whose data subjects include members of an association.
+func wordingOf(a ropa.Activity, opts ...retention.WordOption) []retention.WordOption {
+	for _, s := range a.DataSubjects {
+		if s.Kind == ropa.Member {
+			return append(slices.Clone(opts), retention.Membership())
+		}
+	}
+	return opts
 }

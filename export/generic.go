@@ -199,6 +199,7 @@ func transfersText(ts []ropa.Transfer, l Lang) string {
 }
 
 func retentionText(a ropa.Activity, l Lang, opts ...retention.WordOption) string {
+	opts = wordingOf(a, opts...)
 	return joinEach(a.Retention, func(r ropa.RetentionRule) string {
 		if len(a.Retention) == 1 && len(r.Data) == 0 {
 			return r.Words(l, opts...) // the activity's only term: it holds for all its data
@@ -467,7 +468,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			if x := r.Extension; x != nil {
 				ext = strings.Join(nonEmpty(x.When, x.Period.String(), joinEach(x.Until, func(e retention.Event) string { return eventText(reg, e, l) }), x.Law), "; ")
 			}
-			tb.add(a.ID, a.Name, retentionData(a, r, l), r.Words(l, words), r.Period.String(), from, yesNo(r.FromYearEnd, l), join(until),
+			tb.add(a.ID, a.Name, retentionData(a, r, l), r.Words(l, wordingOf(a, words)...), r.Period.String(), from, yesNo(r.FromYearEnd, l), join(until),
 				yesNo(r.AtLeast, l), r.Law, r.Case, ext, r.Criteria, disposalLabel(r.Then, l), join(r.Subjects), r.Text)
 		}
 	}

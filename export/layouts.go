@@ -700,6 +700,7 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 
 // retentionByCategory words the retention of each data category.
 func retentionByCategory(a ropa.Activity, l Lang, opts ...retention.WordOption) map[string]string {
+	opts = wordingOf(a, opts...)
 	out := map[string]string{}
 	for _, c := range a.DataCategories {
 		var terms []string

@@ -14,6 +14,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/openropa/registry/examples"
+	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -424,4 +425,24 @@ func TestCNILFicheGroupsCategoriesByClass(t *testing.T) {
 	assert.Equal(t, a.DataCategories[0].Description, byLabel["État civil, identité, données d'identification, images"])
 	assert.Equal(t, a.DataCategories[1].Description, byLabel["Données de connexion (adresses IP, logs, etc.)"])
 	assert.Empty(t, byLabel["Vie personnelle (habitudes de vie, situation familiale, etc.)"], "a class with no category stays empty")
+}
+
+func TestMembersRetentionIsTheEndOfMembership(t *testing.T) {
+	reg := example(t, "wengage")
+	a := &reg.Activities[0]
+	a.DataSubjects[0].Kind = ropa.Member
+	a.Retention = []ropa.RetentionRule{{Term: retention.Term{Period: retention.Period{Years: 1}, From: retention.RelationshipEnd}}}
+	f, err := excelize.OpenReader(bytes.NewReader(workbook(t, reg, WithLang(German))))
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := f.GetRows("Löschfristen")
+	require.NoError(t, err)
+	found := false
+	for _, r := range rows {
+		for _, c := range r {
+			found = found || strings.Contains(c, "nach dem Ende der Mitgliedschaft")
+			assert.NotContains(t, c, "1 Jahr nach dem Ende der Geschäftsbeziehung", "members have a membership, not a business relationship")
+		}
+	}
+	assert.True(t, found)
 }

@@ -395,7 +395,7 @@ func (b builder) retentionLines(a ropa.Activity, data []ropa.DataCategory) []str
 		if len(named) == 0 {
 			continue
 		}
-		line := r.Words(b.l, b.labels)
+		line := r.Words(b.l, wordingOf(&a, b.labels)...)
 		if len(r.Subjects) > 0 {
 			var who []string
 			for _, s := range a.DataSubjects {
@@ -710,4 +710,16 @@ func authorityName(a lawfulbasis.SupervisoryAuthority, l lang.Lang) lawfulbasis.
 		return a.Local[0]
 	}
 	return a.English
+}
+
+// wordingOf returns the options that word an activity's retention terms:
+// labels, and the end of a membership for the relationship of an activity
+// whose data subjects include members of an association.
+func wordingOf(a *ropa.Activity, labels retention.WordOption) []retention.WordOption {
+	for _, s := range a.DataSubjects {
+		if s.Kind == ropa.Member {
+			return []retention.WordOption{labels, retention.Membership()}
+		}
+	}
+	return []retention.WordOption{labels}
 }

@@ -189,6 +189,9 @@ func (e Event) phrases(l lang.Lang, w *wording) eventPhrases {
 	if !l.Valid() {
 		l = lang.English
 	}
+	if e == RelationshipEnd && w != nil && w.membership {
+		return membershipEnd[l]
+	}
 	if p, ok := eventWords[e][l]; ok {
 		return p
 	}
@@ -202,6 +205,15 @@ func (e Event) phrases(l lang.Lang, w *wording) eventPhrases {
 		w.missing = append(w.missing, e)
 	}
 	return eventPhrases{After: fmt.Sprintf(nw.afterMissing, e), Until: fmt.Sprintf(nw.untilMissing, e)}
+}
+
+// membershipEnd words relationship-end for the members of an association:
+// the relationship is their membership, not a business relationship.
+var membershipEnd = map[lang.Lang]eventPhrases{
+	lang.English: {"after the end of the membership", "until the end of the membership"},
+	lang.Dutch:   {"na het einde van het lidmaatschap", "tot het einde van het lidmaatschap"},
+	lang.French:  {"après la fin de l'adhésion", "jusqu'à la fin de l'adhésion"},
+	lang.German:  {"nach dem Ende der Mitgliedschaft", "bis zum Ende der Mitgliedschaft"},
 }
 
 // ParseEvent returns the event named by its identifier: a standard event or

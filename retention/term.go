@@ -318,9 +318,15 @@ type WordOption func(*wording)
 // wording is the state of one wording of a term: the options and the named
 // events found without a label.
 type wording struct {
-	labels  func(Event, lang.Lang) (string, bool)
-	missing []Event
+	labels     func(Event, lang.Lang) (string, bool)
+	membership bool
+	missing    []Event
 }
+
+// Membership words the end of the relationship (relationship-end) as the
+// end of a membership ("nach dem Ende der Mitgliedschaft"), for terms of
+// the data of an association's members.
+func Membership() WordOption { return func(w *wording) { w.membership = true } }
 
 // EventLabels gives the labels of the named events of a register: labels
 // returns the label of event e in language l ("end of the programme

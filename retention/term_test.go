@@ -395,3 +395,16 @@ func TestStatuteCitedBy(t *testing.T) {
 	}
 	assert.False(t, Statute{}.CitedBy("anything"))
 }
+
+func TestMembershipWording(t *testing.T) {
+	term := Term{Period: Period{Years: 1}, From: RelationshipEnd}
+	for l, want := range map[lang.Lang]string{
+		lang.German:  "nach dem Ende der Mitgliedschaft",
+		lang.Dutch:   "na het einde van het lidmaatschap",
+		lang.French:  "après la fin de l'adhésion",
+		lang.English: "after the end of the membership",
+	} {
+		assert.Contains(t, term.Words(l, Membership()), want, l)
+	}
+	assert.Contains(t, term.Words(lang.German), "Geschäftsbeziehung", "without the option, the business relationship")
+}
