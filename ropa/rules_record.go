@@ -21,6 +21,7 @@ var (
 		Messages: Messages{
 			"system":    "system %[1]q is hosted or supported in %[2]s, outside the EEA, but the activity declares no transfer to %[2]s; declare it with its ground (%[3]s)",
 			"processor": "processor %[1]q processes data in %[2]s, outside the EEA, but the activity declares no transfer to %[2]s; declare it with its ground (%[3]s)",
+			"record":    "system %[1]q is hosted or supported in %[2]s, outside the EEA, but the processing record declares no transfer to %[2]s (Art. 30(2)(c)); declare it with its ground (%[3]s)",
 		},
 		Run: inventoryTransfers}
 	inventoryAgreementRule = &Rule{ID: "inventory-processor-agreement", Severity: Warning, Article: "Art. 28(3) GDPR",
@@ -90,18 +91,7 @@ func inventoryTransfers(p *Pass) {
 	}
 	for i := range r.Activities {
 		a := &r.Activities[i]
-		declared := map[string]bool{}
-		for _, t := range a.Transfers {
-			declared[t.Country] = true
-		}
-		undeclared := func(countries ...string) string {
-			for _, c := range countries {
-				if !declared[c] && p.outsideEEA(c) {
-					return c
-				}
-			}
-			return ""
-		}
+		undeclared := undeclaredBy(p, a.Transfers)
 		for k, id := range a.Systems {
 			if s := systems[id]; s != nil {
 				if c := undeclared(append(slices.Clone(s.Hosting), s.Support...)...); c != "" {
@@ -125,6 +115,37 @@ func inventoryTransfers(p *Pass) {
 				}
 			}
 		}
+	}
+	// The places of processing of a processor record are its systems
+	// (Art. 30(2)(c)).
+	for i := range r.Processing {
+		rec := &r.Processing[i]
+		undeclared := undeclaredBy(p, rec.Transfers)
+		for k, id := range rec.Systems {
+			if s := systems[id]; s != nil {
+				if c := undeclared(append(slices.Clone(s.Hosting), s.Support...)...); c != "" {
+					p.ReportFinding(Finding{Path: recordPath(i).Child("systems").Index(k), Article: "Art. 44 and 30(2)(c) GDPR",
+						Key: "undeclared-system-transfer.record", Args: []any{clip.Runes(s.Name, 80), c, FieldName("transfers")}})
+				}
+			}
+		}
+	}
+}
+
+// undeclaredBy returns a function that gives the first of its countries
+// outside the EEA to which none of transfers goes, or "".
+func undeclaredBy(p *Pass, transfers []Transfer) func(countries ...string) string {
+	declared := map[string]bool{}
+	for _, t := range transfers {
+		declared[t.Country] = true
+	}
+	return func(countries ...string) string {
+		for _, c := range countries {
+			if !declared[c] && p.outsideEEA(c) {
+				return c
+			}
+		}
+		return ""
 	}
 }
 
