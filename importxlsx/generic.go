@@ -154,6 +154,10 @@ func (g *generic) cover() error {
 	reg := g.reg
 	o := &reg.Organisation
 	root := ropa.Root
+	// The cover lines whose text is a field as written.
+	texts := map[string]*string{"E-mail": &o.Email, "Telephone": &o.Phone, "Website": &o.Website,
+		"Format version": &reg.Schema, "Language of the register": &reg.Language, "Notes on the register": &reg.Notes,
+		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing}
 	for r := 1; r <= len(s.rows); r++ {
 		label, v := s.cell(r, 1), s.cell(r, 2)
 		for c := 3; c <= len(s.rows[r-1]); c++ {
@@ -179,6 +183,10 @@ func (g *generic) cover() error {
 		if v == "" {
 			continue
 		}
+		if f, ok := texts[e]; ok {
+			*f = v
+			continue
+		}
 		switch e {
 		case "Record of processing activities (Art. 30 GDPR)", "Columns marked * hold what Art. 30 GDPR requires.", "Checked as of", "Findings":
 			// Fixed words and the check's summary: nothing of the register.
@@ -194,12 +202,6 @@ func (g *generic) cover() error {
 			o.Address = g.address(s, r, 2, v)
 		case "Postal address":
 			o.PostalAddress = g.address(s, r, 2, v)
-		case "E-mail":
-			o.Email = v
-		case "Telephone":
-			o.Phone = v
-		case "Website":
-			o.Website = v
 		case "Employees":
 			if n, err := strconv.Atoi(v); err == nil {
 				o.Employees = &n
@@ -228,16 +230,6 @@ func (g *generic) cover() error {
 			} else {
 				g.wb.problem(s, r, 2, -1, v, "not an ISO 8601 period: %v", err)
 			}
-		case "Format version":
-			reg.Schema = v
-		case "Language of the register":
-			reg.Language = v
-		case "Notes on the register":
-			reg.Notes = v
-		case "JSON Schema":
-			reg.JSONSchema = v
-		case "Occasional processing (Art. 27(2)(a))":
-			reg.OccasionalProcessing = v
 		default:
 			g.wb.problem(s, r, 1, -1, label, "cover line not known to the importer")
 		}
@@ -794,10 +786,19 @@ func (g *generic) transfers() error {
 }
 
 func matchMechanism(v string, l lang.Lang) (lawfulbasis.Mechanism, bool) {
+	return matchLabel(lawfulbasis.Mechanisms(), v, l)
+}
+
+// matchLabel finds the value of all that v names, by its label in l or
+// by the value itself.
+func matchLabel[T interface {
+	~string
+	Label(lang.Lang) string
+}](all []T, v string, l lang.Lang) (T, bool) {
 	v = strings.TrimSpace(v)
-	for _, m := range lawfulbasis.Mechanisms() {
-		if m.Label(l) == v || string(m) == v {
-			return m, true
+	for _, x := range all {
+		if x.Label(l) == v || string(x) == v {
+			return x, true
 		}
 	}
 	return "", false
@@ -829,7 +830,7 @@ func (g *generic) retention() error {
 		t.yesNo(r, "From the end of the year", i, &rule.FromYearEnd)
 		t.yesNo(r, "At least", i, &rule.AtLeast)
 		if v := t.get(r, "At the end"); v != "" {
-			if d, ok := matchDisposal(v, g.l); ok {
+			if d, ok := matchLabel(retention.Disposals(), v, g.l); ok {
 				rule.Then = d
 			} else {
 				t.problem(r, "At the end", i, v, "not what happens to the data at the end of the term (destroy, anonymise, pseudonymise, archive)")
@@ -899,18 +900,6 @@ func (g *generic) event(v string, words ...func(retention.Event, lang.Lang) stri
 	}
 	if e, err := retention.ParseEvent(v); err == nil {
 		return e, true
-	}
-	return "", false
-}
-
-// matchDisposal reads what happens to data at the end of their term, as
-// the workbook words it or by its value.
-func matchDisposal(v string, l lang.Lang) (retention.Disposal, bool) {
-	v = strings.TrimSpace(v)
-	for _, d := range retention.Disposals() {
-		if d.Label(l) == v || string(d) == v {
-			return d, true
-		}
 	}
 	return "", false
 }
