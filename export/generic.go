@@ -303,6 +303,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.measures", width: 40, required: true}, {key: "col.systems", width: 24}, {key: "col.risk", width: 10}, {key: "col.targetCountries", width: 20},
 		{key: "col.dpia", width: 14}, {key: "col.dpiaCriteria", width: 20}, {key: "col.automated", width: 14}, {key: "col.decisionGrounds", width: 24},
 		{key: "col.ended", width: 14}, {key: "col.replacedBy", width: 16}, {key: "col.notes", width: 30},
+		{key: "col.subjectIds", width: 16},
 	})
 	if err != nil {
 		return err
@@ -321,7 +322,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
 			retentionText(a, l, words), measuresText(a.Measures, b.measures), join(a.Systems), label("risk.", a.Risk, l), join(a.TargetCountries),
 			dpiaText(a.DPIA, l), dpiaCriteria(a.DPIA), boolText(a.AutomatedDecisions, l), decisionText(a.DecisionGrounds),
-			dateText(a.Ended, l), a.ReplacedBy, a.Notes)
+			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }))
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -333,11 +334,12 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.basis", width: 30, list: listName(0)}, {key: "col.interest", width: 30}, {key: "col.assessment", width: 16},
 		{key: "col.law", width: 30}, {key: "col.note", width: 30}, {key: "col.conditions", width: 30, list: listName(1)},
 		{key: "col.rights", width: 40}, {key: "col.directMarketing", width: 12}, {key: "col.purposeData", width: 24},
+		{key: "col.purposeNo", width: 10},
 	}); err != nil {
 		return err
 	}
 	for _, a := range reg.Activities {
-		for _, p := range a.Purposes {
+		for pi, p := range a.Purposes {
 			var conds []string
 			for _, c := range p.Conditions {
 				conds = append(conds, strings.Join(nonEmpty(withArticle(c.Condition, l), c.Law, c.Note), "; "))
@@ -352,7 +354,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 					label = withArticle(bs.Basis, l)
 				}
 				tb.add(a.ID, a.Name, p.Description, label, bs.Interest, bs.Assessment, bs.Law, bs.Note,
-					join(conds), rightsText(bs.Basis, p.DirectMarketing, l), yesNo(p.DirectMarketing, l), join(p.Data))
+					join(conds), rightsText(bs.Basis, p.DirectMarketing, l), yesNo(p.DirectMarketing, l), join(p.Data), strconv.Itoa(pi+1))
 			}
 		}
 	}
@@ -453,7 +455,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.term", width: 45, required: true}, {key: "col.period", width: 12}, {key: "col.from", width: 24},
 		{key: "col.fromYearEnd", width: 12}, {key: "col.until", width: 28}, {key: "col.atLeast", width: 10}, {key: "col.law", width: 30},
 		{key: "col.case", width: 24}, {key: "col.extension", width: 30}, {key: "col.criteria", width: 30}, {key: "col.then", width: 16},
-		{key: "col.subjectsOf", width: 20}, {key: "col.text", width: 45},
+		{key: "col.subjectsOf", width: 20}, {key: "col.text", width: 45}, {key: "col.dataIds", width: 16},
 	}); err != nil {
 		return err
 	}
@@ -469,7 +471,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 				ext = strings.Join(nonEmpty(x.When, x.Period.String(), joinEach(x.Until, func(e retention.Event) string { return eventText(reg, e, l) }), x.Law), "; ")
 			}
 			tb.add(a.ID, a.Name, retentionData(a, r, l), r.Words(l, wordingOf(a, words)...), r.Period.String(), from, yesNo(r.FromYearEnd, l), join(until),
-				yesNo(r.AtLeast, l), r.Law, r.Case, ext, r.Criteria, disposalLabel(r.Then, l), join(r.Subjects), r.Text)
+				yesNo(r.AtLeast, l), r.Law, r.Case, ext, r.Criteria, disposalLabel(r.Then, l), join(r.Subjects), r.Text, join(r.Data))
 		}
 	}
 	if err := tb.close(); err != nil {

@@ -205,7 +205,6 @@ var knownGaps = map[string]bool{
 	"cnil processing.transfers.safeguards":                      true,
 	"gba activities.dataCategories.id":                          true,
 	"gba activities.dataSubjects.id":                            true,
-	"generic activities.dataSubjects.id":                        true,
 	"ico activities.dataCategories.id":                          true,
 	"ico activities.dataSubjects.id":                            true,
 	"ico processing.subProcessors.agreement":                    true,

@@ -129,7 +129,7 @@ func readGeneric(wb *workbook, l lang.Lang) (*Result, error) {
 		return nil, fmt.Errorf("%w: no sheet %q, as the generic workbook in %s has", ErrNotWorkbook, act, l)
 	}
 	g := &generic{wb: wb, ref: refs[l], l: l, reg: &ropa.Register{}, acts: map[string]int{}, recs: map[string]int{}}
-	for _, step := range []func() error{g.cover, g.measures, g.activities, g.processing, g.purposes, g.data, g.recipients, g.transfers, g.retention, g.waivers, g.ignored} {
+	for _, step := range []func() error{g.cover, g.inventory, g.measures, g.activities, g.processing, g.purposes, g.data, g.recipients, g.transfers, g.retention, g.waivers, g.ignored} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -154,6 +154,10 @@ func (g *generic) cover() error {
 	reg := g.reg
 	o := &reg.Organisation
 	root := ropa.Root
+	// The cover lines whose text is a field as written.
+	texts := map[string]*string{"E-mail": &o.Email, "Telephone": &o.Phone, "Website": &o.Website,
+		"Format version": &reg.Schema, "Language of the register": &reg.Language, "Notes on the register": &reg.Notes,
+		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing}
 	for r := 1; r <= len(s.rows); r++ {
 		label, v := s.cell(r, 1), s.cell(r, 2)
 		for c := 3; c <= len(s.rows[r-1]); c++ {
@@ -179,6 +183,10 @@ func (g *generic) cover() error {
 		if v == "" {
 			continue
 		}
+		if f, ok := texts[e]; ok {
+			*f = v
+			continue
+		}
 		switch e {
 		case "Record of processing activities (Art. 30 GDPR)", "Columns marked * hold what Art. 30 GDPR requires.", "Checked as of", "Findings":
 			// Fixed words and the check's summary: nothing of the register.
@@ -194,12 +202,6 @@ func (g *generic) cover() error {
 			o.Address = g.address(s, r, 2, v)
 		case "Postal address":
 			o.PostalAddress = g.address(s, r, 2, v)
-		case "E-mail":
-			o.Email = v
-		case "Telephone":
-			o.Phone = v
-		case "Website":
-			o.Website = v
 		case "Employees":
 			if n, err := strconv.Atoi(v); err == nil {
 				o.Employees = &n
@@ -228,10 +230,6 @@ func (g *generic) cover() error {
 			} else {
 				g.wb.problem(s, r, 2, -1, v, "not an ISO 8601 period: %v", err)
 			}
-		case "Format version":
-			reg.Schema = v
-		case "Language of the register":
-			reg.Language = v
 		default:
 			g.wb.problem(s, r, 1, -1, label, "cover line not known to the importer")
 		}
@@ -381,7 +379,7 @@ func (g *generic) activities() error {
 	known := append([]string{"ID", "Name", "Description", "Joint controllers", "Categories of data subjects",
 		"Technical and organisational security measures", "DPIA", "Automated decisions (Art. 22)",
 		"End date of the processing", "Replacing processing", "Notes", "Reference", "Systems", "Target member states (Art. 8(1))",
-		"Joint-controller arrangement (Art. 26(1))"}, derivedActivityColumns...)
+		"Joint-controller arrangement (Art. 26(1))", "Data subject IDs", "Last update", "Next review"}, derivedActivityColumns...)
 	t, err := g.table("Activities", known...)
 	if err != nil || t == nil {
 		return err
@@ -419,6 +417,17 @@ func (g *generic) activities() error {
 			}
 			a.DataSubjects = append(a.DataSubjects, ds)
 		}
+		if ids := t.get(r, "Data subject IDs"); ids != "" {
+			if lines := strings.Split(ids, "\n"); len(lines) == len(a.DataSubjects) {
+				for j, id := range lines {
+					a.DataSubjects[j].ID = id
+				}
+			} else {
+				t.problem(r, "Data subject IDs", i, ids, "%d ids for %d categories of data subjects; the categories are numbered subject-1, subject-2, ...", len(lines), len(a.DataSubjects))
+			}
+		}
+		g.date(t.s, r, t.col["Last update"], i, t.get(r, "Last update"), &a.Updated)
+		g.date(t.s, r, t.col["Next review"], i, t.get(r, "Next review"), &a.NextReview)
 		a.Measures = g.measureIDs(t.get(r, "Technical and organisational security measures"))
 		if v := t.get(r, "DPIA"); v != "" {
 			status, rest, _ := strings.Cut(v, ", ")
@@ -533,19 +542,26 @@ func matchWords[T interface {
 
 func (g *generic) purposes() error {
 	t, err := g.table("Purposes and bases", "Activity ID", "Activity", "Purpose", "Lawful basis", "Legitimate interest", "Assessment",
-		"Law", "Note", "Art. 9(2) condition or Art. 10 ground", "Rights of data subjects", "Direct marketing", "Data used")
+		"Law", "Note", "Art. 9(2) condition or Art. 10 ground", "Rights of data subjects", "Direct marketing", "Data used", "Purpose #")
 	if err != nil || t == nil {
 		return err
 	}
-	lastAct, lastRow := -1, 0
+	lastAct, lastRow, lastNo := -1, 0, ""
 	for _, r := range t.rows() {
 		i, ok := g.activity(t, r)
 		if !ok {
 			continue
 		}
 		a := &g.reg.Activities[i]
-		desc := t.get(r, "Purpose")
-		if i != lastAct || len(a.Purposes) == 0 || a.Purposes[len(a.Purposes)-1].Description != desc || t.get(r, "Lawful basis") == "" || t.get(lastRow, "Lawful basis") == "" {
+		desc, no := t.get(r, "Purpose"), t.get(r, "Purpose #")
+		// A row continues the purpose above it (another of its bases)
+		// where the workbook numbers them alike; without numbers, where
+		// it repeats the description and both rows name a basis.
+		same := no != "" && no == lastNo
+		if no == "" && lastNo == "" {
+			same = a.Purposes[len(a.Purposes)-1].Description == desc && t.get(r, "Lawful basis") != "" && t.get(lastRow, "Lawful basis") != ""
+		}
+		if i != lastAct || len(a.Purposes) == 0 || !same {
 			pu := ropa.Purpose{Description: desc, Data: splitLines(t.get(r, "Data used"))}
 			if v := t.get(r, "Direct marketing"); v != "" {
 				if b, ok := parseYesNo(v); ok {
@@ -578,7 +594,7 @@ func (g *generic) purposes() error {
 			g.wb.at(ropa.Root.Child("activities").Index(i).Child("purposes").Index(len(a.Purposes)), t.s, r, t.col["Purpose"])
 			a.Purposes = append(a.Purposes, pu)
 		}
-		lastAct, lastRow = i, r
+		lastAct, lastRow, lastNo = i, r, no
 		pu := &a.Purposes[len(a.Purposes)-1]
 		if v := t.get(r, "Lawful basis"); v != "" {
 			b := ropa.Basis{Interest: t.get(r, "Legitimate interest"), Assessment: t.get(r, "Assessment"), Law: t.get(r, "Law"), Note: t.get(r, "Note")}
@@ -770,10 +786,19 @@ func (g *generic) transfers() error {
 }
 
 func matchMechanism(v string, l lang.Lang) (lawfulbasis.Mechanism, bool) {
+	return matchLabel(lawfulbasis.Mechanisms(), v, l)
+}
+
+// matchLabel finds the value of all that v names, by its label in l or
+// by the value itself.
+func matchLabel[T interface {
+	~string
+	Label(lang.Lang) string
+}](all []T, v string, l lang.Lang) (T, bool) {
 	v = strings.TrimSpace(v)
-	for _, m := range lawfulbasis.Mechanisms() {
-		if m.Label(l) == v || string(m) == v {
-			return m, true
+	for _, x := range all {
+		if x.Label(l) == v || string(x) == v {
+			return x, true
 		}
 	}
 	return "", false
@@ -782,7 +807,7 @@ func matchMechanism(v string, l lang.Lang) (lawfulbasis.Mechanism, bool) {
 func (g *generic) retention() error {
 	t, err := g.table("Retention", "Activity ID", "Activity", "Data categories", "Retention term", "Period (ISO 8601)", "Starts",
 		"Ends at", "Law", "Criteria", "As the source states it",
-		"From the end of the year", "At least", "Case", "Of data subjects")
+		"From the end of the year", "At least", "Case", "Of data subjects", "Data category IDs", "At the end")
 	if err != nil || t == nil {
 		return err
 	}
@@ -793,7 +818,9 @@ func (g *generic) retention() error {
 		}
 		a := &g.reg.Activities[i]
 		var rule ropa.RetentionRule
-		if v := t.get(r, "Data categories"); v != "" && v != g.ref.phrases["all"] {
+		if ids := t.get(r, "Data category IDs"); ids != "" {
+			rule.Data = strings.Split(ids, "\n")
+		} else if v := t.get(r, "Data categories"); v != "" && v != g.ref.phrases["all"] {
 			for _, name := range strings.Split(v, "; ") {
 				rule.Data = append(rule.Data, categoryID(a, name))
 			}
@@ -802,6 +829,13 @@ func (g *generic) retention() error {
 		rule.Case, rule.Subjects = t.get(r, "Case"), splitLines(t.get(r, "Of data subjects"))
 		t.yesNo(r, "From the end of the year", i, &rule.FromYearEnd)
 		t.yesNo(r, "At least", i, &rule.AtLeast)
+		if v := t.get(r, "At the end"); v != "" {
+			if d, ok := matchLabel(retention.Disposals(), v, g.l); ok {
+				rule.Then = d
+			} else {
+				t.problem(r, "At the end", i, v, "not what happens to the data at the end of the term (destroy, anonymise, pseudonymise, archive)")
+			}
+		}
 		if v := t.get(r, "Period (ISO 8601)"); v != "" {
 			if p, err := retention.ParsePeriod(v); err == nil {
 				rule.Period = p
@@ -817,14 +851,15 @@ func (g *generic) retention() error {
 			}
 		}
 		for _, v := range splitLines(t.get(r, "Ends at")) {
-			if e, ok := g.event(v, retention.Event.Until); ok {
+			if e, ok := g.event(v, retention.Event.Until, retention.Event.After); ok {
 				rule.Until = append(rule.Until, e)
 			} else {
 				t.problem(r, "Ends at", i, v, "not an ending event")
 			}
 		}
 		terms := []ropa.RetentionRule{rule}
-		if rule.Term.Period.IsZero() && rule.From == "" && len(rule.Until) == 0 && rule.Law == "" && rule.Criteria == "" {
+		if rule.Term.Period.IsZero() && rule.From == "" && len(rule.Until) == 0 && rule.Law == "" && rule.Criteria == "" &&
+			rule.Case == "" && rule.Text == "" && rule.Then == "" && !rule.AtLeast && !rule.FromYearEnd && len(rule.Subjects) == 0 {
 			// Only the term in words: read it as a privacy notice writes it.
 			if v := t.get(r, "Retention term"); v != "" {
 				found, err := retention.Parse(v)
@@ -850,16 +885,77 @@ func (g *generic) retention() error {
 
 // event finds the event a phrase of the workbook words, among the
 // retention package's events and the register's own.
-func (g *generic) event(v string, words func(retention.Event, lang.Lang) string) (retention.Event, bool) {
-	for _, e := range retention.Events() {
-		if words(e, g.l) == v {
-			return e, true
+func (g *generic) event(v string, words ...func(retention.Event, lang.Lang) string) (retention.Event, bool) {
+	for _, n := range g.reg.Events {
+		if n.Label == v {
+			return n.ID, true
+		}
+	}
+	for _, w := range words {
+		for _, e := range retention.Events() {
+			if w(e, g.l) == v {
+				return e, true
+			}
 		}
 	}
 	if e, err := retention.ParseEvent(v); err == nil {
 		return e, true
 	}
 	return "", false
+}
+
+// inventory reads the Systems, Processors and Events sheets.
+func (g *generic) inventory() error {
+	t, err := g.table("Systems", "ID", "Name", "Provider", "Kind", "Hosting countries", "Support countries", "Agreement (Art. 28(3))", "Notes")
+	if err != nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		s := ropa.System{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Provider: t.get(r, "Provider"), Kind: t.get(r, "Kind"),
+			Hosting: g.countries(t, r, "Hosting countries"), Support: g.countries(t, r, "Support countries"),
+			Agreement: t.get(r, "Agreement (Art. 28(3))"), Notes: t.get(r, "Notes")}
+		g.wb.at(ropa.Root.Child("systems").Index(len(g.reg.Systems)), t.s, r, 1)
+		g.reg.Systems = append(g.reg.Systems, s)
+		t.extras(r, -1)
+	}
+	if t, err = g.table("Processors", "ID", "Name", "Country", "Processing locations", "Service", "Agreement (Art. 28(3))", "Contact", "Notes"); err != nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		p := ropa.ProcessorEntry{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Country: g.country(t, r, "Country", -1),
+			Locations: g.countries(t, r, "Processing locations"), Service: t.get(r, "Service"),
+			Agreement: t.get(r, "Agreement (Art. 28(3))"), Notes: t.get(r, "Notes")}
+		if v := t.get(r, "Contact"); v != "" {
+			c := g.party(t.s, r, t.col["Contact"], v)
+			p.Contact = &ropa.Contact{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone}
+		}
+		g.wb.at(ropa.Root.Child("processors").Index(len(g.reg.Processors)), t.s, r, 1)
+		g.reg.Processors = append(g.reg.Processors, p)
+		t.extras(r, -1)
+	}
+	if t, err = g.table("Events", "ID", "Label", "Description"); err != nil {
+		return err
+	}
+	for _, r := range t.rows() {
+		e := ropa.NamedEvent{ID: retention.Event(t.get(r, "ID")), Label: t.get(r, "Label"), Description: t.get(r, "Description")}
+		g.wb.at(ropa.Root.Child("events").Index(len(g.reg.Events)), t.s, r, 1)
+		g.reg.Events = append(g.reg.Events, e)
+		t.extras(r, -1)
+	}
+	return nil
+}
+
+// countries reads a cell of countries, one to a line.
+func (g *generic) countries(t *table, r int, head string) []string {
+	var out []string
+	for _, v := range splitLines(t.get(r, head)) {
+		if c, ok := parseCountry(v); ok {
+			out = append(out, c)
+		} else {
+			t.problem(r, head, -1, v, "not a country")
+		}
+	}
+	return out
 }
 
 // categoryID returns the id of an activity's data category by its
@@ -898,6 +994,7 @@ func (g *generic) waivers() error {
 // sheets of the workbook that hold nothing below their headings.
 func (g *generic) ignored() error {
 	read := []string{"Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers", "Retention", "Measures",
+		"Systems", "Processors", "Events",
 		"Processor records", "Waivers", "Findings", "Lists"}
 	names := g.wb.f.GetSheetList()
 	for i, n := range names {
