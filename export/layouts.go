@@ -434,7 +434,8 @@ func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measur
 	if a.Owner != nil {
 		function = a.Owner.Function
 	}
-	more := notes(append(activityFacts(a, reg, l), fact{"col.name", a.Name}, fact{"col.department", ownerDept(a.Owner)}, idFacts(a)[0], idFacts(a)[1]), l,
+	facts := append(activityFacts(a, reg, l), fact{"col.name", a.Name}, fact{"col.department", ownerDept(a.Owner)})
+	more := notes(append(facts, idFacts(a)...), l,
 		"col.owner", "col.systems", "col.automated")
 	return []string{
 		function, purposesText(a), withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), subjectsText(a, l), categoriesText(a, l),
