@@ -275,6 +275,7 @@ func writeICO(b *book, reg *ropa.Register) error {
 	}
 	notes.blank()
 	moreLines(notes, b, reg)
+	processingLines(notes, b, reg)
 	if notes.err != nil {
 		return notes.err
 	}
@@ -288,6 +289,31 @@ func moreLines(fm *form, b *book, reg *ropa.Register) {
 			fm.line(b.label, t(f.key, b.o.lang), f.text)
 		}
 	}
+}
+
+// processingLines writes what the Processor records sheet has no column
+// for: each record's sub-processors and transfers in detail, a line each.
+func processingLines(fm *form, b *book, reg *ropa.Register) {
+	l := b.o.lang
+	for _, p := range reg.Processing {
+		text := notes([]fact{{"col.recipientDetails", recipientDetails(p.SubProcessors, l)}, {"col.transferDetails", transferDetails(p.Transfers, l)}}, l)
+		if text != "" {
+			fm.line(b.label, t("sheet.processing", l)+": "+strings.Join(nonEmpty(p.ID, p.Name), ", "), text)
+		}
+	}
+}
+
+// idFacts are the ids of an activity's data subjects and data categories,
+// which the authority layouts have no column for.
+func idFacts(a ropa.Activity) []fact {
+	var subjects, data []string
+	for _, s := range a.DataSubjects {
+		subjects = append(subjects, s.ID)
+	}
+	for _, c := range a.DataCategories {
+		data = append(data, c.ID)
+	}
+	return []fact{{"col.subjectIds", strings.Join(nonEmpty(subjects...), ", ")}, {"col.dataIds", strings.Join(nonEmpty(data...), ", ")}}
 }
 
 // icoStyles makes the styles of the ICO's headings: green for the required
@@ -408,7 +434,8 @@ func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measur
 	if a.Owner != nil {
 		function = a.Owner.Function
 	}
-	more := notes(append(activityFacts(a, reg, l), fact{"col.name", a.Name}, fact{"col.department", ownerDept(a.Owner)}), l,
+	facts := append(activityFacts(a, reg, l), fact{"col.name", a.Name}, fact{"col.department", ownerDept(a.Owner)})
+	more := notes(append(facts, idFacts(a)...), l,
 		"col.owner", "col.systems", "col.automated")
 	return []string{
 		function, purposesText(a), withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), subjectsText(a, l), categoriesText(a, l),
@@ -515,6 +542,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		return err
 	}
 	moreLines(more, b, reg)
+	processingLines(more, b, reg)
 	if more.err != nil {
 		return more.err
 	}
@@ -692,6 +720,21 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 			fm.spanned(b.label, cnilWhole, t("col.recipients", l), v)
 		}
 	}
+	// The actors' lines have no column for a joint controller's
+	// registration, website or postal address, and the rows of data
+	// categories no place for a term of no category or for a term's law,
+	// case, criteria and extension: the whole party and every term in full
+	// stand here.
+	more := idFacts(a)
+	for _, j := range a.JointControllers {
+		more = append(more, fact{"col.jointControllers", party(j, l)})
+	}
+	more = append(more, fact{"col.dpia", dpiaText(a.DPIA, l)}, fact{"col.retention", retentionText(a, l, eventLabels(reg))})
+	for _, f := range more {
+		if strings.TrimSpace(f.text) != "" {
+			fm.spanned(b.label, cnilWhole, t(f.key, l), f.text)
+		}
+	}
 	if fm.err != nil {
 		return fmt.Errorf("export: the fiche of activity %q: %w", a.ID, fm.err)
 	}
@@ -843,7 +886,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 			withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal), withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
 			join(safeguards), retentionText(a, l, eventLabels(reg)), measuresText(a.Measures, b.measures),
 			basesText(a, l), withAbsence(specialText(a, l), a, l, ropa.NoSpecialData), join(conditions), withAbsence(join(processors), a, l, ropa.NoProcessor),
-			dpiaText(a.DPIA, l), dateText(a.Ended, l), a.ReplacedBy, notes(activityFacts(a, reg, l), l, covered...)}, map[int]bool{}, 0)
+			dpiaText(a.DPIA, l), dateText(a.Ended, l), a.ReplacedBy, notes(append(activityFacts(a, reg, l), idFacts(a)...), l, covered...)}, map[int]bool{}, 0)
 	}
 	if err := s.dropDown(12, gw("col.basis", l)); err != nil {
 		return err
