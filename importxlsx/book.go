@@ -105,5 +105,16 @@ func (wb *workbook) recognise() (Layout, error) {
 	if _, ok := genericLang(names); ok {
 		return Generic, nil
 	}
-	return "", fmt.Errorf("%w: its sheets (%s) are not those of the generic workbook in en, nl, fr or de", ErrNotWorkbook, strings.Join(names, ", "))
+	if name, ok := icoSheetName(names); ok {
+		before := wb.read
+		s, err := wb.sheet(name)
+		if err != nil {
+			return "", err
+		}
+		wb.read = before // the sheet is read again, and counted, as the template
+		if icoHeadingRow(s) > 0 {
+			return ICO, nil
+		}
+	}
+	return "", fmt.Errorf("%w: its sheets (%s) are not those of the generic workbook in en, nl, fr or de, nor the ICO template's", ErrNotWorkbook, strings.Join(names, ", "))
 }

@@ -1,6 +1,15 @@
 // Package importxlsx brings a register of processing activities in from a
 // spreadsheet: the generic workbook that export.WriteXLSX writes, in
-// English, Dutch, French or German.
+// English, Dutch, French or German, and the ICO's documentation template
+// for controllers as a DPO fills it (Layout ICO; see readICO's columns:
+// one activity to a row of the sheet Template, its columns A-AD known by
+// their headings wherever the heading row is; merged cells count for each
+// cell they cover; blank rows are skipped; several values to a cell are
+// split at line breaks and semicolons; the id of an activity is its
+// business function and first purpose in lower-case words joined by
+// hyphens, "hr-payroll", or gets "-row-N" when that is empty or taken;
+// columns with no place in the model go to the activity's notes with
+// their heading and cell).
 //
 // Read returns the register, in the openropa/v1 model (ropa.Marshal and
 // ropa.MarshalYAML write it), and the import problems: every cell that could

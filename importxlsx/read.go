@@ -22,10 +22,14 @@ const (
 	// Generic is the generic workbook of export.WriteXLSX, in any of its
 	// languages.
 	Generic Layout = "generic"
+	// ICO is the ICO's documentation template for controllers as a DPO
+	// fills it: one activity to a row of its sheet Template, the columns
+	// known by their headings (A-AD), wherever the heading row is.
+	ICO Layout = "ico"
 )
 
 // Layouts lists the layouts Read reads.
-func Layouts() []Layout { return []Layout{Generic} }
+func Layouts() []Layout { return []Layout{Generic, ICO} }
 
 // Valid reports whether l is Auto or one of Layouts.
 func (l Layout) Valid() bool { return l == Auto || slices.Contains(Layouts(), l) }
@@ -148,8 +152,8 @@ func (r *Result) Locate(rep *ropa.Report, file string) {
 }
 
 // Read reads a register from an XLSX workbook of size bytes: the generic
-// workbook of export.WriteXLSX in any of its languages (recognised by its
-// sheets unless WithLayout says).
+// workbook of export.WriteXLSX in any of its languages, or the ICO
+// controller template (recognised by its sheets unless WithLayout says).
 // The workbook is checked against the limits (DefaultLimits unless
 // WithLimits says) before it is opened. A cell that cannot be mapped or
 // parsed is a Problem, never silently dropped; an error is returned only
@@ -160,7 +164,7 @@ func Read(r io.ReaderAt, size int64, opts ...Option) (*Result, error) {
 		opt(&o)
 	}
 	if !o.layout.Valid() {
-		return nil, fmt.Errorf("importxlsx: unknown layout %q (want generic)", o.layout)
+		return nil, fmt.Errorf("importxlsx: unknown layout %q (want generic or ico)", o.layout)
 	}
 	if o.lang != "" && !o.lang.Valid() {
 		return nil, fmt.Errorf("importxlsx: unknown language %q (want en, nl, fr or de)", o.lang)
@@ -188,6 +192,8 @@ func Read(r io.ReaderAt, size int64, opts ...Option) (*Result, error) {
 	switch layout {
 	case Generic:
 		res, err = readGeneric(wb, o.lang)
+	case ICO:
+		res, err = readICO(wb)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("importxlsx: %w", err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/openropa/registry/examples"
 	"github.com/openropa/registry/export"
@@ -26,6 +27,23 @@ func workbook(t *testing.T, reg *ropa.Register, l export.Lang) (string, []byte) 
 	return p, buf.Bytes()
 }
 
+// icoTemplate writes a filled ICO controller template of one activity,
+// its Article 6 basis as given, and returns its path.
+func icoTemplate(t *testing.T, basis string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetName("Sheet1", "Template"))
+	row := [][2]string{{"Business function", "HR"}, {"Article 6 lawful basis for processing personal data", basis},
+		{"Purpose of processing", "Payroll"}, {"Categories of individuals", "Employees"}, {"Categories of personal data", "Salary"}}
+	for i, c := range row {
+		require.NoError(t, f.SetCellValue("Template", string(rune('A'+i))+"9", c[0]))
+		require.NoError(t, f.SetCellValue("Template", string(rune('A'+i))+"10", c[1]))
+	}
+	p := filepath.Join(t.TempDir(), "ico.xlsx")
+	require.NoError(t, f.SaveAs(p))
+	return p
+}
+
 func TestImport(t *testing.T) {
 	small, _, err := ropa.Decode([]byte(clean), ropa.YAML)
 	require.NoError(t, err)
@@ -37,6 +55,8 @@ func TestImport(t *testing.T) {
 	require.NoError(t, err)
 	risky.Activities[0].Risk = ropa.HighRisk // a column the importer does not read yet
 	riskyFile, _ := workbook(t, risky, export.English)
+	icoFile := icoTemplate(t, "Legal obligation")
+	icoBad := icoTemplate(t, "because we can")
 	notBook := write(t, "register.xlsx", "name,purpose\npayroll,pay\n")
 	tests := []struct {
 		name    string
@@ -62,8 +82,12 @@ func TestImport(t *testing.T) {
 		{name: "language wrong for the workbook", args: []string{"--lang", "fr", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`not an XLSX workbook: no sheet "Traitements", as the generic workbook in fr has`}},
 		{name: "no output", args: []string{smallFile}, status: 2, stderr: []string{"name the output file with -o"}},
 		{name: "two workbooks", args: []string{smallFile, smallFile}, out: "reg.yaml", status: 2, stderr: []string{"name exactly one workbook"}},
-		{name: "ico not read yet", args: []string{"--layout", "ico", smallFile}, out: "reg.yaml", status: 2, stderr: []string{"the ico layout cannot be imported yet"}},
-		{name: "unknown layout", args: []string{"--layout", "gba", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--layout must be generic, not "gba"`}},
+		{name: "cnil not read yet", args: []string{"--layout", "cnil", smallFile}, out: "reg.yaml", status: 2, stderr: []string{"the cnil layout cannot be imported yet"}},
+		{name: "ico template, told by its sheet", args: []string{icoFile}, out: "reg.yaml", status: 0, noErr: true, format: ropa.YAML},
+		{name: "ico template named, a cell not read", args: []string{"--layout", "ico", icoBad}, out: "reg.json", status: 1, format: ropa.JSON,
+			stderr: []string{icoBad + "#Template!B10: no lawful basis of Art. 6(1) recognised"}},
+		{name: "ico layout on the generic workbook", args: []string{"--layout", "ico", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`no sheet "Template"`}},
+		{name: "unknown layout", args: []string{"--layout", "gba", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--layout must be generic or ico, not "gba"`}},
 		{name: "unknown language", args: []string{"--lang", "es", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--lang must be en, nl, fr or de, not "es"`}},
 	}
 	for _, tc := range tests {

@@ -1,0 +1,204 @@
+package importxlsx
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/ropa"
+)
+
+// icoWorkbook builds the ICO controller template as a DPO fills it: the
+// contact block on top, the group headings merged over their columns, the
+// heading row moved down to row 11 by two inserted rows, a business
+// function merged over two activities, a blank row, several values to a
+// cell, Dutch and French words, and a note typed beside the table.
+func icoWorkbook(t *testing.T) []byte {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetName("Sheet1", "Template"))
+	_, err := f.NewSheet("Notes")
+	require.NoError(t, err)
+	set := func(cell string, v any) { require.NoError(t, f.SetCellValue("Template", cell, v)) }
+	set("A1", "Use this template to document the processing activities you undertake as a controller.")
+	set("B3", "Name")
+	set("C3", "Acme Ltd")
+	set("B4", "Email")
+	set("C4", "dpo@acme.example")
+	set("A10", "Article 30 Record of Processing Activities")
+	require.NoError(t, f.MergeCell("Template", "A10", "K10"))
+	set("L10", "Privacy Notices")
+	require.NoError(t, f.MergeCell("Template", "L10", "R10"))
+	for i, h := range []string{"Business function", "Purpose of processing", "Name and contact details of joint controller (if applicable)",
+		"Categories of individuals", "Categories of personal data", "Categories of recipients", "Link to contract with processor",
+		"Names of third countries or international organisations that personal data are transferred to (if applicable)",
+		"Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)",
+		"Retention schedule (if possible)", "General description of technical and organisational security measures (if possible)",
+		"Article 6 lawful basis for processing personal data", "Article 9 condition for processing special category data",
+		"Legitimate interests for the processing (if applicable)", "Link to record of legitimate interests assessment (if applicable)",
+		"Rights available to individuals", "Existence of automated decision-making, including profiling (if applicable)",
+		"The source of the personal data (if applicable)", "Link to record of consent", "Location of personal data",
+		"Data Protection Impact Assessment required?", "Data Protection Impact Assessment progress",
+		"Link to Data Protection Impact Assessment", "Has a personal data breach occurred?", "Link to record of personal data breach",
+		"Data Protection Act 2018 Schedule Condition for processing", "GDPR Article 6 lawful basis for processing",
+		"Link to retention and erasure policy document", "Is personal data retained and erased in accordance with the policy document?",
+		"Reasons for not adhering to policy document (if applicable)"} {
+		c, err := excelize.CoordinatesToCellName(i+1, 11)
+		require.NoError(t, err)
+		set(c, h)
+	}
+	// Row 12: HR payroll; the business function is merged over rows 12-13.
+	set("A12", "HR")
+	require.NoError(t, f.MergeCell("Template", "A12", "A13"))
+	set("B12", "Payroll")
+	set("D12", "Employees\nFormer employees")
+	set("E12", "Name; bank account\nSalary")
+	set("F12", "HMRC; Pension provider")
+	set("G12", "https://contracts.example/payroll")
+	set("H12", "Verenigde Staten; IN")
+	set("I12", "Standard contractual clauses")
+	set("J12", "7 jaar na het einde van de overeenkomst")
+	set("K12", "Encryption at rest\nAccess control")
+	set("L12", "Wettelijke verplichting")
+	set("P12", "Access, rectification")
+	set("U12", "No")
+	set("AF12", "ask Jane about pensions")
+	// Row 13: HR recruitment, same business function (merged), French words.
+	set("B13", "Recrutement")
+	set("D13", "Candidats")
+	set("E13", "CV")
+	set("J13", "2 ans après le dernier contact")
+	set("L13", "intérêt légitime")
+	set("N13", "Finding the right candidates")
+	set("O13", "LIA-2024-03")
+	set("Q13", "No")
+	set("U13", "Yes")
+	set("V13", "In progress")
+	set("W13", "DPIA-7")
+	// Row 14 is left blank. Row 15: free text where a code or word is due.
+	set("A15", "Marketing")
+	set("B15", "Newsletter")
+	set("D15", "Customers")
+	set("E15", "E-mail address")
+	set("H15", "Atlantis")
+	set("J15", "as long as needed")
+	set("L15", "we think it is fine")
+	set("M15", "explicit consent")
+	set("Q15", "only for scoring")
+	set("U15", "maybe")
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	return buf.Bytes()
+}
+
+func TestReadICO(t *testing.T) {
+	data := icoWorkbook(t)
+	for _, opts := range [][]Option{nil, {WithLayout(ICO)}} {
+		res, err := Read(bytes.NewReader(data), int64(len(data)), opts...)
+		require.NoError(t, err)
+		assert.Equal(t, ICO, res.Layout)
+		reg := res.Register
+		require.Len(t, reg.Activities, 3)
+		pay, rec, news := reg.Activities[0], reg.Activities[1], reg.Activities[2]
+
+		assert.Equal(t, "hr-payroll", pay.ID)
+		assert.Equal(t, "Payroll", pay.Name)
+		assert.Equal(t, &ropa.Owner{Function: "HR"}, pay.Owner)
+		assert.Equal(t, []ropa.DataSubject{{ID: "subject-1", Description: "Employees"}, {ID: "subject-2", Description: "Former employees"}}, pay.DataSubjects)
+		require.Len(t, pay.DataCategories, 3)
+		assert.Equal(t, "bank account", pay.DataCategories[1].Description)
+		assert.Equal(t, []ropa.Recipient{{Name: "HMRC"}, {Name: "Pension provider"}}, pay.Recipients)
+		assert.Equal(t, []ropa.Transfer{{Country: "US", Safeguards: "Standard contractual clauses"}, {Country: "IN", Safeguards: "Standard contractual clauses"}}, pay.Transfers)
+		require.NotEmpty(t, pay.Retention)
+		assert.Equal(t, "7 jaar na het einde van de overeenkomst", pay.Retention[0].Text)
+		assert.False(t, pay.Retention[0].Period.IsZero())
+		assert.Equal(t, []string{"Encryption at rest", "Access control"}, pay.Measures)
+		require.Len(t, pay.Purposes, 1)
+		require.Len(t, pay.Purposes[0].Bases, 1)
+		assert.Equal(t, lawfulbasis.LegalObligation, pay.Purposes[0].Bases[0].Basis)
+		assert.Equal(t, "as written: Wettelijke verplichting", pay.Purposes[0].Bases[0].Note)
+		assert.Equal(t, &ropa.DPIA{Status: ropa.DPIANotRequired}, pay.DPIA)
+		assert.Contains(t, pay.Notes, "Link to contract with processor (Template!G12): https://contracts.example/payroll")
+		assert.Contains(t, pay.Notes, "Rights available to individuals (Template!P12): Access, rectification")
+		assert.Contains(t, pay.Notes, `Template!AF12: cell outside the ICO template's columns, not imported: "ask Jane about pensions"`)
+
+		// The merged business function holds for the second row too.
+		assert.Equal(t, "hr-recrutement", rec.ID)
+		assert.Equal(t, &ropa.Owner{Function: "HR"}, rec.Owner)
+		require.Len(t, rec.Purposes, 1)
+		assert.Equal(t, []ropa.Basis{{Basis: lawfulbasis.LegitimateInterests, Interest: "Finding the right candidates",
+			Assessment: "LIA-2024-03", Note: "as written: intérêt légitime"}}, rec.Purposes[0].Bases)
+		require.NotEmpty(t, rec.Retention)
+		assert.Equal(t, "2 ans après le dernier contact", rec.Retention[0].Text)
+		assert.Equal(t, &ropa.DPIA{Status: ropa.DPIAPlanned, Reference: "DPIA-7"}, rec.DPIA)
+		require.NotNil(t, rec.AutomatedDecisions)
+		assert.False(t, *rec.AutomatedDecisions)
+
+		// The row after the blank one, with free text where a word is due.
+		assert.Equal(t, "marketing-newsletter", news.ID)
+		assert.Empty(t, news.Transfers)
+		assert.Empty(t, news.Retention)
+		require.Len(t, news.Purposes, 1)
+		assert.Empty(t, news.Purposes[0].Bases)
+		require.Len(t, news.Purposes[0].Conditions, 1)
+		assert.Equal(t, lawfulbasis.ExplicitConsent, news.Purposes[0].Conditions[0].Condition)
+		assert.Nil(t, news.AutomatedDecisions)
+		assert.Nil(t, news.DPIA)
+		assert.Contains(t, news.Notes, "Existence of automated decision-making, including profiling (if applicable) (Template!Q15): only for scoring")
+
+		var refs []string
+		for _, p := range res.Problems {
+			refs = append(refs, p.Ref())
+		}
+		assert.Equal(t, []string{"Template!AF12", "Template!L15", "Template!H15", "Template!J15", "Template!U15"}, refs)
+
+		assert.Contains(t, reg.Notes, "Template!C3: Acme Ltd")
+		assert.NotContains(t, reg.Notes, "Use this template")
+		assert.NotContains(t, reg.Notes, "Privacy Notices")
+
+		c, ok := res.Cell(ropa.Root.Child("activities").Index(1).Child("purposes").Index(0).Child("bases").Index(0))
+		assert.True(t, ok)
+		assert.Equal(t, "Template!L13", c)
+		c, _ = res.Cell(ropa.Root.Child("activities").Index(0).Child("transfers").Index(1))
+		assert.Equal(t, "Template!H12", c)
+
+		// What was read writes and loads as a register.
+		out, err := ropa.Marshal(reg)
+		require.NoError(t, err)
+		_, _, err = ropa.Decode(out, ropa.JSON)
+		require.NoError(t, err)
+	}
+}
+
+func TestICOHeadings(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"Business function", icoFunction},
+		{"  Retention schedule\n(if possible) ", icoRetention},
+		{"Data Protection Act 2018 Schedule 1 Condition for processing", icoSchedule1},
+		{"Data Protection Act 2018 Schedule Condition for processing", icoSchedule1},
+		{"Categories of individuals*", icoSubjects},
+		{"Something else", "something else"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, icoKey(tt.in), tt.in)
+	}
+}
+
+func TestReadICONoHeadings(t *testing.T) {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetName("Sheet1", "Template"))
+	require.NoError(t, f.SetCellValue("Template", "A1", "Business function"))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	data := buf.Bytes()
+	_, err := Read(bytes.NewReader(data), int64(len(data)), WithLayout(ICO))
+	require.ErrorIs(t, err, ErrNotWorkbook)
+	assert.Contains(t, err.Error(), "no row of the ICO template's headings")
+	_, err = Read(bytes.NewReader(data), int64(len(data)))
+	require.ErrorIs(t, err, ErrNotWorkbook)
+}
