@@ -528,7 +528,9 @@ type RetentionRule struct {
 	// Subjects are the ids of the data-subject categories whose data the
 	// term applies to; empty means all of them.
 	Subjects []string `json:"subjects,omitempty"`
-	retention.Term
+	// The term is checked as a whole by the rule invalid-retention, not
+	// field by field.
+	retention.Term `validate:"-"`
 }
 
 // DPIA records the data protection impact assessment of an activity (Art. 35).

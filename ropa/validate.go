@@ -109,18 +109,27 @@ var validate = sync.OnceValue(func() *validator.Validate {
 		return !ok || set[f.String()]
 	}))
 	v.RegisterStructValidation(func(sl validator.StructLevel) {
-		if f, ok := registrationFault(sl.Current().Interface().(Registration)); ok {
+		if f, ok := registrationFault(*structAt[Registration](sl)); ok {
 			sl.ReportError(f.value, f.field, f.structField, f.tag, f.param)
 		}
 	}, Registration{})
 	v.RegisterStructValidation(func(sl validator.StructLevel) {
-		rule := sl.Current().Interface().(RetentionRule)
-		if f, ok := retentionFault(&rule); ok {
+		if f, ok := retentionFault(structAt[RetentionRule](sl)); ok {
 			sl.ReportError(f.value, f.field, f.structField, f.tag, f.param)
 		}
 	}, RetentionRule{})
 	return v
 })
+
+// structAt returns the struct a struct-level check is at, without copying
+// it where it can be addressed.
+func structAt[T any](sl validator.StructLevel) *T {
+	if v := sl.Current(); v.CanAddr() {
+		return v.Addr().Interface().(*T)
+	}
+	t := sl.Current().Interface().(T)
+	return &t
+}
 
 // levelFault is the fault a struct-level check finds, in the terms of
 // validator/v10's StructLevel.ReportError.
