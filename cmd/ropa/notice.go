@@ -59,11 +59,12 @@ func noticeCmd(c *command, files []string) int {
 	if !ok {
 		return exitUsage
 	}
-	reg, _, err := c.load(files[0])
+	in, err := c.load(files[0])
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
 		return exitUsage
 	}
+	reg := in.reg
 	opts := []notice.Option{notice.WithFormat(notice.Format(*c.format)), notice.At(day)}
 	if *c.lang != "" {
 		opts = append(opts, notice.WithLang(lang.Lang(*c.lang)))
@@ -98,11 +99,12 @@ func noticeCheck(c *command, published, file string) int {
 		c.fail("%v", err)
 		return exitUsage
 	}
-	reg, _, err := c.load(file)
+	in, err := c.load(file)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
 		return exitUsage
 	}
+	reg := in.reg
 	gaps := notice.Check(text, reg)
 	for _, g := range gaps {
 		line := string(g.Kind) + " " + g.Path.String() + " " + g.What

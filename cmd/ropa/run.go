@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/openropa/registry/export"
+	"github.com/openropa/registry/importxlsx"
 	"github.com/openropa/registry/internal/outfile"
 	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/ropa"
@@ -56,6 +57,7 @@ func init() {
 			synopsis: "[--at YYYY-MM-DD] [--format text|json|sarif] [--lang en|nl|fr|de] [--input yaml|json] FILE...",
 			doc: "Loads each register and checks it against the GDPR as of a date (today by default), the findings in the\n" +
 				"register's language unless --lang names another; --format sarif writes one SARIF 2.1.0 run for CI.\n" +
+				"A FILE that is an XLSX workbook is imported as ropa import reads it, each finding at its cell.\n" +
 				"Exits 0 when no finding is an error, 1 when one is, 2 when a file cannot be loaded or the arguments are wrong.",
 			formats: []string{"text", "json", "sarif"},
 			flags:   checkFlags,
@@ -271,11 +273,31 @@ func (c *command) files(files []string) bool {
 	return true
 }
 
-// load reads the register in file ("-": standard input) and returns it with
-// its source map, whose File is the name that messages give the file. It
-// reads no more than the reader's limit (and a byte to tell a larger
-// document), so that a file such as /dev/zero is refused, not read whole.
-func (c *command) load(file string) (*ropa.Register, *ropa.Source, error) {
+// loaded is a register as read from a file: a document with its source
+// map, or a workbook imported with the cells its elements came from.
+type loaded struct {
+	reg  *ropa.Register
+	src  *ropa.Source       // a document's; nil for a workbook
+	book *importxlsx.Result // a workbook's; nil for a document
+	name string             // the file as messages name it
+}
+
+// locate sets the position of each finding of rep: its line and column in
+// a document, its cell in a workbook ("book.xlsx#Activities!B3").
+func (l *loaded) locate(rep *ropa.Report) {
+	if l.book != nil {
+		l.book.Locate(rep, l.name)
+		return
+	}
+	rep.Locate(l.reg, l.src)
+}
+
+// load reads the register in file ("-": standard input). It reads no more
+// than the reader's limit (and a byte to tell a larger document), so that a
+// file such as /dev/zero is refused, not read whole. A workbook (an XLSX
+// file, told by its zip signature) is imported as ropa import does, its
+// import problems listed on standard error.
+func (c *command) load(file string) (*loaded, error) {
 	name := file
 	r := c.stdin
 	if file == "-" {
@@ -283,14 +305,17 @@ func (c *command) load(file string) (*ropa.Register, *ropa.Source, error) {
 	} else {
 		f, err := os.Open(file)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, ropa.DefaultMaxBytes+1))
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: reading the register: %w", name, err)
+		return nil, fmt.Errorf("%s: reading the register: %w", name, err)
+	}
+	if *c.input == "" && bytes.HasPrefix(data, zipSignature) {
+		return c.loadWorkbook(name, data, r)
 	}
 	format := ropa.Format(*c.input)
 	if format == "" {
@@ -300,10 +325,36 @@ func (c *command) load(file string) (*ropa.Register, *ropa.Source, error) {
 	if le, ok := err.(*ropa.LoadError); ok {
 		le.File = name
 	}
-	if src != nil {
-		src.File = name
+	if err != nil {
+		return nil, err
 	}
-	return reg, src, err
+	src.File = name
+	return &loaded{reg: reg, src: src, name: name}, nil
+}
+
+// zipSignature begins every XLSX file (a zip archive).
+var zipSignature = []byte("PK\x03\x04")
+
+// loadWorkbook imports the workbook whose first bytes are data and whose
+// rest, if any, r still holds, no more than the import's file limit.
+func (c *command) loadWorkbook(name string, data []byte, r io.Reader) (*loaded, error) {
+	limit := importxlsx.DefaultLimits.FileSize
+	rest, err := io.ReadAll(io.LimitReader(r, limit+1-int64(len(data))))
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading the workbook: %w", name, err)
+	}
+	data = append(data, rest...)
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: %w: the workbook is more than %d bytes", name, importxlsx.ErrLimit, limit)
+	}
+	res, err := importxlsx.Read(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	for _, p := range res.Problems {
+		fmt.Fprintf(c.stderr, "%s#%s\n", name, p)
+	}
+	return &loaded{reg: res.Register, book: res, name: name}, nil
 }
 
 // formatOf is the format of a register document: the one its file's
@@ -366,27 +417,28 @@ func check(c *command, files []string) int {
 	enc.SetEscapeHTML(false)
 	all := &ropa.Report{At: day} // for SARIF: one run of every file's findings
 	for _, file := range files {
-		reg, src, err := c.load(file)
+		in, err := c.load(file)
 		if err != nil {
 			fmt.Fprintln(c.stderr, err)
 			status = exitUsage
 			continue
 		}
+		reg := in.reg
 		l := languageOf(*c.lang, reg)
 		rep := ropa.Check(reg, day)
-		rep.Locate(reg, src)
+		in.locate(rep)
 		rep = rep.Translated(l, nil)
 		switch *c.format {
 		case "sarif":
 			all.Findings = append(all.Findings, rep.Findings...)
 			all.Waived = append(all.Waived, rep.Waived...)
 		case "json":
-			if err := enc.Encode(fileReport{src.File, rep}); err != nil {
+			if err := enc.Encode(fileReport{in.name, rep}); err != nil {
 				c.fail("%v", err)
 				return exitUsage
 			}
 		default:
-			printText(c.stdout, src.File, rep, l)
+			printText(c.stdout, in.name, rep, l)
 		}
 		if rep.HasErrors() && status == exitOK {
 			status = exitFindings
@@ -438,11 +490,14 @@ func count(n int, word [2]string) string {
 // reached through a YAML alias, with where it stands under the anchor.
 func location(file string, f ropa.Finding) string {
 	loc := file
+	if f.File != "" {
+		loc = f.File // a workbook's cell, such as book.xlsx#Activities!B3
+	}
 	switch {
 	case f.Line > 0 && f.Column > 0:
-		loc = fmt.Sprintf("%s:%d:%d", file, f.Line, f.Column)
+		loc = fmt.Sprintf("%s:%d:%d", loc, f.Line, f.Column)
 	case f.Line > 0:
-		loc = fmt.Sprintf("%s:%d", file, f.Line)
+		loc = fmt.Sprintf("%s:%d", loc, f.Line)
 	}
 	if f.Anchor != nil {
 		loc += fmt.Sprintf(" (anchor %s)", f.Anchor)
@@ -563,13 +618,14 @@ func exportCmd(c *command, files []string) int {
 	if !ok {
 		return exitUsage
 	}
-	reg, src, err := c.load(files[0])
+	in, err := c.load(files[0])
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
 		return exitUsage
 	}
+	reg := in.reg
 	rep := ropa.Check(reg, day) // checked once; the writers write what they are given
-	rep.Locate(reg, src)
+	in.locate(rep)
 	write := func(w io.Writer) error {
 		switch *c.format {
 		case "xlsx":
@@ -631,19 +687,18 @@ func diff(c *command, files []string) int {
 	if !ok {
 		return exitUsage
 	}
-	var regs [2]*ropa.Register
-	var srcs [2]*ropa.Source
+	var ins [2]*loaded
 	for i, file := range files {
-		reg, src, err := c.load(file)
+		in, err := c.load(file)
 		if err != nil {
 			fmt.Fprintln(c.stderr, err)
 			return exitUsage
 		}
-		regs[i], srcs[i] = reg, src
+		ins[i] = in
 	}
-	d := ropa.Diff(regs[0], regs[1], day)
-	(&ropa.Report{Findings: d.Appeared}).Locate(regs[1], srcs[1])
-	(&ropa.Report{Findings: d.Disappeared}).Locate(regs[0], srcs[0])
+	d := ropa.Diff(ins[0].reg, ins[1].reg, day)
+	ins[1].locate(&ropa.Report{Findings: d.Appeared})
+	ins[0].locate(&ropa.Report{Findings: d.Disappeared})
 	var err error
 	if *c.format == "json" {
 		enc := json.NewEncoder(c.stdout)
