@@ -161,7 +161,9 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 		rep.Summary = summarise(rep.Findings)
 		return rep
 	}
-	var fs []Finding
+	// Room for a few findings an activity, so that the list of large
+	// values is seldom copied as it grows.
+	fs := make([]Finding, 0, 4*(len(r.Activities)+len(r.Processing))+16)
 	facts := &facts{}
 	for _, rule := range c.rules {
 		if rule.Run == nil {
@@ -170,10 +172,10 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 		p := &Pass{Register: r, At: at, rule: rule, out: &fs, facts: facts}
 		rule.Run(p)
 	}
-	sortFindings(fs)
 	used := make([]bool, len(r.Waivers))
-	kept := fs[:0]
-	for _, f := range fs {
+	sorted := sortFindings(fs) // of their number: fs's spare room goes
+	kept := sorted[:0]
+	for _, f := range sorted {
 		if w, ok := waiverFor(r, &f); ok {
 			used[w] = true
 			rep.Waived = append(rep.Waived, Waived{Finding: f, Reason: r.Waivers[w].Reason})
@@ -184,7 +186,7 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 	n := len(kept)
 	c.unusedWaivers(r, used, &kept)
 	if len(kept) > n {
-		sortFindings(kept)
+		kept = sortFindings(kept)
 	}
 	rep.Findings = kept
 	rep.Summary = summarise(rep.Findings)

@@ -130,10 +130,11 @@ func summarise(fs []Finding) Summary {
 
 // sortFindings orders findings by the element they concern, in the order of
 // the format's fields and list indices, then by severity, rule and message;
-// findings equal in all of these keep their order.
-func sortFindings(fs []Finding) {
+// findings equal in all of these keep their order. It returns them in a
+// new slice of their number.
+func sortFindings(fs []Finding) []Finding {
 	if len(fs) < 2 {
-		return
+		return slices.Clip(fs)
 	}
 	// Each path becomes once a key of numbers (field ranks and indexes) that
 	// sorts as the path does; the findings are sorted through their places,
@@ -171,7 +172,7 @@ func sortFindings(fs []Finding) {
 	for k, i := range order {
 		sorted[k] = fs[i]
 	}
-	copy(fs, sorted)
+	return sorted
 }
 
 // Messages are the wordings of a rule's findings, by variant: "" is the

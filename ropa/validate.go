@@ -217,8 +217,7 @@ func Validate(r *Register) []Finding {
 			rule.Run(&Pass{Register: r, rule: rule, out: &fs, facts: facts})
 		}
 	}
-	sortFindings(fs)
-	return fs
+	return sortFindings(fs)
 }
 
 // structure runs validator/v10 once over the register and reports what it

@@ -250,8 +250,7 @@ func TestSortFindings(t *testing.T) {
 		}, []int{1, 3, 4, 2, 5}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			fs := slices.Clone(tc.in)
-			sortFindings(fs)
+			fs := sortFindings(slices.Clone(tc.in))
 			var got []int
 			for _, x := range fs {
 				got = append(got, x.Line)
