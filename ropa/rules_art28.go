@@ -19,7 +19,11 @@ func processorAgreement(p *Pass) {
 	r := p.Register
 	for i := range r.Activities {
 		for j, rc := range r.Activities[i].Recipients {
-			if rc.Kind == Processor && strings.TrimSpace(rc.Agreement) == "" {
+			// A recipient that names processors of the inventory has their
+			// agreements there, where inventory-processor-agreement asks for
+			// each one missing.
+			refers := len(rc.Processors) > 0 || rc.AllProcessors
+			if rc.Kind == Processor && strings.TrimSpace(rc.Agreement) == "" && !refers {
 				p.Report(activityPath(i).Child("recipients").Index(j), "", clip.Runes(rc.Name, 80), FieldName("agreement"))
 			}
 		}

@@ -25,6 +25,7 @@ var (
 			"":           "the controller is established in %[1]s, outside the EEA; designate a representative in the Union (Art. 27(1)) and record it (%[2]s), or state why the processing is occasional (%[3]s, Art. 27(2)(a)) or record that the controller is a public authority (%[4]s, Art. 27(2)(b))",
 			"occasional": "the processing is stated to be occasional (Art. 27(2)(a)), but activity %[1]q meets %[2]s and %[3]s of WP248 rev.01: large-scale processing of special or criminal-offence data excludes the exemption; designate a representative in the Union and record it (%[4]s)",
 			"outside":    "the representative is established in %[1]s, outside the EEA; Art. 27(3) requires a representative established in a member state where the data subjects are",
+			"scope":      "the controller is established in %[1]s, outside the EEA; if it offers goods or services to people in the Union or monitors their behaviour there (Art. 3(2)), Art. 27(1) requires a representative in the Union: record it (%[2]s) and the member states the services are offered in (%[5]s); or state why the processing is occasional (%[3]s, Art. 27(2)(a)), record that the controller is a public authority (%[4]s, Art. 27(2)(b)), or say in the notes that the GDPR applies through an establishment in the Union (Art. 3(1))",
 		},
 		Run: representative}
 	dpoRequiredRule = &Rule{ID: "dpo-required", Severity: Error, Article: "Art. 37(1) and 30(1)(a) GDPR",
@@ -107,7 +108,16 @@ func representative(p *Pass) {
 		return // Art. 27(2)(b): no representative for a public authority or body
 	}
 	if strings.TrimSpace(r.OccasionalProcessing) == "" {
-		p.Report(Root.Child("organisation").Child("address").Child("country"), "", a.Country,
+		at := Root.Child("organisation").Child("address").Child("country")
+		if !p.targetsTheUnion() {
+			// Art. 27(1) applies where Art. 3(2) does: without a member
+			// state the services are offered in, the register does not
+			// say so, and the representative may not be required.
+			p.ReportFinding(Finding{Path: at, Severity: Warning, Article: "Art. 3(2) and 27(1) GDPR", Key: "representative-missing.scope",
+				Args: []any{a.Country, FieldName("representative"), FieldName("occasionalProcessing"), FieldName("publicAuthority"), FieldName("targetCountries")}})
+			return
+		}
+		p.Report(at, "", a.Country,
 			FieldName("representative"), FieldName("occasionalProcessing"), FieldName("publicAuthority"))
 		return
 	}
@@ -119,6 +129,19 @@ func representative(p *Pass) {
 			return
 		}
 	}
+}
+
+// targetsTheUnion reports whether an activity of the register offers its
+// services in a member state of the EEA (Art. 3(2)(a)).
+func (p *Pass) targetsTheUnion() bool {
+	for i := range p.Register.Activities {
+		for _, c := range p.Register.Activities[i].TargetCountries {
+			if !p.outsideEEA(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isPublicAuthority(p Party) bool { return p.PublicAuthority != nil && *p.PublicAuthority }

@@ -16,7 +16,7 @@ var (
 		Run:      func(p *Pass) { specialWithoutCondition(p, false) }}
 	ordinaryConsentRule = &Rule{ID: "ordinary-consent-for-special-data", Severity: Error, Article: "Art. 9(2)(a) GDPR",
 		Doc:      "Special categories of data rest on ordinary consent; Art. 9(2)(a) requires explicit consent.",
-		Messages: Messages{"": "the purpose uses special categories of data (%s) on consent; ordinary consent does not lift the prohibition of Art. 9(1): obtain explicit consent and record condition explicit-consent, or another condition of Art. 9(2)"},
+		Messages: Messages{"": "the purpose uses special categories of data (%[1]s) on consent; ordinary consent does not lift the prohibition of Art. 9(1): obtain explicit consent and record condition explicit-consent, or another condition of Art. 9(2) (%[2]s)"},
 		Run:      func(p *Pass) { specialWithoutCondition(p, true) }}
 	conditionLawMissingRule = &Rule{ID: "condition-law-missing", Severity: Warning, Article: "Art. 9(2)(b), (g)-(j) and 10 GDPR",
 		Doc:      "A condition that needs Union or member state law does not cite it.",

@@ -41,7 +41,10 @@ func TestGDPRRules(t *testing.T) {
 		{"record-review-due", Date{}, func(r *Register) { r.Activities[0].NextReview = NewDate(2023, 12, 1) }, "activities[0]", "was to be reviewed by 2023-12-01"},
 		{"record-review-due", Date{}, func(r *Register) { r.Activities[0].Updated = NewDate(2021, 1, 1) }, "activities[0].updated", "last reviewed on 2021-01-01"},
 		{"dpo-contact", Date{}, func(r *Register) { r.DPO = &Contact{Name: "Jan"} }, "dpo", "DPO is recorded without contact details"},
-		{"representative-missing", Date{}, func(r *Register) { r.Organisation.Address.Country = "US" }, "organisation.address.country", "established in US, outside the EEA; designate a representative"},
+		{"representative-missing", Date{}, func(r *Register) {
+			r.Organisation.Address.Country = "US"
+			r.Activities[0].TargetCountries = []string{"BE"}
+		}, "organisation.address.country", "established in US, outside the EEA; designate a representative"},
 		{"no-recipients", Date{}, func(r *Register) { r.Activities[0].Recipients = nil }, "activities[0]", "no recipients are declared"},
 		{"no-retention", Date{}, func(r *Register) { r.Activities[0].Retention = nil }, "activities[0]", "no retention term is given"},
 		{"no-retention", Date{}, func(r *Register) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/openropa/registry/lang"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -144,6 +145,11 @@ func TestRulesAnnotated(t *testing.T) {
 			require.NoError(t, err)
 			rep := Check(reg, a.at)
 			rep.Locate(reg, src)
+			for _, l := range lang.All() {
+				for _, f := range rep.Translated(l, nil).Findings {
+					assert.NotContains(t, f.Message, "%!", "%s: the %s message of %s has a verb without its argument, or an argument without its verb", l, f.Key, f.Path)
+				}
+			}
 			got := map[int][]Finding{}
 			for _, f := range rep.Findings {
 				if a.about(f.Rule) {
