@@ -12,9 +12,12 @@ import (
 // names (Art. 27, 37).
 var (
 	controllerContactRule = &Rule{ID: "controller-contact", Severity: Error, Article: "Art. 30(1)(a) GDPR",
-		Doc:      "The controller's contact details are missing.",
-		Messages: Messages{"": "the controller has no contact details; add an e-mail address, a telephone number or a postal address"},
-		Run:      controllerContact}
+		Doc: "The controller's contact details are missing.",
+		Messages: Messages{
+			"":         "the controller has no contact details; add an e-mail address, a telephone number or a postal address",
+			"activity": "controller %q of the activity has no contact details; add an e-mail address, a telephone number or a postal address",
+		},
+		Run: controllerContact}
 	dpoContactRule = &Rule{ID: "dpo-contact", Severity: Error, Article: "Art. 30(1)(a) GDPR",
 		Doc:      "A DPO is recorded without contact details.",
 		Messages: Messages{"": "the DPO is recorded without contact details; add the DPO's e-mail address, telephone number or postal address (Art. 37(7))"},
@@ -83,6 +86,13 @@ func controllerContact(p *Pass) {
 	o := p.Register.Organisation
 	if o.Name != "" && !hasContact(o) {
 		p.Report(Root.Child("organisation"), "")
+	}
+	for i := range p.Register.Activities {
+		for j, c := range p.Register.Activities[i].Controllers {
+			if !hasContact(c.Party) {
+				p.Report(activityPath(i).Child("controllers").Index(j), "activity", clip.Runes(c.Name, 80))
+			}
+		}
 	}
 }
 
