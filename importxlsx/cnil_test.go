@@ -1,0 +1,508 @@
+package importxlsx
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/openropa/registry/lawfulbasis"
+	"github.com/openropa/registry/retention"
+	"github.com/openropa/registry/ropa"
+)
+
+// The spans of a fiche's rows in the CNIL model: a value over B:H; a
+// description over B:D and a detail over E:H; the transfers' guarantee over
+// D:E and documentation over F:H; the actors' table unmerged.
+const (
+	spanWhole = "whole"
+	spanTwo   = "two"
+	spanTr    = "transfers"
+	spanNone  = ""
+)
+
+// ficheRow is a row of a fiche as a person leaves it: its cells from A,
+// and the spans of the model.
+type ficheRow struct {
+	span  string
+	cells []any
+}
+
+func whole(label string, v any) ficheRow  { return ficheRow{spanWhole, []any{label, v}} }
+func two(label string, d, e any) ficheRow { return ficheRow{spanTwo, []any{label, d, "", "", e}} }
+func actor(cells ...any) ficheRow         { return ficheRow{spanNone, cells} }
+func tr(label string, dest, country, guarantee, docs any) ficheRow {
+	return ficheRow{spanTr, []any{label, dest, country, guarantee, "", docs}}
+}
+
+var blank = ficheRow{}
+
+// writeSheet writes rows from row 1 of a sheet, with the model's merged
+// cells, and returns the row after the last.
+func writeSheet(t *testing.T, f *excelize.File, sheet string, rows []ficheRow) {
+	t.Helper()
+	for i, row := range rows {
+		r := i + 1
+		for c, v := range row.cells {
+			if s, ok := v.(string); ok && s == "" {
+				continue
+			}
+			cell, err := excelize.CoordinatesToCellName(c+1, r)
+			require.NoError(t, err)
+			require.NoError(t, f.SetCellValue(sheet, cell, v))
+		}
+		merge := func(from, to string) {
+			require.NoError(t, f.MergeCell(sheet, from+itoa(r), to+itoa(r)))
+		}
+		switch row.span {
+		case spanWhole:
+			merge("B", "H")
+		case spanTwo:
+			merge("B", "D")
+			merge("E", "H")
+		case spanTr:
+			merge("D", "E")
+			merge("F", "H")
+		}
+	}
+}
+
+func itoa(n int) string {
+	c, _ := excelize.CoordinatesToCellName(1, n)
+	return strings.TrimPrefix(c, "A")
+}
+
+// modelHead is the top of the model's fiche, its labels verbatim.
+func modelHead(name, ref any, created, updated any) []ficheRow {
+	return []ficheRow{
+		{spanNone, []any{"Modèle de fiche de registre à compléter", "", "", "", "", "", "", "ref-001", "", "Consulter les guides et définitions sur le site de la CNIL"}},
+		{spanNone, []any{"Cet onglet est un modèle de fiche opérationnelle à reprendre, adapter et compléter selon votre activité pour chaque traitement.", "", "", "", "", "", "", "", "", "► Traitement de données à caractère personnel"}},
+		{spanNone, []any{"Description du traitement "}},
+		whole("Nom du traitement", name),
+		whole("N° / RÉF", ref),
+		whole("Date de création du traitement", created),
+		whole("Mise à jour du traitement", updated),
+		blank,
+		actor("Acteurs", "Nom", "Adresse", "Code Postal", "Ville", "Pays", "Téléphone", "Adresse mél"),
+	}
+}
+
+var sensitiveLabels = []string{"Données révélant l'origine raciale ou ethnique", "Données révélant les opinions politiques",
+	"Données révélant les convictions religieuses ou philosophiques\u00a0", "Données révélant l'appartenance syndicale",
+	"Données génétiques", "Données biométriques aux fins d'identifier une personne physique de manière unique",
+	"Données concernant la santé", "Données concernant la vie sexuelle ou l'orientation sexuelle",
+	"Données relatives à des condamnations pénales ou infractions"}
+
+// sensitiveRows are the nine rows of sensitive data, with the descriptions
+// given by label.
+func sensitiveRows(filled map[string][2]string) []ficheRow {
+	rows := []ficheRow{two("Données sensibles", "Description", "Durée de conservation")}
+	for _, l := range sensitiveLabels {
+		v := filled[strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", ""))]
+		rows = append(rows, two(l, v[0], v[1]))
+	}
+	return rows
+}
+
+const placeholder = "Sélectionnez un élément dans cette liste déroulante ►"
+
+func cat(parts ...[]ficheRow) []ficheRow {
+	var out []ficheRow
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// cnilWorkbook builds the CNIL model as a DPO fills it: the list with the
+// contact blocks, the model's example row left in, dates typed as text and
+// entered as dates; two fiches on renamed tabs (one found by its N° / RÉF,
+// the other by its name), with an inserted "Sous-finalité 6" row and a
+// "Base légale" row, blank rows, several values to a cell, French retention
+// terms and bases, drop-down placeholders left; the model's empty fiche,
+// its example fiche and its lists.
+func cnilWorkbook(t *testing.T) []byte {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetName("Sheet1", "Tutoriel"))
+	for _, n := range []string{cnilListSheet, "Paie", "3_-_Modèle_de_fiche_de_registre", "Recrutement (RH)", cnilExampleSheet, cnilListsSheet} {
+		_, err := f.NewSheet(n)
+		require.NoError(t, err)
+	}
+	require.NoError(t, f.SetCellValue("Tutoriel", "A1", "Votre registre sera finalement constitué d'une liste de traitement (onglet 2) et d'au moins une fiche de registre (onglet 3)"))
+	updated := time.Date(2019, 5, 13, 0, 0, 0, 0, time.UTC)
+	writeSheet(t, f, cnilListSheet, []ficheRow{
+		{spanNone, []any{"Coordonnées du responsable de l’organisme\n(responsable de traitement ou son représentant si le responsable est situé en dehors de l’UE)", "Nom :", "Acme SAS", "Prénom :", "", "Adresse :", "1 rue de Rivoli", "Adresse mél :", "contact@acme.example", "", "Consulter les guides et définitions sur le site de la CNIL"}},
+		{spanNone, []any{"", "Code postal :", "75001", "Ville :", "Paris", "Téléphone :", "01 23 45 67 89", "", "", "", "► Délégué à la protection des données (DPO)"}},
+		{spanNone, []any{"Coordonnées du représentant\n(responsable de traitement ou son représentant si le responsable est situé en dehors de l’UE)", "Nom :", "", "Prénom :", "", "Adresse :", "", "Adresse mél :"}},
+		{spanNone, []any{"", "Code postal :", "", "Ville :", "", "Téléphone :"}},
+		{spanNone, []any{"Coordonnées du délégué à la protection des données (DPO)", "Nom :", "HENRI", "Prénom :", "Martin", "Société (si DPO externe) :", "", "Adresse :"}},
+		{spanNone, []any{"", "Code postal :", "", "Ville :", "", "Téléphone :", "", "Adresse mél :", "dpo@acme.example"}},
+		{spanNone, []any{"Identification du traitement", "", "", "", "Finalité du traitement", "", "", "Données sensibles ?"}},
+		{spanNone, []any{"Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche", "", "", "", "Oui/non"}},
+		{spanNone, []any{"(EXEMPLE) Gestion de la paie", "1 - Exemple", "26/05/2018", "13/05/2019", "Gestion de la paie, Calcul des rémunérations", "", "", "Non"}},
+		{spanNone, []any{"Paie du personnel", "RH-01", "26/05/2018", updated, "Gestion de la paie\nCalcul des rémunérations", "", "", "Oui"}},
+		blank,
+		{spanNone, []any{"Recrutement", "RH-02", "", "2024-03-01", "Sélection des candidats", "", "", "Non"}},
+	})
+	for _, m := range [][2]string{{"A1", "A2"}, {"A3", "A4"}, {"A5", "A6"}, {"A7", "D7"}, {"E7", "G7"}, {"H7", "I7"}} {
+		require.NoError(t, f.MergeCell(cnilListSheet, m[0], m[1]))
+	}
+	for r := 8; r <= 12; r++ {
+		require.NoError(t, f.MergeCell(cnilListSheet, "E"+itoa(r), "G"+itoa(r)))
+		require.NoError(t, f.MergeCell(cnilListSheet, "H"+itoa(r), "I"+itoa(r)))
+	}
+
+	writeSheet(t, f, "Paie", cat(modelHead("Paie du personnel", "RH-01", "26/05/2018", updated), []ficheRow{
+		actor("Responsable du traitement", "Acme SAS", "1 rue de Rivoli", "75001", "Paris", "France", "01 23 45 67 89", "contact@acme.example"),
+		actor("Délégué à la protection des données", "Martin HENRI", "", "", "", "", "", "dpo@acme.example"),
+		actor("Société du DPO (si celui-ci est externe)", "N/A"),
+		actor("Représentant"),
+		actor("Responsable(s) conjoint(s)", "Filiale SA", "Rue Royale 1", "1000", "Bruxelles", "Belgique", "", "info@filiale.example"),
+		blank,
+		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		whole("Finalité principale", "Gestion de la paie"),
+		whole("Sous-finalité 1", "Calcul des rémunérations"),
+		whole("Sous-finalité 2", "Déclarations sociales"),
+		whole("Sous-finalité 3", ""),
+		whole("Sous-finalité 4", ""),
+		whole("Sous-finalité 5", ""),
+		whole("Sous-finalité 6", "Ordre de virement à la banque"),
+		whole("Base légale", "obligation légale; exécution d'un contrat"),
+		blank,
+		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		two("État civil, identité, données d'identification, images…", "Nom; prénom\nAdresse", "5 ans après la fin du contrat"),
+		two("Vie personnelle (habitudes de vie, situation familiale, etc.)", "", ""),
+		two("Informations d'ordre économique et financier (revenus, situation financière, situation fiscale, etc.)", "RIB", "5 ans après la fin du contrat"),
+		two("Données de connexion (adress IP, logs, etc.)", "", ""),
+		two("Données de localisation (déplacements, données GPS, GSM, etc.)", "", ""),
+		two("Numéro de Sécurité Sociale (ou NIR)", "Numéros de sécurité sociale des salariés", "5 ans après la fin du contrat"),
+		blank,
+		blank,
+	}, sensitiveRows(map[string][2]string{
+		"Données concernant la santé":                                    {"Arrêts maladie", "3 ans"},
+		"Données révélant l'appartenance syndicale":                      {"Non", ""},
+		"Données révélant les convictions religieuses ou philosophiques": {"", ""},
+	}), []ficheRow{
+		blank,
+		two("Catégories de personnes concernées", "Description", "Précisions"),
+		two("Catégorie de personnes 1", "Salariés", "CDI et CDD"),
+		two("Catégorie de personnes 2", "Services Internes", ""),
+		two("Catégorie de personnes 3", "Anciens salariés", ""),
+		blank,
+		two("Destinataires", "Type de destinataire", "Précisions"),
+		two("Destinataire 1", "Sous-traitants", "Cabinet comptable Dupuis"),
+		two("Destinataire 2", "Partenaires institutionnels ou commerciaux", "Organismes sociaux"),
+		two("Destinataire 3", "Service interne qui traite les données", ""),
+		two("Destinataire 4", placeholder, ""),
+		blank,
+		two("Mesures de sécurité", "Type de mesure de sécurité", "Précisions"),
+		two("Mesure de sécurité 1", "Chiffrement des données", "AES-256 au repos"),
+		two("Mesure de sécurité 2", "Contrôle d'accès des utilisateurs", ""),
+		two("Mesure de sécurité 3", placeholder, ""),
+		blank,
+		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
+		tr("Organisme destinataire 1", "Banque d'Andorre", "Andorre", "Pays adéquat", "Contrat en date du 23/01/2018"),
+		tr("Organisme destinataire 2", "Payroll Inc", "Etats-Unis", "Privacy shield", ""),
+		tr("Organisme destinataire 3", "Acme India", "Inde", "Clauses contractuelles types (CCT)", "https://acme.example/cct"),
+		tr("Organisme destinataire 4", "", placeholder, placeholder, ""),
+	}))
+
+	// The model's own fiche, left as it is.
+	writeSheet(t, f, "3_-_Modèle_de_fiche_de_registre", cat(modelHead("", "ref-001", "", ""), []ficheRow{
+		actor("Responsable du traitement"),
+		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		whole("Finalité principale", ""),
+		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		two("Catégorie de personnes 1", placeholder, ""),
+		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
+		tr("Organisme destinataire 1", "", placeholder, placeholder, ""),
+	}))
+
+	// A fiche whose rows the DPO shortened (no sub-purposes, no sensitive
+	// rows), its reference left as in the model: found by its name.
+	writeSheet(t, f, "Recrutement (RH)", cat(modelHead("Recrutement", "ref-001", "", "01/03/2024"), []ficheRow{
+		actor("Responsable du traitement", "ACME SAS"),
+		actor("Délégué à la protection des données", "Claire Durand", "", "", "", "", "", "claire.durand@acme.example"),
+		actor("Responsable(s) conjoint(s)", "Néant"),
+		blank,
+		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		whole("Finalité principale", "Sélection des candidats"),
+		whole("Base légale", "consentement"),
+		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		two("État civil, identité, données d'identification, images…", "CV\nLettre de motivation", "3 ans à compter du dernier contact"),
+		two("Catégories de personnes concernées", "Description", "Précisions"),
+		two("Catégorie de personnes 1", "Candidats", ""),
+		two("Destinataires", "Type de destinataire", "Précisions"),
+		two("Destinataire 1", "Service interne qui traite les données", "Direction des ressources humaines"),
+		two("Mesures de sécurité", "Type de mesure de sécurité", "Précisions"),
+		two("Mesure de sécurité 1", "Contrôle d'accès des utilisateurs", ""),
+		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
+		tr("Organisme destinataire 1", "Aucun", placeholder, placeholder, ""),
+	}))
+	writeSheet(t, f, cnilExampleSheet, cat(modelHead("Gestion de la paie", "1 - Exemple", "26/05/2018", "13/05/2019"), []ficheRow{
+		actor("Responsable du traitement", "Louise DUPONT", "1 rue Rivoli", "75001", "Paris", "France", "01 xx xx xx xx", "exemple1@ets.com"),
+		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		whole("Finalité principale", "Gestion de la paie"),
+	}))
+	writeSheet(t, f, cnilListsSheet, []ficheRow{{spanNone, []any{"Garanties", "", "Pays", "Zone"}}, {spanNone, []any{"Clauses contractuelles types (CCT)", "", "Andorre", "adéquat"}}})
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	return buf.Bytes()
+}
+
+func readCNILBook(t *testing.T, data []byte, opts ...Option) *Result {
+	t.Helper()
+	res, err := Read(bytes.NewReader(data), int64(len(data)), opts...)
+	require.NoError(t, err)
+	return res
+}
+
+func TestReadCNIL(t *testing.T) {
+	data := cnilWorkbook(t)
+	for _, opts := range [][]Option{nil, {WithLayout(CNIL)}} {
+		res := readCNILBook(t, data, opts...)
+		assert.Equal(t, CNIL, res.Layout)
+		reg := res.Register
+		assert.Equal(t, "fr", reg.Language)
+		require.Len(t, reg.Activities, 2)
+		pay, rec := reg.Activities[0], reg.Activities[1]
+
+		tests := []struct {
+			name      string
+			got, want any
+		}{
+			{"organisation", reg.Organisation, ropa.Party{Name: "Acme SAS", Email: "contact@acme.example", Phone: "01 23 45 67 89",
+				Address: &ropa.Address{Street: "1 rue de Rivoli", PostalCode: "75001", City: "Paris", Country: "FR"}}},
+			{"dpo", reg.DPO, &ropa.Contact{Name: "Martin HENRI", Email: "dpo@acme.example"}},
+			{"representative", reg.Representative, (*ropa.Party)(nil)},
+			{"pay id", pay.ID, "rh-01"},
+			{"pay name", pay.Name, "Paie du personnel"},
+			{"pay reference", pay.Reference, "RH-01"},
+			{"pay updated", pay.Updated, ropa.NewDate(2019, 5, 13)},
+			{"pay dpo", pay.DPO, (*ropa.Contact)(nil)},
+			{"pay joint", pay.JointControllers, []ropa.Party{{Name: "Filiale SA", Email: "info@filiale.example",
+				Address: &ropa.Address{Street: "Rue Royale 1", PostalCode: "1000", City: "Bruxelles", Country: "BE"}}}},
+			{"pay purposes", descriptions(pay.Purposes), []string{"Gestion de la paie", "Calcul des rémunérations", "Déclarations sociales", "Ordre de virement à la banque"}},
+			{"pay bases", pay.Purposes[3].Bases, []ropa.Basis{{Basis: lawfulbasis.LegalObligation}, {Basis: lawfulbasis.Contract}}},
+			{"pay data", pay.DataCategories, []ropa.DataCategory{
+				{ID: "data-1", Description: "Nom", Class: ropa.IdentityData},
+				{ID: "data-2", Description: "prénom", Class: ropa.IdentityData},
+				{ID: "data-3", Description: "Adresse", Class: ropa.IdentityData},
+				{ID: "data-4", Description: "RIB", Class: ropa.EconomicData},
+				{ID: "data-5", Description: "Numéros de sécurité sociale des salariés", NationalID: true},
+				{ID: "data-6", Description: "Arrêts maladie", Special: []lawfulbasis.SpecialCategory{lawfulbasis.Health}},
+			}},
+			{"pay retention data", retentionData(pay.Retention), [][]string{{"data-1", "data-2", "data-3"}, {"data-4"}, {"data-5"}, {"data-6"}}},
+			{"pay retention text", retentionText(pay.Retention), []string{"5 ans après la fin du contrat", "5 ans après la fin du contrat", "5 ans après la fin du contrat", "3 ans"}},
+			{"pay retention period", pay.Retention[0].Period, retention.MustParsePeriod("P5Y")},
+			{"pay retention event", pay.Retention[0].From, retention.ContractEnd},
+			{"pay subjects", pay.DataSubjects, []ropa.DataSubject{
+				{ID: "subject-1", Description: "CDI et CDD", Kind: ropa.Employee},
+				{ID: "subject-2", Description: "Services Internes"},
+				{ID: "subject-3", Description: "Anciens salariés"},
+			}},
+			{"pay recipients", pay.Recipients, []ropa.Recipient{
+				{Name: "Cabinet comptable Dupuis", Kind: ropa.Processor},
+				{Name: "Organismes sociaux", Description: "Partenaires institutionnels ou commerciaux"},
+				{Name: "Service interne qui traite les données", Kind: ropa.Internal},
+			}},
+			{"pay measures", pay.Measures, []string{"mesure-chiffrement-des-donnees", "mesure-controle-d-acces-des-utilisateurs"}},
+			{"measures", reg.Measures, []ropa.Measure{
+				{ID: "mesure-chiffrement-des-donnees", Kind: ropa.Technical, Description: "Chiffrement des données\nAES-256 au repos"},
+				{ID: "mesure-controle-d-acces-des-utilisateurs", Kind: ropa.Technical, Description: "Contrôle d'accès des utilisateurs"},
+			}},
+			{"pay transfers", pay.Transfers, []ropa.Transfer{
+				{Recipient: "Banque d'Andorre", Country: "AD", Mechanism: lawfulbasis.Adequacy, Reference: "Contrat en date du 23/01/2018"},
+				{Recipient: "Payroll Inc", Country: "US", Mechanism: lawfulbasis.PrivacyShield},
+				{Recipient: "Acme India", Country: "IN", Mechanism: lawfulbasis.SCC, Reference: "https://acme.example/cct"},
+			}},
+			{"pay none", pay.None, []ropa.Absence(nil)},
+			{"rec id", rec.ID, "rh-02"},
+			{"rec reference", rec.Reference, "RH-02"},
+			{"rec updated", rec.Updated, ropa.NewDate(2024, 3, 1)},
+			{"rec dpo", rec.DPO, &ropa.Contact{Name: "Claire Durand", Email: "claire.durand@acme.example"}},
+			{"rec purposes", rec.Purposes, []ropa.Purpose{{Description: "Sélection des candidats", Bases: []ropa.Basis{{Basis: lawfulbasis.Consent}}}}},
+			{"rec data", descriptionsOf(rec.DataCategories), []string{"CV", "Lettre de motivation"}},
+			{"rec retention", retentionText(rec.Retention), []string{"3 ans à compter du dernier contact"}},
+			{"rec retention event", rec.Retention[0].From, retention.LastContact},
+			{"rec subjects", rec.DataSubjects, []ropa.DataSubject{{ID: "subject-1", Description: "Candidats", Kind: ropa.Applicant}}},
+			{"rec recipients", rec.Recipients, []ropa.Recipient{{Name: "Direction des ressources humaines", Kind: ropa.Internal}}},
+			{"rec measures", rec.Measures, []string{"mesure-controle-d-acces-des-utilisateurs"}},
+			{"rec transfers", rec.Transfers, []ropa.Transfer(nil)},
+			{"rec none", rec.None, []ropa.Absence{ropa.NoJointController, ropa.NoTransfers, ropa.NoSpecialData}},
+		}
+		for _, tt := range tests {
+			assert.Equal(t, tt.want, tt.got, tt.name)
+		}
+		for _, note := range []string{
+			"Date de création de la fiche ('2_-_Liste_des_traitements'!C10): 26/05/2018",
+			"Date de création du traitement (Paie!B6): 26/05/2018",
+			"Finalité du traitement in the list ('2_-_Liste_des_traitements'!E10): Gestion de la paie\nCalcul des rémunérations",
+		} {
+			assert.Contains(t, pay.Notes, note)
+		}
+		assert.Contains(t, reg.Notes, "The model's example row ('2_-_Liste_des_traitements'!A9) is not imported: (EXEMPLE) Gestion de la paie")
+
+		var problems []string
+		for _, p := range res.Problems {
+			problems = append(problems, p.String())
+		}
+		assert.Empty(t, problems)
+		// Where each element was read.
+		cells := []struct {
+			path ropa.Path
+			want string
+		}{
+			{ropa.Root.Child("activities").Index(0), "Paie!B4"},
+			{ropa.Root.Child("activities").Index(1), "'Recrutement (RH)'!B4"},
+			{ropa.Root.Child("activities").Index(0).Child("purposes").Index(3), "Paie!B23"},
+			{ropa.Root.Child("activities").Index(0).Child("transfers").Index(1), "Paie!C64"},
+			{ropa.Root.Child("activities").Index(0).Child("dataCategories").Index(5), "Paie!B42"},
+			{ropa.Root.Child("organisation"), "'2_-_Liste_des_traitements'!C1"},
+		}
+		for _, c := range cells {
+			got, ok := res.Cell(c.path)
+			assert.True(t, ok, c.path.String())
+			assert.Equal(t, c.want, got, c.path.String())
+		}
+
+		// It loads, and checks without structural findings; the check
+		// reports the Privacy Shield, which the model still lists.
+		out, err := ropa.Marshal(reg)
+		require.NoError(t, err)
+		_, _, err = ropa.Decode(out, ropa.JSON)
+		require.NoError(t, err)
+		assert.Empty(t, ropa.Validate(reg))
+		checker, err := ropa.NewChecker()
+		require.NoError(t, err)
+		rep := checker.Check(reg, ropa.NewDate(2026, 11, 21))
+		var rules []string
+		for _, f := range rep.Findings {
+			if f.Path.String() == "activities[0].transfers[1].mechanism" || strings.HasPrefix(f.Path.String(), "activities[0].transfers[1]") {
+				rules = append(rules, f.Rule)
+			}
+		}
+		assert.Contains(t, rules, "invalid-mechanism")
+	}
+}
+
+func descriptions(ps []ropa.Purpose) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Description)
+	}
+	return out
+}
+
+func descriptionsOf(cs []ropa.DataCategory) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Description)
+	}
+	return out
+}
+
+func retentionData(rs []ropa.RetentionRule) [][]string {
+	var out [][]string
+	for _, r := range rs {
+		out = append(out, r.Data)
+	}
+	return out
+}
+
+func retentionText(rs []ropa.RetentionRule) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Text)
+	}
+	return out
+}
+
+// TestCNILCountries reads every country of the model's list (5_-_Listes,
+// column C), as the model spells it.
+func TestCNILCountries(t *testing.T) {
+	b, err := os.ReadFile("testdata/cnil-pays.txt")
+	require.NoError(t, err)
+	names := strings.Split(strings.TrimSpace(string(b)), "\n")
+	require.Len(t, names, 175)
+	seen := map[string]string{}
+	for _, n := range names {
+		code, ok := cnilCountry(n)
+		if assert.True(t, ok, n) {
+			assert.Empty(t, seen[code], "%s and %s are both %s", seen[code], n, code)
+			seen[code] = n
+		}
+	}
+	for _, tt := range []struct{ in, want string }{{"Etats-Unis", "US"}, {"États-Unis", "US"}, {"Inde", "IN"}, {"Côte d'Ivoire", "CI"},
+		{"Rép. dém. du Congo", "CD"}, {"Congo", "CG"}, {"Royaume-Uni", "GB"}, {"Suisse", "CH"}, {"CH", "CH"}} {
+		code, ok := cnilCountry(tt.in)
+		assert.True(t, ok, tt.in)
+		assert.Equal(t, tt.want, code, tt.in)
+	}
+}
+
+// TestCNILLists holds the tables to the words of the model's lists
+// (5_-_Listes, columns A, F, H and J), verbatim.
+func TestCNILLists(t *testing.T) {
+	guarantees := map[string]lawfulbasis.Mechanism{
+		"Clauses contractuelles types (CCT)": lawfulbasis.SCC, "Règles d'entreprise contraignantes (BCR)": lawfulbasis.BCR,
+		"Pays adéquat": lawfulbasis.Adequacy, "Privacy shield": lawfulbasis.PrivacyShield, "Code de conduite": lawfulbasis.CodeOfConduct,
+		"Certification": lawfulbasis.Certification, "Dérogations (art 49)": lawfulbasis.DerogationMechanism,
+	}
+	for w, m := range guarantees {
+		assert.Equal(t, m, cnilGuarantees[cnilKey(w)], w)
+	}
+	assert.Len(t, cnilGuarantees, len(guarantees))
+	subjects := map[string]ropa.SubjectKind{"Salariés": ropa.Employee, "Services Internes": "", "Clients": ropa.Customer,
+		"Fournisseurs": ropa.Supplier, "Prestataires": "", "Prospects": ropa.Prospect, "Candidats": ropa.Applicant, "Autres (préciser)": ropa.OtherKind}
+	for w, k := range subjects {
+		got, ok := cnilSubjectKinds[cnilKey(w)]
+		assert.True(t, ok, w)
+		assert.Equal(t, k, got, w)
+	}
+	recipients := map[string]ropa.RecipientKind{"Service interne qui traite les données": ropa.Internal, "Sous-traitants": ropa.Processor,
+		"Destinataires dans des pays tiers ou organisations internationales": "", "Partenaires institutionnels ou commerciaux": "",
+		"Autre (Préciser)": ropa.OtherRecipient}
+	for w, k := range recipients {
+		got, ok := cnilRecipientKinds[cnilKey(w)]
+		assert.True(t, ok, w)
+		assert.Equal(t, k, got, w)
+	}
+	for _, w := range []string{"Mesures de traçabilité", "Mesures de protection des logiciels", "Sauvegarde des données",
+		"Chiffrement des données", "Contrôle d'accès des utilisateurs", "Contrôle des sous-traitants", "Autres mesures (à préciser)"} {
+		assert.True(t, cnilMeasureWords[cnilKey(w)], w)
+	}
+}
+
+func TestCNILLabels(t *testing.T) {
+	tests := []struct {
+		in   string
+		want cnilField
+		n    int
+	}{
+		{"N° / RÉF", cnilRef, 0},
+		{"n°/réf :", cnilRef, 0},
+		{"Description du traitement ", cnilIgnore, 0},
+		{"Sous-finalité 6", cnilSubPurpose, 6},
+		{"Sous-finalité12", cnilSubPurpose, 12},
+		{"Destinataire 5", cnilRecipient, 5},
+		{"Destinataires", cnilRecipientsHead, 0},
+		{"Organisme destinataire 7", cnilTransfer, 7},
+		{"État civil, identité, données d'identification, images…", cnilData, 0},
+		{"État civil, identité, données d'identification, images...", cnilData, 0},
+		{"Données révélant les convictions religieuses ou philosophiques\u00a0", cnilSensitive, 0},
+		{"Données révélant l’origine raciale ou ethnique", cnilSensitive, 0},
+		{"Catégorie de données 2", cnilData, 2},
+		{"Remarques", cnilUnknown, 0},
+	}
+	for _, tt := range tests {
+		f, n := cnilLabel(tt.in)
+		assert.Equal(t, tt.want, f, tt.in)
+		assert.Equal(t, tt.n, n, tt.in)
+	}
+}
