@@ -716,7 +716,7 @@ func (x *cnil) address(s *sheet, c cnilContact, i int) *ropa.Address {
 		if code, ok := cnilCountry(c.country.v); ok {
 			a.Country = code
 		} else {
-			x.wb.problem(s, c.country.row, c.country.col, i, c.country.v, "not a country (its name in French or English, or its ISO 3166-1 code)")
+			x.wb.problem(s, c.country.row, c.country.col, i, c.country.v, "not a country (its name in French, English, Dutch or German, or its ISO 3166-1 code)")
 		}
 	}
 	if *a == (ropa.Address{}) {
@@ -988,10 +988,7 @@ func (fc *fiche) row(r int) {
 		if strings.TrimSpace(label) == "" && r == 1 {
 			return
 		}
-		if cnilHelp(label) || strings.TrimSpace(label) == "" && len(s.rows[r-1]) == 0 {
-			return
-		}
-		if strings.TrimSpace(label) == "" {
+		if cnilHelp(label) || strings.TrimSpace(label) == "" {
 			fc.outside(r)
 			return
 		}
@@ -1019,10 +1016,15 @@ func (fc *fiche) row(r int) {
 		fc.outside(r, 2)
 	case cnilUpdated:
 		if v := fc.get(r, 2); v.v != "" {
-			if fc.i < len(x.listRow) {
-				a.Updated = ropa.Date{} // the fiche's date is the record's; a list's that differs is reported below
-			}
+			listed := a.Updated
+			a.Updated = ropa.Date{} // the fiche's date is the record's
 			x.updated(a, s, r, 2, fc.i, v.v)
+			if c, ok := x.listCol(cnilColUpdated); ok && !listed.IsZero() && !a.Updated.IsZero() && listed != a.Updated {
+				x.wb.problem(x.list, x.listRow[fc.i], c, fc.i, listed.String(), "last update differs from that of its fiche (%s, %s); the fiche's is kept", a.Updated, cellRef(s.name, ref(r, 2)))
+			}
+			if a.Updated.IsZero() {
+				a.Updated = listed
+			}
 		}
 		fc.outside(r, 2)
 	case cnilActors:
@@ -1402,7 +1404,7 @@ func (fc *fiche) transfer(r int) {
 	case ok:
 		tr.Country = code
 	default:
-		x.wb.problem(s, r, country.col, fc.i, country.v, "not a country (its name in French or English, or its ISO 3166-1 code)")
+		x.wb.problem(s, r, country.col, fc.i, country.v, "not a country (its name in French, English, Dutch or German, or its ISO 3166-1 code)")
 		tr.Note = "Pays: " + country.v
 	}
 	if guarantee.v != "" {
@@ -1478,7 +1480,13 @@ func (fc *fiche) listPurposes() {
 
 // listCol returns the column of a heading of the list.
 func (x *cnil) listCol(key string) (int, bool) {
+	if x.list == nil {
+		return 0, false
+	}
 	head := listHeading(x.list)
+	if head == 0 {
+		return 0, false
+	}
 	for c := 1; c <= len(x.list.rows[head-1]); c++ {
 		k := cnilKey(x.list.cell(head, c))
 		if k == "" && head > 1 {

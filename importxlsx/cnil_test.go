@@ -506,3 +506,164 @@ func TestCNILLabels(t *testing.T) {
 		assert.Equal(t, tt.n, n, tt.in)
 	}
 }
+
+// cnilProblemBook is the model filled in with what cannot be read: a list
+// row with no fiche, a word for a date, a cell beside the list; a fiche
+// for an activity the list does not hold, with another controller, an
+// address that is not one, a country that does not exist, a basis and a
+// retention term not understood, a label of the DPO's own, a note typed
+// beside the fiche, a measure and a guarantee not of the model's lists,
+// and a derogation of Art. 49 with no ground.
+func cnilProblemBook(t *testing.T) []byte {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetName("Sheet1", cnilListSheet))
+	_, err := f.NewSheet("Prospection")
+	require.NoError(t, err)
+	writeSheet(t, f, cnilListSheet, []ficheRow{
+		{spanNone, []any{"Coordonnées du responsable de l’organisme", "Nom :", "Acme SAS"}},
+		{spanNone, []any{"Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche", "Finalité du traitement", "", "", "Oui/non"}},
+		{spanNone, []any{"Newsletter", "MK-01", "", "bientôt", "Envoi de la lettre d'information", "", "", "peut-être", "", "à revoir"}},
+		{spanNone, []any{"Prospection commerciale", "MK-02", "", "2024-01-01", "", "", "", "Non"}},
+	})
+	writeSheet(t, f, "Prospection", cat(modelHead("Prospection commerciale", "MK-02", "", "01/02/2024"), []ficheRow{
+		actor("Responsable du traitement", "Autre Société"),
+		actor("Délégué à la protection des données", "Martin HENRI", "", "", "", "", "", "dpo at acme"),
+		actor("Responsable(s) conjoint(s)", "Partenaire SA", "", "", "", "Atlantide"),
+		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		whole("Finalité principale", "Prospection"),
+		whole("Base légale", "on verra"),
+		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		two("État civil, identité, données d'identification, images…", "Nom", "comme d'habitude"),
+		two("Vie personnelle (habitudes de vie, situation familiale, etc.)", "", "2 ans"),
+		{spanNone, []any{"Remarques", "à valider par le DPO"}},
+		two("Catégories de personnes concernées", "Description", "Précisions"),
+		two("Catégorie de personnes 1", "Clients\nProspects", "B2B"),
+		{spanNone, []any{"", "", "", "", "", "", "", "", "note perso"}},
+		two("Mesures de sécurité", "Type de mesure de sécurité", "Précisions"),
+		two("Mesure de sécurité 1", "Formation du personnel", ""),
+		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
+		tr("Organisme destinataire 1", "Agence X", "Atlantide", "Dérogations (art 49)", ""),
+		tr("Organisme destinataire 2", "Agence Y", "Maroc", "Contrat maison", ""),
+	}))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	return buf.Bytes()
+}
+
+func TestReadCNILProblems(t *testing.T) {
+	res := readCNILBook(t, cnilProblemBook(t))
+	assert.Equal(t, CNIL, res.Layout)
+	list := "'2_-_Liste_des_traitements'!"
+	want := []struct{ ref, text, message string }{
+		{list + "D3", "bientôt", "not a date"},
+		{list + "H3", "peut-être", "not oui or non"},
+		{list + "J3", "à revoir", "cell outside the CNIL list's columns"},
+		{list + "D4", "2024-01-01", "last update differs from that of its fiche (2024-02-01, Prospection!B7)"},
+		{"Prospection!B10", "Autre Société", "differs from the register's organisation (Acme SAS"},
+		{"Prospection!H11", "dpo at acme", "not one e-mail address"},
+		{"Prospection!F12", "Atlantide", "not a country"},
+		{"Prospection!B15", "on verra", "no lawful basis"},
+		{"Prospection!E17", "comme d'habitude", "retention term not understood"},
+		{"Prospection!E18", "2 ans", "retention term of a row with no description"},
+		{"Prospection!B19", "à valider par le DPO", `under the label "Remarques"`},
+		{"Prospection!I22", "note perso", "cell outside the columns"},
+		{"Prospection!B24", "Formation du personnel", "not in the model's list of technical measures"},
+		{"Prospection!C26", "Atlantide", "not a country"},
+		{"Prospection!D26", "Dérogations (art 49)", "which derogation of Art. 49(1)"},
+		{"Prospection!D27", "Contrat maison", "not of the model's list"},
+		{list + "A3", "Newsletter", "no fiche de registre of this activity"},
+	}
+	require.Len(t, res.Problems, len(want), "%v", res.Problems)
+	for i, w := range want {
+		p := res.Problems[i]
+		assert.Equal(t, w.ref, p.Ref(), w.text)
+		assert.Equal(t, w.text, p.Text, w.ref)
+		assert.Contains(t, p.Message, w.message, w.ref)
+	}
+	reg := res.Register
+	require.Len(t, reg.Activities, 2)
+	news, pros := reg.Activities[0], reg.Activities[1]
+	assert.Equal(t, "Newsletter", news.Name)
+	assert.Equal(t, "mk-02", pros.ID)
+	// Each problem is kept in the notes of its activity.
+	assert.Contains(t, news.Notes, list+"D3: not a date")
+	assert.Contains(t, news.Notes, list+"A3: no fiche de registre")
+	for _, w := range want[3:16] {
+		assert.Contains(t, pros.Notes, w.ref+": ", w.ref)
+	}
+	assert.Contains(t, pros.Notes, "Précisions (Prospection!E21) of the 2 values of Prospection!B21: B2B")
+	assert.Equal(t, []ropa.DataSubject{{ID: "subject-1", Description: "Clients", Kind: ropa.Customer}, {ID: "subject-2", Description: "Prospects", Kind: ropa.Prospect}}, pros.DataSubjects)
+	assert.Equal(t, []ropa.Transfer{
+		{Recipient: "Agence X", Mechanism: lawfulbasis.DerogationMechanism, Note: "Pays: Atlantide"},
+		{Recipient: "Agence Y", Country: "MA", Note: "Type de Garanties: Contrat maison"},
+	}, pros.Transfers)
+	assert.Equal(t, []ropa.Party{{Name: "Partenaire SA"}}, pros.JointControllers)
+	assert.Equal(t, &ropa.Contact{Name: "Martin HENRI"}, reg.DPO)
+	assert.Equal(t, ropa.NewDate(2024, 2, 1), pros.Updated)
+	assert.Equal(t, []ropa.Absence{ropa.NoSpecialData}, pros.None)
+	// The check reports what the workbook lacks.
+	var rules []string
+	for _, f := range ropa.Validate(reg) {
+		rules = append(rules, f.Rule+" "+f.Path.String())
+	}
+	assert.Contains(t, rules, "required activities[1].transfers[0].country")
+	assert.Contains(t, rules, "required activities[1].transfers[0].derogation")
+}
+
+// TestReadCNILFichesOnly reads a workbook of fiches alone, on tabs the DPO
+// named, as the CNIL's example fills them: recognised by the labels of
+// column A, the organisation taken from the first fiche.
+func TestReadCNILFichesOnly(t *testing.T) {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetName("Sheet1", "Fiche RH"))
+	writeSheet(t, f, "Fiche RH", cat(modelHead("Gestion de la paie", "1", "", "13/05/2019"), []ficheRow{
+		actor("Responsable du traitement", "Louise DUPONT", "1 rue Rivoli", 75001, "Paris", "France", "01 xx xx xx xx", "exemple1@ets.com"),
+		actor("Délégué à la protection des données", "Martin HENRI", "1 rue Rivoli", 75001, "Paris", "France", "01 xx xx xx xx", "exemple2@ets.com"),
+		actor("Société du DPO (si celui-ci est externe)", "N/A"),
+		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		whole("Finalité principale", "Gestion de la paie"),
+		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		two("État civil, identité, données d'identification, images…", "Noms, prénoms, adresses", "5 ans à compter du versement de la paie"),
+		two("Catégories de personnes concernées", "Description", "Précisions"),
+		two("Catégorie de personnes 1", "Salariés", ""),
+		two("Destinataires", "Type de destinataire", "Précisions"),
+		two("Destinataire 1", "Destinataires dans des pays tiers ou organisations internationales", "Banque d'Andorre"),
+		two("Mesures de sécurité", "Type de mesure de sécurité", "Précisions"),
+		two("Mesure de sécurité 1", "Autres mesures (à préciser)", ""),
+		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
+		tr("Organisme destinataire 1", "Banque d'Andorre", "Andorre", "Clauses contractuelles types (CCT)", "Contrat en date du 23/01/2018"),
+	}))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	res := readCNILBook(t, buf.Bytes())
+	assert.Equal(t, CNIL, res.Layout)
+	reg := res.Register
+	assert.Equal(t, ropa.Party{Name: "Louise DUPONT", Phone: "01 xx xx xx xx", Email: "exemple1@ets.com",
+		Address: &ropa.Address{Street: "1 rue Rivoli", PostalCode: "75001", City: "Paris", Country: "FR"}}, reg.Organisation)
+	assert.Equal(t, "Martin HENRI", reg.DPO.Name)
+	require.Len(t, reg.Activities, 1)
+	a := reg.Activities[0]
+	assert.Equal(t, "1", a.ID)
+	assert.Equal(t, []ropa.Recipient{{Name: "Banque d'Andorre", Description: "Destinataires dans des pays tiers ou organisations internationales"}}, a.Recipients)
+	assert.Equal(t, []ropa.Measure{{ID: "mesure-autres-mesures-a-preciser", Kind: ropa.Technical, Description: "Autres mesures (à préciser)"}}, reg.Measures)
+	assert.Equal(t, []ropa.Transfer{{Recipient: "Banque d'Andorre", Country: "AD", Mechanism: lawfulbasis.SCC, Reference: "Contrat en date du 23/01/2018"}}, a.Transfers)
+	// The CNIL's own example term names an event of the register's own.
+	require.Len(t, res.Problems, 1)
+	assert.Equal(t, "'Fiche RH'!E16", res.Problems[0].Ref())
+	assert.Contains(t, res.Problems[0].Message, "versement de la paie")
+	assert.Empty(t, ropa.Validate(reg))
+}
+
+func TestReadCNILNotCNIL(t *testing.T) {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetCellValue("Sheet1", "A1", "Nom du traitement"))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	data := buf.Bytes()
+	_, err := Read(bytes.NewReader(data), int64(len(data)), WithLayout(CNIL))
+	require.ErrorIs(t, err, ErrNotWorkbook)
+	assert.Contains(t, err.Error(), "fiche de registre")
+	_, err = Read(bytes.NewReader(data), int64(len(data)))
+	require.ErrorIs(t, err, ErrNotWorkbook)
+	assert.Contains(t, err.Error(), "nor the CNIL model's")
+}
