@@ -2,10 +2,12 @@ package importxlsx
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -666,4 +668,107 @@ func TestReadCNILNotCNIL(t *testing.T) {
 	_, err = Read(bytes.NewReader(data), int64(len(data)))
 	require.ErrorIs(t, err, ErrNotWorkbook)
 	assert.Contains(t, err.Error(), "nor the CNIL model's")
+}
+
+// fuzzFiche builds a fiche with the texts a person types in its cells:
+// the name, a purpose, a description of data, the details of a category of
+// persons, a transfer's recipient, and a row of a label and value of the
+// person's own.
+func fuzzFiche(t *testing.T, name, purpose, data, details, dest, label, value string) []byte {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetName("Sheet1", "Fiche"))
+	writeSheet(t, f, "Fiche", cat(modelHead(name, "F-1", "", ""), []ficheRow{
+		actor("Responsable du traitement", "Acme SAS"),
+		whole("Finalité principale", purpose),
+		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		two("Vie personnelle (habitudes de vie, situation familiale, etc.)", data, "2 ans"),
+		two("Catégorie de personnes 1", "Autres (préciser)", details),
+		tr("Organisme destinataire 1", dest, "Inde", "Clauses contractuelles types (CCT)", ""),
+		{spanNone, []any{label, value}},
+	}))
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	return buf.Bytes()
+}
+
+// typeable reports whether a person could type s in a cell and read it
+// back: valid UTF-8 with no control character but the line break, and no
+// longer than a fiche's cell needs.
+func typeable(s string) bool {
+	if !utf8.ValidString(s) || len(s) > 2000 {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r == 0x7f || r == 0xfffe || r == 0xffff || r >= 0xd800 && r <= 0xdfff {
+			return false
+		}
+	}
+	return true
+}
+
+// strs collects every string of a JSON value.
+func strs(v any, out *strings.Builder) {
+	switch v := v.(type) {
+	case string:
+		out.WriteString(v)
+		out.WriteString("\x00")
+	case []any:
+		for _, x := range v {
+			strs(x, out)
+		}
+	case map[string]any:
+		for _, x := range v {
+			strs(x, out)
+		}
+	}
+}
+
+// FuzzCNIL reads fiches with any text in their cells: reading never fails
+// or panics, the register it makes encodes, and every value typed in a
+// cell of free text is in the register or in a problem.
+func FuzzCNIL(f *testing.F) {
+	f.Add("Paie du personnel", "Gestion de la paie", "Nom; prénom\nAdresse", "Intérimaires", "Banque d'Andorre", "Remarques", "à valider")
+	f.Add("", "", "Non", "", "", "", "note")
+	f.Add(placeholder, "Sous-finalité 1", "N/A", "Salariés", "Aucun", "► Données sensibles", "x")
+	f.Add("N° / RÉF", "a\nb\n\n c ", ";;", " ", "Etats-Unis", "Sous-finalité 7", "Prospection")
+	f.Fuzz(func(t *testing.T, name, purpose, data, details, dest, label, value string) {
+		for _, s := range []string{name, purpose, data, details, dest, label, value} {
+			if !typeable(s) {
+				t.Skip()
+			}
+		}
+		book := fuzzFiche(t, name, purpose, data, details, dest, label, value)
+		res, err := Read(bytes.NewReader(book), int64(len(book)), WithLayout(CNIL))
+		require.NoError(t, err)
+		out, err := ropa.Marshal(res.Register)
+		require.NoError(t, err)
+		var doc any
+		require.NoError(t, json.Unmarshal(out, &doc))
+		var all strings.Builder
+		strs(doc, &all)
+		for _, p := range res.Problems {
+			all.WriteString(p.Text + "\x00")
+		}
+		found := all.String()
+		kept := func(what, v string, parts func(string) []string) {
+			for _, part := range parts(cnilValue(v)) {
+				if cnilNone[cnilKey(part)] {
+					continue // "Non", "N/A": an answer that there is none
+				}
+				assert.Contains(t, found, part, "%s %q: %q is neither in the register nor in a problem", what, v, part)
+			}
+		}
+		one := func(s string) []string { return nonEmpty(strings.TrimSpace(s)) }
+		kept("name", name, one)
+		kept("purpose", purpose, splitLines)
+		kept("data", data, splitValues)
+		kept("details", details, one)
+		kept("recipient", dest, one)
+		if f, _ := cnilLabel(label); f == cnilUnknown {
+			kept("value", value, one)
+			if !cnilHelp(label) && cnilValue(value) == "" {
+				kept("label", label, one)
+			}
+		}
+	})
 }
