@@ -3,6 +3,7 @@ package importxlsx
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -771,4 +772,33 @@ func FuzzCNIL(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A fiche of the CNIL's model on a tab the DPO named, read by its labels.
+func ExampleRead_cnil() {
+	f := excelize.NewFile()
+	_ = f.SetSheetName("Sheet1", "Paie")
+	for cell, v := range map[string]string{
+		"A4": "Nom du traitement", "B4": "Gestion de la paie",
+		"A5": "N° / RÉF", "B5": "RH-01",
+		"A9": "Acteurs", "B9": "Nom",
+		"A10": "Responsable du traitement", "B10": "Acme SAS",
+		"A17": "Finalité principale", "B17": "Calcul des rémunérations",
+		"A24": "Catégories de données personnelles concernées", "B24": "Description", "E24": "Durée de conservation",
+		"A25": "État civil, identité, données d'identification, images…", "B25": "Nom; prénom", "E25": "5 ans après la fin du contrat",
+	} {
+		_ = f.SetCellValue("Paie", cell, v)
+	}
+	var buf bytes.Buffer
+	_ = f.Write(&buf)
+	res, err := Read(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		panic(err)
+	}
+	a := res.Register.Activities[0]
+	fmt.Println(res.Layout, res.Register.Organisation.Name, a.ID, a.Name)
+	fmt.Println(a.DataCategories[1].Description, a.DataCategories[1].Class, a.Retention[0].Period, a.Retention[0].From)
+	// Output:
+	// cnil Acme SAS rh-01 Gestion de la paie
+	// prénom identity P5Y contract-end
 }

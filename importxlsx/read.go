@@ -156,8 +156,9 @@ func (r *Result) Locate(rep *ropa.Report, file string) {
 }
 
 // Read reads a register from an XLSX workbook of size bytes: the generic
-// workbook of export.WriteXLSX in any of its languages, or the ICO
-// controller template (recognised by its sheets unless WithLayout says).
+// workbook of export.WriteXLSX in any of its languages, the ICO
+// controller template, or the CNIL's model register (recognised by its
+// sheets unless WithLayout says).
 // The workbook is checked against the limits (DefaultLimits unless
 // WithLimits says) before it is opened. A cell that cannot be mapped or
 // parsed is a Problem, never silently dropped; an error is returned only
