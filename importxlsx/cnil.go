@@ -11,7 +11,6 @@ import (
 	"github.com/go-playground/validator/v10"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -736,28 +735,29 @@ func foldAccents(s string) string {
 	return out
 }
 
-// foldedCountries maps the lower-case name of every country of ISO 3166-1
-// in the four languages, without accents, to its code. The language data
-// also name codes ISO 3166-1 no longer assigns (UK, FX, DY, HV, PZ, TP), some
-// with the name of a country of today ("Royaume-Uni"): those are left out.
+// foldedCountries maps the lower-case name of every country in the four
+// languages, without accents, to its ISO 3166-1 code.
 var foldedCountries = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for a := 'A'; a <= 'Z'; a++ {
-		for b := 'A'; b <= 'Z'; b++ {
-			code := string([]rune{a, b})
-			if !isoCountry(code) {
-				continue
-			}
-			r := language.MustParseRegion(code)
-			for _, l := range lang.All() {
-				if n := display.Regions(language.Make(string(l))).Name(r); n != "" {
-					m[foldAccents(strings.ToLower(strings.ReplaceAll(n, "’", "'")))] = code
-				}
-			}
+	for n, code := range countryNames() {
+		if c, ok := isoCode(code); ok {
+			m[foldAccents(strings.ReplaceAll(n, "’", "'"))] = c
 		}
 	}
 	return m
 })
+
+// isoCode returns the ISO 3166-1 code of a region: the language data also
+// name codes that ISO 3166-1 does not assign, or no longer does (UK, FX,
+// DY, HV, PZ, TP), which stand for the country that replaced them.
+func isoCode(code string) (string, bool) {
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return "", false
+	}
+	c := r.Canonicalize().String()
+	return c, isoCountry(c)
+}
 
 // cnilCountry reads a country as the model's list writes it (in French,
 // some names without their accents), by its name in English, Dutch, French
@@ -767,20 +767,15 @@ func cnilCountry(s string) (string, bool) {
 	if code, ok := cnilCountryNames[k]; ok {
 		return code, true
 	}
-	if t := strings.TrimSpace(s); len(t) == 2 && t == strings.ToUpper(t) && isoCountry(t) {
-		return t, true
-	}
-	if m := codeInParens.FindStringSubmatch(s); m != nil && isoCountry(m[1]) {
-		return m[1], true
+	if code, ok := parseCountry(s); ok {
+		return isoCode(code)
 	}
 	code, ok := foldedCountries()[k]
 	return code, ok
 }
 
 // isoCountry reports whether the register's format takes a code as a
-// country (ISO 3166-1 alpha-2 as validator/v10 knows it): the language
-// data also name regions with codes ISO 3166-1 only reserves, such as FX
-// ("France métropolitaine"), which would otherwise stand for "France".
+// country (ISO 3166-1 alpha-2 as validator/v10 knows it).
 func isoCountry(code string) bool { return validate().Var(code, "iso3166_1_alpha2") == nil }
 
 // cnilCountryNames are the names of the model's list of countries

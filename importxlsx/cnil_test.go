@@ -43,10 +43,40 @@ func tr(label string, dest, country, guarantee, docs any) ficheRow {
 	return ficheRow{spanTr, []any{label, dest, country, guarantee, "", docs}}
 }
 
+// The heading rows of the fiche's sections, verbatim.
+var (
+	purposesHead   = ficheRow{spanNone, []any{"Finalité(s) du traitement effectué"}}
+	dataHead       = two("Catégories de données personnelles concernées", "Description", "Durée de conservation")
+	subjectsHead   = two("Catégories de personnes concernées", "Description", "Précisions")
+	recipientsHead = two("Destinataires", "Type de destinataire", "Précisions")
+	measuresHead   = two("Mesures de sécurité", "Type de mesure de sécurité", "Précisions")
+	transfersHead  = ficheRow{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}}
+)
+
 var blank = ficheRow{}
 
+// sections are the sections of a short fiche, one row to each, as a DPO
+// who removed the rows left empty fills them.
+type sections struct {
+	purpose, basis                    string
+	data, subject, recipient, measure [2]string
+	transfer                          [4]string
+}
+
+func (x sections) rows() []ficheRow {
+	rows := []ficheRow{purposesHead, whole("Finalité principale", x.purpose)}
+	if x.basis != "" {
+		rows = append(rows, whole("Base légale", x.basis))
+	}
+	return append(rows, dataHead, two("État civil, identité, données d'identification, images…", x.data[0], x.data[1]),
+		subjectsHead, two("Catégorie de personnes 1", x.subject[0], x.subject[1]),
+		recipientsHead, two("Destinataire 1", x.recipient[0], x.recipient[1]),
+		measuresHead, two("Mesure de sécurité 1", x.measure[0], x.measure[1]),
+		transfersHead, tr("Organisme destinataire 1", x.transfer[0], x.transfer[1], x.transfer[2], x.transfer[3]))
+}
+
 // writeSheet writes rows from row 1 of a sheet, with the model's merged
-// cells, and returns the row after the last.
+// cells.
 func writeSheet(t *testing.T, f *excelize.File, sheet string, rows []ficheRow) {
 	t.Helper()
 	for i, row := range rows {
@@ -167,7 +197,7 @@ func cnilWorkbook(t *testing.T) []byte {
 		actor("Représentant"),
 		actor("Responsable(s) conjoint(s)", "Filiale SA", "Rue Royale 1", "1000", "Bruxelles", "Belgique", "", "info@filiale.example"),
 		blank,
-		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		purposesHead,
 		whole("Finalité principale", "Gestion de la paie"),
 		whole("Sous-finalité 1", "Calcul des rémunérations"),
 		whole("Sous-finalité 2", "Déclarations sociales"),
@@ -177,7 +207,7 @@ func cnilWorkbook(t *testing.T) []byte {
 		whole("Sous-finalité 6", "Ordre de virement à la banque"),
 		whole("Base légale", "obligation légale; exécution d'un contrat"),
 		blank,
-		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		dataHead,
 		two("État civil, identité, données d'identification, images…", "Nom; prénom\nAdresse", "5 ans après la fin du contrat"),
 		two("Vie personnelle (habitudes de vie, situation familiale, etc.)", "", ""),
 		two("Informations d'ordre économique et financier (revenus, situation financière, situation fiscale, etc.)", "RIB", "5 ans après la fin du contrat"),
@@ -192,23 +222,23 @@ func cnilWorkbook(t *testing.T) []byte {
 		"Données révélant les convictions religieuses ou philosophiques": {"", ""},
 	}), []ficheRow{
 		blank,
-		two("Catégories de personnes concernées", "Description", "Précisions"),
+		subjectsHead,
 		two("Catégorie de personnes 1", "Salariés", "CDI et CDD"),
 		two("Catégorie de personnes 2", "Services Internes", ""),
 		two("Catégorie de personnes 3", "Anciens salariés", ""),
 		blank,
-		two("Destinataires", "Type de destinataire", "Précisions"),
+		recipientsHead,
 		two("Destinataire 1", "Sous-traitants", "Cabinet comptable Dupuis"),
 		two("Destinataire 2", "Partenaires institutionnels ou commerciaux", "Organismes sociaux"),
 		two("Destinataire 3", "Service interne qui traite les données", ""),
 		two("Destinataire 4", placeholder, ""),
 		blank,
-		two("Mesures de sécurité", "Type de mesure de sécurité", "Précisions"),
+		measuresHead,
 		two("Mesure de sécurité 1", "Chiffrement des données", "AES-256 au repos"),
 		two("Mesure de sécurité 2", "Contrôle d'accès des utilisateurs", ""),
 		two("Mesure de sécurité 3", placeholder, ""),
 		blank,
-		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
+		transfersHead,
 		tr("Organisme destinataire 1", "Banque d'Andorre", "Andorre", "Pays adéquat", "Contrat en date du 23/01/2018"),
 		tr("Organisme destinataire 2", "Payroll Inc", "Etats-Unis", "Privacy shield", ""),
 		tr("Organisme destinataire 3", "Acme India", "Inde", "Clauses contractuelles types (CCT)", "https://acme.example/cct"),
@@ -218,11 +248,11 @@ func cnilWorkbook(t *testing.T) []byte {
 	// The model's own fiche, left as it is.
 	writeSheet(t, f, "3_-_Modèle_de_fiche_de_registre", cat(modelHead("", "ref-001", "", ""), []ficheRow{
 		actor("Responsable du traitement"),
-		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		purposesHead,
 		whole("Finalité principale", ""),
-		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		dataHead,
 		two("Catégorie de personnes 1", placeholder, ""),
-		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
+		transfersHead,
 		tr("Organisme destinataire 1", "", placeholder, placeholder, ""),
 	}))
 
@@ -233,23 +263,16 @@ func cnilWorkbook(t *testing.T) []byte {
 		actor("Délégué à la protection des données", "Claire Durand", "", "", "", "", "", "claire.durand@acme.example"),
 		actor("Responsable(s) conjoint(s)", "Néant"),
 		blank,
-		{spanNone, []any{"Finalité(s) du traitement effectué"}},
-		whole("Finalité principale", "Sélection des candidats"),
-		whole("Base légale", "consentement"),
-		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
-		two("État civil, identité, données d'identification, images…", "CV\nLettre de motivation", "3 ans à compter du dernier contact"),
-		two("Catégories de personnes concernées", "Description", "Précisions"),
-		two("Catégorie de personnes 1", "Candidats", ""),
-		two("Destinataires", "Type de destinataire", "Précisions"),
-		two("Destinataire 1", "Service interne qui traite les données", "Direction des ressources humaines"),
-		two("Mesures de sécurité", "Type de mesure de sécurité", "Précisions"),
-		two("Mesure de sécurité 1", "Contrôle d'accès des utilisateurs", ""),
-		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
-		tr("Organisme destinataire 1", "Aucun", placeholder, placeholder, ""),
-	}))
+	}, sections{purpose: "Sélection des candidats", basis: "consentement",
+		data:      [2]string{"CV\nLettre de motivation", "3 ans à compter du dernier contact"},
+		subject:   [2]string{"Candidats", ""},
+		recipient: [2]string{"Service interne qui traite les données", "Direction des ressources humaines"},
+		measure:   [2]string{"Contrôle d'accès des utilisateurs", ""},
+		transfer:  [4]string{"Aucun", placeholder, placeholder, ""},
+	}.rows()))
 	writeSheet(t, f, cnilExampleSheet, cat(modelHead("Gestion de la paie", "1 - Exemple", "26/05/2018", "13/05/2019"), []ficheRow{
 		actor("Responsable du traitement", "Louise DUPONT", "1 rue Rivoli", "75001", "Paris", "France", "01 xx xx xx xx", "exemple1@ets.com"),
-		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		purposesHead,
 		whole("Finalité principale", "Gestion de la paie"),
 	}))
 	writeSheet(t, f, cnilListsSheet, []ficheRow{{spanNone, []any{"Garanties", "", "Pays", "Zone"}}, {spanNone, []any{"Clauses contractuelles types (CCT)", "", "Andorre", "adéquat"}}})
@@ -290,7 +313,7 @@ func TestReadCNIL(t *testing.T) {
 			{"pay dpo", pay.DPO, (*ropa.Contact)(nil)},
 			{"pay joint", pay.JointControllers, []ropa.Party{{Name: "Filiale SA", Email: "info@filiale.example",
 				Address: &ropa.Address{Street: "Rue Royale 1", PostalCode: "1000", City: "Bruxelles", Country: "BE"}}}},
-			{"pay purposes", descriptions(pay.Purposes), []string{"Gestion de la paie", "Calcul des rémunérations", "Déclarations sociales", "Ordre de virement à la banque"}},
+			{"pay purposes", each(pay.Purposes, func(p ropa.Purpose) string { return p.Description }), []string{"Gestion de la paie", "Calcul des rémunérations", "Déclarations sociales", "Ordre de virement à la banque"}},
 			{"pay bases", pay.Purposes[3].Bases, []ropa.Basis{{Basis: lawfulbasis.LegalObligation}, {Basis: lawfulbasis.Contract}}},
 			{"pay data", pay.DataCategories, []ropa.DataCategory{
 				{ID: "data-1", Description: "Nom", Class: ropa.IdentityData},
@@ -300,8 +323,8 @@ func TestReadCNIL(t *testing.T) {
 				{ID: "data-5", Description: "Numéros de sécurité sociale des salariés", NationalID: true},
 				{ID: "data-6", Description: "Arrêts maladie", Special: []lawfulbasis.SpecialCategory{lawfulbasis.Health}},
 			}},
-			{"pay retention data", retentionData(pay.Retention), [][]string{{"data-1", "data-2", "data-3"}, {"data-4"}, {"data-5"}, {"data-6"}}},
-			{"pay retention text", retentionText(pay.Retention), []string{"5 ans après la fin du contrat", "5 ans après la fin du contrat", "5 ans après la fin du contrat", "3 ans"}},
+			{"pay retention data", each(pay.Retention, func(r ropa.RetentionRule) []string { return r.Data }), [][]string{{"data-1", "data-2", "data-3"}, {"data-4"}, {"data-5"}, {"data-6"}}},
+			{"pay retention text", each(pay.Retention, func(r ropa.RetentionRule) string { return r.Text }), []string{"5 ans après la fin du contrat", "5 ans après la fin du contrat", "5 ans après la fin du contrat", "3 ans"}},
 			{"pay retention period", pay.Retention[0].Period, retention.MustParsePeriod("P5Y")},
 			{"pay retention event", pay.Retention[0].From, retention.ContractEnd},
 			{"pay subjects", pay.DataSubjects, []ropa.DataSubject{
@@ -330,8 +353,8 @@ func TestReadCNIL(t *testing.T) {
 			{"rec updated", rec.Updated, ropa.NewDate(2024, 3, 1)},
 			{"rec dpo", rec.DPO, &ropa.Contact{Name: "Claire Durand", Email: "claire.durand@acme.example"}},
 			{"rec purposes", rec.Purposes, []ropa.Purpose{{Description: "Sélection des candidats", Bases: []ropa.Basis{{Basis: lawfulbasis.Consent}}}}},
-			{"rec data", descriptionsOf(rec.DataCategories), []string{"CV", "Lettre de motivation"}},
-			{"rec retention", retentionText(rec.Retention), []string{"3 ans à compter du dernier contact"}},
+			{"rec data", each(rec.DataCategories, func(c ropa.DataCategory) string { return c.Description }), []string{"CV", "Lettre de motivation"}},
+			{"rec retention", each(rec.Retention, func(r ropa.RetentionRule) string { return r.Text }), []string{"3 ans à compter du dernier contact"}},
 			{"rec retention event", rec.Retention[0].From, retention.LastContact},
 			{"rec subjects", rec.DataSubjects, []ropa.DataSubject{{ID: "subject-1", Description: "Candidats", Kind: ropa.Applicant}}},
 			{"rec recipients", rec.Recipients, []ropa.Recipient{{Name: "Direction des ressources humaines", Kind: ropa.Internal}}},
@@ -394,34 +417,11 @@ func TestReadCNIL(t *testing.T) {
 	}
 }
 
-func descriptions(ps []ropa.Purpose) []string {
-	var out []string
-	for _, p := range ps {
-		out = append(out, p.Description)
-	}
-	return out
-}
-
-func descriptionsOf(cs []ropa.DataCategory) []string {
-	var out []string
-	for _, c := range cs {
-		out = append(out, c.Description)
-	}
-	return out
-}
-
-func retentionData(rs []ropa.RetentionRule) [][]string {
-	var out [][]string
-	for _, r := range rs {
-		out = append(out, r.Data)
-	}
-	return out
-}
-
-func retentionText(rs []ropa.RetentionRule) []string {
-	var out []string
-	for _, r := range rs {
-		out = append(out, r.Text)
+// each maps the elements of a list to one of their fields.
+func each[T, V any](xs []T, field func(T) V) []V {
+	var out []V
+	for _, x := range xs {
+		out = append(out, field(x))
 	}
 	return out
 }
@@ -442,7 +442,7 @@ func TestCNILCountries(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct{ in, want string }{{"Etats-Unis", "US"}, {"États-Unis", "US"}, {"Inde", "IN"}, {"Côte d'Ivoire", "CI"},
-		{"Rép. dém. du Congo", "CD"}, {"Congo", "CG"}, {"Royaume-Uni", "GB"}, {"Suisse", "CH"}, {"CH", "CH"}} {
+		{"Rép. dém. du Congo", "CD"}, {"Congo", "CG"}, {"Royaume-Uni", "GB"}, {"France", "FR"}, {"Bénin", "BJ"}, {"Timor oriental", "TL"}, {"UK", "GB"}, {"Suisse", "CH"}, {"CH", "CH"}} {
 		code, ok := cnilCountry(tt.in)
 		assert.True(t, ok, tt.in)
 		assert.Equal(t, tt.want, code, tt.in)
@@ -452,33 +452,30 @@ func TestCNILCountries(t *testing.T) {
 // TestCNILLists holds the tables to the words of the model's lists
 // (5_-_Listes, columns A, F, H and J), verbatim.
 func TestCNILLists(t *testing.T) {
-	guarantees := map[string]lawfulbasis.Mechanism{
+	sameWords(t, cnilGuarantees, map[string]lawfulbasis.Mechanism{
 		"Clauses contractuelles types (CCT)": lawfulbasis.SCC, "Règles d'entreprise contraignantes (BCR)": lawfulbasis.BCR,
 		"Pays adéquat": lawfulbasis.Adequacy, "Privacy shield": lawfulbasis.PrivacyShield, "Code de conduite": lawfulbasis.CodeOfConduct,
 		"Certification": lawfulbasis.Certification, "Dérogations (art 49)": lawfulbasis.DerogationMechanism,
-	}
-	for w, m := range guarantees {
-		assert.Equal(t, m, cnilGuarantees[cnilKey(w)], w)
-	}
-	assert.Len(t, cnilGuarantees, len(guarantees))
-	subjects := map[string]ropa.SubjectKind{"Salariés": ropa.Employee, "Services Internes": "", "Clients": ropa.Customer,
-		"Fournisseurs": ropa.Supplier, "Prestataires": "", "Prospects": ropa.Prospect, "Candidats": ropa.Applicant, "Autres (préciser)": ropa.OtherKind}
-	for w, k := range subjects {
-		got, ok := cnilSubjectKinds[cnilKey(w)]
-		assert.True(t, ok, w)
-		assert.Equal(t, k, got, w)
-	}
-	recipients := map[string]ropa.RecipientKind{"Service interne qui traite les données": ropa.Internal, "Sous-traitants": ropa.Processor,
+	})
+	sameWords(t, cnilSubjectKinds, map[string]ropa.SubjectKind{"Salariés": ropa.Employee, "Services Internes": "", "Clients": ropa.Customer,
+		"Fournisseurs": ropa.Supplier, "Prestataires": "", "Prospects": ropa.Prospect, "Candidats": ropa.Applicant, "Autres (préciser)": ropa.OtherKind})
+	sameWords(t, cnilRecipientKinds, map[string]ropa.RecipientKind{"Service interne qui traite les données": ropa.Internal, "Sous-traitants": ropa.Processor,
 		"Destinataires dans des pays tiers ou organisations internationales": "", "Partenaires institutionnels ou commerciaux": "",
-		"Autre (Préciser)": ropa.OtherRecipient}
-	for w, k := range recipients {
-		got, ok := cnilRecipientKinds[cnilKey(w)]
+		"Autre (Préciser)": ropa.OtherRecipient})
+	sameWords(t, cnilMeasureWords, map[string]bool{"Mesures de traçabilité": true, "Mesures de protection des logiciels": true,
+		"Sauvegarde des données": true, "Chiffrement des données": true, "Contrôle d'accès des utilisateurs": true,
+		"Contrôle des sous-traitants": true, "Autres mesures (à préciser)": true})
+}
+
+// sameWords holds a table of the reader to the words of a list of the
+// model, as the model writes them: each word and nothing else.
+func sameWords[V any](t *testing.T, table map[string]V, model map[string]V) {
+	t.Helper()
+	assert.Len(t, table, len(model))
+	for w, v := range model {
+		got, ok := table[cnilKey(w)]
 		assert.True(t, ok, w)
-		assert.Equal(t, k, got, w)
-	}
-	for _, w := range []string{"Mesures de traçabilité", "Mesures de protection des logiciels", "Sauvegarde des données",
-		"Chiffrement des données", "Contrôle d'accès des utilisateurs", "Contrôle des sous-traitants", "Autres mesures (à préciser)"} {
-		assert.True(t, cnilMeasureWords[cnilKey(w)], w)
+		assert.Equal(t, v, got, w)
 	}
 }
 
@@ -532,19 +529,19 @@ func cnilProblemBook(t *testing.T) []byte {
 		actor("Responsable du traitement", "Autre Société"),
 		actor("Délégué à la protection des données", "Martin HENRI", "", "", "", "", "", "dpo at acme"),
 		actor("Responsable(s) conjoint(s)", "Partenaire SA", "", "", "", "Atlantide"),
-		{spanNone, []any{"Finalité(s) du traitement effectué"}},
+		purposesHead,
 		whole("Finalité principale", "Prospection"),
 		whole("Base légale", "on verra"),
-		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		dataHead,
 		two("État civil, identité, données d'identification, images…", "Nom", "comme d'habitude"),
 		two("Vie personnelle (habitudes de vie, situation familiale, etc.)", "", "2 ans"),
 		{spanNone, []any{"Remarques", "à valider par le DPO"}},
-		two("Catégories de personnes concernées", "Description", "Précisions"),
+		subjectsHead,
 		two("Catégorie de personnes 1", "Clients\nProspects", "B2B"),
 		{spanNone, []any{"", "", "", "", "", "", "", "", "note perso"}},
-		two("Mesures de sécurité", "Type de mesure de sécurité", "Précisions"),
+		measuresHead,
 		two("Mesure de sécurité 1", "Formation du personnel", ""),
-		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
+		transfersHead,
 		tr("Organisme destinataire 1", "Agence X", "Atlantide", "Dérogations (art 49)", ""),
 		tr("Organisme destinataire 2", "Agence Y", "Maroc", "Contrat maison", ""),
 	}))
@@ -623,19 +620,13 @@ func TestReadCNILFichesOnly(t *testing.T) {
 		actor("Responsable du traitement", "Louise DUPONT", "1 rue Rivoli", 75001, "Paris", "France", "01 xx xx xx xx", "exemple1@ets.com"),
 		actor("Délégué à la protection des données", "Martin HENRI", "1 rue Rivoli", 75001, "Paris", "France", "01 xx xx xx xx", "exemple2@ets.com"),
 		actor("Société du DPO (si celui-ci est externe)", "N/A"),
-		{spanNone, []any{"Finalité(s) du traitement effectué"}},
-		whole("Finalité principale", "Gestion de la paie"),
-		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
-		two("État civil, identité, données d'identification, images…", "Noms, prénoms, adresses", "5 ans à compter du versement de la paie"),
-		two("Catégories de personnes concernées", "Description", "Précisions"),
-		two("Catégorie de personnes 1", "Salariés", ""),
-		two("Destinataires", "Type de destinataire", "Précisions"),
-		two("Destinataire 1", "Destinataires dans des pays tiers ou organisations internationales", "Banque d'Andorre"),
-		two("Mesures de sécurité", "Type de mesure de sécurité", "Précisions"),
-		two("Mesure de sécurité 1", "Autres mesures (à préciser)", ""),
-		{spanTr, []any{"Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "", "Liens vers la documentation"}},
-		tr("Organisme destinataire 1", "Banque d'Andorre", "Andorre", "Clauses contractuelles types (CCT)", "Contrat en date du 23/01/2018"),
-	}))
+	}, sections{purpose: "Gestion de la paie",
+		data:      [2]string{"Noms, prénoms, adresses", "5 ans à compter du versement de la paie"},
+		subject:   [2]string{"Salariés", ""},
+		recipient: [2]string{"Destinataires dans des pays tiers ou organisations internationales", "Banque d'Andorre"},
+		measure:   [2]string{"Autres mesures (à préciser)", ""},
+		transfer:  [4]string{"Banque d'Andorre", "Andorre", "Clauses contractuelles types (CCT)", "Contrat en date du 23/01/2018"},
+	}.rows()))
 	var buf bytes.Buffer
 	require.NoError(t, f.Write(&buf))
 	res := readCNILBook(t, buf.Bytes())
@@ -681,7 +672,7 @@ func fuzzFiche(t *testing.T, name, purpose, data, details, dest, label, value st
 	writeSheet(t, f, "Fiche", cat(modelHead(name, "F-1", "", ""), []ficheRow{
 		actor("Responsable du traitement", "Acme SAS"),
 		whole("Finalité principale", purpose),
-		two("Catégories de données personnelles concernées", "Description", "Durée de conservation"),
+		dataHead,
 		two("Vie personnelle (habitudes de vie, situation familiale, etc.)", data, "2 ans"),
 		two("Catégorie de personnes 1", "Autres (préciser)", details),
 		tr("Organisme destinataire 1", dest, "Inde", "Clauses contractuelles types (CCT)", ""),
