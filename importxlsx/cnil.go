@@ -141,23 +141,43 @@ var cnilLabels = map[string]cnilField{
 	"organisme destinataire":                        cnilTransfer,
 }
 
+// cnilDataClass is what a row of categories of data stands for: a class
+// of data, or the national identification number (Art. 87).
+type cnilDataClass struct {
+	class      ropa.DataClass
+	nationalID bool
+}
+
 // cnilDataRows are the fixed rows of categories of data of the fiche, by
 // the key of their label: the class of data each stands for, and whether
 // it is the national identification number (Art. 87). Labels of the older
 // "registre de base" a DPO may add are read too.
-var cnilDataRows = map[string]struct {
-	class      ropa.DataClass
-	nationalID bool
-}{
-	"état civil, identité, données d'identification, images":        {class: ropa.IdentityData},
-	"vie personnelle (habitudes de vie, situation familiale, etc.)": {class: ropa.PersonalLife},
-	"vie professionnelle": {class: ropa.ProfessionalLife},
+var cnilDataRows = map[string]cnilDataClass{
+	"état civil, identité, données d'identification, images":                                                {class: ropa.IdentityData},
+	"vie personnelle (habitudes de vie, situation familiale, etc.)":                                         {class: ropa.PersonalLife},
+	"vie professionnelle (cv, scolarité, formation professionnelle, etc.)":                                  {class: ropa.ProfessionalLife},
+	"internet (cookies, traceurs, etc.)":                                                                    {class: ropa.InternetData},
 	"informations d'ordre économique et financier (revenus, situation financière, situation fiscale, etc.)": {class: ropa.EconomicData},
 	"données de connexion (adress ip, logs, etc.)":                                                          {class: ropa.ConnectionData},
-	"données de connexion (adresse ip, logs, etc.)":                                                         {class: ropa.ConnectionData},
 	"données de localisation (déplacements, données gps, gsm, etc.)":                                        {class: ropa.LocationData},
 	"numéro de sécurité sociale (ou nir)":                                                                   {nationalID: true},
 	"autres catégories de données":                                                                          {class: ropa.OtherData},
+}
+
+// cnilDataRow finds the row of categories of data of a label's key, by
+// its words before the examples in brackets where the examples differ
+// ("Données de connexion (adresses IP, logs, etc.)").
+func cnilDataRow(k string) (cnilDataClass, bool) {
+	if row, ok := cnilDataRows[k]; ok {
+		return row, true
+	}
+	words, _, _ := strings.Cut(k, " (")
+	for label, row := range cnilDataRows {
+		if w, _, _ := strings.Cut(label, " ("); w == words {
+			return row, true
+		}
+	}
+	return cnilDataClass{}, false
 }
 
 // cnilSensitiveRows are the nine rows of sensitive data of the fiche: the
@@ -247,7 +267,7 @@ func cnilLabel(a string) (cnilField, int) {
 	if f, ok := cnilLabels[k]; ok {
 		return f, 0
 	}
-	if _, ok := cnilDataRows[k]; ok {
+	if _, ok := cnilDataRow(k); ok {
 		return cnilData, 0
 	}
 	if _, ok := cnilSensitiveRows[k]; ok {
@@ -342,8 +362,8 @@ type cnil struct {
 	matched   []bool
 	fiches    []string // the sheet of each list activity's fiche
 	sensitive []bool   // whether that fiche declares sensitive data
-	// the cell each register-level actor was first read from
-	orgCell, dpoCell, repCell string
+	// the cell the organisation was first read from
+	orgCell string
 }
 
 func readCNIL(wb *workbook) (*Result, error) {
@@ -396,6 +416,10 @@ const (
 	cnilColSensGroup = "données sensibles ?"
 	cnilColIdent     = "identification du traitement"
 )
+
+// cnilBlockNote is the second line of the labels of the list's first two
+// contact blocks.
+const cnilBlockNote = "(responsable de traitement ou son représentant si le responsable est situé en dehors de l'ue)"
 
 // cnilGroups are the group headings above the list's headings.
 var cnilGroups = map[string]bool{cnilColIdent: true, cnilColPurposes: true, cnilColSensGroup: true}
@@ -571,7 +595,7 @@ func (x *cnil) blocks(s *sheet, head int) {
 		}
 		for c := 1; c <= len(s.rows[r-1]); c++ {
 			v := strings.TrimSpace(s.cell(r, c))
-			if v == "" || c == 1 && cnilBlockOf(v) != cnilNoBlock || cnilHelp(v) || cnilGroups[cnilKey(v)] {
+			if v == "" || c == 1 && (cnilBlockOf(v) != cnilNoBlock || strings.HasPrefix(cnilKey(v), cnilBlockNote)) || cnilHelp(v) || cnilGroups[cnilKey(v)] {
 				continue
 			}
 			k := strings.TrimSpace(strings.TrimSuffix(cnilKey(v), ":"))
@@ -673,8 +697,8 @@ func (x *cnil) party(s *sheet, c cnilContact, i int) (ropa.Party, bool) {
 // its name where no person is named, and kept in the notes otherwise.
 func (x *cnil) contact(s *sheet, c cnilContact, i int) (*ropa.Contact, bool) {
 	company := c.company
-	if c.name.v != "" || c.first.v != "" {
-		c.company = cellText{}
+	if c.name.v != "" || c.first.v != "" || cnilNone[cnilKey(company.v)] {
+		c.company = cellText{} // "N/A": the DPO is not external
 	}
 	p, ok := x.party(s, c, i)
 	if !ok {
@@ -999,6 +1023,7 @@ func (fc *fiche) row(r int) {
 		}
 	case cnilIgnore:
 		if r == 1 { // the title, and the reference the model repeats in H1
+			fc.title()
 			return
 		}
 		fc.outside(r)
@@ -1015,7 +1040,7 @@ func (fc *fiche) row(r int) {
 			a.Updated = ropa.Date{} // the fiche's date is the record's
 			x.updated(a, s, r, 2, fc.i, v.v)
 			if c, ok := x.listCol(cnilColUpdated); ok && !listed.IsZero() && !a.Updated.IsZero() && listed != a.Updated {
-				x.wb.problem(x.list, x.listRow[fc.i], c, fc.i, listed.String(), "last update differs from that of its fiche (%s, %s); the fiche's is kept", a.Updated, cellRef(s.name, ref(r, 2)))
+				x.wb.problem(x.list, x.listRow[fc.i], c, fc.i, x.list.cell(x.listRow[fc.i], c), "last update differs from that of its fiche (%s, %s); the fiche's is kept", a.Updated, cellRef(s.name, ref(r, 2)))
 			}
 			if a.Updated.IsZero() {
 				a.Updated = listed
@@ -1052,6 +1077,18 @@ func (fc *fiche) row(r int) {
 		fc.measure(r)
 	case cnilTransfer:
 		fc.transfer(r)
+	}
+}
+
+// title reports the cells of the title row other than the reference the
+// model repeats there (the fiche's own, its id, or the model's ref-001).
+func (fc *fiche) title() {
+	for c := 2; c <= len(fc.s.rows[0]); c++ {
+		v := cnilValue(fc.s.cell(1, c))
+		if v == "" || cnilHelp(v) || v == cnilModelRef || v == fc.a.Reference || v == fc.a.ID || v == fc.a.Name {
+			continue
+		}
+		fc.x.wb.problem(fc.s, 1, c, fc.i, v, "cell of the fiche's title row, not imported")
 	}
 }
 
@@ -1257,7 +1294,7 @@ func (fc *fiche) data(f cnilField, r, n int) {
 		fc.dataN++
 		c := ropa.DataCategory{ID: "data-" + strconv.Itoa(fc.dataN), Description: v}
 		if f == cnilData {
-			row := cnilDataRows[k]
+			row, _ := cnilDataRow(k)
 			c.Class, c.NationalID = row.class, row.nationalID
 		} else if sc := cnilSensitiveRows[k]; sc != "" {
 			c.Special = []lawfulbasis.SpecialCategory{sc}

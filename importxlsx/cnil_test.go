@@ -14,6 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/openropa/registry/examples"
+	"github.com/openropa/registry/export"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
@@ -498,6 +500,9 @@ func TestCNILLabels(t *testing.T) {
 		{"Données révélant les convictions religieuses ou philosophiques\u00a0", cnilSensitive, 0},
 		{"Données révélant l’origine raciale ou ethnique", cnilSensitive, 0},
 		{"Catégorie de données 2", cnilData, 2},
+		{"Données de connexion (adresses IP, logs, etc.)", cnilData, 0},
+		{"Internet (cookies, traceurs, etc.)", cnilData, 0},
+		{"Vie professionnelle", cnilData, 0},
 		{"Remarques", cnilUnknown, 0},
 	}
 	for _, tt := range tests {
@@ -792,4 +797,22 @@ func ExampleRead_cnil() {
 	// Output:
 	// cnil Acme SAS rh-01 Gestion de la paie
 	// prénom identity P5Y contract-end
+}
+
+// TestReadCNILExported reads the CNIL workbook that export.WriteXLSX
+// writes: its list and fiches are the model's, each activity found again.
+func TestReadCNILExported(t *testing.T) {
+	reg, _, err := examples.Load("wengage")
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&buf, reg, export.WithLayout(export.CNIL), export.WithLang(export.French)))
+	res := readCNILBook(t, buf.Bytes())
+	assert.Equal(t, CNIL, res.Layout)
+	assert.Equal(t, reg.Organisation.Name, res.Register.Organisation.Name)
+	name := func(a ropa.Activity) string { return a.Name }
+	assert.Equal(t, each(reg.Activities, name), each(res.Register.Activities, name))
+	for i, a := range res.Register.Activities {
+		assert.Equal(t, len(reg.Activities[i].Purposes), len(a.Purposes), a.Name)
+		assert.Equal(t, len(reg.Activities[i].DataSubjects), len(a.DataSubjects), a.Name)
+	}
 }
