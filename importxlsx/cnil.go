@@ -1130,7 +1130,7 @@ func (fc *fiche) actor(f cnilField, r int) {
 		read = append(read, col)
 	}
 	fc.outside(r, read...)
-	if c.name.v != "" && cnilNone[cnilKey(c.name.v)] && c.street.v == "" && c.email.v == "" && c.phone.v == "" {
+	if cnilNone[cnilKey(c.name.v)] && strings.Join([]string{c.street.v, c.postal.v, c.city.v, c.country.v, c.phone.v, c.email.v}, "") == "" {
 		if f == cnilJoint && !slicesContainsAbsence(a.None, ropa.NoJointController) {
 			a.None = append(a.None, ropa.NoJointController)
 			x.wb.at(fc.p.Child("none"), fc.s, r, c.name.col)
@@ -1386,12 +1386,14 @@ func (fc *fiche) measure(r int) {
 	x := fc.x
 	for _, v := range values {
 		kind := ropa.Technical
-		if !cnilMeasureWords[cnilKey(v)] {
-			if strings.Contains(cnilKey(v), "organisation") {
-				kind = ropa.Organisational
-			} else {
-				x.wb.problem(fc.s, r, max(t.col, 2), fc.i, v, "type of measure not in the model's list of technical measures; read as a technical measure")
-			}
+		switch {
+		case cnilMeasureWords[cnilKey(v)]:
+		case strings.Contains(cnilKey(v), "organisation"):
+			kind = ropa.Organisational
+		case v == "":
+			x.wb.problem(fc.s, r, max(t.col, 2), fc.i, "", "no type of measure beside its details; read as a technical measure")
+		default:
+			x.wb.problem(fc.s, r, max(t.col, 2), fc.i, v, "type of measure not in the model's list of technical measures; read as a technical measure")
 		}
 		desc := strings.Join(nonEmpty(v, d.v), "\n")
 		key := string(kind) + "\x00" + desc

@@ -546,6 +546,7 @@ func cnilProblemBook(t *testing.T) []byte {
 		{spanNone, []any{"", "", "", "", "", "", "", "", "note perso"}},
 		measuresHead,
 		two("Mesure de sécurité 1", "Formation du personnel", ""),
+		two("Mesure de sécurité 2", "Mesures organisationnelles", "Charte informatique"),
 		transfersHead,
 		tr("Organisme destinataire 1", "Agence X", "Atlantide", "Dérogations (art 49)", ""),
 		tr("Organisme destinataire 2", "Agence Y", "Maroc", "Contrat maison", ""),
@@ -573,9 +574,9 @@ func TestReadCNILProblems(t *testing.T) {
 		{"Prospection!B19", "à valider par le DPO", `under the label "Remarques"`},
 		{"Prospection!I22", "note perso", "cell outside the columns"},
 		{"Prospection!B24", "Formation du personnel", "not in the model's list of technical measures"},
-		{"Prospection!C26", "Atlantide", "not a country"},
-		{"Prospection!D26", "Dérogations (art 49)", "which derogation of Art. 49(1)"},
-		{"Prospection!D27", "Contrat maison", "not of the model's list"},
+		{"Prospection!C27", "Atlantide", "not a country"},
+		{"Prospection!D27", "Dérogations (art 49)", "which derogation of Art. 49(1)"},
+		{"Prospection!D28", "Contrat maison", "not of the model's list"},
 		{list + "A3", "Newsletter", "no fiche de registre of this activity"},
 	}
 	require.Len(t, res.Problems, len(want), "%v", res.Problems)
@@ -603,6 +604,10 @@ func TestReadCNILProblems(t *testing.T) {
 		{Recipient: "Agence Y", Country: "MA", Note: "Type de Garanties: Contrat maison"},
 	}, pros.Transfers)
 	assert.Equal(t, []ropa.Party{{Name: "Partenaire SA"}}, pros.JointControllers)
+	assert.Equal(t, []ropa.Measure{
+		{ID: "mesure-formation-du-personnel", Kind: ropa.Technical, Description: "Formation du personnel"},
+		{ID: "mesure-mesures-organisationnelles", Kind: ropa.Organisational, Description: "Mesures organisationnelles\nCharte informatique"},
+	}, reg.Measures)
 	assert.Equal(t, &ropa.Contact{Name: "Martin HENRI"}, reg.DPO)
 	assert.Equal(t, ropa.NewDate(2024, 2, 1), pros.Updated)
 	assert.Equal(t, []ropa.Absence{ropa.NoSpecialData}, pros.None)
