@@ -26,8 +26,11 @@ import (
 // its representative and its DPO above a list of the activities, and one
 // "fiche de registre" per activity, a copy of the sheet
 // 3_-_Modèle_de_fiche_de_registre whose labels stand in column A. Every
-// label and list word below is the model's own text, read from the model
-// file (cnil.fr/sites/cnil/files/atoms/files/registre-traitement-simplifie.ods).
+// label and list word below is the model's own text, read cell by cell from
+// a copy of the model file
+// (https://www.cnil.fr/sites/cnil/files/atoms/files/registre-traitement-simplifie.ods,
+// published in July 2019 as francenum.gouv.fr's page on it says; the copy
+// read has SHA-256 b7e3f2da76b1d3ff9e77324afbc73a5acf9cca0ca45be66af4a434417b1c0477).
 const (
 	cnilListSheet    = "2_-_Liste_des_traitements"
 	cnilExampleSheet = "4_-_Exemple_de_fiche"
@@ -225,9 +228,17 @@ var cnilMeasureWords = map[string]bool{
 }
 
 // cnilGuarantees are the words of the model's list "Garanties" (5_-_Listes,
-// column A) with the Chapter V mechanism each names. The model still lists
-// the Privacy Shield, which the Court of Justice invalidated (C-311/18,
-// 16 July 2020): it is read as that ended mechanism, for the check to report.
+// column A) with the Chapter V mechanism each names: an adequate country
+// (Art. 45), the appropriate safeguards of Art. 46(2) (standard contractual
+// clauses, binding corporate rules of Art. 47, codes of conduct,
+// certification) and the derogations of Art. 49, as the CCI Paris Île-de-
+// France's page on the tools of transfer names them in French
+// (entreprises.cci-paris-idf.fr, "Les outils de transfert de données
+// personnelles vers des pays non couverts par une décision d'adéquation").
+// The model still lists the Privacy Shield, which the Court of Justice
+// invalidated (C-311/18, 16 July 2020): it is read as that ended mechanism,
+// for the check to report. Which derogation of Art. 49(1) a transfer rests on
+// the model does not ask: a problem says so.
 var cnilGuarantees = map[string]lawfulbasis.Mechanism{
 	"clauses contractuelles types (cct)":       lawfulbasis.SCC,
 	"règles d'entreprise contraignantes (bcr)": lawfulbasis.BCR,
