@@ -116,5 +116,8 @@ func (wb *workbook) recognise() (Layout, error) {
 			return ICO, nil
 		}
 	}
-	return "", fmt.Errorf("%w: its sheets (%s) are not those of the generic workbook in en, nl, fr or de, nor the ICO template's", ErrNotWorkbook, strings.Join(names, ", "))
+	if ok, err := wb.isCNIL(); ok || err != nil {
+		return CNIL, err
+	}
+	return "", fmt.Errorf("%w: its sheets (%s) are not those of the generic workbook in en, nl, fr or de, nor the ICO template's, nor the CNIL model's", ErrNotWorkbook, strings.Join(names, ", "))
 }

@@ -9,7 +9,16 @@
 // business function and first purpose in lower-case words joined by
 // hyphens, "hr-payroll", or gets "-row-N" when that is empty or taken;
 // columns with no place in the model go to the activity's notes with
-// their heading and cell).
+// their heading and cell), and the CNIL's model register
+// (registre-traitement-simplifie) as a DPO fills it (Layout CNIL; see
+// readCNIL: the contact blocks and the list of the sheet
+// 2_-_Liste_des_traitements, and every sheet whose column A holds the
+// labels of the fiche de registre, whatever its name, its fields found by
+// their labels wherever rows were inserted or removed; fiches matched to
+// the list's rows by N° / RÉF, then by name; the words of the model's
+// drop-down lists read as kinds of persons and recipients, technical
+// measures and Chapter V mechanisms, "Privacy shield" as the ended
+// mechanism; the drop-down placeholder read as an empty cell).
 //
 // Read returns the register, in the openropa/v1 model (ropa.Marshal and
 // ropa.MarshalYAML write it), and the import problems: every cell that could

@@ -26,10 +26,14 @@ const (
 	// fills it: one activity to a row of its sheet Template, the columns
 	// known by their headings (A-AD), wherever the heading row is.
 	ICO Layout = "ico"
+	// CNIL is the CNIL's model register (registre-traitement-simplifie) as
+	// a DPO fills it: the list 2_-_Liste_des_traitements and a fiche de
+	// registre per activity, its fields known by their labels in column A.
+	CNIL Layout = "cnil"
 )
 
 // Layouts lists the layouts Read reads.
-func Layouts() []Layout { return []Layout{Generic, ICO} }
+func Layouts() []Layout { return []Layout{Generic, ICO, CNIL} }
 
 // Valid reports whether l is Auto or one of Layouts.
 func (l Layout) Valid() bool { return l == Auto || slices.Contains(Layouts(), l) }
@@ -152,8 +156,9 @@ func (r *Result) Locate(rep *ropa.Report, file string) {
 }
 
 // Read reads a register from an XLSX workbook of size bytes: the generic
-// workbook of export.WriteXLSX in any of its languages, or the ICO
-// controller template (recognised by its sheets unless WithLayout says).
+// workbook of export.WriteXLSX in any of its languages, the ICO
+// controller template, or the CNIL's model register (recognised by its
+// sheets unless WithLayout says).
 // The workbook is checked against the limits (DefaultLimits unless
 // WithLimits says) before it is opened. A cell that cannot be mapped or
 // parsed is a Problem, never silently dropped; an error is returned only
@@ -164,7 +169,7 @@ func Read(r io.ReaderAt, size int64, opts ...Option) (*Result, error) {
 		opt(&o)
 	}
 	if !o.layout.Valid() {
-		return nil, fmt.Errorf("importxlsx: unknown layout %q (want generic or ico)", o.layout)
+		return nil, fmt.Errorf("importxlsx: unknown layout %q (want generic, ico or cnil)", o.layout)
 	}
 	if o.lang != "" && !o.lang.Valid() {
 		return nil, fmt.Errorf("importxlsx: unknown language %q (want en, nl, fr or de)", o.lang)
@@ -194,6 +199,8 @@ func Read(r io.ReaderAt, size int64, opts ...Option) (*Result, error) {
 		res, err = readGeneric(wb, o.lang)
 	case ICO:
 		res, err = readICO(wb)
+	case CNIL:
+		res, err = readCNIL(wb)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("importxlsx: %w", err)

@@ -82,12 +82,12 @@ func TestImport(t *testing.T) {
 		{name: "language wrong for the workbook", args: []string{"--lang", "fr", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`not an XLSX workbook: no sheet "Traitements", as the generic workbook in fr has`}},
 		{name: "no output", args: []string{smallFile}, status: 2, stderr: []string{"name the output file with -o"}},
 		{name: "two workbooks", args: []string{smallFile, smallFile}, out: "reg.yaml", status: 2, stderr: []string{"name exactly one workbook"}},
-		{name: "cnil not read yet", args: []string{"--layout", "cnil", smallFile}, out: "reg.yaml", status: 2, stderr: []string{"the cnil layout cannot be imported yet"}},
+		{name: "cnil layout on the generic workbook", args: []string{"--layout", "cnil", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`no sheet "2_-_Liste_des_traitements" nor any sheet with the labels`}},
 		{name: "ico template, told by its sheet", args: []string{icoFile}, out: "reg.yaml", status: 0, noErr: true, format: ropa.YAML},
 		{name: "ico template named, a cell not read", args: []string{"--layout", "ico", icoBad}, out: "reg.json", status: 1, format: ropa.JSON,
 			stderr: []string{icoBad + "#Template!B10: no lawful basis of Art. 6(1) recognised"}},
 		{name: "ico layout on the generic workbook", args: []string{"--layout", "ico", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`no sheet "Template"`}},
-		{name: "unknown layout", args: []string{"--layout", "gba", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--layout must be generic or ico, not "gba"`}},
+		{name: "unknown layout", args: []string{"--layout", "gba", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--layout must be generic, ico or cnil, not "gba"`}},
 		{name: "unknown language", args: []string{"--lang", "es", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--lang must be en, nl, fr or de, not "es"`}},
 	}
 	for _, tc := range tests {
