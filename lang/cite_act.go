@@ -19,18 +19,20 @@ type Counterpart func(article, para, point string) (to string, ok bool)
 // ok is false where a provision has no counterpart, where it is a recital or
 // a subparagraph (whose numbering the other act need not keep), or where
 // the counterparts share no article: a citation is moved whole or not at
-// all.
+// all. counterpart is asked for every provision, also after one failed.
 func (c Citation) Under(to Act, counterpart Counterpart) (Citation, bool) {
 	if len(c.refs) == 0 {
 		return c, false
 	}
 	refs := make([]provision, len(c.refs))
+	all := true
 	for i, r := range c.refs {
 		m, ok := r.under(counterpart)
-		if !ok {
-			return c, false
-		}
+		all = all && ok // every provision is asked for, so that counterpart sees them all
 		refs[i] = m
+	}
+	if !all {
+		return c, false
 	}
 	parts := make([]string, len(refs))
 	for i, r := range refs {
