@@ -53,21 +53,27 @@ func fillTexts(v reflect.Value, path string, out *[]placementField) {
 		v.SetString(val)
 		*out = append(*out, placementField{path, val})
 	case reflect.Struct:
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			if !f.IsExported() {
+		eachField(v, path, func(f reflect.Value, p string) { fillTexts(f, p, out) })
+	}
+}
+
+// eachField calls fn with each field of the format in a struct and its JSON
+// path: exported fields with a JSON name, and those of embedded structs.
+func eachField(v reflect.Value, path string, fn func(reflect.Value, string)) {
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		p := path
+		if !f.Anonymous {
+			if name == "" || name == "-" {
 				continue
 			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			p := path
-			if !f.Anonymous {
-				if name == "" || name == "-" {
-					continue
-				}
-				p = strings.TrimPrefix(path+"."+name, ".")
-			}
-			fillTexts(v.Field(i), p, out)
+			p = strings.TrimPrefix(path+"."+name, ".")
 		}
+		fn(v.Field(i), p)
 	}
 }
 
@@ -283,21 +289,7 @@ func collectValues(v reflect.Value, path string, out *[]valueField) {
 		}
 		*out = append(*out, valueField{path: path, v: v, val: reflect.ValueOf(values[len(values)-1]).Convert(t)})
 	case reflect.Struct:
-		for i := range v.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			p := path
-			if !f.Anonymous {
-				if name == "" || name == "-" {
-					continue
-				}
-				p = strings.TrimPrefix(path+"."+name, ".")
-			}
-			collectValues(v.Field(i), p, out)
-		}
+		eachField(v, path, func(f reflect.Value, p string) { collectValues(f, p, out) })
 	}
 }
 
@@ -404,20 +396,10 @@ func added(s, base string) string {
 
 // cellValues reads every cell of a workbook, by sheet and cell.
 func cellValues(t *testing.T, data []byte) map[string]string {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	require.NoError(t, err)
-	defer f.Close()
 	cells := map[string]string{}
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet)
-		require.NoError(t, err)
-		for i, r := range rows {
-			for j, v := range r {
-				if v != "" {
-					name, _ := excelize.CoordinatesToCellName(j+1, i+1)
-					cells[sheet+"!"+name] = v
-				}
-			}
+	for _, sheet := range dump(t, data) {
+		for ref, v := range sheet.Cells {
+			cells[sheet.Name+"!"+ref] = v
 		}
 	}
 	return cells
