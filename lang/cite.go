@@ -20,17 +20,75 @@ func Regulation(l Lang) string {
 	return "GDPR"
 }
 
-// Citation is a citation of provisions of the GDPR, read from the form in
-// which the library writes it in English: "Art. 30(1)(f) GDPR", "Art. 30(1)(f)
-// and 5(1)(e) GDPR", "Art. 9(2)(b), (g)-(j) and 10 GDPR", "Art. 6(1), second
-// subparagraph, GDPR", "Art. 7(4) and recital 43 GDPR", optionally followed
-// by other sources after a semicolon ("Art. 46(1) GDPR; C-311/18"), which are
-// cited as written.
+// Act is a regulation a citation names.
+type Act int
+
+// The regulations citations name.
+const (
+	// GDPR is Regulation (EU) 2016/679, cited in English as "Art. 30 GDPR".
+	GDPR Act = iota
+	// EUDPR is Regulation (EU) 2018/1725, which applies to the Union
+	// institutions, bodies, offices and agencies, cited in English as "Art.
+	// 31 of Regulation (EU) 2018/1725".
+	EUDPR
+)
+
+// actWords are the words that name an act in the citations of a language.
+type actWords struct {
+	name string // "AVG", "Verordening (EU) 2018/1725"
+	of   string // the word that joins the provisions to the name: "van "
+	// comma: a comma closes a provision with parts before the name, whatever
+	// the language's custom for the GDPR.
+	comma bool
+}
+
+var actNames = map[Act]map[Lang]actWords{
+	GDPR: {English: {name: "GDPR"}, Dutch: {name: "AVG"}, French: {name: "RGPD"}, German: {name: "DSGVO"}},
+	EUDPR: {
+		English: {name: "Regulation (EU) 2018/1725", of: "of "},
+		Dutch:   {name: "Verordening (EU) 2018/1725", of: "van "},
+		French:  {name: "règlement (UE) 2018/1725", of: "du ", comma: true},
+		German:  {name: "Verordnung (EU) 2018/1725", of: "der "},
+	},
+}
+
+// words returns the words of the act in a language (English for a language
+// that is not one of the library's).
+func (a Act) words(l Lang) actWords {
+	w, ok := actNames[a][l]
+	if !ok {
+		w = actNames[a][English]
+	}
+	return w
+}
+
+// Name returns the name of the act in a language as citations write it:
+// "GDPR", "AVG", "Regulation (EU) 2018/1725", "règlement (UE) 2018/1725".
+func (a Act) Name(l Lang) string { return a.words(l).name }
+
+// english is what follows the provisions in the English form: " GDPR",
+// " of Regulation (EU) 2018/1725".
+func (a Act) english() string {
+	w := a.words(English)
+	return " " + w.of + w.name
+}
+
+// Citation is a citation of provisions of the GDPR or of Regulation (EU)
+// 2018/1725, read from the form in which the library writes it in English:
+// "Art. 30(1)(f) GDPR", "Art. 30(1)(f) and 5(1)(e) GDPR", "Art. 9(2)(b),
+// (g)-(j) and 10 GDPR", "Art. 6(1), second subparagraph, GDPR", "Art. 7(4)
+// and recital 43 GDPR", "Art. 31(1) and 4(1) of Regulation (EU) 2018/1725",
+// optionally followed by other sources after a semicolon ("Art. 46(1) GDPR;
+// C-311/18"), which are cited as written.
 type Citation struct {
 	text  string      // the citation as read
-	refs  []provision // the provisions of the GDPR, in order
+	act   Act         // the regulation it cites
+	refs  []provision // the provisions of the regulation, in order
 	extra string      // what follows the regulation's name ("; C-311/18"), as written
 }
+
+// Act returns the regulation the citation cites.
+func (c Citation) Act() Act { return c.act }
 
 // provision is one article (with its paragraph and points) or recital.
 type provision struct {
@@ -46,22 +104,27 @@ type points struct{ from, to string }
 
 var ordinals = []string{"first", "second", "third", "fourth", "fifth"}
 
-// ParseCitation reads a citation of the GDPR written as the library writes
-// it in English (see Citation). It is an error for the text to be in another
-// form; the error says where.
+// ParseCitation reads a citation of the GDPR or of Regulation (EU) 2018/1725
+// written as the library writes it in English (see Citation). It is an
+// error for the text to be in another form; the error says where.
 func ParseCitation(s string) (Citation, error) {
 	c := Citation{text: s}
 	body, ok := strings.CutPrefix(s, "Art. ")
 	if !ok {
 		return c, fmt.Errorf("citation %q: want it to start with \"Art. \"", s)
 	}
-	i := strings.Index(body, " GDPR")
-	if i < 0 {
-		return c, fmt.Errorf("citation %q: want the regulation's name, GDPR, after the provisions", s)
+	i := -1
+	for _, a := range []Act{GDPR, EUDPR} {
+		if j := strings.Index(body, a.english()); j >= 0 && (i < 0 || j < i) {
+			i, c.act = j, a
+		}
 	}
-	body, c.extra = body[:i], body[i+len(" GDPR"):]
+	if i < 0 {
+		return c, fmt.Errorf("citation %q: want the regulation's name, GDPR or of Regulation (EU) 2018/1725, after the provisions", s)
+	}
+	body, c.extra = body[:i], body[i+len(c.act.english()):]
 	if c.extra != "" && !strings.HasPrefix(c.extra, "; ") {
-		return c, fmt.Errorf("citation %q: after GDPR want \"; \" and another source, not %q", s, c.extra)
+		return c, fmt.Errorf("citation %q: after %s want \"; \" and another source, not %q", s, c.act.Name(English), c.extra)
 	}
 	p := &citeParser{s: body}
 	for {
@@ -185,6 +248,13 @@ func (p *citeParser) provision() (provision, error) {
 //	fr  art. 30, § 1er, f), et art. 5, § 1er, e) RGPD
 //	de  Art. 30 Abs. 1 lit. f und Art. 5 Abs. 1 lit. e DSGVO
 //
+// and for Regulation (EU) 2018/1725:
+//
+//	en  Art. 31(1) of Regulation (EU) 2018/1725   (as written)
+//	nl  art. 31, lid 1, van Verordening (EU) 2018/1725
+//	fr  art. 31, § 1er, du règlement (UE) 2018/1725
+//	de  Art. 31 Abs. 1 der Verordnung (EU) 2018/1725
+//
 // Other sources after the semicolon are kept as written.
 func (c Citation) In(l Lang) string {
 	if l != Dutch && l != French && l != German {
@@ -206,7 +276,8 @@ func (c Citation) In(l Lang) string {
 		}
 		b.WriteString(s)
 	}
-	b.WriteString(w.comma(w.commaBeforeName, c.refs[len(c.refs)-1]) + " " + Regulation(l) + c.extra)
+	a := c.act.words(l)
+	b.WriteString(w.comma(w.commaBeforeName || a.comma, c.refs[len(c.refs)-1]) + " " + a.of + a.name + c.extra)
 	return b.String()
 }
 

@@ -29,6 +29,10 @@ func TestCitationIn(t *testing.T) {
 		{"Art. 35(1) GDPR; WP248 rev.01", "art. 35, lid 1, AVG; WP248 rev.01", "art. 35, § 1er RGPD; WP248 rev.01", "Art. 35 Abs. 1 DSGVO; WP248 rev.01"},
 		{"Art. 6(1)(f) and 13(1)(d) GDPR", "art. 6, lid 1, f), en art. 13, lid 1, d), AVG", "art. 6, § 1er, f), et art. 13, § 1er, d) RGPD", "Art. 6 Abs. 1 lit. f und Art. 13 Abs. 1 lit. d DSGVO"},
 		{"Art. 5(2), 30(1) and 32 GDPR", "art. 5, lid 2, art. 30, lid 1, en art. 32 AVG", "art. 5, § 2, art. 30, § 1er, et art. 32 RGPD", "Art. 5 Abs. 2, Art. 30 Abs. 1 und Art. 32 DSGVO"},
+		{"Art. 31 of Regulation (EU) 2018/1725", "art. 31 van Verordening (EU) 2018/1725", "art. 31 du règlement (UE) 2018/1725", "Art. 31 der Verordnung (EU) 2018/1725"},
+		{"Art. 31(1) and 4 of Regulation (EU) 2018/1725", "art. 31, lid 1, en art. 4 van Verordening (EU) 2018/1725", "art. 31, § 1er, et art. 4 du règlement (UE) 2018/1725", "Art. 31 Abs. 1 und Art. 4 der Verordnung (EU) 2018/1725"},
+		{"Art. 10(2)(a) of Regulation (EU) 2018/1725", "art. 10, lid 2, a), van Verordening (EU) 2018/1725", "art. 10, § 2, a), du règlement (UE) 2018/1725", "Art. 10 Abs. 2 lit. a der Verordnung (EU) 2018/1725"},
+		{"Art. 39 of Regulation (EU) 2018/1725; WP248 rev.01", "art. 39 van Verordening (EU) 2018/1725; WP248 rev.01", "art. 39 du règlement (UE) 2018/1725; WP248 rev.01", "Art. 39 der Verordnung (EU) 2018/1725; WP248 rev.01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.en, func(t *testing.T) {
@@ -50,6 +54,8 @@ func TestParseCitationErrors(t *testing.T) {
 		{"Article 30 GDPR", `want it to start with "Art. "`},
 		{"Art. 30", "want the regulation's name"},
 		{"Art. 30 GDPR and more", `after GDPR want "; "`},
+		{"Art. 31 Regulation (EU) 2018/1725", "want the regulation's name"},
+		{"Art. 31 of Regulation (EU) 2018/1725 and more", `after Regulation (EU) 2018/1725 want "; "`},
 		{"Art. x GDPR", `want the number of an article at "x"`},
 		{"Art. 30(1) or 5 GDPR", `want ", " or " and " at " or 5"`},
 		{"Art. 30(a) GDPR", "a point needs a single paragraph"},
@@ -88,7 +94,7 @@ func ExampleCite() {
 // and a citation it reads writes back in English as it was read and in
 // every language with the regulation's name.
 func FuzzParseCitation(f *testing.F) {
-	for _, s := range []string{"Art. 30(1)(f) and 5(1)(e) GDPR", "Art. 9(2)(b), (g)-(j) and 10 GDPR", "Art. 6(1), second subparagraph, GDPR", "Art. 7(4) and recital 43 GDPR", "Art. 46(1) GDPR; C-311/18", "Art. 9(1)-(2) GDPR"} {
+	for _, s := range []string{"Art. 31(1) and 4 of Regulation (EU) 2018/1725", "Art. 30(1)(f) and 5(1)(e) GDPR", "Art. 9(2)(b), (g)-(j) and 10 GDPR", "Art. 6(1), second subparagraph, GDPR", "Art. 7(4) and recital 43 GDPR", "Art. 46(1) GDPR; C-311/18", "Art. 9(1)-(2) GDPR"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -100,8 +106,8 @@ func FuzzParseCitation(f *testing.F) {
 			t.Fatalf("%q reads back as %q", s, c.In(lang.English))
 		}
 		for _, l := range lang.All() {
-			if got := c.In(l); !strings.Contains(got, lang.Regulation(l)) {
-				t.Fatalf("%q in %s is %q, without %s", s, l, got, lang.Regulation(l))
+			if got := c.In(l); !strings.Contains(got, c.Act().Name(l)) {
+				t.Fatalf("%q in %s is %q, without %s", s, l, got, c.Act().Name(l))
 			}
 		}
 	})

@@ -32,7 +32,7 @@
 // UK decision, the supervisory authorities of the EEA countries other than
 // Belgium, the Netherlands, France, Germany (federal), Luxembourg, Ireland,
 // Austria, Denmark, Sweden and Iceland, the German Land authorities, and
-// every counterpart in Regulation (EU) 2018/1725 but that of Art. 30.
+// the counterparts in Regulation (EU) 2018/1725 not listed in [EUDPRCounterparts].
 //
 // Sources: the GDPR (Regulation (EU) 2016/679), Arts. 6, 7, 8, 9, 10, 15-21,
 // 37, 45-49; the European Commission's pages on adequacy decisions and on

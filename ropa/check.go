@@ -169,6 +169,9 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 		if rule.Run == nil {
 			continue // unused-waiver runs after the others
 		}
+		if !r.ruleApplies(rule, at) {
+			continue // the register's regime has no counterpart of its provision
+		}
 		p := &Pass{Register: r, At: at, rule: rule, out: &fs, facts: facts}
 		rule.Run(p)
 	}
@@ -184,7 +187,7 @@ func (c *Checker) Check(r *Register, at Date) *Report {
 		kept = append(kept, f)
 	}
 	n := len(kept)
-	c.unusedWaivers(r, used, &kept)
+	c.unusedWaivers(r, at, used, &kept)
 	if len(kept) > n {
 		kept = sortFindings(kept)
 	}
@@ -217,8 +220,8 @@ func waiverFor(r *Register, f *Finding) (int, bool) {
 
 // unusedWaivers reports the waivers that matched no finding: those of rules
 // the checker has, and those of rules it does not know.
-func (c *Checker) unusedWaivers(r *Register, used []bool, out *[]Finding) {
-	p := &Pass{Register: r, rule: unusedWaiver, out: out}
+func (c *Checker) unusedWaivers(r *Register, at Date, used []bool, out *[]Finding) {
+	p := &Pass{Register: r, At: at, rule: unusedWaiver, out: out}
 	for i, w := range r.Waivers {
 		if used[i] || w.Rule == "" {
 			continue
@@ -285,6 +288,9 @@ func (p *Pass) ReportFinding(f Finding) {
 	}
 	if f.Article == "" {
 		f.Article = p.rule.Article
+	}
+	if !p.Register.cite(&f, p.At) {
+		return // the register's regime has no counterpart of its provision
 	}
 	if f.Key == "" {
 		f.Key = p.rule.ID

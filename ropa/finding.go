@@ -45,8 +45,14 @@ type Finding struct {
 	Rule string `json:"rule"`
 	// Severity grades it.
 	Severity Severity `json:"severity"`
-	// Article is the provision it rests on, such as "Art. 30(1)(b) GDPR".
+	// Article is the provision it rests on, such as "Art. 30(1)(b) GDPR",
+	// in the law of the register's regime: "Art. 31(1) of Regulation (EU)
+	// 2018/1725" for a register under Regulation (EU) 2018/1725.
 	Article string `json:"article"`
+	// GDPRArticle is the provision of the GDPR that Article corresponds to,
+	// where the register's regime made Article cite another law; empty
+	// where Article cites the GDPR.
+	GDPRArticle string `json:"gdprArticle,omitempty"`
 	// Path is the element concerned, such as activities[3].transfers[0]; the
 	// root for the register as a whole.
 	Path Path `json:"path"`
