@@ -201,7 +201,7 @@ func countries(codes []string, l Lang) string {
 	return strings.Join(out, ", ")
 }
 
-func decisionText(d *ropa.DecisionGrounds) string {
+func decisionText(d *ropa.DecisionGrounds, l Lang) string {
 	if d == nil {
 		return ""
 	}
@@ -209,7 +209,7 @@ func decisionText(d *ropa.DecisionGrounds) string {
 	if d.Exception != "" {
 		exc = string(d.Exception)
 		if d.Exception.Valid() {
-			exc = d.Exception.Article()
+			exc = article(d.Exception.Article(), l)
 		}
 	}
 	return lines(exc, d.Law, d.Safeguards)
@@ -241,7 +241,7 @@ func activityFacts(a ropa.Activity, reg *ropa.Register, l Lang) []fact {
 		{"col.jointArrangement", a.JointArrangement},
 		{"col.targetCountries", countries(a.TargetCountries, l)},
 		{"col.automated", boolText(a.AutomatedDecisions, l)},
-		{"col.decisionGrounds", decisionText(a.DecisionGrounds)},
+		{"col.decisionGrounds", decisionText(a.DecisionGrounds, l)},
 		{"col.dpiaCriteria", dpiaCriteria(a.DPIA)},
 		{"col.ended", dateText(a.Ended, l)},
 		{"col.replacedBy", a.ReplacedBy},

@@ -321,7 +321,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal, ropa.NoProcessor),
 			withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
 			retentionText(a, l, words), measuresText(a.Measures, b.measures), join(a.Systems), label("risk.", a.Risk, l), join(a.TargetCountries),
-			dpiaText(a.DPIA, l), dpiaCriteria(a.DPIA), boolText(a.AutomatedDecisions, l), decisionText(a.DecisionGrounds),
+			dpiaText(a.DPIA, l), dpiaCriteria(a.DPIA), boolText(a.AutomatedDecisions, l), decisionText(a.DecisionGrounds, l),
 			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }))
 	}
 	if err := tb.close(); err != nil {

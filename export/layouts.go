@@ -414,7 +414,7 @@ func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measur
 	dpiaRequired, progress, link := "", "", ""
 	if a.DPIA != nil {
 		dpiaRequired = yesNo(a.DPIA.Status != ropa.DPIANotRequired, l)
-		progress = dpiaLabel(a.DPIA.Status, l)
+		progress = strings.Join(nonEmpty(dpiaLabel(a.DPIA.Status, l), dateText(a.DPIA.Date, l)), ", ")
 		link = a.DPIA.Reference
 	}
 	var rightList []string
@@ -438,7 +438,8 @@ func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measur
 	more := notes(append(facts, idFacts(a)...), l,
 		"col.owner", "col.systems", "col.automated")
 	return []string{
-		function, purposesText(a), withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), subjectsText(a, l), categoriesText(a, l),
+		function, purposesText(a), withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), subjectsText(a, l),
+		join(nonEmpty(categoriesText(a, l), specialText(a, l))), // the special categories have no column of their own
 		withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal),
 		join(contracts), withAbsence(join(countries), a, l, ropa.NoTransfers), join(exceptional), retentionText(a, l, eventLabels(reg)), measuresText(a.Measures, measures),
 		basesText(a, l), join(conditions), join(interests), join(assessments), strings.Join(rightList, ", "),
@@ -449,6 +450,50 @@ func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measur
 }
 
 // ---- CNIL ----
+
+// basisLabels lists the lawful bases of an activity's purposes, each once,
+// by its label.
+func basisLabels(a ropa.Activity, l Lang) string {
+	var out []string
+	for _, p := range a.Purposes {
+		for _, b := range p.Bases {
+			if lb := basisWord(b.Basis, l); !slices.Contains(out, lb) {
+				out = append(out, lb)
+			}
+		}
+	}
+	return join(out)
+}
+
+func basisWord(b lawfulbasis.Basis, l Lang) string {
+	if b.Valid() {
+		return b.Label(l)
+	}
+	return string(b)
+}
+
+// basesByPurpose writes each purpose with its lawful bases, one a line.
+func basesByPurpose(a ropa.Activity, l Lang) string {
+	return joinEach(a.Purposes, func(p ropa.Purpose) string {
+		words := make([]string, len(p.Bases))
+		for i, b := range p.Bases {
+			words[i] = withArticle(b.Basis, l)
+		}
+		return p.Description + ": " + strings.Join(words, "; ")
+	})
+}
+
+// conditionsByPurpose writes each purpose that has conditions of Art. 9(2)
+// or grounds of Art. 10 with them, one a line.
+func conditionsByPurpose(a ropa.Activity, l Lang) string {
+	var out []string
+	for _, p := range a.Purposes {
+		if len(p.Conditions) > 0 {
+			out = append(out, p.Description+": "+strings.Join(labelsOf(p.Conditions, l, func(c ropa.Condition, l Lang) string { return withArticle(c.Condition, l) }), "; "))
+		}
+	}
+	return join(out)
+}
 
 // cnilSensitive are the rows of sensitive data of the CNIL fiche, in order,
 // with the category of the format each one stands for.
@@ -639,6 +684,12 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 		}
 		fm.spanned(b.label, cnilWhole, label, p.Description)
 	}
+	// The model has no lawful basis: the row a DPO adds for it, with the
+	// bases of all purposes; which purpose has which, and the conditions
+	// of Art. 9(2) and 10, stand under the further information.
+	if bases := basisLabels(a, l); bases != "" {
+		fm.spanned(b.label, cnilWhole, "Base légale", bases)
+	}
 	fm.blank()
 	retention := retentionByCategory(a, l, eventLabels(reg))
 	fm.spanned(b.header, cnilTwo, "Catégories de données personnelles concernées", "Description", "Durée de conservation")
@@ -673,6 +724,11 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 			}
 		}
 		fm.spanned(b.label, cnilTwo, row.label, join(descs), join(nonEmpty(terms...)))
+	}
+	for _, c := range a.DataCategories { // the class of a sensitive category has no row of its own
+		if c.Class != "" && (len(c.Special) > 0 || c.Criminal) {
+			fm.spanned(b.label, cnilTwo, classLabel(c.Class, l), categoryName(a, c.ID), "")
+		}
 	}
 	fm.blank()
 	fm.spanned(b.header, cnilTwo, "Catégories de personnes concernées", "Description", "Précisions")
@@ -710,7 +766,7 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 	}
 	fm.blank()
 	fm.spanned(b.header, cnilWhole, t("col.more", l))
-	for _, f := range activityFacts(a, reg, l) {
+	for _, f := range append(activityFacts(a, reg, l), fact{"col.bases", basesByPurpose(a, l)}, fact{"col.conditions", conditionsByPurpose(a, l)}) {
 		if strings.TrimSpace(f.text) != "" && f.key != "col.id" {
 			fm.spanned(b.label, cnilWhole, t(f.key, l), f.text)
 		}
