@@ -112,6 +112,9 @@ type generic struct {
 	reg  *ropa.Register
 	acts map[string]int // activity id → index
 	recs map[string]int // processor record id → index
+	// byPath holds the rows of the Parties sheet by the path they name.
+	byPath     map[string]*partyRow
+	partyTable *table
 }
 
 func readGeneric(wb *workbook, l lang.Lang) (*Result, error) {
@@ -128,8 +131,8 @@ func readGeneric(wb *workbook, l lang.Lang) (*Result, error) {
 	if act := refs[l].sheetIn("Activities"); !slices.Contains(wb.f.GetSheetList(), act) {
 		return nil, fmt.Errorf("%w: no sheet %q, as the generic workbook in %s has", ErrNotWorkbook, act, l)
 	}
-	g := &generic{wb: wb, ref: refs[l], l: l, reg: &ropa.Register{}, acts: map[string]int{}, recs: map[string]int{}}
-	for _, step := range []func() error{g.cover, g.inventory, g.measures, g.activities, g.processing, g.purposes, g.data, g.recipients, g.transfers, g.retention, g.waivers, g.ignored} {
+	g := &generic{wb: wb, ref: refs[l], l: l, reg: &ropa.Register{}, acts: map[string]int{}, recs: map[string]int{}, byPath: map[string]*partyRow{}}
+	for _, step := range []func() error{g.parties, g.cover, g.inventory, g.measures, g.activities, g.processing, g.purposes, g.data, g.recipients, g.transfers, g.retention, g.waivers, g.unusedParties, g.ignored} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -158,6 +161,14 @@ func (g *generic) cover() error {
 	texts := map[string]*string{"E-mail": &o.Email, "Telephone": &o.Phone, "Website": &o.Website,
 		"Format version": &reg.Schema, "Language of the register": &reg.Language, "Notes on the register": &reg.Notes,
 		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing}
+	// Where the Parties sheet holds the organisation field by field, its
+	// row is read rather than the cover's worded lines.
+	org, structured := g.partyRowAt(root.Child("organisation"), "")
+	defer func() {
+		if structured {
+			reg.Organisation = org.party
+		}
+	}()
 	for r := 1; r <= len(s.rows); r++ {
 		label, v := s.cell(r, 1), s.cell(r, 2)
 		for c := 3; c <= len(s.rows[r-1]); c++ {
@@ -170,7 +181,7 @@ func (g *generic) cover() error {
 			if n, found := strings.CutPrefix(label, strings.TrimSuffix(g.ref.coverIn("Group entities 1"), "1")); found {
 				if _, err := strconv.Atoi(n); err == nil {
 					p := root.Child("entities").Index(len(reg.Entities))
-					reg.Entities = append(reg.Entities, g.party(s, r, 2, v))
+					reg.Entities = append(reg.Entities, g.partyAt(p, "", s, r, 2, v))
 					g.wb.at(p, s, r, 2)
 					continue
 				}
@@ -191,17 +202,28 @@ func (g *generic) cover() error {
 		case "Record of processing activities (Art. 30 GDPR)", "Columns marked * hold what Art. 30 GDPR requires.", "Checked as of", "Findings":
 			// Fixed words and the check's summary: nothing of the register.
 		case "Group entities 1":
-			reg.Entities = append(reg.Entities, g.party(s, r, 2, v))
-			g.wb.at(root.Child("entities").Index(len(reg.Entities)-1), s, r, 2)
+			p := root.Child("entities").Index(len(reg.Entities))
+			reg.Entities = append(reg.Entities, g.partyAt(p, "", s, r, 2, v))
+			g.wb.at(p, s, r, 2)
 		case "Controller":
 			o.Name = v
 			g.wb.at(root.Child("organisation"), s, r, 2)
 		case "Registration":
 			o.Registration = registration(v)
 		case "Address":
-			o.Address = g.address(s, r, 2, v)
+			if !structured {
+				o.Address = g.address(s, r, 2, v)
+			}
 		case "Postal address":
-			o.PostalAddress = g.address(s, r, 2, v)
+			if !structured {
+				o.PostalAddress = g.address(s, r, 2, v)
+			}
+		case "Applicable law":
+			if rg, ok := g.words("regime", v); ok {
+				reg.Regime = ropa.Regime(rg)
+			} else {
+				g.wb.problem(s, r, 2, -1, v, "not a regime the register can be kept under")
+			}
 		case "Employees":
 			if n, err := strconv.Atoi(v); err == nil {
 				o.Employees = &n
@@ -215,11 +237,10 @@ func (g *generic) cover() error {
 				g.wb.problem(s, r, 2, -1, v, "not yes or no")
 			}
 		case "Data protection officer":
-			p := g.party(s, r, 2, v)
-			reg.DPO = &ropa.Contact{Name: p.Name, Address: p.Address, Email: p.Email, Phone: p.Phone}
+			reg.DPO = g.contactAt(root.Child("dpo"), "", s, r, 2, v)
 			g.wb.at(root.Child("dpo"), s, r, 2)
 		case "Representative":
-			p := g.party(s, r, 2, v)
+			p := g.partyAt(root.Child("representative"), "", s, r, 2, v)
 			reg.Representative = &p
 			g.wb.at(root.Child("representative"), s, r, 2)
 		case "Last review of the register":
@@ -379,7 +400,11 @@ func (g *generic) activities() error {
 	known := append([]string{"ID", "Name", "Description", "Joint controllers", "Categories of data subjects",
 		"Technical and organisational security measures", "DPIA", "Automated decisions (Art. 22)",
 		"End date of the processing", "Replacing processing", "Notes", "Reference", "Systems", "Target member states (Art. 8(1))",
-		"Joint-controller arrangement (Art. 26(1))", "Data subject IDs", "Last update", "Next review"}, derivedActivityColumns...)
+		"Joint-controller arrangement (Art. 26(1))", "Data subject IDs", "Last update", "Next review",
+		"Status", "Other controllers (role)", "Data protection officer of the activity", "Risk", "DPIA criteria (WP248)",
+		"Owner (function, department)", "Grounds of automated decisions (Art. 22(2), (3))", "Owner's function", "Owner's department",
+		"Owner's e-mail", "Exception (Art. 22(2))", "Law authorising the decisions (Art. 22(2)(b))",
+		"Safeguards of the decisions (Art. 22(3))", "Stated absences (ids)"}, derivedActivityColumns...)
 	t, err := g.table("Activities", known...)
 	if err != nil || t == nil {
 		return err
@@ -403,11 +428,7 @@ func (g *generic) activities() error {
 		} else {
 			g.acts[a.ID] = i
 		}
-		if v := t.get(r, "Joint controllers"); v != "" {
-			for _, block := range strings.Split(v, "\n\n") {
-				a.JointControllers = append(a.JointControllers, g.party(t.s, r, t.col["Joint controllers"], block))
-			}
-		}
+		a.JointControllers, _ = g.partiesAt(p.Child("jointControllers"), a.ID, t.s, r, t.col["Joint controllers"], t.get(r, "Joint controllers"), false)
 		for j, line := range splitLines(t.get(r, "Categories of data subjects")) {
 			ds := ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: line}
 			if open := strings.LastIndex(line, " ("); open > 0 && strings.HasSuffix(line, ")") {
@@ -444,6 +465,7 @@ func (g *generic) activities() error {
 				t.problem(r, "DPIA", i, v, "DPIA status not recognised")
 			}
 		}
+		g.activityDetails(t, r, i, p, &a)
 		if v := t.get(r, "Automated decisions (Art. 22)"); v != "" {
 			if b, ok := parseYesNo(v); ok {
 				a.AutomatedDecisions = &b
@@ -492,9 +514,7 @@ func (g *generic) processing() error {
 		p := ropa.ProcessorRecord{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Categories: splitLines(t.get(r, "Categories of processing")),
 			Measures: g.measureIDs(t.get(r, "Technical and organisational security measures")), Systems: splitLines(t.get(r, "Systems")), Notes: t.get(r, "Notes")}
 		if v := t.get(r, "Controllers on whose behalf"); v != "" {
-			for _, block := range strings.Split(v, "\n\n") {
-				p.Controllers = append(p.Controllers, g.party(t.s, r, t.col["Controllers on whose behalf"], block))
-			}
+			p.Controllers, _ = g.partiesAt(ropa.Root.Child("processing").Index(len(g.reg.Processing)).Child("controllers"), p.ID, t.s, r, t.col["Controllers on whose behalf"], v, false)
 		}
 		g.recs[p.ID] = len(g.reg.Processing)
 		g.wb.at(ropa.Root.Child("processing").Index(len(g.reg.Processing)), t.s, r, 1)
@@ -622,7 +642,7 @@ func (g *generic) purposes() error {
 func (g *generic) data() error {
 	t, err := g.table("Data categories", "Activity ID", "Activity", "ID", "Data category",
 		"Special categories (Art. 9) or criminal data (Art. 10)", "Criminal-offence data (Art. 10)", "Source", "Source as stated",
-		"National identification number (Art. 87)", "Of data subjects", "If not provided")
+		"National identification number (Art. 87)", "Of data subjects", "If not provided", "Class of data", "Requirement (Art. 13(2)(e))")
 	if err != nil || t == nil {
 		return err
 	}
@@ -635,6 +655,20 @@ func (g *generic) data() error {
 		c := ropa.DataCategory{ID: t.get(r, "ID"), Description: t.get(r, "Data category"), SourceNote: t.get(r, "Source as stated"),
 			Subjects: splitLines(t.get(r, "Of data subjects")), RequirementNote: t.get(r, "If not provided")}
 		t.yesNo(r, "National identification number (Art. 87)", i, &c.NationalID)
+		if v := t.get(r, "Class of data"); v != "" {
+			if k, ok := g.words("Class of data@Data categories", v); ok {
+				c.Class = ropa.DataClass(k)
+			} else {
+				t.problem(r, "Class of data", i, v, "not a class of data")
+			}
+		}
+		if v := t.get(r, "Requirement (Art. 13(2)(e))"); v != "" {
+			if k, ok := g.words("Requirement (Art. 13(2)(e))@Data categories", v); ok {
+				c.Requirement = ropa.Requirement(k)
+			} else {
+				t.problem(r, "Requirement (Art. 13(2)(e))", i, v, "not a requirement to provide the data (Art. 13(2)(e))")
+			}
+		}
 		for _, v := range splitValues(t.get(r, "Special categories (Art. 9) or criminal data (Art. 10)")) {
 			if sc, ok := matchWords(lawfulbasis.SpecialCategories(), v, g.l); ok {
 				c.Special = append(c.Special, sc)
@@ -679,7 +713,7 @@ func (g *generic) country(t *table, r int, head string, activity int) string {
 
 func (g *generic) recipients() error {
 	t, err := g.table("Recipients", "Activity ID", "Activity", "Recipient", "Kind", "Country", "Agreement (Art. 28(3))", "Description",
-		"Processors", "All processors of the register")
+		"Processors", "All processors of the register", "Contact")
 	if err != nil || t == nil {
 		return err
 	}
@@ -691,6 +725,7 @@ func (g *generic) recipients() error {
 		rc := ropa.Recipient{Name: t.get(r, "Recipient"), Country: g.country(t, r, "Country", i),
 			Agreement: t.get(r, "Agreement (Art. 28(3))"), Description: t.get(r, "Description"), Processors: splitLines(t.get(r, "Processors"))}
 		t.yesNo(r, "All processors of the register", i, &rc.AllProcessors)
+		rc.Contact = g.contactAt(path.Index(len(*list)).Child("contact"), t.get(r, "Activity ID"), t.s, r, t.col["Contact"], t.get(r, "Contact"))
 		if k := t.get(r, "Kind"); k != "" {
 			if v, ok := g.words("Kind@Recipients", k); ok {
 				rc.Kind = ropa.RecipientKind(v)
@@ -807,7 +842,8 @@ func matchLabel[T interface {
 func (g *generic) retention() error {
 	t, err := g.table("Retention", "Activity ID", "Activity", "Data categories", "Retention term", "Period (ISO 8601)", "Starts",
 		"Ends at", "Law", "Criteria", "As the source states it",
-		"From the end of the year", "At least", "Case", "Of data subjects", "Data category IDs", "At the end")
+		"From the end of the year", "At least", "Case", "Of data subjects", "Data category IDs", "At the end",
+		"Extension", "Extension: case", "Extension: period (ISO 8601)", "Extension: ends at", "Extension: law")
 	if err != nil || t == nil {
 		return err
 	}
@@ -857,8 +893,9 @@ func (g *generic) retention() error {
 				t.problem(r, "Ends at", i, v, "not an ending event")
 			}
 		}
+		g.extension(t, r, i, &rule)
 		terms := []ropa.RetentionRule{rule}
-		if rule.Term.Period.IsZero() && rule.From == "" && len(rule.Until) == 0 && rule.Law == "" && rule.Criteria == "" &&
+		if rule.Extension == nil && rule.Term.Period.IsZero() && rule.From == "" && len(rule.Until) == 0 && rule.Law == "" && rule.Criteria == "" &&
 			rule.Case == "" && rule.Text == "" && rule.Then == "" && !rule.AtLeast && !rule.FromYearEnd && len(rule.Subjects) == 0 {
 			// Only the term in words: read it as a privacy notice writes it.
 			if v := t.get(r, "Retention term"); v != "" {
@@ -926,8 +963,7 @@ func (g *generic) inventory() error {
 			Locations: g.countries(t, r, "Processing locations"), Service: t.get(r, "Service"),
 			Agreement: t.get(r, "Agreement (Art. 28(3))"), Notes: t.get(r, "Notes")}
 		if v := t.get(r, "Contact"); v != "" {
-			c := g.party(t.s, r, t.col["Contact"], v)
-			p.Contact = &ropa.Contact{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone}
+			p.Contact = g.contactAt(ropa.Root.Child("processors").Index(len(g.reg.Processors)).Child("contact"), p.ID, t.s, r, t.col["Contact"], v)
 		}
 		g.wb.at(ropa.Root.Child("processors").Index(len(g.reg.Processors)), t.s, r, 1)
 		g.reg.Processors = append(g.reg.Processors, p)
@@ -993,7 +1029,7 @@ func (g *generic) waivers() error {
 // knows to hold nothing of the register (the findings and the lists), or
 // sheets of the workbook that hold nothing below their headings.
 func (g *generic) ignored() error {
-	read := []string{"Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers", "Retention", "Measures",
+	read := []string{"Parties", "Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers", "Retention", "Measures",
 		"Systems", "Processors", "Events",
 		"Processor records", "Waivers", "Findings", "Lists"}
 	names := g.wb.f.GetSheetList()

@@ -1,8 +1,12 @@
 package synth
 
 import (
+	"reflect"
+	"sort"
+	"strings"
 	"testing"
 
+	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,4 +39,98 @@ func TestRegisterIsDeterministicAndRealistic(t *testing.T) {
 	assert.Empty(t, ropa.Validate(r), "structurally valid")
 	rep := ropa.Check(r, ropa.NewDate(2026, 11, 21))
 	assert.Greater(t, rep.Summary.Errors, 0, "like real registers, some activities break rules")
+}
+
+// setFields records the fields (JSON paths, lists as []) that some value
+// under v gives.
+func setFields(v reflect.Value, path string, set map[string]bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			set[path] = true
+			setFields(v.Elem(), path, set)
+		}
+	case reflect.Slice:
+		if v.Len() > 0 {
+			set[path] = true
+		}
+		for i := range v.Len() {
+			setFields(v.Index(i), path+"[]", set)
+		}
+	case reflect.Struct:
+		if !v.IsZero() {
+			set[path] = true
+		}
+		if v.Type() == reflect.TypeFor[ropa.Date]() || v.Type() == reflect.TypeFor[retention.Period]() || v.Type() == reflect.TypeFor[ropa.Path]() {
+			return
+		}
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			p := path
+			if !f.Anonymous {
+				p = path + "." + name
+			}
+			setFields(v.Field(i), p, set)
+		}
+	default:
+		if !v.IsZero() {
+			set[path] = true
+		}
+	}
+}
+
+// allFields lists the fields of a type, as setFields names them.
+func allFields(t reflect.Type, path string, out map[string]bool) {
+	switch t.Kind() {
+	case reflect.Pointer:
+		out[path] = true
+		allFields(t.Elem(), path, out)
+	case reflect.Slice:
+		out[path] = true
+		allFields(t.Elem(), path+"[]", out)
+	case reflect.Struct:
+		out[path] = true
+		if t == reflect.TypeFor[ropa.Date]() || t == reflect.TypeFor[retention.Period]() || t == reflect.TypeFor[ropa.Path]() {
+			return
+		}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			p := path
+			if !f.Anonymous {
+				p = path + "." + name
+			}
+			allFields(f.Type, p, out)
+		}
+	default:
+		out[path] = true
+	}
+}
+
+func TestFullGivesEveryField(t *testing.T) {
+	a, err := ropa.Marshal(Full(12, 3))
+	require.NoError(t, err)
+	b, err := ropa.Marshal(Full(12, 3))
+	require.NoError(t, err)
+	assert.Equal(t, string(a), string(b), "the same size and seed give the same register")
+
+	plain, err := ropa.Marshal(Register(12, 3))
+	require.NoError(t, err)
+	_ = Full(12, 3)
+	again, err := ropa.Marshal(Register(12, 3))
+	require.NoError(t, err)
+	assert.Equal(t, string(plain), string(again), "Full leaves what Register returns unchanged")
+
+	set, all := map[string]bool{}, map[string]bool{}
+	setFields(reflect.ValueOf(Full(12, 3)).Elem(), "", set)
+	allFields(reflect.TypeFor[ropa.Register](), "", all)
+	var missing []string
+	for p := range all {
+		if !set[p] {
+			missing = append(missing, p)
+		}
+	}
+	sort.Strings(missing)
+	assert.Empty(t, missing, "fields Full leaves unset")
 }
