@@ -10,8 +10,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // parts locates the XML parts of a workbook in its zip archive: each
@@ -266,96 +264,75 @@ func (p *parts) rows(wb *workbook, name string, row func(r int, cells []string) 
 		return fmt.Errorf("sheet %q: its part %s is not in the archive", name, part)
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
+	sc := newScanner(rc)
 	var (
-		cells             []string
-		r, c              int // current row and column, from 1
-		inRow             bool
-		typ, ref          string
-		style             int
-		inV, inCell       bool
-		v                 strings.Builder
-		text              strings.Builder
-		inline, hasInline bool
+		cells        []string
+		r, c         int // current row and column, from 1
+		inRow        bool
+		typ          string
+		style        int
+		v, inline    string
+		hasInline    bool
+		inCell, keep bool
+		phonetic     int
 	)
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: sheet %q: %s", ErrNotWorkbook, name, fmt.Sprintf(format, args...))
 	}
+	attr := func(t tag, key string) string {
+		v, _, e := t.attr(key)
+		if e != nil && err == nil {
+			err = bad("%v", e)
+		}
+		return v
+	}
 	for {
-		tok, err := d.RawToken()
-		if errors.Is(err, io.EOF) {
-			return nil
+		t, e := sc.next(keep)
+		if errors.Is(e, io.EOF) {
+			return err
+		}
+		if e != nil {
+			return bad("%v", e)
 		}
 		if err != nil {
-			return bad("%v", err)
+			return err
 		}
-		switch x := tok.(type) {
-		case xml.StartElement:
-			switch x.Name.Local {
-			case "row":
-				next := r + 1
-				for _, a := range x.Attr {
-					if a.Name.Local == "r" {
-						if next, err = strconv.Atoi(a.Value); err != nil || next <= r {
-							return bad("row number %q out of order", a.Value)
-						}
-					}
+		switch string(t.name) {
+		case "row":
+			if t.end {
+				inRow = false
+				if err := row(r, cells); err != nil {
+					return err
 				}
-				if next > wb.lim.Rows {
-					return fmt.Errorf("%w: sheet %q has more than %d rows", ErrLimit, name, wb.lim.Rows)
-				}
-				r, c, inRow, cells = next, 0, true, cells[:0]
-			case "c":
-				if !inRow {
-					return bad("a cell outside a row")
-				}
-				typ, ref, style, inCell, hasInline = "", "", 0, true, false
-				v.Reset()
-				text.Reset()
-				for _, a := range x.Attr {
-					switch a.Name.Local {
-					case "t":
-						typ = a.Value
-					case "r":
-						ref = a.Value
-					case "s":
-						style, _ = strconv.Atoi(a.Value)
-					}
-				}
-				next := c + 1
-				if ref != "" {
-					col, row, err := excelize.CellNameToCoordinates(ref)
-					if err != nil || row != r || col <= c {
-						return bad("cell %q out of place in row %d", ref, r)
-					}
-					next = col
-				}
-				if next > wb.lim.Columns {
-					return fmt.Errorf("%w: sheet %q, row %d has more than %d columns", ErrLimit, name, r, wb.lim.Columns)
-				}
-				c = next
-			case "v":
-				inV = inCell
-			case "is":
-				if inCell {
-					inline, hasInline = true, true
-					if err := itemText(d, "is", &text); err != nil {
-						return bad("%v", err)
-					}
-					inline = false
+				continue
+			}
+			next := r + 1
+			if a := attr(t, "r"); a != "" {
+				if next, err = strconv.Atoi(a); err != nil || next <= r {
+					return bad("row number %q out of order", a)
 				}
 			}
-		case xml.CharData:
-			if inV && !inline {
-				v.Write(x)
+			if next > wb.lim.Rows {
+				return fmt.Errorf("%w: sheet %q has more than %d rows", ErrLimit, name, wb.lim.Rows)
 			}
-		case xml.EndElement:
-			switch x.Name.Local {
-			case "v":
-				inV = false
-			case "c":
+			r, c, inRow, cells = next, 0, true, cells[:0]
+			if t.selfEnd {
+				inRow = false
+				if err := row(r, cells); err != nil {
+					return err
+				}
+			}
+		case "c":
+			if t.end || t.selfEnd {
+				if !t.end {
+					if err := p.cellStart(t, r, &c, wb, name, attr); err != nil {
+						return err
+					}
+					typ, style = attr(t, "t"), 0
+					v, inline, hasInline = "", "", false
+				}
 				inCell = false
-				val, err := p.value(wb, name, r, c, typ, style, v.String(), text.String(), hasInline)
+				val, err := p.value(wb, name, r, c, typ, style, v, inline, hasInline)
 				if err != nil {
 					return err
 				}
@@ -365,14 +342,64 @@ func (p *parts) rows(wb *workbook, name string, row func(r int, cells []string) 
 					}
 					cells = append(cells, val)
 				}
-			case "row":
-				inRow = false
-				if err := row(r, cells); err != nil {
-					return err
+				continue
+			}
+			if !inRow {
+				return bad("a cell outside a row")
+			}
+			if err := p.cellStart(t, r, &c, wb, name, attr); err != nil {
+				return err
+			}
+			typ, inCell = attr(t, "t"), true
+			style, _ = strconv.Atoi(attr(t, "s"))
+			v, inline, hasInline = "", "", false
+		case "v":
+			switch {
+			case !inCell:
+			case t.end:
+				v, keep = string(sc.text), false
+			case !t.selfEnd:
+				sc.text, keep = sc.text[:0], true
+			}
+		case "is":
+			if inCell && !t.end && !t.selfEnd {
+				hasInline = true
+				sc.text = sc.text[:0]
+			} else if inCell && t.end {
+				inline = string(sc.text)
+			}
+		case "t":
+			if hasInline && inCell && phonetic == 0 {
+				keep = !t.end && !t.selfEnd
+			}
+		case "rPh":
+			if hasInline && inCell && !t.selfEnd {
+				if t.end {
+					phonetic--
+				} else {
+					phonetic++
 				}
 			}
 		}
 	}
+}
+
+// cellStart moves the column to the cell a c tag opens, checking its
+// reference and the column limit.
+func (p *parts) cellStart(t tag, r int, c *int, wb *workbook, name string, attr func(tag, string) string) error {
+	next := *c + 1
+	if ref := attr(t, "r"); ref != "" {
+		col, row, ok := cellCoordinates(ref)
+		if !ok || row != r || col <= *c {
+			return fmt.Errorf("%w: sheet %q: cell %q out of place in row %d", ErrNotWorkbook, name, ref, r)
+		}
+		next = col
+	}
+	if next > wb.lim.Columns {
+		return fmt.Errorf("%w: sheet %q, row %d has more than %d columns", ErrLimit, name, r, wb.lim.Columns)
+	}
+	*c = next
+	return nil
 }
 
 // value returns a cell's text: plain text as it stands, anything else as
@@ -403,4 +430,23 @@ func (p *parts) value(wb *workbook, sheet string, r, c int, typ string, style in
 		return "", fmt.Errorf("sheet %q, cell %s: %w", sheet, ref(r, c), err)
 	}
 	return s, nil
+}
+
+// cellCoordinates reads a cell reference such as "AB12" into its column
+// and row, from 1.
+func cellCoordinates(ref string) (col, row int, ok bool) {
+	i := 0
+	for ; i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z'; i++ {
+		if col = col*26 + int(ref[i]-'A'+1); col > 1<<20 {
+			return 0, 0, false
+		}
+	}
+	if i == 0 || i == len(ref) {
+		return 0, 0, false
+	}
+	row, err := strconv.Atoi(ref[i:])
+	if err != nil || row < 1 || ref[i] == '+' || ref[i] == '-' {
+		return 0, 0, false
+	}
+	return col, row, true
 }
