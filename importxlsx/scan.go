@@ -109,6 +109,9 @@ func (s *scanner) skip(end string) error {
 			return io.ErrUnexpectedEOF
 		}
 		all = append(all, s.buf...)
+		if len(all) > maxTag && end != "]]>" {
+			return fmt.Errorf("a comment or processing instruction of more than %d bytes", maxTag)
+		}
 		if bytes.HasSuffix(all, []byte(end)) {
 			s.buf = append(s.buf[:0], all...)
 			return nil
@@ -120,13 +123,17 @@ func (s *scanner) skip(end string) error {
 func (s *scanner) tag() (tag, error) {
 	raw := s.raw[:0]
 	defer func() { s.raw = raw[:0] }()
+	var quote byte
 	for {
 		if err := s.until('>'); err != nil {
 			return tag{}, io.ErrUnexpectedEOF
 		}
 		raw = append(raw, s.buf...)
-		if !openQuote(raw) { // a ">" inside an attribute value does not end the tag
+		if quote = openQuote(quote, s.buf); quote == 0 { // a ">" inside an attribute value does not end the tag
 			break
+		}
+		if len(raw) > maxTag {
+			return tag{}, fmt.Errorf("a tag of more than %d bytes", maxTag)
 		}
 	}
 	raw = raw[:len(raw)-1]
@@ -237,16 +244,20 @@ func (s *scanner) decode(raw []byte) error {
 	}
 }
 
-// openQuote reports whether raw ends inside a quoted attribute value.
-func openQuote(raw []byte) bool {
-	var q byte
-	for _, b := range raw {
+// maxTag is the longest tag the scanner reads: a sheet's tags hold a few
+// short attributes.
+const maxTag = 1 << 20
+
+// openQuote returns the quote that is open at the end of b, when q was
+// open at its start (0 for none).
+func openQuote(q byte, b []byte) byte {
+	for _, c := range b {
 		switch {
-		case q == 0 && (b == '"' || b == '\''):
-			q = b
-		case b == q:
+		case q == 0 && (c == '"' || c == '\''):
+			q = c
+		case c == q:
 			q = 0
 		}
 	}
-	return q != 0
+	return q
 }

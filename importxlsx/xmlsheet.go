@@ -425,6 +425,9 @@ func (p *parts) value(wb *workbook, sheet string, r, c int, typ string, style in
 	case v == "" && !hasInline:
 		return "", nil
 	}
+	if wb.f == nil {
+		return "", fmt.Errorf("%w: sheet %q, cell %s: a value that is not text, in a workbook excelize has not opened", ErrNotWorkbook, sheet, ref(r, c))
+	}
 	s, err := wb.f.GetCellValue(sheet, ref(r, c))
 	if err != nil {
 		return "", fmt.Errorf("sheet %q, cell %s: %w", sheet, ref(r, c), err)
