@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -716,11 +717,7 @@ var genericWords = map[string][4]string{
 	"col.postalCountry":      {"Postal address: country", "Postadres: land", "Adresse postale : pays", "Postanschrift: Land"},
 }
 
-func init() {
-	for k, v := range genericWords {
-		words[k] = v
-	}
-}
+func init() { maps.Copy(words, genericWords) }
 
 // writeParties writes every party and contact of the register a row each,
 // field by field, the element it stands for named by its path: what the

@@ -10,20 +10,8 @@ import (
 // criteria, the grounds of automated decisions and the stated absences.
 // The DPIA is read before it.
 func (g *generic) activityDetails(t *table, r, i int, p ropa.Path, a *ropa.Activity) {
-	if v := t.get(r, "Status"); v != "" {
-		if k, ok := g.words("Status@Activities", v); ok {
-			a.Status = ropa.ActivityStatus(k)
-		} else {
-			t.problem(r, "Status", i, v, "not a status of an activity (planned, active, suspended, ended)")
-		}
-	}
-	if v := t.get(r, "Risk"); v != "" {
-		if k, ok := g.words("Risk@Activities", v); ok {
-			a.Risk = ropa.RiskLevel(k)
-		} else {
-			t.problem(r, "Risk", i, v, "not a level of risk (low, medium, high)")
-		}
-	}
+	enumCell(g, t, r, i, "Activities", "Status", &a.Status, "not a status of an activity (planned, active, suspended, ended)")
+	enumCell(g, t, r, i, "Activities", "Risk", &a.Risk, "not a level of risk (low, medium, high)")
 	if o := (ropa.Owner{Function: t.get(r, "Owner's function"), Department: t.get(r, "Owner's department"), Email: t.get(r, "Owner's e-mail")}); o != (ropa.Owner{}) {
 		a.Owner = &o
 	} else if v := t.get(r, "Owner (function, department)"); v != "" {

@@ -140,6 +140,22 @@ func readGeneric(wb *workbook, l lang.Lang) (*Result, error) {
 	return &Result{Register: g.reg, Lang: l}, nil
 }
 
+// enumCell reads a row's cell under an English heading of an English
+// sheet into *v: the value of an enumeration its words name, learnt from
+// the reference workbook. An empty cell leaves *v; words of no value are a
+// problem (what says so).
+func enumCell[T ~string](g *generic, t *table, r, activity int, sheet, head string, v *T, what string) {
+	text := t.get(r, head)
+	if text == "" {
+		return
+	}
+	if k, ok := g.words(head+"@"+sheet, text); ok {
+		*v = T(k)
+		return
+	}
+	t.problem(r, head, activity, text, "%s", what)
+}
+
 // words returns the value of an enumeration's words, learnt from the
 // reference workbook.
 func (g *generic) words(key, text string) (string, bool) {
@@ -352,26 +368,40 @@ func (g *generic) address(s *sheet, row, col int, v string) *ropa.Address {
 	return a
 }
 
-// measures reads the Measures sheet.
-func (g *generic) measures() error {
-	t, err := g.table("Measures", "ID", "Kind", "Description", "Applies to")
+// eachRow opens a sheet of the generic workbook by its English name (see
+// table) and calls row for each of its data rows; a sheet the workbook
+// lacks has none.
+func (g *generic) eachRow(english string, known []string, row func(t *table, r int)) error {
+	t, err := g.table(english, known...)
 	if err != nil || t == nil {
 		return err
 	}
 	for _, r := range t.rows() {
-		m := ropa.Measure{ID: t.get(r, "ID"), Description: t.get(r, "Description")}
-		if k := t.get(r, "Kind"); k != "" {
-			if v, ok := g.words("Kind@Measures", k); ok {
-				m.Kind = ropa.MeasureKind(v)
-			} else {
-				t.problem(r, "Kind", -1, k, "not a kind of measure")
-			}
+		row(t, r)
+	}
+	return nil
+}
+
+// eachActivityRow is eachRow for a sheet whose rows detail an activity,
+// named by id in their first column: row gets the activity's index and the
+// activity; a row that names none is a problem, and is not read.
+func (g *generic) eachActivityRow(english string, known []string, row func(t *table, r, i int, a *ropa.Activity)) error {
+	return g.eachRow(english, known, func(t *table, r int) {
+		if i, ok := g.activity(t, r); ok {
+			row(t, r, i, &g.reg.Activities[i])
 		}
+	})
+}
+
+// measures reads the Measures sheet.
+func (g *generic) measures() error {
+	return g.eachRow("Measures", []string{"ID", "Kind", "Description", "Applies to"}, func(t *table, r int) {
+		m := ropa.Measure{ID: t.get(r, "ID"), Description: t.get(r, "Description")}
+		enumCell(g, t, r, -1, "Measures", "Kind", &m.Kind, "not a kind of measure")
 		g.wb.at(ropa.Root.Child("measures").Index(len(g.reg.Measures)), t.s, r, 1)
 		g.reg.Measures = append(g.reg.Measures, m)
 		t.extras(r, -1)
-	}
-	return nil
+	})
 }
 
 // measureIDs reads the measures of an activity or record, by description
@@ -640,35 +670,14 @@ func (g *generic) purposes() error {
 }
 
 func (g *generic) data() error {
-	t, err := g.table("Data categories", "Activity ID", "Activity", "ID", "Data category",
+	return g.eachActivityRow("Data categories", []string{"Activity ID", "Activity", "ID", "Data category",
 		"Special categories (Art. 9) or criminal data (Art. 10)", "Criminal-offence data (Art. 10)", "Source", "Source as stated",
-		"National identification number (Art. 87)", "Of data subjects", "If not provided", "Class of data", "Requirement (Art. 13(2)(e))")
-	if err != nil || t == nil {
-		return err
-	}
-	for _, r := range t.rows() {
-		i, ok := g.activity(t, r)
-		if !ok {
-			continue
-		}
-		a := &g.reg.Activities[i]
+		"National identification number (Art. 87)", "Of data subjects", "If not provided", "Class of data", "Requirement (Art. 13(2)(e))"}, func(t *table, r, i int, a *ropa.Activity) {
 		c := ropa.DataCategory{ID: t.get(r, "ID"), Description: t.get(r, "Data category"), SourceNote: t.get(r, "Source as stated"),
 			Subjects: splitLines(t.get(r, "Of data subjects")), RequirementNote: t.get(r, "If not provided")}
 		t.yesNo(r, "National identification number (Art. 87)", i, &c.NationalID)
-		if v := t.get(r, "Class of data"); v != "" {
-			if k, ok := g.words("Class of data@Data categories", v); ok {
-				c.Class = ropa.DataClass(k)
-			} else {
-				t.problem(r, "Class of data", i, v, "not a class of data")
-			}
-		}
-		if v := t.get(r, "Requirement (Art. 13(2)(e))"); v != "" {
-			if k, ok := g.words("Requirement (Art. 13(2)(e))@Data categories", v); ok {
-				c.Requirement = ropa.Requirement(k)
-			} else {
-				t.problem(r, "Requirement (Art. 13(2)(e))", i, v, "not a requirement to provide the data (Art. 13(2)(e))")
-			}
-		}
+		enumCell(g, t, r, i, "Data categories", "Class of data", &c.Class, "not a class of data")
+		enumCell(g, t, r, i, "Data categories", "Requirement (Art. 13(2)(e))", &c.Requirement, "not a requirement to provide the data (Art. 13(2)(e))")
 		for _, v := range splitValues(t.get(r, "Special categories (Art. 9) or criminal data (Art. 10)")) {
 			if sc, ok := matchWords(lawfulbasis.SpecialCategories(), v, g.l); ok {
 				c.Special = append(c.Special, sc)
@@ -695,8 +704,7 @@ func (g *generic) data() error {
 		g.wb.at(ropa.Root.Child("activities").Index(i).Child("dataCategories").Index(len(a.DataCategories)), t.s, r, t.col["Data category"])
 		a.DataCategories = append(a.DataCategories, c)
 		t.extras(r, i)
-	}
-	return nil
+	})
 }
 
 func (g *generic) country(t *table, r int, head string, activity int) string {
@@ -726,13 +734,7 @@ func (g *generic) recipients() error {
 			Agreement: t.get(r, "Agreement (Art. 28(3))"), Description: t.get(r, "Description"), Processors: splitLines(t.get(r, "Processors"))}
 		t.yesNo(r, "All processors of the register", i, &rc.AllProcessors)
 		rc.Contact = g.contactAt(path.Index(len(*list)).Child("contact"), t.get(r, "Activity ID"), t.s, r, t.col["Contact"], t.get(r, "Contact"))
-		if k := t.get(r, "Kind"); k != "" {
-			if v, ok := g.words("Kind@Recipients", k); ok {
-				rc.Kind = ropa.RecipientKind(v)
-			} else {
-				t.problem(r, "Kind", i, k, "not a kind of recipient")
-			}
-		}
+		enumCell(g, t, r, i, "Recipients", "Kind", &rc.Kind, "not a kind of recipient")
 		g.wb.at(path.Index(len(*list)), t.s, r, t.col["Recipient"])
 		*list = append(*list, rc)
 		t.extras(r, i)
@@ -799,13 +801,7 @@ func (g *generic) transfers() error {
 				t.problem(r, "Data Privacy Framework", i, v, "not yes or no")
 			}
 		}
-		if v := t.get(r, "Scope of the adequacy decision"); v != "" {
-			if s, ok := g.words("Scope of the adequacy decision@Transfers", v); ok {
-				tr.Scope = lawfulbasis.Scope(s)
-			} else {
-				t.problem(r, "Scope of the adequacy decision", i, v, "not a scope of an adequacy decision")
-			}
-		}
+		enumCell(g, t, r, i, "Transfers", "Scope of the adequacy decision", &tr.Scope, "not a scope of an adequacy decision")
 		if v := t.get(r, "Derogation (Art. 49)"); v != "" {
 			if d, ok := matchWords(lawfulbasis.Derogations(), v, g.l); ok {
 				tr.Derogation = d
@@ -840,19 +836,10 @@ func matchLabel[T interface {
 }
 
 func (g *generic) retention() error {
-	t, err := g.table("Retention", "Activity ID", "Activity", "Data categories", "Retention term", "Period (ISO 8601)", "Starts",
+	return g.eachActivityRow("Retention", []string{"Activity ID", "Activity", "Data categories", "Retention term", "Period (ISO 8601)", "Starts",
 		"Ends at", "Law", "Criteria", "As the source states it",
 		"From the end of the year", "At least", "Case", "Of data subjects", "Data category IDs", "At the end",
-		"Extension", "Extension: case", "Extension: period (ISO 8601)", "Extension: ends at", "Extension: law")
-	if err != nil || t == nil {
-		return err
-	}
-	for _, r := range t.rows() {
-		i, ok := g.activity(t, r)
-		if !ok {
-			continue
-		}
-		a := &g.reg.Activities[i]
+		"Extension", "Extension: case", "Extension: period (ISO 8601)", "Extension: ends at", "Extension: law"}, func(t *table, r, i int, a *ropa.Activity) {
 		var rule ropa.RetentionRule
 		if ids := t.get(r, "Data category IDs"); ids != "" {
 			rule.Data = strings.Split(ids, "\n")
@@ -916,8 +903,7 @@ func (g *generic) retention() error {
 			a.Retention = append(a.Retention, tm)
 		}
 		t.extras(r, i)
-	}
-	return nil
+	})
 }
 
 // event finds the event a phrase of the workbook words, among the
@@ -1006,11 +992,7 @@ func categoryID(a *ropa.Activity, name string) string {
 }
 
 func (g *generic) waivers() error {
-	t, err := g.table("Waivers", "Rule", "Activity ID", "Element", "Reason")
-	if err != nil || t == nil {
-		return err
-	}
-	for _, r := range t.rows() {
+	return g.eachRow("Waivers", []string{"Rule", "Activity ID", "Element", "Reason"}, func(t *table, r int) {
 		w := ropa.Waiver{Rule: t.get(r, "Rule"), Activity: t.get(r, "Activity ID"), Reason: t.get(r, "Reason")}
 		if v := t.get(r, "Element"); v != "" {
 			if p, err := ropa.ParsePath(v); err == nil {
@@ -1021,8 +1003,7 @@ func (g *generic) waivers() error {
 		}
 		g.reg.Waivers = append(g.reg.Waivers, w)
 		t.extras(r, -1)
-	}
-	return nil
+	})
 }
 
 // ignored checks that the sheets the reader does not read are those it
