@@ -180,6 +180,10 @@ func (g *generic) cover() error {
 	// Where the Parties sheet holds the organisation field by field, its
 	// row is read rather than the cover's worded lines.
 	org, structured := g.partyRowAt(root.Child("organisation"), "")
+	var orgWords map[string]string
+	if structured {
+		orgWords = g.organisationWords(org.party)
+	}
 	defer func() {
 		if structured {
 			reg.Organisation = org.party
@@ -206,6 +210,11 @@ func (g *generic) cover() error {
 				g.wb.problem(s, r, 1, -1, label+v, "cover line not known to the importer")
 			}
 			continue
+		}
+		if structured {
+			if want, ok := orgWords[e]; ok {
+				g.sameWords(s, r, 2, v, want, org.row)
+			}
 		}
 		if v == "" {
 			continue

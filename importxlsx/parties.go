@@ -99,6 +99,7 @@ func (g *generic) partyRowAt(p ropa.Path, owner string) (*partyRow, bool) {
 // worded cell v.
 func (g *generic) partyAt(p ropa.Path, owner string, s *sheet, r, c int, v string) ropa.Party {
 	if pr, ok := g.partyRowAt(p, owner); ok {
+		g.sameWords(s, r, c, v, g.partyText(pr.party), pr.row)
 		return pr.party
 	}
 	return g.party(s, r, c, v)
@@ -110,6 +111,7 @@ func (g *generic) contactAt(p ropa.Path, owner string, s *sheet, r, c int, v str
 	pt := ropa.Party{}
 	if pr, ok := g.partyRowAt(p, owner); ok {
 		pt = pr.party
+		g.sameWords(s, r, c, v, g.contactText(pt), pr.row)
 		if pt.Registration != nil || pt.PostalAddress != nil || pt.Website != "" || pt.Employees != nil || pt.PublicAuthority != nil || pr.role != "" {
 			g.partyTable.problem(pr.row, "Name", -1, pt.Name, "a contact holds a name, an address, an e-mail and a telephone: its other cells are not imported")
 		}
@@ -127,13 +129,30 @@ func (g *generic) contactAt(p ropa.Path, owner string, s *sheet, r, c int, v str
 // its role (other controllers are worded "role" then the party).
 func (g *generic) partiesAt(list ropa.Path, owner string, s *sheet, r, c int, v string, roles bool) ([]ropa.Party, []string) {
 	var parties []ropa.Party
-	var rs []string
+	var rs, words []string
+	first := 0
 	for j := 0; ; j++ {
 		pr, ok := g.partyRowAt(list.Index(j), owner)
 		if !ok {
 			break
 		}
+		if j == 0 {
+			first = pr.row
+		}
 		parties, rs = append(parties, pr.party), append(rs, pr.role)
+		w := g.partyText(pr.party)
+		if roles {
+			w = linesOf(pr.role, w)
+		}
+		words = append(words, w)
+	}
+	if len(parties) > 0 {
+		want := strings.Join(words, "\n\n")
+		if !strings.HasPrefix(v, want+"\n") || strings.Contains(v[len(want)+1:], "\n") {
+			// The one line a cell may hold below its parties states that
+			// there are none of another kind ("none").
+			g.sameWords(s, r, c, v, want, first)
+		}
 	}
 	if len(parties) > 0 || v == "" {
 		return parties, rs
@@ -162,4 +181,92 @@ func (g *generic) unusedParties() error {
 		g.partyTable.problem(pr.row, "Element", -1, g.partyTable.get(pr.row, "Element"), "names no party the other sheets hold; the row is not imported")
 	}
 	return nil
+}
+
+// sameWords reports a worded cell v that does not say what the Parties
+// row it stands beside (from row) says: the row is read, and the cell's
+// words would otherwise be lost without a word.
+func (g *generic) sameWords(s *sheet, r, c int, v, want string, row int) {
+	if v != want {
+		g.wb.problem(s, r, c, -1, v, "the cell says otherwise than row %d of the Parties sheet, which is read (it words it %q): edit both, or delete the row", row, want)
+	}
+}
+
+// linesOf joins the values that are not blank, trimmed, one to a line, as
+// the generic workbook words a party.
+func linesOf(vs ...string) string {
+	var out []string
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// addressText words an address as the generic workbook does:
+// "Street 1, 1000 City, Country (CC)".
+func (g *generic) addressText(a *ropa.Address) string {
+	if a == nil {
+		return ""
+	}
+	var out []string
+	for _, x := range []string{a.Street, strings.TrimSpace(a.PostalCode + " " + a.City), countryText(a.Country, g.l)} {
+		if strings.TrimSpace(x) != "" {
+			out = append(out, x)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func registrationText(r *ropa.Registration) string {
+	if r == nil {
+		return ""
+	}
+	return r.Scheme + " " + r.ID
+}
+
+// yesNoText words a boolean in the workbook's language.
+func (g *generic) yesNoText(b bool) string {
+	if b {
+		return g.ref.phrases["yes"]
+	}
+	return g.ref.phrases["no"]
+}
+
+// partyText words a party as the generic workbook's cells do: name,
+// registration, address, e-mail, telephone, website, then the postal
+// address, employees and public authority, each after its label.
+func (g *generic) partyText(p ropa.Party) string {
+	var extra []string
+	if p.PostalAddress != nil {
+		extra = append(extra, g.ref.coverIn("Postal address")+": "+g.addressText(p.PostalAddress))
+	}
+	if p.Employees != nil {
+		extra = append(extra, g.ref.coverIn("Employees")+": "+strconv.Itoa(*p.Employees))
+	}
+	if p.PublicAuthority != nil {
+		extra = append(extra, g.ref.coverIn("Public authority")+": "+g.yesNoText(*p.PublicAuthority))
+	}
+	return linesOf(append([]string{p.Name, registrationText(p.Registration), g.addressText(p.Address), p.Email, p.Phone, p.Website}, extra...)...)
+}
+
+// contactText words a contact as the generic workbook does: name,
+// address, e-mail, telephone.
+func (g *generic) contactText(p ropa.Party) string {
+	return linesOf(p.Name, g.addressText(p.Address), p.Email, p.Phone)
+}
+
+// organisationWords are the cover's lines of the organisation, by their
+// English labels, as the workbook words org.
+func (g *generic) organisationWords(org ropa.Party) map[string]string {
+	w := map[string]string{"Controller": org.Name, "Registration": registrationText(org.Registration), "Address": g.addressText(org.Address),
+		"Postal address": g.addressText(org.PostalAddress), "E-mail": org.Email, "Telephone": org.Phone, "Website": org.Website}
+	if org.Employees != nil {
+		w["Employees"] = strconv.Itoa(*org.Employees)
+	}
+	if org.PublicAuthority != nil {
+		w["Public authority"] = g.yesNoText(*org.PublicAuthority)
+	}
+	return w
 }

@@ -2,6 +2,7 @@ package importxlsx
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,8 +55,24 @@ func TestPartiesSheet(t *testing.T) {
 		message string
 		check   func(t *testing.T, got *ropa.Register)
 	}{
-		{name: "a field edited in the Parties sheet is read", edit: set("entities[1]", "I", "Ghent"),
+		{name: "a field edited in the Parties sheet alone is read, and the worded cell beside it reported", edit: set("entities[1]", "I", "Ghent"),
+			cell: "Register!B", message: "the cell says otherwise than row 4 of the Parties sheet",
 			check: func(t *testing.T, got *ropa.Register) { assert.Equal(t, "Ghent", got.Entities[1].Address.City) }},
+		{name: "a worded cell edited alone is reported", edit: func(f *excelize.File) {
+			rows, err := f.GetRows("Activities")
+			require.NoError(t, err)
+			col := slices.Index(rows[0], "Data protection officer of the activity")
+			require.GreaterOrEqual(t, col, 0)
+			cell, err := excelize.CoordinatesToCellName(col+1, 2)
+			require.NoError(t, err)
+			require.NoError(t, f.SetCellStr("Activities", cell, "Someone else"))
+		}, cell: "Activities!", message: "the cell says otherwise than row",
+			check: func(t *testing.T, got *ropa.Register) {
+				assert.Equal(t, reg.Activities[0].DPO.Name, got.Activities[0].DPO.Name, "the Parties row is read")
+			}},
+		{name: "the organisation's worded line edited alone is reported", edit: func(f *excelize.File) {
+			require.NoError(t, f.SetCellStr("Register", "B3", "Another name"))
+		}, cell: "Register!B3", message: "the cell says otherwise than row 2 of the Parties sheet"},
 		{name: "a path that is no path", edit: set("entities[0]", "B", "entities[[0]"), cell: "Parties!B3",
 			message: "not a path of a party",
 			check: func(t *testing.T, got *ropa.Register) {

@@ -190,6 +190,15 @@ var references = sync.OnceValues(func() (map[lang.Lang]*reference, error) {
 			dpia[cellOf(act, j+1, ref.column("Activities", "DPIA", rb, en))] = string(s)
 		}
 		ref.values["dpia"] = dpia
+		// yes and no as the workbook words them: the reference
+		// organisation is a public authority, its categories are not
+		// criminal-offence data.
+		for j, row := range en.sheets[en.names[0]] {
+			if len(row) > 0 && row[0] == "Public authority" {
+				ref.phrases["yes"] = cellOf(rb.sheets[rb.names[0]], j, 1)
+			}
+		}
+		ref.phrases["no"] = cellOf(rb.sheets[ref.sheetIn("Data categories")], 1, ref.column("Data categories", "Criminal-offence data (Art. 10)", rb, en))
 		ret := rb.sheets[ref.sheetIn("Retention")]
 		ref.phrases["all"] = cellOf(ret, 2, ref.column("Retention", "Data categories", rb, en))
 		ref.values["regime"] = regimes[l]
