@@ -1,6 +1,8 @@
 package importxlsx
 
 import (
+	"strings"
+
 	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
 )
@@ -14,6 +16,7 @@ func (g *generic) activityDetails(t *table, r, i int, p ropa.Path, a *ropa.Activ
 	enumCell(g, t, r, i, "Activities", "Risk", &a.Risk, "not a level of risk (low, medium, high)")
 	if o := (ropa.Owner{Function: t.get(r, "Owner's function"), Department: t.get(r, "Owner's department"), Email: t.get(r, "Owner's e-mail")}); o != (ropa.Owner{}) {
 		a.Owner = &o
+		t.sameAs(r, "Owner (function, department)", i, linesOf(o.Function, o.Department, o.Email), "Owner's function")
 	} else if v := t.get(r, "Owner (function, department)"); v != "" {
 		t.problem(r, "Owner (function, department)", i, v, "owner worded in one cell, not imported: give it in the columns of the owner's function, department and e-mail")
 	}
@@ -47,6 +50,7 @@ func (g *generic) activityDetails(t *table, r, i int, p ropa.Path, a *ropa.Activ
 	}
 	if d != (ropa.DecisionGrounds{}) {
 		a.DecisionGrounds = &d
+		t.sameAs(r, "Grounds of automated decisions (Art. 22(2), (3))", i, linesOf(t.get(r, "Exception (Art. 22(2))"), d.Law, d.Safeguards), "Exception (Art. 22(2))")
 	} else if v := t.get(r, "Grounds of automated decisions (Art. 22(2), (3))"); v != "" {
 		t.problem(r, "Grounds of automated decisions (Art. 22(2), (3))", i, v, "grounds worded in one cell, not imported: give them in the columns of the exception, the law and the safeguards")
 	}
@@ -78,7 +82,27 @@ func (g *generic) extension(t *table, r, i int, rule *ropa.RetentionRule) {
 	}
 	if x.When != "" || x.Law != "" || !x.Period.IsZero() || len(x.Until) > 0 {
 		rule.Extension = &x
+		var words []string
+		for _, w := range []string{x.When, t.get(r, "Extension: period (ISO 8601)"), t.get(r, "Extension: ends at"), x.Law} {
+			if w != "" {
+				words = append(words, w)
+			}
+		}
+		t.sameAs(r, "Extension", i, strings.Join(words, "; "), "Extension: case")
 	} else if v := t.get(r, "Extension"); v != "" {
 		t.problem(r, "Extension", i, v, "extension worded in one cell, not imported: give it in the columns of its case, period, end and law")
+	}
+}
+
+// sameAs reports a cell under head (one that words together what columns
+// of their own hold) that does not say want: the columns are read (the
+// first of them is from), and the cell's words would otherwise be lost
+// without a word.
+func (t *table) sameAs(r int, head string, activity int, want, from string) {
+	if _, ok := t.col[head]; !ok {
+		return
+	}
+	if v := t.get(r, head); v != want {
+		t.problem(r, head, activity, v, "the cell says otherwise than the columns from %q on, which are read (they word it %q): edit both", t.s.cell(1, t.col[from]), want)
 	}
 }

@@ -70,6 +70,18 @@ func TestPartiesSheet(t *testing.T) {
 			check: func(t *testing.T, got *ropa.Register) {
 				assert.Equal(t, reg.Activities[0].DPO.Name, got.Activities[0].DPO.Name, "the Parties row is read")
 			}},
+		{name: "the worded owner edited alone is reported", edit: func(f *excelize.File) {
+			rows, err := f.GetRows("Activities")
+			require.NoError(t, err)
+			col := slices.Index(rows[0], "Owner (function, department)")
+			require.GreaterOrEqual(t, col, 0)
+			cell, err := excelize.CoordinatesToCellName(col+1, 3)
+			require.NoError(t, err)
+			require.NoError(t, f.SetCellStr("Activities", cell, "Head of marketing"))
+		}, cell: "Activities!", message: `the cell says otherwise than the columns from "Owner's function" on`,
+			check: func(t *testing.T, got *ropa.Register) {
+				assert.Equal(t, reg.Activities[1].Owner, got.Activities[1].Owner, "the owner's columns are read")
+			}},
 		{name: "the organisation's worded line edited alone is reported", edit: func(f *excelize.File) {
 			require.NoError(t, f.SetCellStr("Register", "B3", "Another name"))
 		}, cell: "Register!B3", message: "the cell says otherwise than row 2 of the Parties sheet"},
