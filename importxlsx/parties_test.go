@@ -48,6 +48,18 @@ func TestPartiesSheet(t *testing.T) {
 			require.NoError(t, f.SetCellStr("Parties", cell, v))
 		}
 	}
+	// under sets the cell of the Activities sheet under a heading in a row.
+	under := func(heading string, row int, v string) func(f *excelize.File) {
+		return func(f *excelize.File) {
+			rows, err := f.GetRows("Activities")
+			require.NoError(t, err)
+			col := slices.Index(rows[0], heading)
+			require.GreaterOrEqual(t, col, 0)
+			cell, err := excelize.CoordinatesToCellName(col+1, row)
+			require.NoError(t, err)
+			require.NoError(t, f.SetCellStr("Activities", cell, v))
+		}
+	}
 	tests := []struct {
 		name    string
 		edit    func(f *excelize.File)
@@ -58,27 +70,11 @@ func TestPartiesSheet(t *testing.T) {
 		{name: "a field edited in the Parties sheet alone is read, and the worded cell beside it reported", edit: set("entities[1]", "I", "Ghent"),
 			cell: "Register!B", message: "the cell says otherwise than row 4 of the Parties sheet",
 			check: func(t *testing.T, got *ropa.Register) { assert.Equal(t, "Ghent", got.Entities[1].Address.City) }},
-		{name: "a worded cell edited alone is reported", edit: func(f *excelize.File) {
-			rows, err := f.GetRows("Activities")
-			require.NoError(t, err)
-			col := slices.Index(rows[0], "Data protection officer of the activity")
-			require.GreaterOrEqual(t, col, 0)
-			cell, err := excelize.CoordinatesToCellName(col+1, 2)
-			require.NoError(t, err)
-			require.NoError(t, f.SetCellStr("Activities", cell, "Someone else"))
-		}, cell: "Activities!", message: "the cell says otherwise than row",
+		{name: "a worded cell edited alone is reported", edit: under("Data protection officer of the activity", 2, "Someone else"), cell: "Activities!", message: "the cell says otherwise than row",
 			check: func(t *testing.T, got *ropa.Register) {
 				assert.Equal(t, reg.Activities[0].DPO.Name, got.Activities[0].DPO.Name, "the Parties row is read")
 			}},
-		{name: "the worded owner edited alone is reported", edit: func(f *excelize.File) {
-			rows, err := f.GetRows("Activities")
-			require.NoError(t, err)
-			col := slices.Index(rows[0], "Owner (function, department)")
-			require.GreaterOrEqual(t, col, 0)
-			cell, err := excelize.CoordinatesToCellName(col+1, 3)
-			require.NoError(t, err)
-			require.NoError(t, f.SetCellStr("Activities", cell, "Head of marketing"))
-		}, cell: "Activities!", message: `the cell says otherwise than the columns from "Owner's function" on`,
+		{name: "the worded owner edited alone is reported", edit: under("Owner (function, department)", 3, "Head of marketing"), cell: "Activities!", message: `the cell says otherwise than the columns from "Owner's function" on`,
 			check: func(t *testing.T, got *ropa.Register) {
 				assert.Equal(t, reg.Activities[1].Owner, got.Activities[1].Owner, "the owner's columns are read")
 			}},
