@@ -29,6 +29,6 @@ func Example() {
 	mechanism, _ := f.GetCellValue("Transfers", "F2")
 	fmt.Println(mechanism)
 	// Output:
-	// [Register Activities Purposes and bases Data categories Recipients Transfers Retention Systems Processors Events Measures Processor records Waivers Findings Lists]
+	// [Register Activities Purposes and bases Data categories Recipients Transfers Retention Systems Processors Events Measures Processor records Waivers Parties Findings Lists]
 	// EU-US Privacy Shield (invalid)
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -304,12 +305,29 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.dpia", width: 14}, {key: "col.dpiaCriteria", width: 20}, {key: "col.automated", width: 14}, {key: "col.decisionGrounds", width: 24},
 		{key: "col.ended", width: 14}, {key: "col.replacedBy", width: 16}, {key: "col.notes", width: 30},
 		{key: "col.subjectIds", width: 16},
+		// The fields the columns above word together, each in a column of
+		// its own, so that the workbook reads back exactly.
+		{key: "col.ownerFunction", width: 20}, {key: "col.ownerDepartment", width: 20}, {key: "col.ownerEmail", width: 24},
+		{key: "col.decisionException", width: 20}, {key: "col.decisionLaw", width: 24}, {key: "col.decisionSafeguards", width: 24},
+		{key: "col.absences", width: 20},
 	})
 	if err != nil {
 		return err
 	}
 	words := eventLabels(reg)
 	for _, a := range reg.Activities {
+		var owner ropa.Owner
+		if a.Owner != nil {
+			owner = *a.Owner
+		}
+		var grounds ropa.DecisionGrounds
+		if a.DecisionGrounds != nil {
+			grounds = *a.DecisionGrounds
+		}
+		exception := string(grounds.Exception)
+		if grounds.Exception.Valid() {
+			exception = grounds.Exception.Article()
+		}
 		var joint []string
 		for _, p := range a.JointControllers {
 			joint = append(joint, party(p, l))
@@ -322,7 +340,8 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
 			retentionText(a, l, words), measuresText(a.Measures, b.measures), join(a.Systems), label("risk.", a.Risk, l), join(a.TargetCountries),
 			dpiaText(a.DPIA, l), dpiaCriteria(a.DPIA), boolText(a.AutomatedDecisions, l), decisionText(a.DecisionGrounds, l),
-			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }))
+			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }),
+			owner.Function, owner.Department, owner.Email, exception, grounds.Law, grounds.Safeguards, joinEach(a.None, func(x ropa.Absence) string { return string(x) }))
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -456,6 +475,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.fromYearEnd", width: 12}, {key: "col.until", width: 28}, {key: "col.atLeast", width: 10}, {key: "col.law", width: 30},
 		{key: "col.case", width: 24}, {key: "col.extension", width: 30}, {key: "col.criteria", width: 30}, {key: "col.then", width: 16},
 		{key: "col.subjectsOf", width: 20}, {key: "col.text", width: 45}, {key: "col.dataIds", width: 16},
+		{key: "col.extensionWhen", width: 24}, {key: "col.extensionPeriod", width: 12}, {key: "col.extensionUntil", width: 24}, {key: "col.extensionLaw", width: 24},
 	}); err != nil {
 		return err
 	}
@@ -466,12 +486,14 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			for _, e := range r.Until {
 				until = append(until, eventText(reg, e, l))
 			}
-			ext := ""
-			if x := r.Extension; x != nil {
+			ext, x := "", retention.Extension{}
+			if r.Extension != nil {
+				x = *r.Extension
 				ext = strings.Join(nonEmpty(x.When, x.Period.String(), joinEach(x.Until, func(e retention.Event) string { return eventText(reg, e, l) }), x.Law), "; ")
 			}
 			tb.add(a.ID, a.Name, retentionData(a, r, l), r.Words(l, wordingOf(a, words)...), r.Period.String(), from, yesNo(r.FromYearEnd, l), join(until),
-				yesNo(r.AtLeast, l), r.Law, r.Case, ext, r.Criteria, disposalLabel(r.Then, l), join(r.Subjects), r.Text, join(r.Data))
+				yesNo(r.AtLeast, l), r.Law, r.Case, ext, r.Criteria, disposalLabel(r.Then, l), join(r.Subjects), r.Text, join(r.Data),
+				x.When, x.Period.String(), joinEach(x.Until, func(e retention.Event) string { return eventText(reg, e, l) }), x.Law)
 		}
 	}
 	if err := tb.close(); err != nil {
@@ -479,6 +501,9 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	}
 
 	if err := writeAppendix(b, reg, true); err != nil {
+		return err
+	}
+	if err := writeParties(b, reg); err != nil {
 		return err
 	}
 
@@ -663,4 +688,110 @@ func writeWaivers(b *book, reg *ropa.Register) error {
 	}
 	return tb.close()
 
+}
+
+// genericWords are the fixed texts of the generic workbook's structured
+// columns, in en, nl, fr, de.
+var genericWords = map[string][4]string{
+	"sheet.parties":          {"Parties", "Partijen", "Parties", "Beteiligte"},
+	"col.ownerFunction":      {"Owner's function", "Functie van de eigenaar", "Fonction du responsable interne", "Funktion der verantwortlichen Stelle"},
+	"col.ownerDepartment":    {"Owner's department", "Afdeling van de eigenaar", "Service du responsable interne", "Abteilung der verantwortlichen Stelle"},
+	"col.ownerEmail":         {"Owner's e-mail", "E-mail van de eigenaar", "Courriel du responsable interne", "E-Mail der verantwortlichen Stelle"},
+	"col.decisionException":  {"Exception (Art. 22(2))", "Uitzondering (art. 22, lid 2)", "Exception (art. 22, § 2)", "Ausnahme (Art. 22 Abs. 2)"},
+	"col.decisionLaw":        {"Law authorising the decisions (Art. 22(2)(b))", "Wet die de besluiten toestaat (art. 22, lid 2, b))", "Droit autorisant les décisions (art. 22, § 2, b))", "Rechtsvorschrift der Entscheidungen (Art. 22 Abs. 2 lit. b)"},
+	"col.decisionSafeguards": {"Safeguards of the decisions (Art. 22(3))", "Waarborgen bij de besluiten (art. 22, lid 3)", "Garanties des décisions (art. 22, § 3)", "Schutzmaßnahmen der Entscheidungen (Art. 22 Abs. 3)"},
+	"col.absences":           {"Stated absences (ids)", "Uitdrukkelijk afwezig (ids)", "Absences déclarées (ids)", "Ausdrücklich nicht vorhanden (IDs)"},
+	"col.extensionWhen":      {"Extension: case", "Verlenging: geval", "Prolongation : cas", "Verlängerung: Fall"},
+	"col.extensionPeriod":    {"Extension: period (ISO 8601)", "Verlenging: termijn (ISO 8601)", "Prolongation : durée (ISO 8601)", "Verlängerung: Frist (ISO 8601)"},
+	"col.extensionUntil":     {"Extension: ends at", "Verlenging: eindigt bij", "Prolongation : prend fin à", "Verlängerung: endet mit"},
+	"col.extensionLaw":       {"Extension: law", "Verlenging: wet", "Prolongation : loi", "Verlängerung: Rechtsvorschrift"},
+	"col.role":               {"Role", "Rol", "Rôle", "Rolle"},
+	"col.regScheme":          {"Registration scheme", "Registratiestelsel", "Système d'immatriculation", "Registerart"},
+	"col.regID":              {"Registration number", "Registratienummer", "Numéro d'immatriculation", "Registernummer"},
+	"col.street":             {"Street", "Straat", "Rue", "Straße"},
+	"col.postalCode":         {"Postal code", "Postcode", "Code postal", "Postleitzahl"},
+	"col.city":               {"City", "Gemeente", "Localité", "Ort"},
+	"col.postalStreet":       {"Postal address: street", "Postadres: straat", "Adresse postale : rue", "Postanschrift: Straße"},
+	"col.postalPostalCode":   {"Postal address: postal code", "Postadres: postcode", "Adresse postale : code postal", "Postanschrift: Postleitzahl"},
+	"col.postalCity":         {"Postal address: city", "Postadres: gemeente", "Adresse postale : localité", "Postanschrift: Ort"},
+	"col.postalCountry":      {"Postal address: country", "Postadres: land", "Adresse postale : pays", "Postanschrift: Land"},
+}
+
+func init() { maps.Copy(words, genericWords) }
+
+// writeParties writes every party and contact of the register a row each,
+// field by field, the element it stands for named by its path: what the
+// other sheets word in one cell ("Name, Street 1, 1000 City"), held so that
+// it reads back exactly.
+func writeParties(b *book, reg *ropa.Register) error {
+	l := b.o.lang
+	tb, err := b.table("sheet.parties", []column{
+		{key: "col.activityId", width: 16}, {key: "col.path", width: 34}, {key: "col.role", width: 20}, {key: "col.name", width: 28},
+		{key: "col.regScheme", width: 22}, {key: "col.regID", width: 20}, {key: "col.street", width: 24}, {key: "col.postalCode", width: 16},
+		{key: "col.city", width: 18}, {key: "col.country", width: 18}, {key: "col.postalStreet", width: 24}, {key: "col.postalPostalCode", width: 18},
+		{key: "col.postalCity", width: 18}, {key: "col.postalCountry", width: 18}, {key: "field.email", width: 26}, {key: "field.phone", width: 18},
+		{key: "field.website", width: 26}, {key: "field.employees", width: 16}, {key: "field.publicAuthority", width: 22},
+	})
+	if err != nil {
+		return err
+	}
+	addr := func(a *ropa.Address) []string {
+		if a == nil {
+			return []string{"", "", "", ""}
+		}
+		return []string{a.Street, a.PostalCode, a.City, countryName(a.Country, l)}
+	}
+	add := func(owner string, p ropa.Path, role string, pt ropa.Party) {
+		row := []string{owner, p.String(), role, pt.Name, "", ""}
+		if r := pt.Registration; r != nil {
+			row[4], row[5] = r.Scheme, r.ID
+		}
+		row = append(row, addr(pt.Address)...)
+		row = append(row, addr(pt.PostalAddress)...)
+		employees := ""
+		if pt.Employees != nil {
+			employees = strconv.Itoa(*pt.Employees)
+		}
+		tb.add(append(row, pt.Email, pt.Phone, pt.Website, employees, boolText(pt.PublicAuthority, l))...)
+	}
+	addContact := func(owner string, p ropa.Path, c *ropa.Contact) {
+		if c != nil {
+			add(owner, p, "", ropa.Party{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone})
+		}
+	}
+	root := ropa.Root
+	add("", root.Child("organisation"), "", reg.Organisation)
+	for i, e := range reg.Entities {
+		add("", root.Child("entities").Index(i), "", e)
+	}
+	addContact("", root.Child("dpo"), reg.DPO)
+	if reg.Representative != nil {
+		add("", root.Child("representative"), "", *reg.Representative)
+	}
+	for i, p := range reg.Processors {
+		addContact(p.ID, root.Child("processors").Index(i).Child("contact"), p.Contact)
+	}
+	for i, a := range reg.Activities {
+		ap := root.Child("activities").Index(i)
+		for j, c := range a.Controllers {
+			add(a.ID, ap.Child("controllers").Index(j), c.Role, c.Party)
+		}
+		addContact(a.ID, ap.Child("dpo"), a.DPO)
+		for j, p := range a.JointControllers {
+			add(a.ID, ap.Child("jointControllers").Index(j), "", p)
+		}
+		for j, r := range a.Recipients {
+			addContact(a.ID, ap.Child("recipients").Index(j).Child("contact"), r.Contact)
+		}
+	}
+	for i, p := range reg.Processing {
+		pp := root.Child("processing").Index(i)
+		for j, c := range p.Controllers {
+			add(p.ID, pp.Child("controllers").Index(j), "", c)
+		}
+		for j, r := range p.SubProcessors {
+			addContact(p.ID, pp.Child("subProcessors").Index(j).Child("contact"), r.Contact)
+		}
+	}
+	return tb.close()
 }

@@ -79,7 +79,7 @@ func TestGenericWorkbookStructure(t *testing.T) {
 		names = append(names, s.Name)
 	}
 	assert.Equal(t, []string{"Register", "Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers",
-		"Retention", "Systems", "Processors", "Events", "Measures", "Processor records", "Waivers", "Findings", "Lists"}, names)
+		"Retention", "Systems", "Processors", "Events", "Measures", "Processor records", "Waivers", "Parties", "Findings", "Lists"}, names)
 	activities := d[1]
 	assert.Equal(t, "A2", activities.Panes, "the header row is frozen")
 	assert.Equal(t, "Purposes of the processing *", activities.Cells["M1"], "Art. 30 minimum columns are marked")

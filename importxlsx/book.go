@@ -2,6 +2,7 @@ package importxlsx
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -18,6 +19,8 @@ type workbook struct {
 	problems   []Problem
 	problemAct []int // the activity index of each problem, -1 for none
 	cells      map[string]string
+	// parts reads the sheets' XML; nil where it could not locate them.
+	parts *parts
 }
 
 // sheet is the text of a sheet's cells, rows from 1.
@@ -45,6 +48,38 @@ func ref(row, col int) string {
 
 // sheet reads every cell of a sheet as text, within the limits.
 func (wb *workbook) sheet(name string) (*sheet, error) {
+	if wb.parts == nil {
+		return wb.sheetRows(name)
+	}
+	s := &sheet{name: name}
+	err := wb.parts.rows(wb, name, func(r int, cols []string) error {
+		if len(cols) == 0 {
+			return nil // blank rows are stored only before a row that holds something
+		}
+		n := 0
+		for _, c := range cols {
+			if c != "" {
+				n++
+			}
+		}
+		if wb.read += n; wb.read > wb.lim.Cells {
+			return fmt.Errorf("%w: the workbook has more than %d non-empty cells", ErrLimit, wb.lim.Cells)
+		}
+		for len(s.rows) < r-1 {
+			s.rows = append(s.rows, nil)
+		}
+		s.rows = append(s.rows, slices.Clone(cols))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// sheetRows reads a sheet with excelize's row iterator, for a workbook
+// whose parts could not be located.
+func (wb *workbook) sheetRows(name string) (*sheet, error) {
 	rows, err := wb.f.Rows(name)
 	if err != nil {
 		return nil, fmt.Errorf("sheet %q: %w", name, err)

@@ -33,6 +33,21 @@
 // reader maps it. Free text in the basis and retention columns is read with
 // lawfulbasis.ParseBases and retention.Parse, keeping the original words.
 //
+// The generic workbook reads back exactly: export, import and export again
+// give the same canonical JSON. What its cells word together for people
+// (a party's name, address and contacts in one cell, an owner, the grounds
+// of automated decisions, a retention term's extension) it also holds field
+// by field: every party and contact on the Parties sheet, a row each,
+// named by its path (entities[0], activities[3].dpo), and the others in
+// columns of their own. Those are read; a worded cell that says otherwise
+// than them is a problem at the cell. A workbook without them (written
+// before it had them) is read from its worded cells.
+//
+// Sheets are read in one pass each with a scanner of their XML over the
+// zip entry, shared strings resolved once; only a cell that is not plain
+// text (a number, a date, a boolean, text under a number format) is asked
+// of excelize, which formats it as Excel shows it.
+//
 // # Bounds
 //
 // An XLSX file is a zip archive of XML. Before excelize opens it, Read
@@ -45,7 +60,8 @@
 // workbook. excelize then opens it with UnzipSizeLimit set to the total and
 // UnzipXMLSizeLimit to at most 64 MiB (larger parts go to temporary files).
 // Reading stops with an error past 1,048,576 rows or 16,384 columns in a
-// sheet or 20 million non-empty cells. A file that is not a workbook at all
+// sheet, 20 million non-empty cells, shared strings of more than the entry
+// size, or a tag of more than 1 MiB. A file that is not a workbook at all
 // gives ErrNotWorkbook; a file over a limit ErrLimit; refused content
 // ErrUnsafe.
 package importxlsx

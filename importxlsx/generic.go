@@ -112,6 +112,9 @@ type generic struct {
 	reg  *ropa.Register
 	acts map[string]int // activity id → index
 	recs map[string]int // processor record id → index
+	// byPath holds the rows of the Parties sheet by the path they name.
+	byPath     map[string]*partyRow
+	partyTable *table
 }
 
 func readGeneric(wb *workbook, l lang.Lang) (*Result, error) {
@@ -128,13 +131,29 @@ func readGeneric(wb *workbook, l lang.Lang) (*Result, error) {
 	if act := refs[l].sheetIn("Activities"); !slices.Contains(wb.f.GetSheetList(), act) {
 		return nil, fmt.Errorf("%w: no sheet %q, as the generic workbook in %s has", ErrNotWorkbook, act, l)
 	}
-	g := &generic{wb: wb, ref: refs[l], l: l, reg: &ropa.Register{}, acts: map[string]int{}, recs: map[string]int{}}
-	for _, step := range []func() error{g.cover, g.inventory, g.measures, g.activities, g.processing, g.purposes, g.data, g.recipients, g.transfers, g.retention, g.waivers, g.ignored} {
+	g := &generic{wb: wb, ref: refs[l], l: l, reg: &ropa.Register{}, acts: map[string]int{}, recs: map[string]int{}, byPath: map[string]*partyRow{}}
+	for _, step := range []func() error{g.parties, g.cover, g.inventory, g.measures, g.activities, g.processing, g.purposes, g.data, g.recipients, g.transfers, g.retention, g.waivers, g.unusedParties, g.ignored} {
 		if err := step(); err != nil {
 			return nil, err
 		}
 	}
 	return &Result{Register: g.reg, Lang: l}, nil
+}
+
+// enumCell reads a row's cell under an English heading of an English
+// sheet into *v: the value of an enumeration its words name, learnt from
+// the reference workbook. An empty cell leaves *v; words of no value are a
+// problem (what says so).
+func enumCell[T ~string](g *generic, t *table, r, activity int, sheet, head string, v *T, what string) {
+	text := t.get(r, head)
+	if text == "" {
+		return
+	}
+	if k, ok := g.words(head+"@"+sheet, text); ok {
+		*v = T(k)
+		return
+	}
+	t.problem(r, head, activity, text, "%s", what)
 }
 
 // words returns the value of an enumeration's words, learnt from the
@@ -158,6 +177,18 @@ func (g *generic) cover() error {
 	texts := map[string]*string{"E-mail": &o.Email, "Telephone": &o.Phone, "Website": &o.Website,
 		"Format version": &reg.Schema, "Language of the register": &reg.Language, "Notes on the register": &reg.Notes,
 		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing}
+	// Where the Parties sheet holds the organisation field by field, its
+	// row is read rather than the cover's worded lines.
+	org, structured := g.partyRowAt(root.Child("organisation"), "")
+	var orgWords map[string]string
+	if structured {
+		orgWords = g.organisationWords(org.party)
+	}
+	defer func() {
+		if structured {
+			reg.Organisation = org.party
+		}
+	}()
 	for r := 1; r <= len(s.rows); r++ {
 		label, v := s.cell(r, 1), s.cell(r, 2)
 		for c := 3; c <= len(s.rows[r-1]); c++ {
@@ -170,7 +201,7 @@ func (g *generic) cover() error {
 			if n, found := strings.CutPrefix(label, strings.TrimSuffix(g.ref.coverIn("Group entities 1"), "1")); found {
 				if _, err := strconv.Atoi(n); err == nil {
 					p := root.Child("entities").Index(len(reg.Entities))
-					reg.Entities = append(reg.Entities, g.party(s, r, 2, v))
+					reg.Entities = append(reg.Entities, g.partyAt(p, "", s, r, 2, v))
 					g.wb.at(p, s, r, 2)
 					continue
 				}
@@ -179,6 +210,11 @@ func (g *generic) cover() error {
 				g.wb.problem(s, r, 1, -1, label+v, "cover line not known to the importer")
 			}
 			continue
+		}
+		if structured {
+			if want, ok := orgWords[e]; ok {
+				g.sameWords(s, r, 2, v, want, org.row)
+			}
 		}
 		if v == "" {
 			continue
@@ -191,17 +227,28 @@ func (g *generic) cover() error {
 		case "Record of processing activities (Art. 30 GDPR)", "Columns marked * hold what Art. 30 GDPR requires.", "Checked as of", "Findings":
 			// Fixed words and the check's summary: nothing of the register.
 		case "Group entities 1":
-			reg.Entities = append(reg.Entities, g.party(s, r, 2, v))
-			g.wb.at(root.Child("entities").Index(len(reg.Entities)-1), s, r, 2)
+			p := root.Child("entities").Index(len(reg.Entities))
+			reg.Entities = append(reg.Entities, g.partyAt(p, "", s, r, 2, v))
+			g.wb.at(p, s, r, 2)
 		case "Controller":
 			o.Name = v
 			g.wb.at(root.Child("organisation"), s, r, 2)
 		case "Registration":
 			o.Registration = registration(v)
 		case "Address":
-			o.Address = g.address(s, r, 2, v)
+			if !structured {
+				o.Address = g.address(s, r, 2, v)
+			}
 		case "Postal address":
-			o.PostalAddress = g.address(s, r, 2, v)
+			if !structured {
+				o.PostalAddress = g.address(s, r, 2, v)
+			}
+		case "Applicable law":
+			if rg, ok := g.words("regime", v); ok {
+				reg.Regime = ropa.Regime(rg)
+			} else {
+				g.wb.problem(s, r, 2, -1, v, "not a regime the register can be kept under")
+			}
 		case "Employees":
 			if n, err := strconv.Atoi(v); err == nil {
 				o.Employees = &n
@@ -215,11 +262,10 @@ func (g *generic) cover() error {
 				g.wb.problem(s, r, 2, -1, v, "not yes or no")
 			}
 		case "Data protection officer":
-			p := g.party(s, r, 2, v)
-			reg.DPO = &ropa.Contact{Name: p.Name, Address: p.Address, Email: p.Email, Phone: p.Phone}
+			reg.DPO = g.contactAt(root.Child("dpo"), "", s, r, 2, v)
 			g.wb.at(root.Child("dpo"), s, r, 2)
 		case "Representative":
-			p := g.party(s, r, 2, v)
+			p := g.partyAt(root.Child("representative"), "", s, r, 2, v)
 			reg.Representative = &p
 			g.wb.at(root.Child("representative"), s, r, 2)
 		case "Last review of the register":
@@ -331,26 +377,40 @@ func (g *generic) address(s *sheet, row, col int, v string) *ropa.Address {
 	return a
 }
 
-// measures reads the Measures sheet.
-func (g *generic) measures() error {
-	t, err := g.table("Measures", "ID", "Kind", "Description", "Applies to")
+// eachRow opens a sheet of the generic workbook by its English name (see
+// table) and calls row for each of its data rows; a sheet the workbook
+// lacks has none.
+func (g *generic) eachRow(english string, known []string, row func(t *table, r int)) error {
+	t, err := g.table(english, known...)
 	if err != nil || t == nil {
 		return err
 	}
 	for _, r := range t.rows() {
-		m := ropa.Measure{ID: t.get(r, "ID"), Description: t.get(r, "Description")}
-		if k := t.get(r, "Kind"); k != "" {
-			if v, ok := g.words("Kind@Measures", k); ok {
-				m.Kind = ropa.MeasureKind(v)
-			} else {
-				t.problem(r, "Kind", -1, k, "not a kind of measure")
-			}
+		row(t, r)
+	}
+	return nil
+}
+
+// eachActivityRow is eachRow for a sheet whose rows detail an activity,
+// named by id in their first column: row gets the activity's index and the
+// activity; a row that names none is a problem, and is not read.
+func (g *generic) eachActivityRow(english string, known []string, row func(t *table, r, i int, a *ropa.Activity)) error {
+	return g.eachRow(english, known, func(t *table, r int) {
+		if i, ok := g.activity(t, r); ok {
+			row(t, r, i, &g.reg.Activities[i])
 		}
+	})
+}
+
+// measures reads the Measures sheet.
+func (g *generic) measures() error {
+	return g.eachRow("Measures", []string{"ID", "Kind", "Description", "Applies to"}, func(t *table, r int) {
+		m := ropa.Measure{ID: t.get(r, "ID"), Description: t.get(r, "Description")}
+		enumCell(g, t, r, -1, "Measures", "Kind", &m.Kind, "not a kind of measure")
 		g.wb.at(ropa.Root.Child("measures").Index(len(g.reg.Measures)), t.s, r, 1)
 		g.reg.Measures = append(g.reg.Measures, m)
 		t.extras(r, -1)
-	}
-	return nil
+	})
 }
 
 // measureIDs reads the measures of an activity or record, by description
@@ -379,7 +439,11 @@ func (g *generic) activities() error {
 	known := append([]string{"ID", "Name", "Description", "Joint controllers", "Categories of data subjects",
 		"Technical and organisational security measures", "DPIA", "Automated decisions (Art. 22)",
 		"End date of the processing", "Replacing processing", "Notes", "Reference", "Systems", "Target member states (Art. 8(1))",
-		"Joint-controller arrangement (Art. 26(1))", "Data subject IDs", "Last update", "Next review"}, derivedActivityColumns...)
+		"Joint-controller arrangement (Art. 26(1))", "Data subject IDs", "Last update", "Next review",
+		"Status", "Other controllers (role)", "Data protection officer of the activity", "Risk", "DPIA criteria (WP248)",
+		"Owner (function, department)", "Grounds of automated decisions (Art. 22(2), (3))", "Owner's function", "Owner's department",
+		"Owner's e-mail", "Exception (Art. 22(2))", "Law authorising the decisions (Art. 22(2)(b))",
+		"Safeguards of the decisions (Art. 22(3))", "Stated absences (ids)"}, derivedActivityColumns...)
 	t, err := g.table("Activities", known...)
 	if err != nil || t == nil {
 		return err
@@ -403,11 +467,7 @@ func (g *generic) activities() error {
 		} else {
 			g.acts[a.ID] = i
 		}
-		if v := t.get(r, "Joint controllers"); v != "" {
-			for _, block := range strings.Split(v, "\n\n") {
-				a.JointControllers = append(a.JointControllers, g.party(t.s, r, t.col["Joint controllers"], block))
-			}
-		}
+		a.JointControllers, _ = g.partiesAt(p.Child("jointControllers"), a.ID, t.s, r, t.col["Joint controllers"], t.get(r, "Joint controllers"), false)
 		for j, line := range splitLines(t.get(r, "Categories of data subjects")) {
 			ds := ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: line}
 			if open := strings.LastIndex(line, " ("); open > 0 && strings.HasSuffix(line, ")") {
@@ -444,6 +504,7 @@ func (g *generic) activities() error {
 				t.problem(r, "DPIA", i, v, "DPIA status not recognised")
 			}
 		}
+		g.activityDetails(t, r, i, p, &a)
 		if v := t.get(r, "Automated decisions (Art. 22)"); v != "" {
 			if b, ok := parseYesNo(v); ok {
 				a.AutomatedDecisions = &b
@@ -492,9 +553,7 @@ func (g *generic) processing() error {
 		p := ropa.ProcessorRecord{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Categories: splitLines(t.get(r, "Categories of processing")),
 			Measures: g.measureIDs(t.get(r, "Technical and organisational security measures")), Systems: splitLines(t.get(r, "Systems")), Notes: t.get(r, "Notes")}
 		if v := t.get(r, "Controllers on whose behalf"); v != "" {
-			for _, block := range strings.Split(v, "\n\n") {
-				p.Controllers = append(p.Controllers, g.party(t.s, r, t.col["Controllers on whose behalf"], block))
-			}
+			p.Controllers, _ = g.partiesAt(ropa.Root.Child("processing").Index(len(g.reg.Processing)).Child("controllers"), p.ID, t.s, r, t.col["Controllers on whose behalf"], v, false)
 		}
 		g.recs[p.ID] = len(g.reg.Processing)
 		g.wb.at(ropa.Root.Child("processing").Index(len(g.reg.Processing)), t.s, r, 1)
@@ -620,21 +679,14 @@ func (g *generic) purposes() error {
 }
 
 func (g *generic) data() error {
-	t, err := g.table("Data categories", "Activity ID", "Activity", "ID", "Data category",
+	return g.eachActivityRow("Data categories", []string{"Activity ID", "Activity", "ID", "Data category",
 		"Special categories (Art. 9) or criminal data (Art. 10)", "Criminal-offence data (Art. 10)", "Source", "Source as stated",
-		"National identification number (Art. 87)", "Of data subjects", "If not provided")
-	if err != nil || t == nil {
-		return err
-	}
-	for _, r := range t.rows() {
-		i, ok := g.activity(t, r)
-		if !ok {
-			continue
-		}
-		a := &g.reg.Activities[i]
+		"National identification number (Art. 87)", "Of data subjects", "If not provided", "Class of data", "Requirement (Art. 13(2)(e))"}, func(t *table, r, i int, a *ropa.Activity) {
 		c := ropa.DataCategory{ID: t.get(r, "ID"), Description: t.get(r, "Data category"), SourceNote: t.get(r, "Source as stated"),
 			Subjects: splitLines(t.get(r, "Of data subjects")), RequirementNote: t.get(r, "If not provided")}
 		t.yesNo(r, "National identification number (Art. 87)", i, &c.NationalID)
+		enumCell(g, t, r, i, "Data categories", "Class of data", &c.Class, "not a class of data")
+		enumCell(g, t, r, i, "Data categories", "Requirement (Art. 13(2)(e))", &c.Requirement, "not a requirement to provide the data (Art. 13(2)(e))")
 		for _, v := range splitValues(t.get(r, "Special categories (Art. 9) or criminal data (Art. 10)")) {
 			if sc, ok := matchWords(lawfulbasis.SpecialCategories(), v, g.l); ok {
 				c.Special = append(c.Special, sc)
@@ -661,8 +713,7 @@ func (g *generic) data() error {
 		g.wb.at(ropa.Root.Child("activities").Index(i).Child("dataCategories").Index(len(a.DataCategories)), t.s, r, t.col["Data category"])
 		a.DataCategories = append(a.DataCategories, c)
 		t.extras(r, i)
-	}
-	return nil
+	})
 }
 
 func (g *generic) country(t *table, r int, head string, activity int) string {
@@ -679,7 +730,7 @@ func (g *generic) country(t *table, r int, head string, activity int) string {
 
 func (g *generic) recipients() error {
 	t, err := g.table("Recipients", "Activity ID", "Activity", "Recipient", "Kind", "Country", "Agreement (Art. 28(3))", "Description",
-		"Processors", "All processors of the register")
+		"Processors", "All processors of the register", "Contact")
 	if err != nil || t == nil {
 		return err
 	}
@@ -691,13 +742,8 @@ func (g *generic) recipients() error {
 		rc := ropa.Recipient{Name: t.get(r, "Recipient"), Country: g.country(t, r, "Country", i),
 			Agreement: t.get(r, "Agreement (Art. 28(3))"), Description: t.get(r, "Description"), Processors: splitLines(t.get(r, "Processors"))}
 		t.yesNo(r, "All processors of the register", i, &rc.AllProcessors)
-		if k := t.get(r, "Kind"); k != "" {
-			if v, ok := g.words("Kind@Recipients", k); ok {
-				rc.Kind = ropa.RecipientKind(v)
-			} else {
-				t.problem(r, "Kind", i, k, "not a kind of recipient")
-			}
-		}
+		rc.Contact = g.contactAt(path.Index(len(*list)).Child("contact"), t.get(r, "Activity ID"), t.s, r, t.col["Contact"], t.get(r, "Contact"))
+		enumCell(g, t, r, i, "Recipients", "Kind", &rc.Kind, "not a kind of recipient")
 		g.wb.at(path.Index(len(*list)), t.s, r, t.col["Recipient"])
 		*list = append(*list, rc)
 		t.extras(r, i)
@@ -764,13 +810,7 @@ func (g *generic) transfers() error {
 				t.problem(r, "Data Privacy Framework", i, v, "not yes or no")
 			}
 		}
-		if v := t.get(r, "Scope of the adequacy decision"); v != "" {
-			if s, ok := g.words("Scope of the adequacy decision@Transfers", v); ok {
-				tr.Scope = lawfulbasis.Scope(s)
-			} else {
-				t.problem(r, "Scope of the adequacy decision", i, v, "not a scope of an adequacy decision")
-			}
-		}
+		enumCell(g, t, r, i, "Transfers", "Scope of the adequacy decision", &tr.Scope, "not a scope of an adequacy decision")
 		if v := t.get(r, "Derogation (Art. 49)"); v != "" {
 			if d, ok := matchWords(lawfulbasis.Derogations(), v, g.l); ok {
 				tr.Derogation = d
@@ -805,18 +845,10 @@ func matchLabel[T interface {
 }
 
 func (g *generic) retention() error {
-	t, err := g.table("Retention", "Activity ID", "Activity", "Data categories", "Retention term", "Period (ISO 8601)", "Starts",
+	return g.eachActivityRow("Retention", []string{"Activity ID", "Activity", "Data categories", "Retention term", "Period (ISO 8601)", "Starts",
 		"Ends at", "Law", "Criteria", "As the source states it",
-		"From the end of the year", "At least", "Case", "Of data subjects", "Data category IDs", "At the end")
-	if err != nil || t == nil {
-		return err
-	}
-	for _, r := range t.rows() {
-		i, ok := g.activity(t, r)
-		if !ok {
-			continue
-		}
-		a := &g.reg.Activities[i]
+		"From the end of the year", "At least", "Case", "Of data subjects", "Data category IDs", "At the end",
+		"Extension", "Extension: case", "Extension: period (ISO 8601)", "Extension: ends at", "Extension: law"}, func(t *table, r, i int, a *ropa.Activity) {
 		var rule ropa.RetentionRule
 		if ids := t.get(r, "Data category IDs"); ids != "" {
 			rule.Data = strings.Split(ids, "\n")
@@ -857,8 +889,9 @@ func (g *generic) retention() error {
 				t.problem(r, "Ends at", i, v, "not an ending event")
 			}
 		}
+		g.extension(t, r, i, &rule)
 		terms := []ropa.RetentionRule{rule}
-		if rule.Term.Period.IsZero() && rule.From == "" && len(rule.Until) == 0 && rule.Law == "" && rule.Criteria == "" &&
+		if rule.Extension == nil && rule.Term.Period.IsZero() && rule.From == "" && len(rule.Until) == 0 && rule.Law == "" && rule.Criteria == "" &&
 			rule.Case == "" && rule.Text == "" && rule.Then == "" && !rule.AtLeast && !rule.FromYearEnd && len(rule.Subjects) == 0 {
 			// Only the term in words: read it as a privacy notice writes it.
 			if v := t.get(r, "Retention term"); v != "" {
@@ -879,8 +912,7 @@ func (g *generic) retention() error {
 			a.Retention = append(a.Retention, tm)
 		}
 		t.extras(r, i)
-	}
-	return nil
+	})
 }
 
 // event finds the event a phrase of the workbook words, among the
@@ -926,8 +958,7 @@ func (g *generic) inventory() error {
 			Locations: g.countries(t, r, "Processing locations"), Service: t.get(r, "Service"),
 			Agreement: t.get(r, "Agreement (Art. 28(3))"), Notes: t.get(r, "Notes")}
 		if v := t.get(r, "Contact"); v != "" {
-			c := g.party(t.s, r, t.col["Contact"], v)
-			p.Contact = &ropa.Contact{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone}
+			p.Contact = g.contactAt(ropa.Root.Child("processors").Index(len(g.reg.Processors)).Child("contact"), p.ID, t.s, r, t.col["Contact"], v)
 		}
 		g.wb.at(ropa.Root.Child("processors").Index(len(g.reg.Processors)), t.s, r, 1)
 		g.reg.Processors = append(g.reg.Processors, p)
@@ -970,11 +1001,7 @@ func categoryID(a *ropa.Activity, name string) string {
 }
 
 func (g *generic) waivers() error {
-	t, err := g.table("Waivers", "Rule", "Activity ID", "Element", "Reason")
-	if err != nil || t == nil {
-		return err
-	}
-	for _, r := range t.rows() {
+	return g.eachRow("Waivers", []string{"Rule", "Activity ID", "Element", "Reason"}, func(t *table, r int) {
 		w := ropa.Waiver{Rule: t.get(r, "Rule"), Activity: t.get(r, "Activity ID"), Reason: t.get(r, "Reason")}
 		if v := t.get(r, "Element"); v != "" {
 			if p, err := ropa.ParsePath(v); err == nil {
@@ -985,15 +1012,14 @@ func (g *generic) waivers() error {
 		}
 		g.reg.Waivers = append(g.reg.Waivers, w)
 		t.extras(r, -1)
-	}
-	return nil
+	})
 }
 
 // ignored checks that the sheets the reader does not read are those it
 // knows to hold nothing of the register (the findings and the lists), or
 // sheets of the workbook that hold nothing below their headings.
 func (g *generic) ignored() error {
-	read := []string{"Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers", "Retention", "Measures",
+	read := []string{"Parties", "Activities", "Purposes and bases", "Data categories", "Recipients", "Transfers", "Retention", "Measures",
 		"Systems", "Processors", "Events",
 		"Processor records", "Waivers", "Findings", "Lists"}
 	names := g.wb.f.GetSheetList()

@@ -50,31 +50,22 @@ var DefaultLimits = Limits{
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
-	if l.FileSize > 0 {
-		d.FileSize = l.FileSize
-	}
-	if l.Entries > 0 {
-		d.Entries = l.Entries
-	}
-	if l.EntrySize > 0 {
-		d.EntrySize = l.EntrySize
-	}
-	if l.TotalSize > 0 {
-		d.TotalSize = l.TotalSize
-	}
-	if l.Ratio > 0 {
-		d.Ratio = l.Ratio
-	}
-	if l.Rows > 0 {
-		d.Rows = l.Rows
-	}
-	if l.Columns > 0 {
-		d.Columns = l.Columns
-	}
-	if l.Cells > 0 {
-		d.Cells = l.Cells
-	}
+	orDefault(&d.FileSize, l.FileSize)
+	orDefault(&d.Entries, l.Entries)
+	orDefault(&d.EntrySize, l.EntrySize)
+	orDefault(&d.TotalSize, l.TotalSize)
+	orDefault(&d.Ratio, l.Ratio)
+	orDefault(&d.Rows, l.Rows)
+	orDefault(&d.Columns, l.Columns)
+	orDefault(&d.Cells, l.Cells)
 	return d
+}
+
+// orDefault sets *d to v where v is given (positive).
+func orDefault[T int | int64](d *T, v T) {
+	if v > 0 {
+		*d = v
+	}
 }
 
 // ErrNotWorkbook is the error (wrapped) of a file that is not an XLSX

@@ -388,24 +388,37 @@ func (x *ico) at(p ropa.Path, r int, head string) {
 	}
 }
 
-// purposes reads the purposes and, for each, the row's bases (Article 6),
-// conditions (Article 9), legitimate interests and their assessment.
-func (x *ico) purposes(a *ropa.Activity, r, i int, purposes []string) {
-	var bases []ropa.Basis
-	for _, v := range splitValues(x.get(r, icoArt6)) {
-		found, err := lawfulbasis.ParseBases(v)
+// parseEach reads each value of a row's cell under head with parse and
+// makes an element of each value found; the element's note keeps the text
+// as written where it names several values or is not the value's English
+// label. A value parse does not recognise is a problem (what says so).
+func parseEach[V interface {
+	~string
+	Label(lang.Lang) string
+}, E any](x *ico, r, i int, head string, parse func(string) ([]V, error), what string, element func(V, string) E) []E {
+	var out []E
+	for _, v := range splitValues(x.get(r, head)) {
+		found, err := parse(v)
 		if err != nil {
-			x.problem(r, icoArt6, i, v, "no lawful basis of Art. 6(1) recognised")
+			x.problem(r, head, i, v, "%s", what)
 			continue
 		}
 		for _, f := range found {
-			b := ropa.Basis{Basis: f}
+			note := ""
 			if len(found) > 1 || !strings.EqualFold(v, f.Label(lang.English)) {
-				b.Note = "as written: " + v
+				note = "as written: " + v
 			}
-			bases = append(bases, b)
+			out = append(out, element(f, note))
 		}
 	}
+	return out
+}
+
+// purposes reads the purposes and, for each, the row's bases (Article 6),
+// conditions (Article 9), legitimate interests and their assessment.
+func (x *ico) purposes(a *ropa.Activity, r, i int, purposes []string) {
+	bases := parseEach(x, r, i, icoArt6, lawfulbasis.ParseBases, "no lawful basis of Art. 6(1) recognised",
+		func(f lawfulbasis.Basis, note string) ropa.Basis { return ropa.Basis{Basis: f, Note: note} })
 	interest, lia := x.get(r, icoInterests), x.get(r, icoLIA)
 	li := false
 	for j := range bases {
@@ -417,21 +430,10 @@ func (x *ico) purposes(a *ropa.Activity, r, i int, purposes []string) {
 		x.note(a, r, icoInterests)
 		x.note(a, r, icoLIA)
 	}
-	var conds []ropa.Condition
-	for _, v := range splitValues(x.get(r, icoArt9)) {
-		found, err := lawfulbasis.ParseConditions(v)
-		if err != nil {
-			x.problem(r, icoArt9, i, v, "no condition of Art. 9(2) or ground of Art. 10 recognised")
-			continue
-		}
-		for _, f := range found {
-			c := ropa.Condition{Condition: f}
-			if len(found) > 1 || !strings.EqualFold(v, f.Label(lang.English)) {
-				c.Note = "as written: " + v
-			}
-			conds = append(conds, c)
-		}
-	}
+	conds := parseEach(x, r, i, icoArt9, lawfulbasis.ParseConditions, "no condition of Art. 9(2) or ground of Art. 10 recognised",
+		func(f lawfulbasis.Condition, note string) ropa.Condition {
+			return ropa.Condition{Condition: f, Note: note}
+		})
 	if len(purposes) == 0 && (len(bases) > 0 || len(conds) > 0) {
 		purposes = []string{a.Name}
 	}

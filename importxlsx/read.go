@@ -1,6 +1,8 @@
 package importxlsx
 
 import (
+	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -187,6 +189,13 @@ func Read(r io.ReaderAt, size int64, opts ...Option) (*Result, error) {
 	}
 	defer f.Close()
 	wb := &workbook{f: f, lim: lim, cells: map[string]string{}}
+	if zr, err := zip.NewReader(r, size); err == nil {
+		if p, err := openParts(zr, lim); err == nil {
+			wb.parts = p
+		} else if errors.Is(err, ErrLimit) {
+			return nil, fmt.Errorf("importxlsx: %w", err)
+		}
+	}
 	layout := o.layout
 	if layout == Auto {
 		if layout, err = wb.recognise(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -41,12 +42,32 @@ func refRegister() *ropa.Register {
 	for _, s := range ropa.DPIAStatuses() {
 		reg.Activities = append(reg.Activities, ropa.Activity{ID: "a-" + string(s), Name: "a", DPIA: &ropa.DPIA{Status: s}})
 	}
+	for j := range reg.Activities {
+		act := &reg.Activities[j]
+		if j < len(ropa.ActivityStatuses()) {
+			act.Status = ropa.ActivityStatuses()[j]
+		}
+		if j < len(ropa.RiskLevels()) {
+			act.Risk = ropa.RiskLevels()[j]
+		}
+	}
 	a := &reg.Activities[0]
 	for _, k := range ropa.SubjectKinds() {
 		a.DataSubjects = append(a.DataSubjects, ropa.DataSubject{ID: string(k), Description: "s", Kind: k})
 	}
-	for _, src := range ropa.DataSources() {
-		a.DataCategories = append(a.DataCategories, ropa.DataCategory{ID: string(src), Description: "c", Sources: []ropa.DataSource{src}})
+	srcs, classes, reqs := ropa.DataSources(), ropa.DataClasses(), ropa.Requirements()
+	for j := range max(len(srcs), len(classes), len(reqs)) {
+		c := ropa.DataCategory{ID: "c" + strconv.Itoa(j), Description: "c"}
+		if j < len(srcs) {
+			c.Sources = []ropa.DataSource{srcs[j]}
+		}
+		if j < len(classes) {
+			c.Class = classes[j]
+		}
+		if j < len(reqs) {
+			c.Requirement = reqs[j]
+		}
+		a.DataCategories = append(a.DataCategories, c)
 	}
 	for _, k := range ropa.RecipientKinds() {
 		a.Recipients = append(a.Recipients, ropa.Recipient{Name: "r", Kind: k})
@@ -74,6 +95,10 @@ func refEnums() []struct {
 		{"Data categories", "Source", strs(enumStrings(ropa.DataSources()))},
 		{"Recipients", "Kind", strs(enumStrings(ropa.RecipientKinds()))},
 		{"Transfers", "Scope of the adequacy decision", strs(enumStrings(lawfulbasis.Scopes()))},
+		{"Activities", "Status", strs(enumStrings(ropa.ActivityStatuses()))},
+		{"Activities", "Risk", strs(enumStrings(ropa.RiskLevels()))},
+		{"Data categories", "Class of data", strs(enumStrings(ropa.DataClasses()))},
+		{"Data categories", "Requirement (Art. 13(2)(e))", strs(enumStrings(ropa.Requirements()))},
 	}
 }
 
@@ -88,6 +113,7 @@ func enumStrings[T ~string](vs []T) []string {
 // references holds the reference of each language, learnt once.
 var references = sync.OnceValues(func() (map[lang.Lang]*reference, error) {
 	books := map[lang.Lang]*refBook{}
+	regimes := map[lang.Lang]map[string]string{}
 	for _, l := range lang.All() {
 		var buf bytes.Buffer
 		if err := export.WriteXLSX(&buf, refRegister(), export.WithLang(l), export.WithReport(&ropa.Report{})); err != nil {
@@ -105,6 +131,9 @@ var references = sync.OnceValues(func() (map[lang.Lang]*reference, error) {
 		}
 		f.Close()
 		books[l] = rb
+		if regimes[l], err = regimeWords(l); err != nil {
+			return nil, err
+		}
 	}
 	en := books[lang.English]
 	refs := map[lang.Lang]*reference{}
@@ -161,12 +190,57 @@ var references = sync.OnceValues(func() (map[lang.Lang]*reference, error) {
 			dpia[cellOf(act, j+1, ref.column("Activities", "DPIA", rb, en))] = string(s)
 		}
 		ref.values["dpia"] = dpia
+		// yes and no as the workbook words them: the reference
+		// organisation is a public authority, its categories are not
+		// criminal-offence data.
+		for j, row := range en.sheets[en.names[0]] {
+			if len(row) > 0 && row[0] == "Public authority" {
+				ref.phrases["yes"] = cellOf(rb.sheets[rb.names[0]], j, 1)
+			}
+		}
+		ref.phrases["no"] = cellOf(rb.sheets[ref.sheetIn("Data categories")], 1, ref.column("Data categories", "Criminal-offence data (Art. 10)", rb, en))
 		ret := rb.sheets[ref.sheetIn("Retention")]
 		ref.phrases["all"] = cellOf(ret, 2, ref.column("Retention", "Data categories", rb, en))
+		ref.values["regime"] = regimes[l]
 		refs[l] = ref
 	}
 	return refs, nil
 })
+
+// regimeWords learns the words of each regime on the cover of a workbook
+// in l: the value that differs from the cover of a register without one.
+func regimeWords(l lang.Lang) (map[string]string, error) {
+	cover := func(rg ropa.Regime) ([][]string, error) {
+		var buf bytes.Buffer
+		reg := &ropa.Register{Schema: "openropa/v1", Organisation: ropa.Party{Name: "o"}, Regime: rg}
+		if err := export.WriteXLSX(&buf, reg, export.WithLang(l)); err != nil {
+			return nil, fmt.Errorf("writing the reference workbook (%s): %w", l, err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return f.GetRows(f.GetSheetList()[0])
+	}
+	plain, err := cover("")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, rg := range ropa.Regimes() {
+		rows, err := cover(rg)
+		if err != nil {
+			return nil, err
+		}
+		for j, row := range rows {
+			if w := cellOf(rows, j, 1); w != "" && (j >= len(plain) || cellOf(plain, j, 1) != w) && len(row) > 1 {
+				out[w] = string(rg)
+			}
+		}
+	}
+	return out, nil
+}
 
 type refBook struct {
 	names  []string

@@ -215,7 +215,9 @@ var eventPhraseTable = []phrase{
 	{[]string{"intrekken van uw toestemming", "intrekking van de toestemming", "intrekking van uw toestemming", "toestemming intrekt", "withdraw", "withdrawal of consent", "retrait du consentement", "retirez votre consentement", "retrait de votre consentement", "widerruf"}, ConsentWithdrawn},
 	{[]string{"bezwaar", "objection", "object to", "opposition", "widerspruch"}, Objection},
 	{[]string{"contactname", "laatste contact", "last contact", "dernier contact", "letzten kontakt", "letzter kontakt"}, LastContact},
-	{[]string{"einde van de overeenkomst", "einde van het contract", "beëindiging van de overeenkomst", "contractuele relatie", "end of the contract", "end of the agreement", "termination of the contract", "termination of the agreement", "fin du contrat", "relation contractuelle", "vertragsende", "ende des vertrags", "beendigung des vertrags"}, ContractEnd},
+	{[]string{"einde van de overeenkomst", "einde van het contract", "beëindiging van de overeenkomst", "contractuele relatie",
+		"einde contract", "einde overeenkomst", "einde van contract", "einde van overeenkomst", "beëindiging contract", "beëindiging overeenkomst",
+		"fin de contrat", "ende des vertrages", "beendigung des vertrages", "vertragsbeendigung", "end of the contract", "end of the agreement", "termination of the contract", "termination of the agreement", "fin du contrat", "relation contractuelle", "vertragsende", "ende des vertrags", "beendigung des vertrags"}, ContractEnd},
 	{[]string{"einde van de relatie", "einde van onze relatie", "einde van de samenwerking", "end of the relationship", "end of our relationship", "fin de la relation", "ende der geschäftsbeziehung",
 		// the end of a membership is the end of the member's relationship
 		"einde van het lidmaatschap", "einde van uw lidmaatschap", "einde lidmaatschap", "beëindiging van het lidmaatschap", "beëindiging van uw lidmaatschap", "beëindiging lidmaatschap", "opzegging van het lidmaatschap", "uittreding",

@@ -30,6 +30,15 @@ func TestParse(t *testing.T) {
 		}},
 		{"tot 10 jaar na beëindiging van onze contractuele relatie", []Term{{Period: y(10), From: ContractEnd, Text: "tot 10 jaar na beëindiging van onze contractuele relatie"}}},
 		{"tot het einde van de overeenkomst", []Term{{Until: []Event{ContractEnd}, Text: "tot het einde van de overeenkomst"}}},
+		// the end of a contract without an article, and in French and German
+		{"7 jaar na einde contract", []Term{{Period: y(7), From: ContractEnd, Text: "7 jaar na einde contract"}}},
+		{"5 jaar na einde contract", []Term{{Period: y(5), From: ContractEnd, Text: "5 jaar na einde contract"}}},
+		{"5 jaar na einde overeenkomst", []Term{{Period: y(5), From: ContractEnd, Text: "5 jaar na einde overeenkomst"}}},
+		{"5 ans après la fin du contrat", []Term{{Period: y(5), From: ContractEnd, Text: "5 ans après la fin du contrat"}}},
+		{"5 ans après la fin de contrat", []Term{{Period: y(5), From: ContractEnd, Text: "5 ans après la fin de contrat"}}},
+		{"5 Jahre nach Vertragsende", []Term{{Period: y(5), From: ContractEnd, Text: "5 Jahre nach Vertragsende"}}},
+		{"10 Jahre nach Ende des Vertrages", []Term{{Period: y(10), From: ContractEnd, Text: "10 Jahre nach Ende des Vertrages"}}},
+		{"tot einde contract", []Term{{Until: []Event{ContractEnd}, Text: "tot einde contract"}}},
 		{"30 minuten", []Term{{Period: Period{Minutes: 30}, Text: "30 minuten"}}},
 		{"1 jaar 27 dagen", []Term{{Period: Period{Years: 1, Days: 27}, Text: "1 jaar 27 dagen"}}},
 		{"2 jaren", []Term{{Period: y(2), Text: "2 jaren"}}},
@@ -104,6 +113,7 @@ func TestParseErrors(t *testing.T) {
 		{"bis zum Ende der Veranstaltung", `cannot read the event "Ende der Veranstaltung" after "bis zum"`},
 		{"2 years after collection or until the end of the event", `cannot read the event "the end of the event" after "until"`},
 		{"3 jaar na het laatste contact of het einde van de overeenkomst", "several events to count the period from (last-contact, contract-end)"},
+		{"5 jaar na einde contract of het einde van de samenwerking", "several events to count the period from (contract-end, relationship-end)"},
 		{"3 jaar, daarna geanonimiseerd of vernietigd", "anonymise and destroy"},
 		{"tot het einde van het kalenderjaar na het laatste contact", "gives no period"},
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"sync"
+	"time"
 
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
@@ -152,4 +153,171 @@ func Cached(n int) *ropa.Register {
 	}
 	r, _ := cache.LoadOrStore(n, Register(n, 1))
 	return r.(*ropa.Register)
+}
+
+var (
+	statuses  = ropa.ActivityStatuses()
+	risks     = ropa.RiskLevels()
+	criteria  = ropa.DPIACriteria()
+	classes   = ropa.DataClasses()
+	reqs      = ropa.Requirements()
+	sources   = ropa.DataSources()
+	disposals = retention.Disposals()
+)
+
+// address returns a full address of the i-th party of a kind.
+func address(kind string, i int) *ropa.Address {
+	return &ropa.Address{Street: fmt.Sprintf("%s street %d", kind, i+1), PostalCode: fmt.Sprintf("%d", 1000+i), City: "Brussels", Country: "BE"}
+}
+
+// fullParty returns a party with every field given.
+func fullParty(kind string, i int) ropa.Party {
+	employees, public := 10+i, i%2 == 0
+	return ropa.Party{
+		Name:            fmt.Sprintf("%s %d BV", kind, i+1),
+		Registration:    &ropa.Registration{Scheme: "BE-KBO", ID: fmt.Sprintf("0%03d.%03d.%03d", 400+i, i, i)},
+		Address:         address(kind, i),
+		PostalAddress:   &ropa.Address{Street: fmt.Sprintf("PO Box %d", 100+i), PostalCode: fmt.Sprintf("%d", 2000+i), City: "Antwerp", Country: "BE"},
+		Email:           fmt.Sprintf("privacy@%s%d.example", kind, i+1),
+		Phone:           fmt.Sprintf("+32 2 555 %04d", i),
+		Website:         fmt.Sprintf("https://%s%d.example", kind, i+1),
+		Employees:       &employees,
+		PublicAuthority: &public,
+	}
+}
+
+// fullContact returns a contact with every field given.
+func fullContact(kind string, i int) *ropa.Contact {
+	return &ropa.Contact{Name: fmt.Sprintf("%s contact %d", kind, i+1), Email: fmt.Sprintf("%s%d@contact.example", kind, i+1),
+		Phone: fmt.Sprintf("+32 3 555 %04d", i), Address: address(kind, i)}
+}
+
+// Full returns Register(n, seed) with every optional field of the model
+// given somewhere: the register's metadata, group entities, representative,
+// systems, processors and named events, and in every activity its status,
+// owner, other controllers, DPO, risk, stated absences, joint controllers,
+// DPIA with criteria, automated decisions and their grounds, and the
+// details of its purposes, data categories, recipients, transfers and
+// retention terms. It is a register to test that a format holds every
+// field, not a lawful one. The same size and seed always give the same
+// register; Register(n, seed) is unchanged by it.
+func Full(n int, seed uint64) *ropa.Register {
+	reg := Register(n, seed)
+	rng := rand.New(rand.NewPCG(seed^0x5bd1e995, seed))
+	yes, no := true, false
+	reg.JSONSchema = "https://openropa.example/schema/v1.json"
+	reg.Regime = ropa.Regimes()[int(seed)%len(ropa.Regimes())]
+	reg.ReviewCycle = retention.Period{Years: 1}
+	reg.OccasionalProcessing = "Occasional processing: none beyond the activities listed"
+	reg.Notes = "Synthetic register with every field given"
+	reg.Organisation = fullParty("holding", 0)
+	reg.Entities = []ropa.Party{fullParty("entity", 1), fullParty("entity", 2)}
+	reg.DPO = fullContact("dpo", 0)
+	rep := fullParty("representative", 3)
+	reg.Representative = &rep
+	reg.Systems = []ropa.System{{ID: "sys-crm", Name: "CRM", Provider: "CRM Vendor", Kind: "SaaS", Hosting: []string{"IE", "US"},
+		Support: []string{"IN"}, Agreement: "DPA-CRM", Notes: "Customer data"}}
+	reg.Processors = []ropa.ProcessorEntry{{ID: "proc-mail", Name: "Mail Vendor", Country: "NL", Locations: []string{"NL", "DE"},
+		Service: "E-mail delivery", Agreement: "DPA-MAIL", Contact: fullContact("processor", 0), Notes: "Sends newsletters"}}
+	reg.Events = []ropa.NamedEvent{{ID: "x-warranty-end", Label: "end of the warranty", Description: "The warranty of the product ends"}}
+	for i := range reg.Activities {
+		fillActivity(rng, &reg.Activities[i], i, &yes, &no)
+	}
+	for i := range reg.Processing {
+		p := &reg.Processing[i]
+		p.Controllers = append(p.Controllers, fullParty("client", i))
+		p.SubProcessors = []ropa.Recipient{{Name: "Hosting Vendor", Kind: ropa.Processor, Country: "DE", Agreement: "DPA-HOST",
+			Description: "Hosting", Contact: fullContact("hosting", i), Processors: []string{"proc-mail"}}}
+		p.SubProcessors[0].AllProcessors = true
+		p.Transfers = append(p.Transfers, fullTransfer(i, &yes, &no))
+		p.Systems = []string{"sys-crm"}
+		p.Notes = "Processor record with every field"
+	}
+	reg.Waivers = []ropa.Waiver{{Rule: "dpia-required", Activity: reg.Activities[0].ID,
+		Path: ropa.Root.Child("activities").Index(0).Child("dpia"), Reason: "Assessed by the DPO"}}
+	return reg
+}
+
+func fillActivity(rng *rand.Rand, a *ropa.Activity, i int, yes, no *bool) {
+	a.Reference = fmt.Sprintf("REF-%d", i)
+	a.Status = statuses[i%len(statuses)]
+	a.Updated = ropa.NewDate(2026, time.Month(1+i%12), 1+i%28)
+	a.NextReview = ropa.NewDate(2027, time.Month(1+i%12), 1+i%28)
+	a.Owner = &ropa.Owner{Function: "Head of sales", Department: "Sales", Email: fmt.Sprintf("sales%d@synthetic.example", i)}
+	a.Controllers = []ropa.ActivityController{{Party: fullParty("partner", i), Role: "co-organiser of the event"}}
+	a.DPO = fullContact("activity-dpo", i)
+	a.Systems = []string{"sys-crm"}
+	a.Risk = risks[i%len(risks)]
+	a.None = []ropa.Absence{ropa.NoExternal}
+	a.JointControllers = []ropa.Party{fullParty("joint", i), fullParty("joint", i+100)}
+	a.JointArrangement = "Arrangement of 2026 with the partner"
+	a.TargetCountries = []string{"BE", "NL"}
+	a.DPIA = &ropa.DPIA{Status: ropa.DPIADone, Reference: fmt.Sprintf("DPIA-%d", i), Date: ropa.NewDate(2025, 6, 1+i%28),
+		Criteria: []ropa.DPIACriterion{criteria[i%len(criteria)], criteria[(i+3)%len(criteria)]}}
+	a.AutomatedDecisions = yes
+	if i%2 == 1 {
+		a.AutomatedDecisions = no
+	}
+	a.DecisionGrounds = &ropa.DecisionGrounds{Exception: ropa.DecisionExceptions()[i%3], Law: "Art. 5 of the Scoring Act", Safeguards: "Human review on request"}
+	a.Ended = ropa.NewDate(2030, 12, 31)
+	a.ReplacedBy = fmt.Sprintf("a%05d", i+1)
+	a.Notes = "Activity with every field given"
+	for p := range a.Purposes {
+		pu := &a.Purposes[p]
+		pu.Data = []string{a.DataCategories[0].ID}
+		pu.DirectMarketing = p == 0
+		pu.Bases[0].Assessment = "LIA-" + a.ID
+		pu.Bases[0].Note = "Basis as stated in the notice"
+		pu.Conditions = append(pu.Conditions, ropa.Condition{Condition: lawfulbasis.ExplicitConsent, Law: "Art. 9 of the Privacy Act", Note: "Asked in the form"})
+		if pu.Bases[0].Interest == "" {
+			pu.Bases[0].Interest = "Keeping the customer informed"
+		}
+		if pu.Bases[0].Law == "" {
+			pu.Bases[0].Law = "Art. 1 of the Act"
+		}
+	}
+	for c := range a.DataCategories {
+		dc := &a.DataCategories[c]
+		dc.Class = classes[(i+c)%len(classes)]
+		dc.Sources = []ropa.DataSource{sources[(i+c)%len(sources)]}
+		dc.SourceNote = "Collected from the form"
+		dc.Special = []lawfulbasis.SpecialCategory{specials[rng.IntN(len(specials))]}
+		dc.Criminal = c%2 == 0
+		dc.NationalID = c%3 == 0
+		dc.Subjects = []string{a.DataSubjects[0].ID}
+		dc.Requirement = reqs[(i+c)%len(reqs)]
+		dc.RequirementNote = "The order cannot be delivered"
+	}
+	for r := range a.Recipients {
+		rc := &a.Recipients[r]
+		rc.Description = "Receives the data"
+		rc.Contact = fullContact("recipient", r)
+		rc.Processors = []string{"proc-mail"}
+		rc.AllProcessors = r == 1
+	}
+	a.Transfers = append(a.Transfers, fullTransfer(i, yes, no))
+	for r := range a.Retention {
+		rt := &a.Retention[r]
+		rt.Subjects = []string{a.DataSubjects[0].ID}
+		if !rt.Period.IsZero() {
+			rt.FromYearEnd = r%2 == 0
+			rt.AtLeast = r%3 == 0
+			rt.Until = []retention.Event{"x-warranty-end"}
+			rt.Extension = &retention.Extension{Period: retention.Period{Years: 10}, Until: []retention.Event{retention.IncidentClosed},
+				When: "A claim is brought", Law: "Art. 2262bis Civil Code"}
+		}
+		rt.Law = "Art. 60 of the Accounting Act"
+		rt.Case = "Orders paid"
+		rt.Criteria = "As long as the customer is active"
+		rt.Then = disposals[(i+r)%len(disposals)]
+		rt.Text = "Kept as the notice states"
+	}
+}
+
+// fullTransfer returns a transfer with every field given.
+func fullTransfer(i int, yes, no *bool) ropa.Transfer {
+	return ropa.Transfer{Country: "US", Organisation: "Example Standards Body", Recipient: "US Importer",
+		Mechanism: lawfulbasis.DerogationMechanism, Derogation: lawfulbasis.ContractWithSubject, Reference: "Decision of 10 July 2023",
+		Assessment: fmt.Sprintf("TIA-%d", i), DPF: yes, Scope: lawfulbasis.Scopes()[i%len(lawfulbasis.Scopes())],
+		PublicAuthority: no, Safeguards: "Encryption in transit", Note: "Transfer with every field"}
 }
