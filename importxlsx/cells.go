@@ -80,19 +80,37 @@ var codeInParens = regexp.MustCompile(`\(([A-Z]{2})\)\s*$`)
 // French or German ("Belgique").
 func parseCountry(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if m := codeInParens.FindStringSubmatch(s); m != nil && isRegion(m[1]) {
-		return m[1], true
+	if m := codeInParens.FindStringSubmatch(s); m != nil {
+		if code, ok := assignedCode(m[1]); ok {
+			return code, true
+		}
 	}
-	if len(s) == 2 && isRegion(strings.ToUpper(s)) && s == strings.ToUpper(s) {
-		return s, true
+	if len(s) == 2 && s == strings.ToUpper(s) {
+		if code, ok := assignedCode(s); ok {
+			return code, true
+		}
 	}
 	code, ok := countryNames()[strings.ToLower(s)]
 	return code, ok
 }
 
+// assignedCode returns the code ISO 3166-1 assigns today to the country a
+// code stands for (GB for UK, FR for FX), and whether there is one.
+func assignedCode(code string) (string, bool) {
+	r, err := language.ParseRegion(code)
+	if err != nil || !r.IsCountry() {
+		return "", false
+	}
+	c := r.Canonicalize().String()
+	return c, isoCountry(c)
+}
+
+// isRegion reports whether code is a country's code of ISO 3166-1 now
+// assigned: not a code that ISO withdrew or never gave (FX, UK, DY), which
+// the language data still know by a country's name.
 func isRegion(code string) bool {
 	r, err := language.ParseRegion(code)
-	return err == nil && r.IsCountry() && r.String() == code
+	return err == nil && r.IsCountry() && r.String() == code && r.Canonicalize().String() == code
 }
 
 // countryNames maps the lower-case name of every country in the four

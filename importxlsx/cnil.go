@@ -10,7 +10,6 @@ import (
 
 	"github.com/go-playground/validator/v10"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/language"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -775,24 +774,13 @@ func foldAccents(s string) string {
 var foldedCountries = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for n, code := range countryNames() {
-		if c, ok := isoCode(code); ok {
+		if c, ok := assignedCode(code); ok {
 			m[foldAccents(strings.ReplaceAll(n, "’", "'"))] = c
 		}
 	}
 	return m
 })
 
-// isoCode returns the ISO 3166-1 code of a region: the language data also
-// name codes that ISO 3166-1 does not assign, or no longer does (UK, FX,
-// DY, HV, PZ, TP), which stand for the country that replaced them.
-func isoCode(code string) (string, bool) {
-	r, err := language.ParseRegion(code)
-	if err != nil {
-		return "", false
-	}
-	c := r.Canonicalize().String()
-	return c, isoCountry(c)
-}
 
 // cnilCountry reads a country as the model's list writes it (in French,
 // some names without their accents), by its name in English, Dutch, French
@@ -803,7 +791,7 @@ func cnilCountry(s string) (string, bool) {
 		return code, true
 	}
 	if code, ok := parseCountry(s); ok {
-		return isoCode(code)
+		return code, true
 	}
 	code, ok := foldedCountries()[k]
 	return code, ok

@@ -3,6 +3,7 @@ package importxlsx
 import (
 	"strings"
 
+	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/retention"
 	"github.com/openropa/registry/ropa"
 )
@@ -50,7 +51,11 @@ func (g *generic) activityDetails(t *table, r, i int, p ropa.Path, a *ropa.Activ
 	}
 	if d != (ropa.DecisionGrounds{}) {
 		a.DecisionGrounds = &d
-		t.sameAs(r, "Grounds of automated decisions (Art. 22(2), (3))", i, linesOf(t.get(r, "Exception (Art. 22(2))"), d.Law, d.Safeguards), "Exception (Art. 22(2))")
+		exc := t.get(r, "Exception (Art. 22(2))")
+		if d.Exception.Valid() {
+			exc = lang.Cite(d.Exception.Article(), g.l) // the worded cell cites it in the workbook's language
+		}
+		t.sameAs(r, "Grounds of automated decisions (Art. 22(2), (3))", i, linesOf(exc, d.Law, d.Safeguards), "Exception (Art. 22(2))")
 	} else if v := t.get(r, "Grounds of automated decisions (Art. 22(2), (3))"); v != "" {
 		t.problem(r, "Grounds of automated decisions (Art. 22(2), (3))", i, v, "grounds worded in one cell, not imported: give them in the columns of the exception, the law and the safeguards")
 	}

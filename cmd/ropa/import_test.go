@@ -53,7 +53,7 @@ func TestImport(t *testing.T) {
 	wengageFile, _ := workbook(t, wengage, export.English)
 	risky, _, err := examples.Load("wengage")
 	require.NoError(t, err)
-	risky.Activities[0].Risk = ropa.HighRisk // a column the importer does not read yet
+	risky.Activities[0].Risk = "extreme" // a level of risk the importer does not know
 	riskyFile, _ := workbook(t, risky, export.English)
 	icoFile := icoTemplate(t, "Legal obligation")
 	icoBad := icoTemplate(t, "because we can")
@@ -75,7 +75,7 @@ func TestImport(t *testing.T) {
 		{name: "standard input", stdin: string(smallData), args: []string{"-"}, out: "reg.yml", status: 0, noErr: true, format: ropa.YAML, samples: small},
 		{name: "an example register round trips", args: []string{wengageFile}, out: "reg.yaml", status: 0, noErr: true, format: ropa.YAML},
 		{name: "cells not read", args: []string{riskyFile}, out: "reg.yaml", status: 1, format: ropa.YAML,
-			stderr: []string{riskyFile + "#Activities!", "cell of an unknown column", `not imported: "high"`}},
+			stderr: []string{riskyFile + "#Activities!", "not a level of risk (low, medium, high)", `"extreme"`}},
 		{name: "not a workbook", args: []string{notBook}, out: "reg.yaml", status: 2, stderr: []string{notBook + ": importxlsx: not an XLSX workbook: not a zip archive"}},
 		{name: "empty standard input", args: []string{"-"}, out: "reg.yaml", status: 2, stderr: []string{"<stdin>: the workbook is empty"}},
 		{name: "missing file", args: []string{filepath.Join(t.TempDir(), "none.xlsx")}, out: "reg.yaml", status: 2, stderr: []string{"none.xlsx: no such file"}},
@@ -134,7 +134,7 @@ func TestImport(t *testing.T) {
 func TestImportStdout(t *testing.T) {
 	wengage, _, err := examples.Load("wengage")
 	require.NoError(t, err)
-	wengage.Activities[0].Risk = ropa.HighRisk // a column the importer does not read yet
+	wengage.Activities[0].Risk = "extreme" // a level of risk the importer does not know
 	_, data := workbook(t, wengage, export.French)
 	status, stdout, stderr := runStdin(string(data), "import", "-o", "-", "-")
 	assert.Equal(t, 1, status)
