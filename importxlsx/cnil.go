@@ -781,7 +781,6 @@ var foldedCountries = sync.OnceValue(func() map[string]string {
 	return m
 })
 
-
 // cnilCountry reads a country as the model's list writes it (in French,
 // some names without their accents), by its name in English, Dutch, French
 // or German, or by its ISO 3166-1 code ("IN", "Inde (IN)").
