@@ -107,6 +107,11 @@ func label[T ~string](prefix string, v T, l Lang) string {
 	return string(v)
 }
 
+// AbsenceWords returns the words a workbook in language l writes for a
+// stated absence, in the cell of what is absent: "none" for no joint
+// controller, "no processor" for no processor.
+func AbsenceWords(what ropa.Absence, l Lang) string { return label("none.", what, l) }
+
 // absent returns the word "none" of the absence the activity states, or "".
 func absent(a ropa.Activity, what ropa.Absence, l Lang) string {
 	if !a.States(what) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openropa/registry/export"
 	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
@@ -467,7 +468,11 @@ func (g *generic) activities() error {
 		} else {
 			g.acts[a.ID] = i
 		}
-		a.JointControllers, _ = g.partiesAt(p.Child("jointControllers"), a.ID, t.s, r, t.col["Joint controllers"], t.get(r, "Joint controllers"), false)
+		joint := t.get(r, "Joint controllers")
+		if joint == export.AbsenceWords(ropa.NoJointController, g.l) {
+			joint = "" // the word of a stated absence, read from its column of ids
+		}
+		a.JointControllers, _ = g.partiesAt(p.Child("jointControllers"), a.ID, t.s, r, t.col["Joint controllers"], joint, false)
 		for j, line := range splitLines(t.get(r, "Categories of data subjects")) {
 			ds := ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: line}
 			if open := strings.LastIndex(line, " ("); open > 0 && strings.HasSuffix(line, ")") {
