@@ -86,6 +86,7 @@ var factWords = map[string][4]string{
 	"none.special-categories":  {"none", "geen", "aucune", "keine"},
 	"none.joint-controllers":   {"none", "geen", "aucun", "keine"},
 	"none.processors":          {"no processor", "geen verwerker", "aucun sous-traitant", "kein Auftragsverarbeiter"},
+	"none.measures":            {"none", "geen", "aucune", "keine"},
 }
 
 func init() {

@@ -338,7 +338,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			subjectsText(a, l), categoriesText(a, l), withAbsence(specialText(a, l), a, l, ropa.NoSpecialData),
 			withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal, ropa.NoProcessor),
 			withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
-			retentionText(a, l, words), measuresText(a.Measures, b.measures), join(a.Systems), label("risk.", a.Risk, l), join(a.TargetCountries),
+			retentionText(a, l, words), withAbsence(measuresText(a.Measures, b.measures), a, l, ropa.NoMeasures), join(a.Systems), label("risk.", a.Risk, l), join(a.TargetCountries),
 			dpiaText(a.DPIA, l), dpiaCriteria(a.DPIA), boolText(a.AutomatedDecisions, l), decisionText(a.DecisionGrounds, l),
 			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }),
 			owner.Function, owner.Department, owner.Email, exception, grounds.Law, grounds.Safeguards, joinEach(a.None, func(x ropa.Absence) string { return string(x) }))

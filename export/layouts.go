@@ -441,7 +441,7 @@ func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measur
 		function, purposesText(a), withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), subjectsText(a, l),
 		join(nonEmpty(categoriesText(a, l), specialText(a, l))), // the special categories have no column of their own
 		withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal),
-		join(contracts), withAbsence(join(countries), a, l, ropa.NoTransfers), join(exceptional), retentionText(a, l, eventLabels(reg)), measuresText(a.Measures, measures),
+		join(contracts), withAbsence(join(countries), a, l, ropa.NoTransfers), join(exceptional), retentionText(a, l, eventLabels(reg)), withAbsence(measuresText(a.Measures, measures), a, l, ropa.NoMeasures),
 		basesText(a, l), join(conditions), join(interests), join(assessments), strings.Join(rightList, ", "),
 		boolText(a.AutomatedDecisions, l), join(sources), "", systemsText(a.Systems, reg, l),
 		dpiaRequired, progress, link, "", "",
@@ -750,6 +750,9 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 		}
 		fm.spanned(b.label, cnilTwo, fmt.Sprintf("Mesure de sécurité %d", i+1), measureLabel(m.Kind, l), m.Description)
 	}
+	if none := absent(a, ropa.NoMeasures, l); none != "" {
+		fm.spanned(b.label, cnilTwo, "Mesure de sécurité", none)
+	}
 	fm.blank()
 	fm.spanned(b.header, cnilTransfers, "Transferts hors UE", "Destinataire", "Pays", "Type de Garanties", "Liens vers la documentation")
 	for i, tr := range a.Transfers {
@@ -940,7 +943,7 @@ func writeGBA(b *book, reg *ropa.Register) error {
 		}
 		s.put(b.wrap, []string{ref, a.Name, strings.Join(nonEmpty(joint...), "\n\n"), purposesText(a), subjectsText(a, l), categoriesText(a, l),
 			withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal), withAbsence(transfersText(a.Transfers, l), a, l, ropa.NoTransfers),
-			join(safeguards), retentionText(a, l, eventLabels(reg)), measuresText(a.Measures, b.measures),
+			join(safeguards), retentionText(a, l, eventLabels(reg)), withAbsence(measuresText(a.Measures, b.measures), a, l, ropa.NoMeasures),
 			basesText(a, l), withAbsence(specialText(a, l), a, l, ropa.NoSpecialData), join(conditions), withAbsence(join(processors), a, l, ropa.NoProcessor),
 			dpiaText(a.DPIA, l), dateText(a.Ended, l), a.ReplacedBy, notes(append(activityFacts(a, reg, l), idFacts(a)...), l, covered...)}, map[int]bool{}, 0)
 	}

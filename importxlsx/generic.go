@@ -414,6 +414,20 @@ func (g *generic) measures() error {
 	})
 }
 
+// withoutAbsence returns the text of a cell without the line that states an
+// absence, which the workbook writes below what the cell lists, where the
+// row's column of stated absences (read on its own) states it.
+func (g *generic) withoutAbsence(t *table, r int, v string, what ropa.Absence) string {
+	if !slices.Contains(splitLines(t.get(r, "Stated absences (ids)")), string(what)) {
+		return v
+	}
+	word := export.AbsenceWords(what, g.l)
+	if v == word {
+		return ""
+	}
+	return strings.TrimSuffix(v, "\n"+word)
+}
+
 // measureIDs reads the measures of an activity or record, by description
 // (or id, as the workbook writes an id that names no measure).
 func (g *generic) measureIDs(v string) []string {
@@ -468,10 +482,7 @@ func (g *generic) activities() error {
 		} else {
 			g.acts[a.ID] = i
 		}
-		joint := t.get(r, "Joint controllers")
-		if joint == export.AbsenceWords(ropa.NoJointController, g.l) {
-			joint = "" // the word of a stated absence, read from its column of ids
-		}
+		joint := g.withoutAbsence(t, r, t.get(r, "Joint controllers"), ropa.NoJointController)
 		a.JointControllers, _ = g.partiesAt(p.Child("jointControllers"), a.ID, t.s, r, t.col["Joint controllers"], joint, false)
 		for j, line := range splitLines(t.get(r, "Categories of data subjects")) {
 			ds := ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: line}
@@ -493,7 +504,7 @@ func (g *generic) activities() error {
 		}
 		g.date(t.s, r, t.col["Last update"], i, t.get(r, "Last update"), &a.Updated)
 		g.date(t.s, r, t.col["Next review"], i, t.get(r, "Next review"), &a.NextReview)
-		a.Measures = g.measureIDs(t.get(r, "Technical and organisational security measures"))
+		a.Measures = g.measureIDs(g.withoutAbsence(t, r, t.get(r, "Technical and organisational security measures"), ropa.NoMeasures))
 		if v := t.get(r, "DPIA"); v != "" {
 			status, rest, _ := strings.Cut(v, ", ")
 			if s, ok := g.words("dpia", status); ok {

@@ -228,11 +228,12 @@ const (
 	NoSpecialData     Absence = "special-categories"  // no special categories of data (Art. 9)
 	NoJointController Absence = "joint-controllers"   // no joint controller (Art. 26)
 	NoProcessor       Absence = "processors"          // no processor (Art. 28)
+	NoMeasures        Absence = "measures"            // no security measures (Art. 30(1)(g), 32)
 )
 
 // Absences lists what a register can state an activity does not have.
 func Absences() []Absence {
-	return []Absence{NoTransfers, NoRecipients, NoExternal, NoSpecialData, NoJointController, NoProcessor}
+	return []Absence{NoTransfers, NoRecipients, NoExternal, NoSpecialData, NoJointController, NoProcessor, NoMeasures}
 }
 
 // Valid reports whether a is an absence the format knows.

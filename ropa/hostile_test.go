@@ -26,12 +26,20 @@ func fastest(f func()) time.Duration {
 // requireLinear runs work on inputs of size n and 8n and fails if the
 // larger takes more than 24 times as long: linear or n log n cost passes
 // with room for noise, quadratic cost (64 times) does not.
+// The measure is taken up to three times, on a busy machine, and passes
+// when one of them does: a quadratic cost fails every one.
 func requireLinear(t *testing.T, n int, work func(n int)) {
 	t.Helper()
-	small := fastest(func() { work(n) })
-	large := fastest(func() { work(8 * n) })
-	ratio := float64(large) / float64(max(small, time.Microsecond))
-	t.Logf("n=%d: %v; n=%d: %v; ratio %.1f", n, small, 8*n, large, ratio)
+	var ratio float64
+	for range 3 {
+		small := fastest(func() { work(n) })
+		large := fastest(func() { work(8 * n) })
+		ratio = float64(large) / float64(max(small, time.Microsecond))
+		t.Logf("n=%d: %v; n=%d: %v; ratio %.1f", n, small, 8*n, large, ratio)
+		if ratio < 24 {
+			return
+		}
+	}
 	assert.Less(t, ratio, 24.0, "cost grows faster than the input")
 }
 

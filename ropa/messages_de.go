@@ -63,6 +63,7 @@ var messagesDE = map[string]string{
 	"no-legal-basis":                        "der Zweck hat keine Rechtsgrundlage; geben Sie die Rechtsgrundlage nach Art. 6 Abs. 1 an, auf die er sich stützt (%[1]s)",
 	"no-measures":                           "es gilt keine Sicherheitsmaßnahme; verweisen Sie auf die technischen und organisatorischen Maßnahmen nach Art. 32, die diese Daten schützen (%[1]s)",
 	"no-measures.processor":                 "es gilt keine Sicherheitsmaßnahme; verweisen Sie auf die Maßnahmen nach Art. 32 (Art. 30 Abs. 2 lit. d)",
+	"no-measures.stated":                    "laut Verzeichnis schützt keine Sicherheitsmaßnahme diese Daten; Art. 32 Abs. 1 verlangt dem Risiko angemessene technische und organisatorische Maßnahmen: treffen Sie sie und verweisen Sie darauf (%[1]s)",
 	"no-recipients":                         "es sind keine Empfänger angegeben; nennen Sie die Kategorien von Empfängern, auch interne, oder vermerken Sie, dass die Daten niemandem offengelegt werden (none: [recipients])",
 	"no-retention":                          "es ist keine Speicherfrist angegeben; geben Sie nach Möglichkeit an, wie lange jede Datenkategorie gespeichert wird, oder die Kriterien für die Festlegung dieser Dauer",
 	"no-retention.category":                 "keine Speicherfrist erfasst die Datenkategorie %[1]q; ergänzen Sie eine (%[2]s)",

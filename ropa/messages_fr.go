@@ -62,6 +62,7 @@ var messagesFR = map[string]string{
 	"no-legal-basis":                        "la finalité n'a pas de base juridique ; indiquez la base de l'art. 6, § 1er, sur laquelle elle repose (%[1]s)",
 	"no-measures":                           "aucune mesure de sécurité ne s'applique ; renvoyez aux mesures techniques et organisationnelles de l'art. 32 qui protègent ces données (%[1]s)",
 	"no-measures.processor":                 "aucune mesure de sécurité ne s'applique ; renvoyez aux mesures de l'art. 32 (art. 30, § 2, d))",
+	"no-measures.stated":                    "le registre indique qu'aucune mesure de sécurité ne protège ces données ; l'art. 32, § 1er, exige des mesures techniques et organisationnelles adaptées au risque : prenez-les et indiquez-les (%[1]s)",
 	"no-recipients":                         "aucun destinataire n'est indiqué ; indiquez les catégories de destinataires, y compris internes, ou précisez que les données ne sont communiquées à personne (none: [recipients])",
 	"no-retention":                          "aucune durée de conservation n'est indiquée ; indiquez, lorsque c'est possible, combien de temps chaque catégorie de données est conservée, ou les critères qui permettent de la déterminer",
 	"no-retention.category":                 "aucune durée de conservation ne couvre la catégorie de données %[1]q ; ajoutez-en une (%[2]s)",

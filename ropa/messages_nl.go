@@ -62,6 +62,7 @@ var messagesNL = map[string]string{
 	"no-legal-basis":                        "het doeleinde heeft geen rechtsgrond; vermeld de grond van art. 6, lid 1, waarop het steunt (%[1]s)",
 	"no-measures":                           "er geldt geen enkele beveiligingsmaatregel; verwijs naar de technische en organisatorische maatregelen van art. 32 die deze gegevens beschermen (%[1]s)",
 	"no-measures.processor":                 "er geldt geen enkele beveiligingsmaatregel; verwijs naar de maatregelen van art. 32 (art. 30, lid 2, d))",
+	"no-measures.stated":                    "de registratie vermeldt dat geen enkele beveiligingsmaatregel deze gegevens beschermt; art. 32, lid 1, vereist technische en organisatorische maatregelen die passen bij het risico: neem ze en verwijs ernaar (%[1]s)",
 	"no-recipients":                         "er zijn geen ontvangers vermeld; vermeld de categorieën van ontvangers, ook de interne, of vermeld dat de gegevens aan niemand worden verstrekt (none: [recipients])",
 	"no-retention":                          "er is geen bewaartermijn vermeld; vermeld waar mogelijk hoelang elke categorie van gegevens wordt bewaard, of de criteria om die termijn te bepalen",
 	"no-retention.category":                 "geen enkele bewaartermijn geldt voor gegevenscategorie %[1]q; voeg er een toe (%[2]s)",

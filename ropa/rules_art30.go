@@ -56,6 +56,7 @@ var (
 		Messages: Messages{
 			"":          "no security measure applies; refer to the technical and organisational measures of Art. 32 that protect these data (%[1]s)",
 			"processor": "no security measure applies; refer to the measures of Art. 32 (Art. 30(2)(d))",
+			"stated":    "the record states that no security measure protects these data; Art. 32(1) requires technical and organisational measures appropriate to the risk: take them and refer to them (%[1]s)",
 		},
 		Run: noMeasures}
 	processorControllerContactRule = &Rule{ID: "processor-controller-contact", Severity: Error, Article: "Art. 30(2)(a) GDPR",
@@ -229,7 +230,11 @@ func noRecipients(p *Pass) {
 func noMeasures(p *Pass) {
 	r := p.Register
 	for i := range r.Activities {
-		if len(r.Activities[i].Measures) == 0 {
+		switch a := &r.Activities[i]; {
+		case len(a.Measures) > 0:
+		case a.States(NoMeasures):
+			p.ReportFinding(Finding{Path: activityPath(i), Article: "Art. 32(1) GDPR", Key: "no-measures.stated", Args: []any{FieldName("measures")}})
+		default:
 			p.Report(activityPath(i), "", FieldName("measures"))
 		}
 	}

@@ -73,6 +73,8 @@ func contradicts(a *Activity, none Absence) bool {
 		return len(a.JointControllers) > 0
 	case NoProcessor:
 		return slices.ContainsFunc(a.Recipients, func(r Recipient) bool { return r.Kind == Processor || len(r.Processors) > 0 || r.AllProcessors })
+	case NoMeasures:
+		return len(a.Measures) > 0
 	}
 	return false
 }
