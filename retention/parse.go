@@ -17,10 +17,15 @@ import (
 //
 // A line may hold several terms ("10 jaar voor persoonlijke vorderingen en 30
 // jaar voor zakelijke vorderingen"; sentences): each becomes one Term, whose
-// Text is the clause it was read from. A period with no named event keeps its
-// start implicit (From is empty), as the text does. Parse never guesses: a
-// line that names no period,
-// no ending event, no law and no criteria is an error that says so.
+// Text is the clause it was read from. Terms listed each after its label
+// ("Persoonsregistratie: 110 jaar, correspondentie 1 jaar") carry the label
+// as their Case. A clause before the period that says when it starts ("once
+// your account is closed, …", "zodra …", "une fois …", "sobald …") gives
+// From. A period with no named event keeps its start implicit (From is
+// empty), as the text does. Parse never guesses: words that open an event
+// and name none are an error that quotes them and suggests the id of a named
+// event, and a line that names no period, no ending event, no law and no
+// criteria is an error that says so.
 func Parse(text string) ([]Term, error) {
 	if !utf8.ValidString(text) {
 		return nil, fmt.Errorf("retention: text is not valid UTF-8")
@@ -234,10 +239,11 @@ func splitTerms(c string) []piece {
 // minstens 5 jaar") and are not part of the label.
 var qualifiers = append([]string{"tot", "until", "up to", "bis", "bis zu", "jusqu", "maximaal", "maximum", "max", "hoogstens", "at most", "au plus", "höchstens"}, atLeastWords...)
 
-// leadingLabel returns the label that a term's words before its period give
-// it: the words before a colon ("Persoonsregistratie: 110 jaar"), or, in a
-// listed clause, the words before the period and its qualifiers. Words that
-// open with a starting event ("na", "once") are no label.
+// leadingLabel returns the label that a term's words before its period and
+// its qualifiers ("tot", "minstens") give it: the words before a colon
+// ("Persoonsregistratie: tot 110 jaar"), or, in a listed clause, the words
+// before the period. Words that open with a starting event ("na", "once")
+// are no label.
 func leadingLabel(c, main string, periodAt int, listed bool) (string, bool) {
 	lead := strings.TrimRightFunc(main[:periodAt], unicode.IsSpace)
 	toks := tokenize(lead)
@@ -249,20 +255,17 @@ func leadingLabel(c, main string, periodAt int, listed bool) (string, bool) {
 		return "", false
 	}
 	end := len(lead)
-	switch {
-	case strings.HasSuffix(lead, ":"):
-		end = len(lead) - 1
-	case listed:
-		for _, tk := range toks {
-			if wordAt(lead, tk.start, qualifiers) {
-				end = tk.start
-				break
-			}
+	for _, tk := range toks {
+		if wordAt(lead, tk.start, qualifiers) {
+			end = tk.start
+			break
 		}
-	default:
+	}
+	head := strings.TrimRightFunc(lead[:end], unicode.IsSpace)
+	if !listed && !strings.HasSuffix(head, ":") {
 		return "", false
 	}
-	label := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(c[:end]), ":-–"))
+	label := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(c[:len(head)]), ":-–"))
 	return label, label != ""
 }
 
@@ -434,7 +437,7 @@ func unreadEvent(c string, o opening) error {
 // fillers are the words a suggested id leaves out: articles, pronouns,
 // auxiliaries and "of".
 var fillers = map[string]bool{
-	"the": true, "a": true, "an": true, "of": true, "we": true, "you": true, "your": true, "our": true, "have": true, "has": true, "is": true, "are": true, "been": true,
+	"the": true, "a": true, "an": true, "of": true, "we": true, "you": true, "u": true, "je": true, "vous": true, "sie": true, "your": true, "our": true, "have": true, "has": true, "is": true, "are": true, "been": true,
 	"de": true, "het": true, "een": true, "van": true, "wij": true, "uw": true, "onze": true, "ons": true, "hebben": true, "heeft": true, "zijn": true,
 	"le": true, "la": true, "les": true, "l": true, "du": true, "des": true, "d": true, "nous": true, "votre": true, "vos": true, "notre": true, "avons": true, "est": true,
 	"der": true, "die": true, "das": true, "dem": true, "den": true, "wir": true, "ihr": true, "ihre": true, "ihrer": true, "unsere": true, "haben": true, "ist": true,
@@ -618,7 +621,9 @@ func readLead(c, main string, periodAt int) error {
 	toks := tokenize(lead)
 	for i := range toks {
 		o, ok := openingAt(lead, toks, i, leadWords, false)
-		if !ok {
+		if ok {
+			o.words = toks[i+1].start // "zodra de zaak …": the article is the event's
+		} else {
 			o, ok = openingAt(lead, toks, i, startWords, true)
 		}
 		if !ok {

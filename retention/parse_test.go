@@ -104,6 +104,7 @@ func TestParse(t *testing.T) {
 			{Period: Period{Days: 30}, Case: "camerabeelden", Text: "camerabeelden 30 dagen"},
 		}},
 		{"Sollicitaties: 6 maanden", []Term{{Period: Period{Months: 6}, Case: "Sollicitaties", Text: "Sollicitaties: 6 maanden"}}},
+		{"Boekhouding: minstens 7 jaar", []Term{{Period: y(7), AtLeast: true, Case: "Boekhouding", Text: "Boekhouding: minstens 7 jaar"}}},
 		{"Dossiers: 5 jaar voor klanten", []Term{{Period: y(5), Case: "Dossiers: klanten", Text: "Dossiers: 5 jaar voor klanten"}}},
 		{"3 jaar na het laatste contact, daarna geanonimiseerd, 5 jaar voor facturen", []Term{
 			{Period: y(3), From: LastContact, Then: Anonymise, Text: "3 jaar na het laatste contact, daarna geanonimiseerd"},
@@ -156,7 +157,7 @@ func TestParseErrors(t *testing.T) {
 		{"tot het einde van het kalenderjaar na het laatste contact", "gives no period"},
 		// a clause before the period whose start is no event
 		{"Once we have concluded your request we will keep the information for 2 years.", `cannot read the event "we have concluded your request" after "Once"; if it is an event of the register, define it as a named event (such as concluded-request)`},
-		{"Zodra de zaak is gesloten bewaren wij de gegevens 5 jaar", `cannot read the event "zaak is gesloten"`},
+		{"Zodra de zaak is gesloten bewaren wij de gegevens 5 jaar", `cannot read the event "de zaak is gesloten" after "Zodra"; if it is an event of the register, define it as a named event (such as zaak-gesloten)`},
 		{"Une fois votre demande traitée, nous conservons les données 2 ans", `cannot read the event "votre demande traitée" after "Une fois"`},
 		{"Sobald Ihre Anfrage abgeschlossen ist, speichern wir die Daten 2 Jahre", "(such as anfrage-abgeschlossen)"},
 		{"Na afloop van het project 5 jaar", `cannot read the event "afloop van het project" after "Na"`},
