@@ -17,10 +17,15 @@ import (
 //
 // A line may hold several terms ("10 jaar voor persoonlijke vorderingen en 30
 // jaar voor zakelijke vorderingen"; sentences): each becomes one Term, whose
-// Text is the clause it was read from. A period with no named event keeps its
-// start implicit (From is empty), as the text does. Parse never guesses: a
-// line that names no period,
-// no ending event, no law and no criteria is an error that says so.
+// Text is the clause it was read from. Terms listed each after its label
+// ("Persoonsregistratie: 110 jaar, correspondentie 1 jaar") carry the label
+// as their Case. A clause before the period that says when it starts ("once
+// your account is closed, …", "zodra …", "une fois …", "sobald …") gives
+// From. A period with no named event keeps its start implicit (From is
+// empty), as the text does. Parse never guesses: words that open an event
+// and name none are an error that quotes them and suggests the id of a named
+// event, and a line that names no period, no ending event, no law and no
+// criteria is an error that says so.
 func Parse(text string) ([]Term, error) {
 	if !utf8.ValidString(text) {
 		return nil, fmt.Errorf("retention: text is not valid UTF-8")
@@ -32,7 +37,7 @@ func Parse(text string) ([]Term, error) {
 	var terms []Term
 	for _, c := range clauses {
 		for _, seg := range splitTerms(c) {
-			t, err := parseClause(seg)
+			t, err := parseClause(seg.text, seg.listed)
 			if err != nil {
 				return nil, err
 			}
@@ -184,25 +189,98 @@ func groups(s string, as []amount) [][]amount {
 	return out
 }
 
+// piece is one term's part of a clause. Listed is true where the clause
+// lists its terms each after its label ("Persoonsregistratie: 110 jaar,
+// correspondentie 1 jaar"), so that the words before a piece's period are
+// its case.
+type piece struct {
+	text   string
+	listed bool
+}
+
 // splitTerms cuts a clause that states several periods for different cases
-// into one piece per period.
-func splitTerms(c string) []string {
-	gs := groups(c, findAmounts(c))
-	if len(gs) < 2 {
-		return []string{c}
+// into one piece per period. A piece ends where the next begins: at the
+// comma before the next period's label where there is one ("…, correspondentie
+// 1 jaar"), else at the next period. The periods of an exception ("tenzij",
+// "unless") belong to the exception and cut nothing.
+func splitTerms(c string) []piece {
+	body := c
+	if i, _ := containsAny(lowerSameLen(c), unlessWords); i >= 0 {
+		body = c[:i]
 	}
-	var out []string
+	gs := groups(body, findAmounts(body))
+	if len(gs) < 2 {
+		return []piece{{text: c}}
+	}
+	var texts []string
+	listed := false
 	start := 0
-	for _, g := range gs[1:] {
-		cut := g[0].start
-		piece := strings.TrimSpace(c[start:cut])
-		for _, conj := range []string{" en", " and", " et", " und", ",", " of", " or", " ou", " oder"} {
-			piece = strings.TrimSpace(strings.TrimSuffix(piece, conj))
+	for k, g := range gs[1:] {
+		prevEnd, cut := gs[k][len(gs[k])-1].end, g[0].start
+		if i := strings.LastIndex(c[prevEnd:cut], ","); i >= 0 && strings.TrimSpace(c[prevEnd+i+1:cut]) != "" {
+			cut, listed = prevEnd+i+1, true
 		}
-		out = append(out, piece)
+		text := strings.TrimSpace(c[start:cut])
+		for _, conj := range []string{" en", " and", " et", " und", ",", " of", " or", " ou", " oder"} {
+			text = strings.TrimSpace(strings.TrimSuffix(text, conj))
+		}
+		texts = append(texts, text)
 		start = cut
 	}
-	return append(out, strings.TrimSpace(c[start:]))
+	texts = append(texts, strings.TrimSpace(c[start:]))
+	out := make([]piece, len(texts))
+	for i, text := range texts {
+		out[i] = piece{text: text, listed: listed}
+	}
+	return out
+}
+
+// qualifiers stand between a listed term's label and its period ("klanten
+// minstens 5 jaar") and are not part of the label.
+var qualifiers = append([]string{"tot", "until", "up to", "bis", "bis zu", "jusqu", "maximaal", "maximum", "max", "hoogstens", "at most", "au plus", "höchstens"}, atLeastWords...)
+
+// leadingLabel returns the label that a term's words before its period and
+// its qualifiers ("tot", "minstens") give it: the words before a colon
+// ("Persoonsregistratie: tot 110 jaar"), or, in a listed clause, the words
+// before the period. Words that open with a starting event ("na", "once")
+// are no label.
+func leadingLabel(c, main string, periodAt int, listed bool) (string, bool) {
+	lead := strings.TrimRightFunc(main[:periodAt], unicode.IsSpace)
+	toks := tokenize(lead)
+	if len(toks) == 0 {
+		return "", false
+	}
+	first := strings.ToLower(toks[0].text)
+	if startWords[first] || leadWords[first] || len(toks) > 1 && startPairs[[2]string{first, strings.ToLower(toks[1].text)}] {
+		return "", false
+	}
+	end := len(lead)
+	for _, tk := range toks {
+		if wordAt(lead, tk.start, qualifiers) {
+			end = tk.start
+			break
+		}
+	}
+	head := strings.TrimRightFunc(lead[:end], unicode.IsSpace)
+	if !listed && !strings.HasSuffix(head, ":") {
+		return "", false
+	}
+	label := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(c[:len(head)]), ":-–"))
+	return label, label != ""
+}
+
+// wordAt reports whether one of words starts s at byte offset at and ends
+// at the end of s or before a rune that is not a letter.
+func wordAt(s string, at int, words []string) bool {
+	for _, w := range words {
+		if !strings.HasPrefix(s[at:], w) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[at+len(w):]); at+len(w) == len(s) || !unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 type phrase struct {
@@ -217,13 +295,14 @@ var eventPhraseTable = []phrase{
 	{[]string{"contactname", "laatste contact", "last contact", "dernier contact", "letzten kontakt", "letzter kontakt"}, LastContact},
 	{[]string{"einde van de overeenkomst", "einde van het contract", "beëindiging van de overeenkomst", "contractuele relatie",
 		"einde contract", "einde overeenkomst", "einde van contract", "einde van overeenkomst", "beëindiging contract", "beëindiging overeenkomst",
-		"fin de contrat", "ende des vertrages", "beendigung des vertrages", "vertragsbeendigung", "end of the contract", "end of the agreement", "termination of the contract", "termination of the agreement", "fin du contrat", "relation contractuelle", "vertragsende", "ende des vertrags", "beendigung des vertrags"}, ContractEnd},
+		"fin de contrat", "ende des vertrages", "beendigung des vertrages", "vertragsbeendigung", "end of the contract", "end of the agreement", "termination of the contract", "termination of the agreement", "fin du contrat", "relation contractuelle", "vertragsende", "ende des vertrags", "beendigung des vertrags",
+		"end of your contract", "einde van uw contract", "einde van uw overeenkomst", "fin de votre contrat", "ende ihres vertrages", "ende ihres vertrags"}, ContractEnd},
 	{[]string{"einde van de relatie", "einde van onze relatie", "einde van de samenwerking", "end of the relationship", "end of our relationship", "fin de la relation", "ende der geschäftsbeziehung",
 		// the end of a membership is the end of the member's relationship
 		"einde van het lidmaatschap", "einde van uw lidmaatschap", "einde lidmaatschap", "beëindiging van het lidmaatschap", "beëindiging van uw lidmaatschap", "beëindiging lidmaatschap", "opzegging van het lidmaatschap", "uittreding",
 		"end of membership", "end of the membership", "end of your membership", "termination of membership", "termination of the membership", "termination of your membership", "membership ends", "membership has ended",
 		"fin de l'adhésion", "fin de l’adhésion", "fin de votre adhésion", "fin d'adhésion", "fin d’adhésion", "fin de l'affiliation", "fin de l’affiliation",
-		"austritt", "ende der mitgliedschaft", "ende ihrer mitgliedschaft", "beendigung der mitgliedschaft"}, RelationshipEnd},
+		"austritt", "ende der mitgliedschaft", "ende ihrer mitgliedschaft", "beendigung der mitgliedschaft", "beendigung ihrer mitgliedschaft", "ablauf der mitgliedschaft", "ablauf ihrer mitgliedschaft"}, RelationshipEnd},
 	{[]string{"afsluiten van de account", "afsluiten van uw account", "account is closed", "account closure", "closure of the account", "closing of the account", "clôture du compte", "schließung des kontos"}, AccountClosure},
 	{[]string{"sessie", "session", "sitzung"}, SessionEnd},
 	{[]string{"sollicitatieprocedure", "sollicitatie", "application procedure", "recruitment procedure", "procédure de candidature", "recrutement", "bewerbungsverfahren"}, ApplicationClosed},
@@ -277,16 +356,37 @@ func disposalIn(c, lower string) (Disposal, error) {
 var (
 	startWords = map[string]bool{"na": true, "after": true, "nach": true, "après": true, "vanaf": true, "from": true, "ab": true, "since": true, "sinds": true, "seit": true, "depuis": true, "following": true}
 	// startPairs open a starting event in two words.
-	startPairs = map[[2]string]bool{{"à", "compter"}: true, {"a", "compter"}: true, {"à", "partir"}: true, {"te", "rekenen"}: true, {"counted", "from"}: true, {"gerechnet", "ab"}: true, {"calculated", "from"}: true}
+	startPairs = map[[2]string]bool{{"à", "compter"}: true, {"a", "compter"}: true, {"à", "partir"}: true, {"te", "rekenen"}: true, {"counted", "from"}: true, {"gerechnet", "ab"}: true, {"calculated", "from"}: true, {"une", "fois"}: true, {"dès", "que"}: true}
 	untilWords = map[string]bool{"tot": true, "until": true, "till": true, "bis": true, "jusqu": true}
 	// glue follows an opening word without naming anything.
 	glue = map[string]bool{"zum": true, "zur": true, "à": true, "au": true, "aux": true, "de": true, "du": true, "vanaf": true, "ab": true, "from": true}
 	// relative words after "after" open a clause, not an event ("after which").
 	relative = map[string]bool{"which": true, "quoi": true, "welke": true, "lequel": true, "laquelle": true, "wat": true}
-	// phraseEnds end the words of an event.
-	phraseEnds = []string{",", ";", " voor ", " for ", " pour ", " für ", " of tot ", " or until ", " ou jusqu", " oder bis "}
-	orWords    = map[string]bool{"of": true, "or": true, "ou": true, "oder": true}
+	// leadWords open a clause before the period that says when it starts
+	// ("once we have concluded your request, … 2 years").
+	leadWords = map[string]bool{"once": true, "when": true, "zodra": true, "nadat": true, "wanneer": true, "dès": true, "lorsque": true, "quand": true, "sobald": true, "nachdem": true, "wenn": true}
+	// phraseEnds end the words of an event: the verbs of keeping and what
+	// happens at the end follow it ("bis zum Ende … gespeichert und dann
+	// gelöscht") and are not part of it.
+	phraseEnds = append([]string{",", ";", " voor ", " for ", " pour ", " für ", " of tot ", " or until ", " ou jusqu", " oder bis ",
+		" gespeichert", " aufbewahrt", " bewaard", " opgeslagen", " kept", " stored", " retained", " conservé", " conservée", " stockées", " stockés",
+		" und dann", " en daarna", " daarna", " danach", " puis", " and then", " then"}, disposalStops()...)
+	// leadEnds end the words of a starting event in the clause before the
+	// period, where the main clause begins ("… your request we will keep").
+	leadEnds = []string{" we ", " wij ", " nous ", " wir ", " keep", " bewaren", " conserv", " speicher", " aufbewahr", " worden ", " wordt ", " werden ", " sont "}
+	orWords  = map[string]bool{"of": true, "or": true, "ou": true, "oder": true}
 )
+
+// disposalStops returns the words of every disposal, each after a space.
+func disposalStops() []string {
+	var out []string
+	for _, p := range disposalPhraseTable {
+		for _, w := range p.words {
+			out = append(out, " "+w)
+		}
+	}
+	return out
+}
 
 // opening is a word group that opens an event: the opening words at
 // [at, words) and the event's words at [words, end).
@@ -334,15 +434,26 @@ func unreadEvent(c string, o opening) error {
 	return fmt.Errorf("retention: %q: cannot read the event %q after %q; if it is an event of the register, %s and use its id", c, words, strings.TrimSpace(c[o.at:o.words]), hint)
 }
 
-// suggestID makes a named event's id of a few words, or "" where they do
-// not make one.
+// fillers are the words a suggested id leaves out: articles, pronouns,
+// auxiliaries and "of".
+var fillers = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "we": true, "you": true, "u": true, "je": true, "vous": true, "sie": true, "your": true, "our": true, "have": true, "has": true, "is": true, "are": true, "been": true,
+	"de": true, "het": true, "een": true, "van": true, "wij": true, "uw": true, "onze": true, "ons": true, "hebben": true, "heeft": true, "zijn": true,
+	"le": true, "la": true, "les": true, "l": true, "du": true, "des": true, "d": true, "nous": true, "votre": true, "vos": true, "notre": true, "avons": true, "est": true,
+	"der": true, "die": true, "das": true, "dem": true, "den": true, "wir": true, "ihr": true, "ihre": true, "ihrer": true, "unsere": true, "haben": true, "ist": true,
+}
+
+// suggestID makes a named event's id of a few words, leaving out fillers,
+// or "" where they do not make one.
 func suggestID(words string) string {
 	var parts []string
 	for _, tk := range tokenize(strings.ToLower(words)) {
 		if len(parts) == 4 {
 			break
 		}
-		parts = append(parts, tk.text)
+		if !fillers[tk.text] {
+			parts = append(parts, tk.text)
+		}
 	}
 	id := strings.Join(parts, "-")
 	if !kebabID(id) {
@@ -397,7 +508,9 @@ func eventHits(lower string) []hit {
 	return hits
 }
 
-func parseClause(c string) (Term, error) {
+// parseClause reads one term from c; listed says that c is one of a list of
+// labelled terms ([piece]).
+func parseClause(c string, listed bool) (Term, error) {
 	t := Term{Text: c}
 	lower := lowerSameLen(c)
 	main, ext := lower, ""
@@ -411,7 +524,7 @@ func parseClause(c string) (Term, error) {
 		}
 	}
 	gs := groups(main, as)
-	caseAt, periodEnd := len(main), -1
+	caseAt, periodEnd, labelEnd := len(main), -1, 0
 	if len(gs) > 0 {
 		g := gs[0]
 		var units [6]int
@@ -429,17 +542,26 @@ func parseClause(c string) (Term, error) {
 			t.AtLeast = true
 		}
 		periodEnd = g[len(g)-1].end
+		if label, ok := leadingLabel(c, main, g[0].start, listed); ok {
+			t.Case, labelEnd = label, g[0].start
+		} else if err := readLead(c, main, g[0].start); err != nil {
+			return Term{}, err
+		}
 		after := main[periodEnd:]
 		if m := caseRe.FindStringSubmatch(after); m != nil {
 			caseAt = len(main) - len(m[1])
-			t.Case = cutCase(c, caseAt, m[1])
+			if t.Case != "" {
+				t.Case += ": " + cutCase(c, caseAt, m[1])
+			} else {
+				t.Case = cutCase(c, caseAt, m[1])
+			}
 		}
 	}
 	var err error
 	if t.Then, err = disposalIn(c, main); err != nil {
 		return Term{}, err
 	}
-	if err := readEvents(&t, c, main, periodEnd, caseAt); err != nil {
+	if err := readEvents(&t, c, main, labelEnd, periodEnd, caseAt); err != nil {
 		return Term{}, err
 	}
 	if ext != "" {
@@ -470,9 +592,16 @@ func parseClause(c string) (Term, error) {
 			t.Law = c
 		default:
 			toks := tokenize(main)
-			for i := range toks {
-				if o, ok := openingAt(main, toks, i, untilWords, false); ok {
-					return Term{}, unreadEvent(c, o)
+			// an ending event first ("tot …"), then a starting one
+			// ("direct na sluiting zaak")
+			for _, op := range []struct {
+				set   map[string]bool
+				pairs bool
+			}{{untilWords, false}, {startWords, true}} {
+				for i := range toks {
+					if o, ok := openingAt(main, toks, i, op.set, op.pairs); ok {
+						return Term{}, unreadEvent(c, o)
+					}
 				}
 			}
 			return Term{}, fmt.Errorf("retention: cannot read a retention term in %q: it names no period, no ending event, no law and no criteria", c)
@@ -481,12 +610,49 @@ func parseClause(c string) (Term, error) {
 	return t, nil
 }
 
+// readLead reads the words before a period that say when it starts ("once
+// we have concluded your request", "na afloop van het project"): words that
+// open a starting event and name none are an error, never dropped.
+func readLead(c, main string, periodAt int) error {
+	lead := main[:periodAt]
+	if namesEvent(lead) {
+		return nil
+	}
+	toks := tokenize(lead)
+	for i := range toks {
+		o, ok := openingAt(lead, toks, i, leadWords, false)
+		if ok {
+			o.words = toks[i+1].start // "zodra de zaak …": the article is the event's
+		} else {
+			o, ok = openingAt(lead, toks, i, startWords, true)
+		}
+		if !ok {
+			continue
+		}
+		end := o.end
+		for _, stop := range leadEnds {
+			if k := strings.Index(lead[o.words+1:o.end], stop); k >= 0 && o.words+1+k < end {
+				end = o.words + 1 + k
+			}
+		}
+		o.end = end
+		return unreadEvent(c, o)
+	}
+	return nil
+}
+
 // readEvents sets the events of a clause: with a period, the event it runs
 // from and the events after "or until"; without one, the ending events. The
 // words that open an event and name none are an error, never dropped, and so
-// are two starting events.
-func readEvents(t *Term, c, main string, periodEnd, caseAt int) error {
-	hits := eventHits(main)
+// are two starting events. Events before labelEnd are in the term's label and
+// are not read.
+func readEvents(t *Term, c, main string, labelEnd, periodEnd, caseAt int) error {
+	var hits []hit
+	for _, h := range eventHits(main) {
+		if h.at >= labelEnd {
+			hits = append(hits, h)
+		}
+	}
 	yearEnd := hasAny(main, yearEndWords)
 	if t.Period.IsZero() {
 		if len(hits) > 0 && !hasAny(main, criteriaWords) {

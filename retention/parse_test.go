@@ -80,6 +80,45 @@ func TestParse(t *testing.T) {
 		{"2 years after collection or until consent is withdrawn", []Term{{Period: y(2), From: Collection, Until: []Event{ConsentWithdrawn}, Text: "2 years after collection or until consent is withdrawn"}}},
 		{"1 jaar, tenzij een wettelijke bewaarplicht langer is", []Term{{Period: y(1), Extension: &Extension{When: "een wettelijke bewaarplicht langer is", Law: "een wettelijke bewaarplicht langer is"}, Text: "1 jaar, tenzij een wettelijke bewaarplicht langer is"}}},
 		{"1 year after which the data are deleted", []Term{{Period: y(1), Then: Destroy, Text: "1 year after which the data are deleted"}}},
+		// a clause before the period that names its start
+		{"Once your account is closed we keep the data for 2 years", []Term{{Period: y(2), From: AccountClosure, Text: "Once your account is closed we keep the data for 2 years"}}},
+		{"After the end of your contract, we keep your data for 7 years", []Term{{Period: y(7), From: ContractEnd, Text: "After the end of your contract, we keep your data for 7 years"}}},
+		{"Nadat uw sollicitatie is afgerond, bewaren we uw gegevens 1 jaar", []Term{{Period: y(1), From: ApplicationClosed, Text: "Nadat uw sollicitatie is afgerond, bewaren we uw gegevens 1 jaar"}}},
+		// terms listed each after its label
+		{"Persoonsregistratie: 110 jaar, gegevensverstrekking binnen gemeente 5 jaar, correspondentie 1 jaar", []Term{
+			{Period: y(110), Case: "Persoonsregistratie", Text: "Persoonsregistratie: 110 jaar"},
+			{Period: y(5), Case: "gegevensverstrekking binnen gemeente", Text: "gegevensverstrekking binnen gemeente 5 jaar"},
+			{Period: y(1), Case: "correspondentie", Text: "correspondentie 1 jaar"},
+		}},
+		{"Persoonsregistratie 110 jaar, correspondentie tot 1 jaar na het laatste contact", []Term{
+			{Period: y(110), Case: "Persoonsregistratie", Text: "Persoonsregistratie 110 jaar"},
+			{Period: y(1), From: LastContact, Case: "correspondentie", Text: "correspondentie tot 1 jaar na het laatste contact"},
+		}},
+		{"klanten minstens 5 jaar, leveranciers 3 jaar", []Term{
+			{Period: y(5), AtLeast: true, Case: "klanten", Text: "klanten minstens 5 jaar"},
+			{Period: y(3), Case: "leveranciers", Text: "leveranciers 3 jaar"},
+		}},
+		// a label is not read for events ("incident")
+		{"incidentgegevens 2 jaar, camerabeelden 30 dagen", []Term{
+			{Period: y(2), Case: "incidentgegevens", Text: "incidentgegevens 2 jaar"},
+			{Period: Period{Days: 30}, Case: "camerabeelden", Text: "camerabeelden 30 dagen"},
+		}},
+		{"Sollicitaties: 6 maanden", []Term{{Period: Period{Months: 6}, Case: "Sollicitaties", Text: "Sollicitaties: 6 maanden"}}},
+		{"Boekhouding: minstens 7 jaar", []Term{{Period: y(7), AtLeast: true, Case: "Boekhouding", Text: "Boekhouding: minstens 7 jaar"}}},
+		{"Dossiers: 5 jaar voor klanten", []Term{{Period: y(5), Case: "Dossiers: klanten", Text: "Dossiers: 5 jaar voor klanten"}}},
+		{"3 jaar na het laatste contact, daarna geanonimiseerd, 5 jaar voor facturen", []Term{
+			{Period: y(3), From: LastContact, Then: Anonymise, Text: "3 jaar na het laatste contact, daarna geanonimiseerd"},
+			{Period: y(5), Case: "facturen", Text: "5 jaar voor facturen"},
+		}},
+		// the period of an exception cuts no term
+		{"1 maand, tenzij een incident, dan 1 jaar", []Term{{Period: Period{Months: 1}, Extension: &Extension{Period: y(1), When: "een incident, dan 1 jaar"}, Text: "1 maand, tenzij een incident, dan 1 jaar"}}},
+		// the end of a membership, with the verbs of keeping and of the end
+		{"bis zum Ablauf der Mitgliedschaft gespeichert und dann gelöscht", []Term{{Until: []Event{RelationshipEnd}, Then: Destroy, Text: "bis zum Ablauf der Mitgliedschaft gespeichert und dann gelöscht"}}},
+		{"2 Jahre nach Ablauf der Mitgliedschaft, danach gelöscht", []Term{{Period: y(2), From: RelationshipEnd, Then: Destroy, Text: "2 Jahre nach Ablauf der Mitgliedschaft, danach gelöscht"}}},
+		{"tot het einde van het lidmaatschap bewaard en daarna verwijderd", []Term{{Until: []Event{RelationshipEnd}, Then: Destroy, Text: "tot het einde van het lidmaatschap bewaard en daarna verwijderd"}}},
+		{"jusqu'à la fin de l'adhésion puis supprimées", []Term{{Until: []Event{RelationshipEnd}, Then: Destroy, Text: "jusqu'à la fin de l'adhésion puis supprimées"}}},
+		// right after an event
+		{"direct na afloop van de sessie", []Term{{Until: []Event{SessionEnd}, Text: "direct na afloop van de sessie"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -116,6 +155,17 @@ func TestParseErrors(t *testing.T) {
 		{"5 jaar na einde contract of het einde van de samenwerking", "several events to count the period from (contract-end, relationship-end)"},
 		{"3 jaar, daarna geanonimiseerd of vernietigd", "anonymise and destroy"},
 		{"tot het einde van het kalenderjaar na het laatste contact", "gives no period"},
+		// a clause before the period whose start is no event
+		{"Once we have concluded your request we will keep the information for 2 years.", `cannot read the event "we have concluded your request" after "Once"; if it is an event of the register, define it as a named event (such as concluded-request)`},
+		{"Zodra de zaak is gesloten bewaren wij de gegevens 5 jaar", `cannot read the event "de zaak is gesloten" after "Zodra"; if it is an event of the register, define it as a named event (such as zaak-gesloten)`},
+		{"Une fois votre demande traitée, nous conservons les données 2 ans", `cannot read the event "votre demande traitée" after "Une fois"`},
+		{"Sobald Ihre Anfrage abgeschlossen ist, speichern wir die Daten 2 Jahre", "(such as anfrage-abgeschlossen)"},
+		{"Na afloop van het project 5 jaar", `cannot read the event "afloop van het project" after "Na"`},
+		// the verbs after an event are not part of it
+		{"bis zum Ende der Veranstaltung gespeichert und dann gelöscht", `cannot read the event "Ende der Veranstaltung" after "bis zum"`},
+		{"tot het einde van het evenement bewaard en daarna verwijderd", `cannot read the event "het einde van het evenement" after "tot"`},
+		// an event with no period
+		{"direct na sluiting zaak", `cannot read the event "sluiting zaak" after "na"; if it is an event of the register, define it as a named event (such as sluiting-zaak)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -144,6 +194,10 @@ func FuzzParse(f *testing.F) {
 		"1 Jahr nach Austritt", "20 jaar na afloop programmeringsperiode", "7 jaar vanaf 1 januari volgend op het boekjaar",
 		"3 jaar na het laatste contact, daarna geanonimiseerd", "2 years after collection or until consent is withdrawn",
 		"bis zum Ende der Veranstaltung", "1 jaar, tenzij een wettelijke bewaarplicht langer is",
+		"Once we have concluded your request we will keep the information for 2 years.",
+		"Persoonsregistratie: 110 jaar, gegevensverstrekking binnen gemeente 5 jaar, correspondentie 1 jaar",
+		"bis zum Ablauf der Mitgliedschaft gespeichert und dann gelöscht", "direct na sluiting zaak",
+		"Une fois votre demande traitée, nous conservons les données 2 ans", "klanten minstens 5 jaar, leveranciers 3 jaar",
 	} {
 		f.Add(s)
 	}
