@@ -1306,6 +1306,13 @@ func (p *blockYAML) inline(o, ind, depth int) (*node, bool) {
 	switch c := p.data[o]; c {
 	case '[', '{':
 		n, after, ok = p.flow(o, depth)
+	case '|', '>':
+		line, col := p.at.at(o)
+		text, ok := p.blockScalar(o, ind)
+		if !ok || p.off < len(p.data) && p.ind > ind {
+			return nil, false
+		}
+		return &node{kind: scalarNode, line: line, col: col, value: text, tag: "str"}, true
 	case '\'', '"':
 		line, col := p.at.at(o)
 		var text string
@@ -1613,7 +1620,7 @@ func (p *blockYAML) plainText(o int, flow bool) (end, colon int, ok bool) {
 			return 0, -1, false
 		case c == '#' && i > o && d[i-1] == ' ':
 			return end, -1, true
-		case flow && strings.IndexByte(",[]{}", c) >= 0:
+		case flow && strings.IndexByte(",?[]{}", c) >= 0: // the YAML library ends flow scalars at ? too
 			return end, -1, true
 		case c != ' ':
 			end = i + 1
@@ -1658,4 +1665,72 @@ func (p *blockYAML) quoted(o int) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// blockScalar reads the literal (|) or folded (>) scalar whose indicator
+// is at o, in a collection indented ind, with its lines, and moves to the
+// line after them. It reads the forms registers use: the indentation found
+// from the first line, clipped (the last line's break) or stripped (-, none),
+// lines folded where none is indented deeper than the first; it gives up on
+// an indentation indicator, keep (+), blank lines before the first line or
+// with more spaces than the indentation, and folded lines indented deeper.
+func (p *blockYAML) blockScalar(o, ind int) (string, bool) {
+	d := p.data
+	literal, strip := d[o] == '|', false
+	i := o + 1
+	if i < p.end && d[i] == '-' {
+		strip = true
+		i++
+	}
+	if !p.rest(i) || i < p.end && d[i] != ' ' {
+		return "", false
+	}
+	var b []byte
+	content, blanks, lines := -1, 0, 0
+	end, last := p.end, 0 // last: where the last line ends
+	for {
+		start, stop, lineInd, ok := p.lineAfter(end)
+		if !ok {
+			break
+		}
+		if start+lineInd == stop { // a blank line
+			if content < 0 || lineInd > content {
+				return "", false
+			}
+			blanks++
+			end = stop
+			continue
+		}
+		if content < 0 {
+			if lineInd <= ind {
+				return "", false
+			}
+			content = lineInd
+		}
+		if lineInd < content {
+			break
+		}
+		if !literal && lineInd > content {
+			return "", false
+		}
+		switch {
+		case lines == 0:
+		case literal:
+			b = append(b, '\n')
+			for range blanks {
+				b = append(b, '\n')
+			}
+		default:
+			b = fold(b, blanks)
+		}
+		b = append(b, d[start+content:stop]...)
+		lines, blanks, end, last = lines+1, 0, stop, stop
+	}
+	if p.end = end; lines == 0 || !p.nextLine() {
+		return "", false
+	}
+	if !strip && last < len(d) { // clip: the last line's break, where it has one
+		b = append(b, '\n')
+	}
+	return string(b), true
 }

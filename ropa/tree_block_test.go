@@ -50,7 +50,15 @@ func TestBlockYAML(t *testing.T) {
 
 		{"anchor", "a: &x b\nc: *x\n", false},
 		{"tag", "a: !!str 1\n", false},
-		{"block scalar", "a: >-\n  b\n  c\n", false},
+		{"folded stripped", "a: >-\n  b c\n  d\n\n  e\n\n\nf: g\n", true},
+		{"literal clipped", "- |\n    b\n      c # d\n\n    e\n- f\n", true},
+		{"folded in a list, then a key", "- a: >\n    b\n  c: d\n", true},
+		{"block scalar at the end", "a: |-\n  b", true},
+		{"block scalar kept", "a: |+\n  b\n\n", false},
+		{"indentation indicator", "a: |2\n   b\n", false},
+		{"folded deeper", "a: >\n  b\n    c\n", false},
+		{"block scalar leading blank", "a: |\n\n  b\n", false},
+		{"block scalar empty", "a: |\nb: c\n", false},
 		{"multi-line plain", "a: b  \n  c\n\n\n   d # e\nf: g\n", true},
 		{"multi-line quoted", "- 'b ''\n  c  \n\n  d'\n- \"e\n   f\" # g\n", true},
 		{"plain ended by a comment line", "a: b\n  # c\n  d\n", false},
@@ -118,7 +126,8 @@ func TestBlockYAMLDocuments(t *testing.T) {
 func FuzzBlockYAML(f *testing.F) {
 	for _, s := range []string{
 		"a: b\n", "a:\n- 1\n- b: [c, {d: e}]\n", "- - a\n  - 'b''c'\n", "a: \"x\" # y\nb: 2026-01-02\n",
-		"a: {b: [1, 2.5, ~]}\r\n", "k: v:w\n  # c\nl: -1\n", "é:\n  - ü\n",
+		"a: {b: [1, 2.5, ~]}\r\n", "k: v:w\n  # c\nl: -1\n", "é:\n  - ü\n", "a: >-\n  b\n\n  c\nd: |\n   e\n    f\n",
+		"- 'a\n  b'\n- c\n  d\n",
 	} {
 		f.Add([]byte(s))
 	}
