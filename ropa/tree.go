@@ -1455,27 +1455,12 @@ func (p *blockYAML) plainLines(text string, ind int) (string, int, bool) {
 // are indented deeper than ind, and returns its text and the offset after
 // it on the line it ends on, which becomes the current line.
 func (p *blockYAML) quotedLines(o, ind int) (string, int, bool) {
-	d := p.data
-	q := d[o]
-	var b []byte // the text, where it is not one piece of the document
-	start := o + 1
-	for i := start; ; {
-		for ; i < p.end; i++ {
-			switch {
-			case q == '"' && d[i] == '\\':
-				return "", 0, false
-			case d[i] != q:
-			case q == '\'' && i+1 < p.end && d[i+1] == '\'':
-				b = append(b, d[start:i+1]...)
-				i++
-				start = i + 1
-			case b == nil:
-				return string(d[start:i]), i + 1, true
-			default:
-				return string(append(b, d[start:i]...)), i + 1, true
-			}
+	var b []byte
+	for start := o + 1; ; {
+		text, after, more, closed, ok := p.quoteLine(p.data[o], b, start)
+		if !ok || closed {
+			return text, after, ok
 		}
-		b = append(b, bytes.TrimRight(d[start:p.end], " ")...)
 		blanks := 0
 		for end := p.end; ; {
 			next, stop, lineInd, ok := p.lineAfter(end)
@@ -1490,9 +1475,8 @@ func (p *blockYAML) quotedLines(o, ind int) (string, int, bool) {
 			p.off, p.end, p.ind = next, stop, lineInd
 			break
 		}
-		b = fold(b, blanks)
+		b = fold(more, blanks)
 		start = p.off + p.ind
-		i = start
 	}
 }
 
@@ -1645,26 +1629,33 @@ func (p *blockYAML) plainStart(o int, flow bool) bool {
 // returns its text and the offset after it. An escape (\) in double quotes
 // is left to the YAML library.
 func (p *blockYAML) quoted(o int) (string, int, bool) {
+	text, after, _, closed, ok := p.quoteLine(p.data[o], nil, o+1)
+	return text, after, ok && closed
+}
+
+// quoteLine scans the current line of a scalar quoted with q from start,
+// with b its text before start, if any. It returns the text and the offset
+// after the closing quote where the scalar closes on the line, else (closed
+// false) the text up to the end of the line without the blanks there. ok is
+// false for an escape (\) in double quotes.
+func (p *blockYAML) quoteLine(q byte, b []byte, start int) (text string, after int, more []byte, closed, ok bool) {
 	d := p.data
-	q := d[o]
-	var b []byte // the text, where '' stood for '
-	start := o + 1
 	for i := start; i < p.end; i++ {
 		switch {
 		case q == '"' && d[i] == '\\':
-			return "", 0, false
+			return "", 0, nil, false, false
 		case d[i] != q:
 		case q == '\'' && i+1 < p.end && d[i+1] == '\'':
 			b = append(b, d[start:i+1]...)
 			i++
 			start = i + 1
 		case b == nil:
-			return string(d[o+1 : i]), i + 1, true
+			return string(d[start:i]), i + 1, nil, true, true
 		default:
-			return string(append(b, d[start:i]...)), i + 1, true
+			return string(append(b, d[start:i]...)), i + 1, nil, true, true
 		}
 	}
-	return "", 0, false
+	return "", 0, append(b, bytes.TrimRight(d[start:p.end], " ")...), false, true
 }
 
 // blockScalar reads the literal (|) or folded (>) scalar whose indicator

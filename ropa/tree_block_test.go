@@ -173,3 +173,32 @@ func dumpNode(n *node) string {
 	}
 	return s + "{" + strings.Join(parts, ", ") + "}" + fmt.Sprintf("<keys nil=%v kids nil=%v>", n.keys == nil, n.kids == nil)
 }
+
+// TestBlockYAMLLinear: blockYAML counts each byte of a document once to
+// find the positions of its nodes, however long the document and its lines,
+// and reads a register eight times the size with eight times the nodes.
+func TestBlockYAMLLinear(t *testing.T) {
+	count := func(n int) (counted, size, nodes int) {
+		doc, err := MarshalYAML(cleanRegister(n))
+		require.NoError(t, err)
+		doc = append(doc, "notes: [a, 'b', {c: d}]\n"...)
+		p := &blockYAML{data: doc, at: cursor{data: doc, line: 1, col: 1}, names: map[string]string{}}
+		require.True(t, p.skip(0))
+		root, ok := p.block(p.off, 0)
+		require.True(t, ok)
+		return p.at.counted, len(doc), countTree(root)
+	}
+	c1, s1, n1 := count(20)
+	c8, s8, n8 := count(160)
+	assert.LessOrEqual(t, c1, s1)
+	assert.LessOrEqual(t, c8, s8)
+	assert.InDelta(t, 8, float64(n8)/float64(n1), 0.5)
+}
+
+func countTree(n *node) int {
+	c := 1
+	for _, k := range n.kids {
+		c += countTree(k)
+	}
+	return c
+}
