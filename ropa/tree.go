@@ -1096,6 +1096,21 @@ type blockYAML struct {
 	names map[string]string
 	keys  []key
 	kids  []*node
+	// anchors holds the anchored nodes read, by name; open counts the
+	// anchors being read, to which no alias may refer.
+	anchors map[string]anchored
+	open    map[string]int
+	// nodes counts the nodes that the YAML library's tree would expand to
+	// (see maxExpansion), written the nodes written, an alias as one.
+	nodes, written int
+}
+
+// anchored is a node with an anchor, where the anchor stands, and the
+// nodes it expands to.
+type anchored struct {
+	n         *node
+	line, col int32
+	nodes     int
 }
 
 // parseBlockYAML returns the nodes of a document that blockYAML reads, or
@@ -1115,12 +1130,12 @@ func parseBlockYAML(data []byte) (root *node, ok bool) {
 		}
 		i += 1 + j
 	}
-	p := &blockYAML{data: data, at: cursor{data: data, line: 1, col: 1}, names: map[string]string{}}
+	p := &blockYAML{data: data, at: cursor{data: data, line: 1, col: 1}, names: map[string]string{}, anchors: map[string]anchored{}, open: map[string]int{}}
 	if !p.skip(0) || p.off == len(data) {
 		return nil, false
 	}
 	root, ok = p.block(p.off+p.ind, 0)
-	if !ok || p.off != len(data) {
+	if !ok || p.off != len(data) || p.nodes > maxExpansion*(p.written+1)+expansionSlack {
 		return nil, false
 	}
 	return root, true
@@ -1193,6 +1208,8 @@ func (p *blockYAML) entry(o int) bool {
 }
 
 func (p *blockYAML) newNode(o int, kind nodeKind) *node {
+	p.nodes++
+	p.written++
 	line, col := p.at.at(o)
 	return &node{kind: kind, line: line, col: col}
 }
@@ -1306,18 +1323,25 @@ func (p *blockYAML) inline(o, ind, depth int) (*node, bool) {
 	switch c := p.data[o]; c {
 	case '[', '{':
 		n, after, ok = p.flow(o, depth)
+	case '&':
+		return p.anchor(o, ind, depth)
+	case '*':
+		if n, after, ok = p.alias(o, depth); !ok {
+			return nil, false
+		}
 	case '|', '>':
-		line, col := p.at.at(o)
+		n = p.newNode(o, scalarNode)
 		text, ok := p.blockScalar(o, ind)
 		if !ok || p.off < len(p.data) && p.ind > ind {
 			return nil, false
 		}
-		return &node{kind: scalarNode, line: line, col: col, value: text, tag: "str"}, true
+		n.value, n.tag = text, "str"
+		return n, true
 	case '\'', '"':
-		line, col := p.at.at(o)
+		n = p.newNode(o, scalarNode)
 		var text string
 		if text, after, ok = p.quotedLines(o, ind); ok {
-			n = &node{kind: scalarNode, line: line, col: col, value: text, tag: "str", quoted: true}
+			n.value, n.tag, n.quoted = text, "str", true
 		}
 	default:
 		var text string
@@ -1724,4 +1748,97 @@ func (p *blockYAML) blockScalar(o, ind int) (string, bool) {
 		b = append(b, '\n')
 	}
 	return string(b), true
+}
+
+// anchorName reads the name of the anchor (&) or alias (*) at o, which a
+// blank or the end of the line follows, and returns the offset after it.
+func (p *blockYAML) anchorName(o int) (string, int, bool) {
+	d := p.data
+	i := o + 1
+	for i < p.end && (d[i] == '-' || d[i] == '_' || '0' <= d[i] && d[i] <= '9' || 'a' <= d[i]|0x20 && d[i]|0x20 <= 'z') {
+		i++
+	}
+	if i == o+1 || i < p.end && d[i] != ' ' {
+		return "", 0, false
+	}
+	return string(d[o+1 : i]), i, true
+}
+
+// anchor reads the node with the anchor at o, in a collection indented ind:
+// on the anchor's line, or on the lines after it, indented deeper. The node
+// stands where its anchor does, as in the YAML library's tree.
+func (p *blockYAML) anchor(o, ind, depth int) (*node, bool) {
+	line, col := p.at.at(o)
+	name, after, ok := p.anchorName(o)
+	if !ok {
+		return nil, false
+	}
+	before := p.nodes
+	p.open[name]++
+	var n *node
+	if p.rest(after) {
+		if !p.nextLine() || p.off == len(p.data) || p.ind <= ind {
+			return nil, false
+		}
+		n, ok = p.block(p.off+p.ind, depth)
+	} else if i := p.blank(after); p.data[i] != '&' && p.data[i] != '*' {
+		n, ok = p.inline(i, ind, depth)
+	} else {
+		return nil, false
+	}
+	p.open[name]--
+	if !ok {
+		return nil, false
+	}
+	n.line, n.col = line, col
+	p.anchors[name] = anchored{n, int32(line), int32(col), p.nodes - before}
+	return n, true
+}
+
+// alias reads the alias at o: a copy of the node of its anchor, as the
+// loader's tree holds it (see node.anchorLine), and the offset after it.
+func (p *blockYAML) alias(o, depth int) (*node, int, bool) {
+	line, col := p.at.at(o)
+	name, after, ok := p.anchorName(o)
+	a, found := p.anchors[name]
+	if !ok || !found || p.open[name] > 0 {
+		return nil, 0, false
+	}
+	p.nodes += 1 + a.nodes
+	p.written++
+	if p.nodes > maxExpansion*(len(p.data)+1)+expansionSlack {
+		return nil, 0, false
+	}
+	n, ok := copyNode(a.n, a.line, a.col, depth)
+	if !ok {
+		return nil, 0, false
+	}
+	n.line, n.col = line, col
+	return n, after, true
+}
+
+// copyNode copies the tree of an anchored node for an alias: its nodes
+// carry where the anchor stands, except those that an inner alias reached,
+// which carry that alias's anchor.
+func copyNode(n *node, line, col int32, depth int) (*node, bool) {
+	if depth > maxDepth-1 {
+		return nil, false
+	}
+	c := *n
+	if c.anchorLine == 0 {
+		c.anchorLine, c.anchorCol = line, col
+	}
+	if n.keys != nil {
+		c.keys = slices.Clone(n.keys)
+	}
+	if n.kids != nil {
+		c.kids = make([]*node, len(n.kids))
+		for i, k := range n.kids {
+			var ok bool
+			if c.kids[i], ok = copyNode(k, line, col, depth+1); !ok {
+				return nil, false
+			}
+		}
+	}
+	return &c, true
 }

@@ -48,7 +48,16 @@ func TestBlockYAML(t *testing.T) {
 		{"keys repeated", "- id: a\n  id: b\n", true},
 		{"root list indented", "  - a\n  - b\n", true},
 
-		{"anchor", "a: &x b\nc: *x\n", false},
+		{"anchor", "a: &x b\nc: *x\n", true},
+		{"anchored list and mapping", "a: &l\n  - &m\n    b: c\n  - d\ne: *l\nf:\n  - *m\n  - *l\n", true},
+		{"alias inside an anchor", "a: &x [1]\nb: &y\n  c: *x\n  d: 2\ne: *y\n", true},
+		{"anchor redefined", "a: &x 1\nb: &x 2\nc: *x\n", true},
+		{"unknown alias", "a: *x\n", false},
+		{"alias in its own anchor", "a: &x\n  b: *x\n", false},
+		{"alias in flow", "a: &x 1\nb: [*x]\n", false},
+		{"anchor on a key", "&x a: b\n", false},
+		{"aliases that expand too far", laughs(5), false},
+		{"aliases that expand within bounds", laughs(2), true},
 		{"tag", "a: !!str 1\n", false},
 		{"folded stripped", "a: >-\n  b c\n  d\n\n  e\n\n\nf: g\n", true},
 		{"literal clipped", "- |\n    b\n      c # d\n\n    e\n- f\n", true},
@@ -127,7 +136,7 @@ func FuzzBlockYAML(f *testing.F) {
 	for _, s := range []string{
 		"a: b\n", "a:\n- 1\n- b: [c, {d: e}]\n", "- - a\n  - 'b''c'\n", "a: \"x\" # y\nb: 2026-01-02\n",
 		"a: {b: [1, 2.5, ~]}\r\n", "k: v:w\n  # c\nl: -1\n", "é:\n  - ü\n", "a: >-\n  b\n\n  c\nd: |\n   e\n    f\n",
-		"- 'a\n  b'\n- c\n  d\n",
+		"- 'a\n  b'\n- c\n  d\n", "a: &x\n  - &y {b: c}\nd: *x\ne:\n- *y\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -201,4 +210,26 @@ func countTree(n *node) int {
 		c += countTree(k)
 	}
 	return c
+}
+
+// laughs is a document whose aliases expand to 10^levels scalars.
+func laughs(levels int) string {
+	var b strings.Builder
+	b.WriteString("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i <= levels; i++ {
+		fmt.Fprintf(&b, "l%d: &l%d\n", i, i)
+		for range 10 {
+			fmt.Fprintf(&b, "  - *l%d\n", i-1)
+		}
+	}
+	return b.String()
+}
+
+// TestBlockYAMLExpansion: a document whose aliases expand too far is
+// refused, with the YAML library's error; blockYAML stops copying early.
+func TestBlockYAMLExpansion(t *testing.T) {
+	_, err := parseYAML([]byte(laughs(5)))
+	require.ErrorContains(t, err, "aliases expand the document")
+	_, err = parseYAML([]byte(laughs(2)))
+	require.NoError(t, err)
 }
