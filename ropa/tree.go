@@ -1075,14 +1075,16 @@ func tokenStart(text []byte, i int) bool {
 func anchorOf(n *node) Position { return Position{int(n.anchorLine), int(n.anchorCol)} }
 
 // blockYAML reads the YAML that registers are written in straight into
-// nodes: block mappings and lists, flow collections that close on their
-// line, plain and quoted scalars of one line, and comments. The YAML
-// library's parser first builds a tree of its own, which holds about twenty
-// times the document, and only then can that tree be turned into nodes:
-// this reader needs the nodes alone. It reads a subset only, and gives up
-// (ok false) on anything outside it: anchors, aliases, tags, block scalars
-// (| and >), scalars or flow collections over several lines, escapes in
-// double quotes, empty values, complex keys, directives and document
+// nodes: block mappings and lists; flow collections that close on their
+// line; plain and quoted scalars, folded over lines; literal and folded
+// block scalars, clipped or stripped; anchors and aliases in block
+// collections; comments. The YAML library's parser first builds a tree of
+// its own, which holds about twenty times the document, and only then can
+// that tree be turned into nodes: this reader needs the nodes alone. It
+// reads a subset only, and gives up (ok false) on anything outside it:
+// tags, escapes in double quotes, anchors and aliases in flow collections,
+// flow collections over several lines, kept (+) or explicitly indented
+// block scalars, empty values, complex keys, directives and document
 // markers, tabs, and every error. parseYAML then reads the document with
 // the YAML library, as it always has: a document this reader takes gives
 // the same nodes as that way (FuzzBlockYAML holds it to that), and every
