@@ -579,11 +579,21 @@ func checkYAMLText(data []byte) error {
 	return nil
 }
 
-// parseYAML parses a YAML document into nodes.
+// parseYAML parses a YAML document into nodes: with blockYAML where it
+// reads the document, else with the YAML library.
 func parseYAML(data []byte) (*node, error) {
 	if err := checkYAMLText(data); err != nil {
 		return nil, err
 	}
+	if root, ok := parseBlockYAML(data); ok {
+		return root, nil
+	}
+	return parseLibraryYAML(data)
+}
+
+// parseLibraryYAML parses a YAML document, checked by checkYAMLText, into
+// nodes with the YAML library.
+func parseLibraryYAML(data []byte) (*node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -1063,3 +1073,774 @@ func tokenStart(text []byte, i int) bool {
 // anchorOf returns where the anchor of a node copied from a YAML alias
 // stands, or the zero Position.
 func anchorOf(n *node) Position { return Position{int(n.anchorLine), int(n.anchorCol)} }
+
+// blockYAML reads the YAML that registers are written in straight into
+// nodes: block mappings and lists; flow collections that close on their
+// line; plain and quoted scalars, folded over lines; literal and folded
+// block scalars, clipped or stripped; anchors and aliases in block
+// collections; comments. The YAML library's parser first builds a tree of
+// its own, which holds about twenty times the document, and only then can
+// that tree be turned into nodes: this reader needs the nodes alone. It
+// reads a subset only, and gives up (ok false) on anything outside it:
+// tags, escapes in double quotes, anchors and aliases in flow collections,
+// flow collections over several lines, kept (+) or explicitly indented
+// block scalars, empty values, complex keys, directives and document
+// markers, tabs, and every error. parseYAML then reads the document with
+// the YAML library, as it always has: a document this reader takes gives
+// the same nodes as that way (FuzzBlockYAML holds it to that), and every
+// other document, errors included, is read and reported as before.
+type blockYAML struct {
+	data  []byte
+	at    cursor // lines and columns of offsets
+	off   int    // where the current content line starts, or len(data)
+	end   int    // where it ends (before its line break)
+	ind   int    // its indentation, in spaces
+	names map[string]string
+	keys  []key
+	kids  []*node
+	// anchors holds the anchored nodes read, by name; open counts the
+	// anchors being read, to which no alias may refer.
+	anchors map[string]anchored
+	open    map[string]int
+	// nodes counts the nodes that the YAML library's tree would expand to
+	// (see maxExpansion), written the nodes written, an alias as one.
+	nodes, written int
+}
+
+// anchored is a node with an anchor, where the anchor stands, and the
+// nodes it expands to.
+type anchored struct {
+	n         *node
+	line, col int32
+	nodes     int
+}
+
+// parseBlockYAML returns the nodes of a document that blockYAML reads, or
+// ok false.
+func parseBlockYAML(data []byte) (root *node, ok bool) {
+	data = bytes.TrimPrefix(data, bom)
+	if bytes.IndexByte(data, '\t') >= 0 || bytes.Contains(data, []byte("\xe2\x80\xa8")) || bytes.Contains(data, []byte("\xe2\x80\xa9")) {
+		return nil, false
+	}
+	for i := bytes.IndexByte(data, '\r'); i >= 0; {
+		if i+1 == len(data) || data[i+1] != '\n' {
+			return nil, false // a line break the YAML parser knows and this reader does not
+		}
+		j := bytes.IndexByte(data[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	p := &blockYAML{data: data, at: cursor{data: data, line: 1, col: 1}, names: map[string]string{}, anchors: map[string]anchored{}, open: map[string]int{}}
+	if !p.skip(0) || p.off == len(data) {
+		return nil, false
+	}
+	root, ok = p.block(p.off+p.ind, 0)
+	if !ok || p.off != len(data) || p.nodes > maxExpansion*(p.written+1)+expansionSlack {
+		return nil, false
+	}
+	return root, true
+}
+
+// skip moves to the first line from the line that starts at from that holds
+// more than blanks and a comment; false for a directive or a document marker.
+func (p *blockYAML) skip(from int) bool {
+	d := p.data
+	for from < len(d) {
+		end := len(d)
+		if i := bytes.IndexByte(d[from:], '\n'); i >= 0 {
+			end = from + i
+		}
+		next := end + 1
+		if end > from && d[end-1] == '\r' {
+			end--
+		}
+		i := from
+		for i < end && d[i] == ' ' {
+			i++
+		}
+		if i < end && d[i] != '#' {
+			if i == from && (d[i] == '%' || bytes.HasPrefix(d[i:end], []byte("---")) || bytes.HasPrefix(d[i:end], []byte("..."))) {
+				return false
+			}
+			p.off, p.end, p.ind = from, end, i-from
+			return true
+		}
+		from = next
+	}
+	p.off, p.end, p.ind = len(d), len(d), 0
+	return true
+}
+
+// nextLine moves to the next content line.
+func (p *blockYAML) nextLine() bool {
+	if p.end >= len(p.data) {
+		p.off, p.end, p.ind = len(p.data), len(p.data), 0
+		return true
+	}
+	next := p.end + 1
+	if p.data[p.end] == '\r' {
+		next++
+	}
+	return p.skip(next)
+}
+
+// rest reports whether the current line holds nothing but blanks and a
+// comment from o.
+func (p *blockYAML) rest(o int) bool {
+	i := o
+	for i < p.end && p.data[i] == ' ' {
+		i++
+	}
+	return i == p.end || p.data[i] == '#' && i > o
+}
+
+// blank returns the first offset from o that is not a space.
+func (p *blockYAML) blank(o int) int {
+	for o < p.end && p.data[o] == ' ' {
+		o++
+	}
+	return o
+}
+
+// entry reports whether a list entry ("- ") starts at o.
+func (p *blockYAML) entry(o int) bool {
+	return p.data[o] == '-' && (o+1 == p.end || p.data[o+1] == ' ')
+}
+
+func (p *blockYAML) newNode(o int, kind nodeKind) *node {
+	p.nodes++
+	p.written++
+	line, col := p.at.at(o)
+	return &node{kind: kind, line: line, col: col}
+}
+
+// block reads the mapping or list whose first element starts at o.
+func (p *blockYAML) block(o, depth int) (*node, bool) {
+	if depth > maxDepth-1 {
+		return nil, false
+	}
+	if p.entry(o) {
+		return p.list(o, depth)
+	}
+	return p.mapping(o, depth)
+}
+
+func (p *blockYAML) mapping(o, depth int) (*node, bool) {
+	ind := o - p.off
+	n := p.newNode(o, mappingNode)
+	k0, v0 := len(p.keys), len(p.kids)
+	defer func() { p.keys, p.kids = p.keys[:k0], p.kids[:v0] }()
+	for {
+		text, quoted, _, colon, ok := p.scalar(o, false)
+		if !ok || colon < 0 || !quoted && text == "<<" || colon-o > 1000 {
+			return nil, false
+		}
+		line, col := p.at.at(o)
+		name := p.name(text)
+		val, ok := p.value(colon, ind, depth+1)
+		if !ok {
+			return nil, false
+		}
+		p.keys = append(p.keys, key{name: name, line: line, col: col})
+		p.kids = append(p.kids, val)
+		if p.off == len(p.data) || p.ind < ind {
+			break
+		}
+		if o = p.off + p.ind; p.ind > ind || p.entry(o) {
+			return nil, false
+		}
+	}
+	n.keys, n.kids = slices.Clone(p.keys[k0:]), slices.Clone(p.kids[v0:])
+	return n, true
+}
+
+// value reads the value of a key of a mapping indented ind, from o (after
+// the colon).
+func (p *blockYAML) value(o, ind, depth int) (*node, bool) {
+	if !p.rest(o) {
+		if o < p.end && p.data[o] != ' ' {
+			return nil, false
+		}
+		return p.inline(p.blank(o), ind, depth)
+	}
+	if !p.nextLine() || p.off == len(p.data) || p.ind < ind {
+		return nil, false
+	}
+	if p.ind > ind || p.entry(p.off+p.ind) { // a list may stand at its key's indentation
+		return p.block(p.off+p.ind, depth)
+	}
+	return nil, false
+}
+
+func (p *blockYAML) list(o, depth int) (*node, bool) {
+	ind := o - p.off
+	n := p.newNode(o, sequenceNode)
+	v0 := len(p.kids)
+	defer func() { p.kids = p.kids[:v0] }()
+	for {
+		var item *node
+		var ok bool
+		if i := o + 1; p.rest(i) {
+			if !p.nextLine() || p.off == len(p.data) || p.ind <= ind {
+				return nil, false
+			}
+			item, ok = p.block(p.off+p.ind, depth+1)
+		} else if i = p.blank(i); p.entry(i) {
+			item, ok = p.list(i, depth+1)
+		} else if c := p.data[i]; c == '[' || c == '{' {
+			item, ok = p.inline(i, ind, depth+1)
+		} else if _, _, _, colon, scanned := p.scalar(i, false); scanned && colon >= 0 {
+			item, ok = p.block(i, depth+1)
+		} else {
+			item, ok = p.inline(i, ind, depth+1)
+		}
+		if !ok {
+			return nil, false
+		}
+		p.kids = append(p.kids, item)
+		if p.off == len(p.data) || p.ind < ind {
+			break
+		}
+		if o = p.off + p.ind; p.ind > ind {
+			return nil, false
+		}
+		if !p.entry(o) {
+			break // the next key of the mapping the list is the value of
+		}
+	}
+	n.kids = slices.Clone(p.kids[v0:])
+	return n, true
+}
+
+// inline reads a value that starts on the line of its key or list entry,
+// at o, in a collection indented ind, and moves to the line after it: that
+// line may not be indented deeper. A scalar goes on over the lines indented
+// deeper than ind that follow it, folded as YAML folds them.
+func (p *blockYAML) inline(o, ind, depth int) (*node, bool) {
+	var n *node
+	var after int
+	var ok bool
+	switch c := p.data[o]; c {
+	case '[', '{':
+		n, after, ok = p.flow(o, depth)
+	case '&':
+		return p.anchor(o, ind, depth)
+	case '*':
+		if n, after, ok = p.alias(o, depth); !ok {
+			return nil, false
+		}
+	case '|', '>':
+		n = p.newNode(o, scalarNode)
+		text, ok := p.blockScalar(o, ind)
+		if !ok || p.off < len(p.data) && p.ind > ind {
+			return nil, false
+		}
+		n.value, n.tag = text, "str"
+		return n, true
+	case '\'', '"':
+		n = p.newNode(o, scalarNode)
+		var text string
+		if text, after, ok = p.quotedLines(o, ind); ok {
+			n.value, n.tag, n.quoted = text, "str", true
+		}
+	default:
+		var text string
+		var colon int
+		if text, _, after, colon, ok = p.scalar(o, false); !ok || colon >= 0 {
+			return nil, false
+		}
+		n = p.newNode(o, scalarNode)
+		if p.blank(after) == p.end { // no comment: the lines after it may go on
+			if text, after, ok = p.plainLines(text, ind); !ok {
+				return nil, false
+			}
+		}
+		p.resolve(n, text)
+	}
+	if !ok || !p.rest(after) || !p.nextLine() || p.off < len(p.data) && p.ind > ind {
+		return nil, false
+	}
+	return n, true
+}
+
+// scalarNode makes the node of a scalar at o.
+func (p *blockYAML) scalarNode(o int, text string, quoted bool) *node {
+	n := p.newNode(o, scalarNode)
+	if quoted {
+		n.value, n.tag, n.quoted = text, "str", true
+	} else {
+		p.resolve(n, text)
+	}
+	return n
+}
+
+// resolve sets the value and the tag of a plain scalar as the YAML library
+// resolves them: a text whose first character starts no other type is a
+// string; the library itself resolves the others.
+func (p *blockYAML) resolve(n *node, text string) {
+	tag := "!!str"
+	if text == "" || strings.IndexByte("+-0123456789yYnNtTfFoO~<.", text[0]) >= 0 {
+		tag = (&yaml.Node{Kind: yaml.ScalarNode, Value: text}).ShortTag()
+	}
+	switch tag {
+	case "!!null":
+		n.kind, n.value, n.tag = nullNode, "", "null"
+	case "!!merge": // "<<" as a value, not a key: text
+		n.value, n.tag = text, "str"
+	default:
+		n.value, n.tag = text, tag[2:]
+	}
+}
+
+// lineAfter returns where the line after the one that ends at end starts
+// and ends, and its indentation; ok is false at the end of the document.
+func (p *blockYAML) lineAfter(end int) (start, stop, ind int, ok bool) {
+	d := p.data
+	if end >= len(d) {
+		return 0, 0, 0, false
+	}
+	start = end + 1
+	if d[end] == '\r' {
+		start++
+	}
+	stop = len(d)
+	if i := bytes.IndexByte(d[start:], '\n'); i >= 0 {
+		stop = start + i
+	}
+	if stop > start && d[stop-1] == '\r' {
+		stop--
+	}
+	i := start
+	for i < stop && d[i] == ' ' {
+		i++
+	}
+	return start, stop, i - start, true
+}
+
+// fold joins the line of a scalar that follows blank lines to the text
+// before it, as YAML folds lines: a single line break becomes a space, and
+// each blank line a line feed.
+func fold(b []byte, blanks int) []byte {
+	if blanks == 0 {
+		return append(b, ' ')
+	}
+	for range blanks {
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// plainLines goes on with a plain scalar whose first line, text, the
+// current line ends, over the lines after it indented deeper than ind, and
+// returns its text and the offset after it on the line it ends on, which
+// becomes the current line.
+func (p *blockYAML) plainLines(text string, ind int) (string, int, bool) {
+	var b []byte
+	blanks := 0
+	after := p.end
+	for end := p.end; ; {
+		start, stop, lineInd, ok := p.lineAfter(end)
+		if !ok {
+			break
+		}
+		i := start + lineInd
+		if i == stop {
+			blanks++
+			end = stop
+			continue
+		}
+		if lineInd <= ind || p.data[i] == '#' {
+			break
+		}
+		p.off, p.end, p.ind = start, stop, lineInd
+		if !p.plainStart(i, false) {
+			return "", 0, false
+		}
+		more, colon, ok := p.plainText(i, false)
+		if !ok || colon >= 0 {
+			return "", 0, false
+		}
+		if b == nil {
+			b = append(b, text...)
+		}
+		b = append(fold(b, blanks), p.data[i:more]...)
+		blanks, after, end = 0, more, stop
+		if p.blank(more) < p.end {
+			break // a comment ends the scalar
+		}
+	}
+	if b == nil {
+		return text, after, true
+	}
+	return string(b), after, true
+}
+
+// quotedLines scans the quoted scalar at o, whose lines after the first
+// are indented deeper than ind, and returns its text and the offset after
+// it on the line it ends on, which becomes the current line.
+func (p *blockYAML) quotedLines(o, ind int) (string, int, bool) {
+	var b []byte
+	for start := o + 1; ; {
+		text, after, more, closed, ok := p.quoteLine(p.data[o], b, start)
+		if !ok || closed {
+			return text, after, ok
+		}
+		blanks := 0
+		for end := p.end; ; {
+			next, stop, lineInd, ok := p.lineAfter(end)
+			if !ok || lineInd <= ind && next+lineInd < stop {
+				return "", 0, false
+			}
+			if next+lineInd == stop {
+				blanks++
+				end = stop
+				continue
+			}
+			p.off, p.end, p.ind = next, stop, lineInd
+			break
+		}
+		b = fold(more, blanks)
+		start = p.off + p.ind
+	}
+}
+
+// flow reads a flow list or mapping at o that closes on its line, and
+// returns the offset after it.
+func (p *blockYAML) flow(o, depth int) (*node, int, bool) {
+	if depth > maxDepth-1 {
+		return nil, 0, false
+	}
+	d := p.data
+	closer := byte(']')
+	n := p.newNode(o, sequenceNode)
+	if d[o] == '{' {
+		closer, n.kind = '}', mappingNode
+	}
+	k0, v0 := len(p.keys), len(p.kids)
+	defer func() { p.keys, p.kids = p.keys[:k0], p.kids[:v0] }()
+	i := p.blank(o + 1)
+	if i < p.end && d[i] == closer { // as the YAML library makes them: empty, not nil
+		if n.kind == mappingNode {
+			n.keys = []key{}
+		}
+		n.kids = []*node{}
+		return n, i + 1, true
+	}
+	for {
+		if i == p.end {
+			return nil, 0, false
+		}
+		if n.kind == mappingNode {
+			text, quoted, _, colon, ok := p.scalar(i, true)
+			if !ok || colon < 0 || !quoted && text == "<<" {
+				return nil, 0, false
+			}
+			line, col := p.at.at(i)
+			p.keys = append(p.keys, key{name: p.name(text), line: line, col: col})
+			if i = p.blank(colon); i == p.end || d[i] == ',' || d[i] == closer {
+				return nil, 0, false
+			}
+		}
+		var item *node
+		var ok bool
+		if c := d[i]; c == '[' || c == '{' {
+			item, i, ok = p.flow(i, depth+1)
+		} else {
+			start := i
+			var text string
+			var quoted bool
+			var colon int
+			text, quoted, i, colon, ok = p.scalar(start, true)
+			ok = ok && colon < 0
+			if ok {
+				item = p.scalarNode(start, text, quoted)
+			}
+		}
+		if !ok {
+			return nil, 0, false
+		}
+		p.kids = append(p.kids, item)
+		switch i = p.blank(i); {
+		case i < p.end && d[i] == ',':
+			if i = p.blank(i + 1); i < p.end && d[i] == closer {
+				return nil, 0, false // a trailing comma
+			}
+		case i < p.end && d[i] == closer:
+			if n.kind == mappingNode {
+				n.keys = slices.Clone(p.keys[k0:])
+			}
+			n.kids = slices.Clone(p.kids[v0:])
+			return n, i + 1, true
+		default:
+			return nil, 0, false
+		}
+	}
+}
+
+// name interns a key: a register repeats its field names.
+func (p *blockYAML) name(text string) string {
+	name, seen := p.names[text]
+	if !seen {
+		name = text
+		p.names[name] = name
+	}
+	return name
+}
+
+// scalar scans the scalar at o on the current line, in a block or a flow
+// collection: its text, whether it is quoted, the offset after it, and, if
+// it is a key (a colon and a blank follow it), the offset after the colon,
+// else -1. ok is false where no scalar of the subset starts at o.
+func (p *blockYAML) scalar(o int, flow bool) (text string, quoted bool, after, colon int, ok bool) {
+	d := p.data
+	colon = -1
+	if c := d[o]; c == '\'' || c == '"' {
+		if text, after, ok = p.quoted(o); !ok {
+			return "", false, 0, -1, false
+		}
+		if i := p.blank(after); i < p.end && d[i] == ':' && (i+1 == p.end || d[i+1] == ' ') {
+			colon = i + 1
+		}
+		return text, true, after, colon, true
+	}
+	if !p.plainStart(o, flow) {
+		return "", false, 0, -1, false
+	}
+	end, colon, ok := p.plainText(o, flow)
+	if !ok {
+		return "", false, 0, -1, false
+	}
+	return string(d[o:end]), false, end, colon, true
+}
+
+// plainText scans the line of a plain scalar from o, and returns where its
+// text ends (without the blanks after it) and, where ": " ends it, the
+// offset after the colon, else -1. ok is false for a colon inside a flow
+// scalar.
+func (p *blockYAML) plainText(o int, flow bool) (end, colon int, ok bool) {
+	d := p.data
+	end, colon = o, -1
+	for i := o; i < p.end; i++ {
+		switch c := d[i]; {
+		case c == ':' && (i+1 == p.end || d[i+1] == ' '):
+			return end, i + 1, true
+		case c == ':' && flow:
+			return 0, -1, false
+		case c == '#' && i > o && d[i-1] == ' ':
+			return end, -1, true
+		case flow && strings.IndexByte(",?[]{}", c) >= 0: // the YAML library ends flow scalars at ? too
+			return end, -1, true
+		case c != ' ':
+			end = i + 1
+		}
+	}
+	return end, -1, true
+}
+
+// plainStart reports whether a plain scalar of the subset may start at o:
+// not at an indicator, except a "-" before a character that is neither a
+// blank nor, in a flow collection, a flow indicator.
+func (p *blockYAML) plainStart(o int, flow bool) bool {
+	d := p.data
+	c := d[o]
+	if strings.IndexByte("-?:,[]{}#&*!|>'\"%@`", c) < 0 {
+		return true
+	}
+	return c == '-' && o+1 < p.end && d[o+1] != ' ' && !(flow && strings.IndexByte(",[]{}", d[o+1]) >= 0)
+}
+
+// quoted scans the quoted scalar at o, which must close on its line, and
+// returns its text and the offset after it. An escape (\) in double quotes
+// is left to the YAML library.
+func (p *blockYAML) quoted(o int) (string, int, bool) {
+	text, after, _, closed, ok := p.quoteLine(p.data[o], nil, o+1)
+	return text, after, ok && closed
+}
+
+// quoteLine scans the current line of a scalar quoted with q from start,
+// with b its text before start, if any. It returns the text and the offset
+// after the closing quote where the scalar closes on the line, else (closed
+// false) the text up to the end of the line without the blanks there. ok is
+// false for an escape (\) in double quotes.
+func (p *blockYAML) quoteLine(q byte, b []byte, start int) (text string, after int, more []byte, closed, ok bool) {
+	d := p.data
+	for i := start; i < p.end; i++ {
+		switch {
+		case q == '"' && d[i] == '\\':
+			return "", 0, nil, false, false
+		case d[i] != q:
+		case q == '\'' && i+1 < p.end && d[i+1] == '\'':
+			b = append(b, d[start:i+1]...)
+			i++
+			start = i + 1
+		case b == nil:
+			return string(d[start:i]), i + 1, nil, true, true
+		default:
+			return string(append(b, d[start:i]...)), i + 1, nil, true, true
+		}
+	}
+	return "", 0, append(b, bytes.TrimRight(d[start:p.end], " ")...), false, true
+}
+
+// blockScalar reads the literal (|) or folded (>) scalar whose indicator
+// is at o, in a collection indented ind, with its lines, and moves to the
+// line after them. It reads the forms registers use: the indentation found
+// from the first line, clipped (the last line's break) or stripped (-, none),
+// lines folded where none is indented deeper than the first; it gives up on
+// an indentation indicator, keep (+), blank lines before the first line or
+// with more spaces than the indentation, and folded lines indented deeper.
+func (p *blockYAML) blockScalar(o, ind int) (string, bool) {
+	d := p.data
+	literal, strip := d[o] == '|', false
+	i := o + 1
+	if i < p.end && d[i] == '-' {
+		strip = true
+		i++
+	}
+	if !p.rest(i) || i < p.end && d[i] != ' ' {
+		return "", false
+	}
+	var b []byte
+	content, blanks, lines := -1, 0, 0
+	end, last := p.end, 0 // last: where the last line ends
+	for {
+		start, stop, lineInd, ok := p.lineAfter(end)
+		if !ok {
+			break
+		}
+		if start+lineInd == stop { // a blank line
+			if content < 0 || lineInd > content {
+				return "", false
+			}
+			blanks++
+			end = stop
+			continue
+		}
+		if content < 0 {
+			if lineInd <= ind {
+				return "", false
+			}
+			content = lineInd
+		}
+		if lineInd < content {
+			break
+		}
+		if !literal && lineInd > content {
+			return "", false
+		}
+		switch {
+		case lines == 0:
+		case literal:
+			b = append(b, '\n')
+			for range blanks {
+				b = append(b, '\n')
+			}
+		default:
+			b = fold(b, blanks)
+		}
+		b = append(b, d[start+content:stop]...)
+		lines, blanks, end, last = lines+1, 0, stop, stop
+	}
+	if p.end = end; lines == 0 || !p.nextLine() {
+		return "", false
+	}
+	if !strip && last < len(d) { // clip: the last line's break, where it has one
+		b = append(b, '\n')
+	}
+	return string(b), true
+}
+
+// anchorName reads the name of the anchor (&) or alias (*) at o, which a
+// blank or the end of the line follows, and returns the offset after it.
+func (p *blockYAML) anchorName(o int) (string, int, bool) {
+	d := p.data
+	i := o + 1
+	for i < p.end && (d[i] == '-' || d[i] == '_' || '0' <= d[i] && d[i] <= '9' || 'a' <= d[i]|0x20 && d[i]|0x20 <= 'z') {
+		i++
+	}
+	if i == o+1 || i < p.end && d[i] != ' ' {
+		return "", 0, false
+	}
+	return string(d[o+1 : i]), i, true
+}
+
+// anchor reads the node with the anchor at o, in a collection indented ind:
+// on the anchor's line, or on the lines after it, indented deeper. The node
+// stands where its anchor does, as in the YAML library's tree.
+func (p *blockYAML) anchor(o, ind, depth int) (*node, bool) {
+	line, col := p.at.at(o)
+	name, after, ok := p.anchorName(o)
+	if !ok {
+		return nil, false
+	}
+	before := p.nodes
+	p.open[name]++
+	var n *node
+	if p.rest(after) {
+		if !p.nextLine() || p.off == len(p.data) || p.ind <= ind {
+			return nil, false
+		}
+		n, ok = p.block(p.off+p.ind, depth)
+	} else if i := p.blank(after); p.data[i] != '&' && p.data[i] != '*' {
+		n, ok = p.inline(i, ind, depth)
+	} else {
+		return nil, false
+	}
+	p.open[name]--
+	if !ok {
+		return nil, false
+	}
+	n.line, n.col = line, col
+	p.anchors[name] = anchored{n, int32(line), int32(col), p.nodes - before}
+	return n, true
+}
+
+// alias reads the alias at o: a copy of the node of its anchor, as the
+// loader's tree holds it (see node.anchorLine), and the offset after it.
+func (p *blockYAML) alias(o, depth int) (*node, int, bool) {
+	line, col := p.at.at(o)
+	name, after, ok := p.anchorName(o)
+	a, found := p.anchors[name]
+	if !ok || !found || p.open[name] > 0 {
+		return nil, 0, false
+	}
+	p.nodes += 1 + a.nodes
+	p.written++
+	if p.nodes > maxExpansion*(len(p.data)+1)+expansionSlack {
+		return nil, 0, false
+	}
+	n, ok := copyNode(a.n, a.line, a.col, depth)
+	if !ok {
+		return nil, 0, false
+	}
+	n.line, n.col = line, col
+	return n, after, true
+}
+
+// copyNode copies the tree of an anchored node for an alias: its nodes
+// carry where the anchor stands, except those that an inner alias reached,
+// which carry that alias's anchor.
+func copyNode(n *node, line, col int32, depth int) (*node, bool) {
+	if depth > maxDepth-1 {
+		return nil, false
+	}
+	c := *n
+	if c.anchorLine == 0 {
+		c.anchorLine, c.anchorCol = line, col
+	}
+	if n.keys != nil {
+		c.keys = slices.Clone(n.keys)
+	}
+	if n.kids != nil {
+		c.kids = make([]*node, len(n.kids))
+		for i, k := range n.kids {
+			var ok bool
+			if c.kids[i], ok = copyNode(k, line, col, depth+1); !ok {
+				return nil, false
+			}
+		}
+	}
+	return &c, true
+}
