@@ -27,3 +27,22 @@ func TestParseCountryAssignedCodes(t *testing.T) {
 		assert.False(t, ok, "%s is no country", code)
 	}
 }
+
+// A postal code of two words stays whole; one of one word is cut at the
+// first space.
+func TestSplitPostal(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"1000 Brussel":           {"1000", "Brussel"},
+		"6002 ED Weert":          {"6002 ED", "Weert"},
+		"GL9 1DS Didmarton":      {"GL9 1DS", "Didmarton"},
+		"BN17 5LF Littlehampton": {"BN17 5LF", "Littlehampton"},
+		"75008 Paris":            {"75008", "Paris"},
+		"D-10115 Berlin":         {"D-10115", "Berlin"},
+	} {
+		pc, city, ok := splitPostal(in)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, [2]string{pc, city}, in)
+	}
+	_, _, ok := splitPostal("Brussel")
+	assert.False(t, ok)
+}

@@ -341,6 +341,25 @@ func (g *generic) party(s *sheet, row, col int, v string) ropa.Party {
 	return p
 }
 
+// Postal codes of two words: Dutch ("6002 ED") and British ("GL9 1DS").
+var (
+	dutchPostal   = regexp.MustCompile(`^[0-9]{4} [A-Z]{2} `)
+	britishPostal = regexp.MustCompile(`^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2} `)
+)
+
+// splitPostal cuts "1000 Brussel", "6002 ED Weert" or "GL9 1DS Didmarton"
+// into its postal code and city; ok is false where it does not begin with
+// a postal code.
+func splitPostal(v string) (pc, city string, ok bool) {
+	for _, re := range []*regexp.Regexp{dutchPostal, britishPostal} {
+		if m := re.FindString(v); m != "" {
+			return m[:len(m)-1], v[len(m):], true
+		}
+	}
+	pc, city, ok = strings.Cut(v, " ")
+	return pc, city, ok && strings.ContainsAny(pc, "0123456789")
+}
+
 // address reads "Street 1, 1000 City, Country (CC)" and checks that it
 // writes back as it was read; otherwise the cell is a problem.
 func (g *generic) address(s *sheet, row, col int, v string) *ropa.Address {
@@ -353,13 +372,13 @@ func (g *generic) address(s *sheet, row, col int, v string) *ropa.Address {
 	case 0:
 	case 1:
 		a.Street = parts[0]
-		if pc, city, ok := strings.Cut(parts[0], " "); ok && strings.ContainsAny(pc, "0123456789") {
+		if pc, city, ok := splitPostal(parts[0]); ok {
 			a.Street, a.PostalCode, a.City = "", pc, city
 		}
 	default:
 		a.Street = strings.Join(parts[:len(parts)-1], ", ")
 		last := parts[len(parts)-1]
-		if pc, city, ok := strings.Cut(last, " "); ok && strings.ContainsAny(pc, "0123456789") {
+		if pc, city, ok := splitPostal(last); ok {
 			a.PostalCode, a.City = pc, city
 		} else {
 			a.City = last

@@ -232,11 +232,12 @@ func readICO(wb *workbook) (*Result, error) {
 // of the organisation, its DPO and representative, whose cells the
 // template does not fix) in the register's notes, cell by cell.
 func (x *ico) above() {
+	read := x.contacts()
 	var lines []string
 	for r := 1; r < x.head; r++ {
 		for c := 1; c <= len(x.s.rows[r-1]); c++ {
 			v := x.s.cell(r, c)
-			if strings.TrimSpace(v) == "" || isGroup(v) {
+			if strings.TrimSpace(v) == "" || isGroup(v) || read[ref(r, c)] {
 				continue
 			}
 			lines = append(lines, fmt.Sprintf("%s: %s", cellRef(x.s.name, ref(r, c)), v))
@@ -245,6 +246,69 @@ func (x *ico) above() {
 	if len(lines) > 0 {
 		x.reg.Notes = "Above the headings of the ICO template:\n" + strings.Join(lines, "\n")
 	}
+}
+
+// contacts reads the contact block above the headings where it is a table
+// of the organisation, its DPO and its representative under the headings
+// Name, Address, Email and Telephone (as ropa export writes it), and
+// returns the cells it read; the cells of any other block stay in notes.
+func (x *ico) contacts() map[string]bool {
+	read := map[string]bool{}
+	cols := map[string]int{}
+	for r := 1; r < x.head && len(cols) == 0; r++ {
+		found := map[string]int{}
+		for c := 1; c <= len(x.s.rows[r-1]); c++ {
+			switch k := strings.ToLower(strings.TrimSpace(x.s.cell(r, c))); k {
+			case "name", "address", "email", "telephone":
+				found[k] = c
+			}
+		}
+		if found["name"] == 0 || found["email"] == 0 {
+			continue
+		}
+		cols = found
+		for _, c := range found {
+			read[ref(r, c)] = true
+		}
+		for r++; r < x.head; r++ {
+			get := func(k string) string {
+				if c := cols[k]; c > 0 {
+					if v := strings.TrimSpace(x.s.cell(r, c)); v != "" {
+						read[ref(r, c)] = true
+						return v
+					}
+				}
+				return ""
+			}
+			label := strings.ToLower(strings.TrimSpace(x.s.cell(r, 1)))
+			if label != "organisation" && label != "data protection officer" && label != "representative" {
+				continue
+			}
+			read[ref(r, 1)] = true
+			var ad *ropa.Address
+			if v := get("address"); v != "" {
+				ad = x.g.address(x.s, r, cols["address"], v)
+			}
+			name, email, phone := get("name"), get("email"), get("telephone")
+			switch label {
+			case "organisation":
+				o := &x.reg.Organisation
+				o.Name, o.Email, o.Phone, o.Address = name, email, phone, ad
+				x.wb.at(ropa.Root.Child("organisation"), x.s, r, 1)
+			case "data protection officer":
+				if name+email+phone != "" || ad != nil {
+					x.reg.DPO = &ropa.Contact{Name: name, Email: email, Phone: phone, Address: ad}
+					x.wb.at(ropa.Root.Child("dpo"), x.s, r, 1)
+				}
+			case "representative":
+				if name+email+phone != "" || ad != nil {
+					x.reg.Representative = &ropa.Party{Name: name, Email: email, Phone: phone, Address: ad}
+					x.wb.at(ropa.Root.Child("representative"), x.s, r, 1)
+				}
+			}
+		}
+	}
+	return read
 }
 
 func isGroup(v string) bool {

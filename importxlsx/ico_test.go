@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/openropa/registry/examples"
+	"github.com/openropa/registry/export"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/ropa"
 )
@@ -201,4 +203,22 @@ func TestReadICONoHeadings(t *testing.T) {
 	assert.Contains(t, err.Error(), "no row of the ICO template's headings")
 	_, err = Read(bytes.NewReader(data), int64(len(data)))
 	require.ErrorIs(t, err, ErrNotWorkbook)
+}
+
+// The contact block that ropa export writes above the ICO headings is read
+// into the organisation, its DPO and its representative, not left in notes.
+func TestReadICOContactBlock(t *testing.T) {
+	reg, _, err := examples.Load("wengage")
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&buf, reg, export.WithLayout(export.ICO)))
+	res, err := Read(bytes.NewReader(buf.Bytes()), int64(buf.Len()), WithLayout(ICO))
+	require.NoError(t, err)
+	got := res.Register
+	assert.Equal(t, reg.Organisation.Name, got.Organisation.Name)
+	assert.Equal(t, reg.Organisation.Email, got.Organisation.Email)
+	require.NotNil(t, got.DPO)
+	assert.Equal(t, reg.DPO.Email, got.DPO.Email)
+	assert.Equal(t, *reg.DPO.Address, *got.DPO.Address)
+	assert.NotContains(t, got.Notes, "Template!B3", "the organisation's cells are read, not kept in notes")
 }
