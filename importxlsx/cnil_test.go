@@ -659,11 +659,7 @@ func TestReadCNILFichesOnly(t *testing.T) {
 }
 
 func TestReadCNILNotCNIL(t *testing.T) {
-	f := excelize.NewFile()
-	require.NoError(t, f.SetCellValue("Sheet1", "A1", "Nom du traitement"))
-	var buf bytes.Buffer
-	require.NoError(t, f.Write(&buf))
-	data := buf.Bytes()
+	data := oneCell(t, "Sheet1", "Nom du traitement")
 	_, err := Read(bytes.NewReader(data), int64(len(data)), WithLayout(CNIL))
 	require.ErrorIs(t, err, ErrNotWorkbook)
 	assert.Contains(t, err.Error(), "fiche de registre")

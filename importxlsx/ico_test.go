@@ -191,13 +191,19 @@ func TestICOHeadings(t *testing.T) {
 	}
 }
 
-func TestReadICONoHeadings(t *testing.T) {
+// oneCell returns a workbook of one sheet that holds one value in A1.
+func oneCell(t *testing.T, sheet, value string) []byte {
+	t.Helper()
 	f := excelize.NewFile()
-	require.NoError(t, f.SetSheetName("Sheet1", "Template"))
-	require.NoError(t, f.SetCellValue("Template", "A1", "Business function"))
+	require.NoError(t, f.SetSheetName("Sheet1", sheet))
+	require.NoError(t, f.SetCellValue(sheet, "A1", value))
 	var buf bytes.Buffer
 	require.NoError(t, f.Write(&buf))
-	data := buf.Bytes()
+	return buf.Bytes()
+}
+
+func TestReadICONoHeadings(t *testing.T) {
+	data := oneCell(t, "Template", "Business function")
 	_, err := Read(bytes.NewReader(data), int64(len(data)), WithLayout(ICO))
 	require.ErrorIs(t, err, ErrNotWorkbook)
 	assert.Contains(t, err.Error(), "no row of the ICO template's headings")
