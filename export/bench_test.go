@@ -176,3 +176,20 @@ func writeFloor(w io.Writer, sheets []floorSheet) error {
 	_, err = f.WriteTo(w)
 	return err
 }
+
+// BenchmarkRowHeight estimates the height of the rows of a 100-activity
+// generic workbook's Activities sheet, as the writer does for every row.
+func BenchmarkRowHeight(b *testing.B) {
+	reg := synth.Register(100, 1)
+	var rows [][]string
+	for _, a := range reg.Activities {
+		rows = append(rows, []string{a.Name, purposesText(a), categoriesText(a, English), recipientsText(a.Recipients, English), retentionText(a, English, eventLabels(reg))})
+	}
+	widths := []float64{28, 40, 40, 32, 40}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range rows {
+			_ = rowHeight(r, widths, false)
+		}
+	}
+}

@@ -109,11 +109,13 @@ func dateText(d ropa.Date, l Lang) string {
 // charWidth estimates the width of a character of 11-point Calibri in
 // Excel's unit of column width, the width of a digit.
 func charWidth(r rune) float64 {
-	switch {
-	case strings.ContainsRune("iljtfrI.,;:'!|()[] ", r):
+	switch r {
+	case 'i', 'l', 'j', 't', 'f', 'r', 'I', '.', ',', ';', ':', '\'', '!', '|', '(', ')', '[', ']', ' ':
 		return 0.5
-	case strings.ContainsRune("mwMW@", r):
+	case 'm', 'w', 'M', 'W', '@':
 		return 1.35
+	}
+	switch {
 	case unicode.IsUpper(r):
 		return 1.05
 	case r > 0x2E80: // wide scripts, emoji
@@ -133,10 +135,10 @@ func textLines(v string, width float64, bold bool) int {
 		scale = 1.08
 	}
 	n := 0
-	for _, para := range strings.Split(v, "\n") {
+	for para := range strings.SplitSeq(v, "\n") {
 		n++
 		used := 0.0
-		for _, word := range strings.SplitAfter(para, " ") {
+		for word := range strings.SplitAfterSeq(para, " ") {
 			w := 0.0
 			for _, r := range word {
 				w += charWidth(r) * scale

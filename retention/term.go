@@ -354,7 +354,9 @@ func (t Term) Words(l lang.Lang, opts ...WordOption) string {
 func (t Term) Wording(l lang.Lang, opts ...WordOption) (string, error) {
 	var wd wording
 	for _, o := range opts {
-		o(&wd)
+		if o != nil { // a nil option says nothing
+			o(&wd)
+		}
 	}
 	if !l.Valid() {
 		l = lang.English

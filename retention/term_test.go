@@ -408,3 +408,9 @@ func TestMembershipWording(t *testing.T) {
 	}
 	assert.Contains(t, term.Words(lang.German), "Geschäftsbeziehung", "without the option, the business relationship")
 }
+
+// A nil option says nothing: the sentence is the one without options.
+func TestWordsNilOption(t *testing.T) {
+	term := Term{Period: Period{Years: 2}, From: ContractEnd}
+	assert.Equal(t, term.Words(lang.English), term.Words(lang.English, nil))
+}
