@@ -1383,10 +1383,14 @@ func (fc *fiche) measure(r int) {
 	values, t, d := fc.typed(r)
 	x := fc.x
 	for _, v := range values {
-		kind := ropa.Technical
-		switch {
-		case cnilMeasureWords[cnilKey(v)]:
-		case strings.Contains(cnilKey(v), "organisation"):
+		kind, bare := ropa.Technical, false // bare: v names the kind and nothing else
+		switch k := cnilKey(v); {
+		case k == "technique" || k == "technical":
+			bare = true
+		case k == "organisationnelle" || k == "organisational" || k == "organizational":
+			kind, bare = ropa.Organisational, true
+		case cnilMeasureWords[k]:
+		case strings.Contains(k, "organisation"):
 			kind = ropa.Organisational
 		case v == "":
 			x.wb.problem(fc.s, r, max(t.col, 2), fc.i, "", "no type of measure beside its details; read as a technical measure")
@@ -1394,6 +1398,9 @@ func (fc *fiche) measure(r int) {
 			x.wb.problem(fc.s, r, max(t.col, 2), fc.i, v, "type of measure not in the model's list of technical measures; read as a technical measure")
 		}
 		desc := strings.Join(nonEmpty(v, d.v), "\n")
+		if bare && d.v != "" {
+			desc = d.v
+		}
 		key := string(kind) + "\x00" + desc
 		id, ok := x.meas[key]
 		if !ok {

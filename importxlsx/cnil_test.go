@@ -816,4 +816,20 @@ func TestReadCNILExported(t *testing.T) {
 		assert.Equal(t, len(reg.Activities[i].Purposes), len(a.Purposes), a.Name)
 		assert.Equal(t, len(reg.Activities[i].DataSubjects), len(a.DataSubjects), a.Name)
 	}
+	// The kind the fiche writes beside a measure is its kind, not part of
+	// its description.
+	described := map[string]ropa.MeasureKind{}
+	for _, m := range reg.Measures {
+		described[m.Description] = m.Kind
+	}
+	require.NotEmpty(t, res.Register.Measures)
+	for _, m := range res.Register.Measures {
+		kind, ok := described[m.Description]
+		if assert.True(t, ok, "measure %q is one of the register's", m.Description) {
+			assert.Equal(t, kind, m.Kind, m.Description)
+		}
+	}
+	for _, p := range res.Problems {
+		assert.NotContains(t, p.Message, "type of measure not in the model's list", p.Ref())
+	}
 }
