@@ -376,6 +376,7 @@ func (w *walker) walk(n *node, v reflect.Value) srcNode {
 				src.kids[i].print = fingerprint(w.seed, v.Index(i))
 			}
 			w.pop()
+			n.kids[i] = nil // the item is in the register now: its nodes may go while the rest is read
 		}
 	case reflect.String:
 		if !w.scalar(n, "a text value") {
