@@ -243,6 +243,8 @@ func activityFacts(a ropa.Activity, reg *ropa.Register, l Lang) []fact {
 		{"col.otherControllers", controllersText(a.Controllers, l)},
 		{"col.dpo", contact(a.DPO, l)},
 		{"col.systems", systemsText(a.Systems, reg, l)},
+		{"col.storage", a.Storage},
+		{"col.notice", a.Notice},
 		{"col.risk", label("risk.", a.Risk, l)},
 		{"col.jointArrangement", a.JointArrangement},
 		{"col.targetCountries", countries(a.TargetCountries, l)},

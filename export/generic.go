@@ -294,6 +294,9 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 
 	// Activities: one row per activity with every Art. 30(1) column and the
 	// record's metadata, each field in a column of its own.
+	// The widths add up to no more than about 1,260 characters: a wider
+	// sheet no longer prints one page wide in LibreOffice, whose smallest
+	// scale is 10% (TestPrintedPages).
 	tb, err := b.table("sheet.activities", []column{
 		{key: "col.id", width: 16}, {key: "col.name", width: 30, required: true}, {key: "col.description", width: 30},
 		{key: "col.reference", width: 14}, {key: "col.status", width: 12}, {key: "col.updated", width: 14}, {key: "col.nextReview", width: 14},
@@ -304,12 +307,12 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.measures", width: 40, required: true}, {key: "col.systems", width: 24}, {key: "col.risk", width: 10}, {key: "col.targetCountries", width: 20},
 		{key: "col.dpia", width: 14}, {key: "col.dpiaCriteria", width: 20}, {key: "col.automated", width: 14}, {key: "col.decisionGrounds", width: 24},
 		{key: "col.ended", width: 14}, {key: "col.replacedBy", width: 16}, {key: "col.notes", width: 30},
-		{key: "col.subjectIds", width: 16},
+		{key: "col.subjectIds", width: 12},
 		// The fields the columns above word together, each in a column of
 		// its own, so that the workbook reads back exactly.
-		{key: "col.ownerFunction", width: 20}, {key: "col.ownerDepartment", width: 20}, {key: "col.ownerEmail", width: 24},
-		{key: "col.decisionException", width: 20}, {key: "col.decisionLaw", width: 24}, {key: "col.decisionSafeguards", width: 24},
-		{key: "col.absences", width: 20},
+		{key: "col.ownerFunction", width: 20}, {key: "col.ownerDepartment", width: 20}, {key: "col.ownerEmail", width: 20},
+		{key: "col.decisionException", width: 20}, {key: "col.decisionLaw", width: 18}, {key: "col.decisionSafeguards", width: 18},
+		{key: "col.absences", width: 14}, {key: "col.storage", width: 12}, {key: "col.notice", width: 12},
 	})
 	if err != nil {
 		return err
@@ -341,7 +344,8 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			retentionText(a, l, words), withAbsence(measuresText(a.Measures, b.measures), a, l, ropa.NoMeasures), join(a.Systems), label("risk.", a.Risk, l), join(a.TargetCountries),
 			dpiaText(a.DPIA, l), dpiaCriteria(a.DPIA), boolText(a.AutomatedDecisions, l), decisionText(a.DecisionGrounds, l),
 			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }),
-			owner.Function, owner.Department, owner.Email, exception, grounds.Law, grounds.Safeguards, joinEach(a.None, func(x ropa.Absence) string { return string(x) }))
+			owner.Function, owner.Department, owner.Email, exception, grounds.Law, grounds.Safeguards, joinEach(a.None, func(x ropa.Absence) string { return string(x) }),
+			a.Storage, a.Notice)
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -701,6 +705,8 @@ var genericWords = map[string][4]string{
 	"col.decisionLaw":        {"Law authorising the decisions (Art. 22(2)(b))", "Wet die de besluiten toestaat (art. 22, lid 2, b))", "Droit autorisant les décisions (art. 22, § 2, b))", "Rechtsvorschrift der Entscheidungen (Art. 22 Abs. 2 lit. b)"},
 	"col.decisionSafeguards": {"Safeguards of the decisions (Art. 22(3))", "Waarborgen bij de besluiten (art. 22, lid 3)", "Garanties des décisions (art. 22, § 3)", "Schutzmaßnahmen der Entscheidungen (Art. 22 Abs. 3)"},
 	"col.absences":           {"Stated absences (ids)", "Uitdrukkelijk afwezig (ids)", "Absences déclarées (ids)", "Ausdrücklich nicht vorhanden (IDs)"},
+	"col.storage":            {"Where and how the data are kept", "Waar en hoe de gegevens worden bewaard", "Où et comment les données sont conservées", "Wo und wie die Daten aufbewahrt werden"},
+	"col.notice":             {"Privacy notice (Art. 13, 14)", "Privacyverklaring (art. 13, 14)", "Information des personnes (art. 13, 14)", "Datenschutzhinweise (Art. 13, 14)"},
 	"col.extensionWhen":      {"Extension: case", "Verlenging: geval", "Prolongation : cas", "Verlängerung: Fall"},
 	"col.extensionPeriod":    {"Extension: period (ISO 8601)", "Verlenging: termijn (ISO 8601)", "Prolongation : durée (ISO 8601)", "Verlängerung: Frist (ISO 8601)"},
 	"col.extensionUntil":     {"Extension: ends at", "Verlenging: eindigt bij", "Prolongation : prend fin à", "Verlängerung: endet mit"},

@@ -436,14 +436,14 @@ func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measur
 	}
 	facts := append(activityFacts(a, reg, l), fact{"col.name", a.Name}, fact{"col.department", ownerDept(a.Owner)})
 	more := notes(append(facts, idFacts(a)...), l,
-		"col.owner", "col.systems", "col.automated")
+		"col.owner", "col.systems", "col.storage", "col.automated")
 	return []string{
 		function, purposesText(a), withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), subjectsText(a, l),
 		join(nonEmpty(categoriesText(a, l), specialText(a, l))), // the special categories have no column of their own
 		withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal),
 		join(contracts), withAbsence(join(countries), a, l, ropa.NoTransfers), join(exceptional), retentionText(a, l, eventLabels(reg)), withAbsence(measuresText(a.Measures, measures), a, l, ropa.NoMeasures),
 		basesText(a, l), join(conditions), join(interests), join(assessments), strings.Join(rightList, ", "),
-		boolText(a.AutomatedDecisions, l), join(sources), "", systemsText(a.Systems, reg, l),
+		boolText(a.AutomatedDecisions, l), join(sources), "", join(nonEmpty(systemsText(a.Systems, reg, l), a.Storage)),
 		dpiaRequired, progress, link, "", "",
 		join(laws), specialBases, "", "", "", more,
 	}

@@ -477,7 +477,8 @@ func (g *generic) activities() error {
 		"Status", "Other controllers (role)", "Data protection officer of the activity", "Risk", "DPIA criteria (WP248)",
 		"Owner (function, department)", "Grounds of automated decisions (Art. 22(2), (3))", "Owner's function", "Owner's department",
 		"Owner's e-mail", "Exception (Art. 22(2))", "Law authorising the decisions (Art. 22(2)(b))",
-		"Safeguards of the decisions (Art. 22(3))", "Stated absences (ids)"}, derivedActivityColumns...)
+		"Safeguards of the decisions (Art. 22(3))", "Stated absences (ids)", "Where and how the data are kept",
+		"Privacy notice (Art. 13, 14)"}, derivedActivityColumns...)
 	t, err := g.table("Activities", known...)
 	if err != nil || t == nil {
 		return err
@@ -486,7 +487,8 @@ func (g *generic) activities() error {
 		i := len(g.reg.Activities)
 		a := ropa.Activity{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Description: t.get(r, "Description"),
 			ReplacedBy: t.get(r, "Replacing processing"), Notes: t.get(r, "Notes"), Reference: t.get(r, "Reference"),
-			Systems: splitLines(t.get(r, "Systems")), JointArrangement: t.get(r, "Joint-controller arrangement (Art. 26(1))")}
+			Systems: splitLines(t.get(r, "Systems")), JointArrangement: t.get(r, "Joint-controller arrangement (Art. 26(1))"),
+			Storage: t.get(r, "Where and how the data are kept"), Notice: t.get(r, "Privacy notice (Art. 13, 14)")}
 		for _, v := range splitLines(t.get(r, "Target member states (Art. 8(1))")) {
 			if c, ok := parseCountry(v); ok {
 				a.TargetCountries = append(a.TargetCountries, c)

@@ -241,6 +241,13 @@ type Activity struct {
 	DPO *Contact `json:"dpo,omitempty" art:"30(1)(a)"`
 	// Systems are the ids of the register's systems the activity uses.
 	Systems []string `json:"systems,omitempty"`
+	// Storage says where and how the data are kept beside the systems: on
+	// paper, in a filing cabinet, in an archive ("Location of personal data"
+	// of the ICO's template).
+	Storage string `json:"storage,omitempty"`
+	// Notice is where the privacy notice of the activity is published
+	// (Art. 13, 14), such as the address of a web page.
+	Notice string `json:"notice,omitempty" art:"13"`
 	// Risk is the organisation's rating of the activity's risk to the rights
 	// and freedoms of data subjects (Art. 24, 32, 35).
 	Risk RiskLevel `json:"risk,omitempty" validate:"omitempty,enum" art:"35"`
