@@ -15,7 +15,7 @@ var (
 		Doc: "The controller's contact details are missing.",
 		Messages: Messages{
 			"":         "the controller has no contact details; add an e-mail address, a telephone number or a postal address",
-			"activity": "controller %q of the activity has no contact details; add an e-mail address, a telephone number or a postal address",
+			"activity": "controller %q of the activity has no contact details of its own; add an e-mail address, a telephone number or a postal address, or say in the notes that it is reached at the organisation's",
 		},
 		Run: controllerContact}
 	dpoContactRule = &Rule{ID: "dpo-contact", Severity: Error, Article: "Art. 30(1)(a) GDPR",
@@ -91,7 +91,11 @@ func controllerContact(p *Pass) {
 	for i := range p.Register.Activities {
 		for j, c := range p.Register.Activities[i].Controllers {
 			if !hasContact(c.Party) {
-				p.Report(activityPath(i).Child("controllers").Index(j), "activity", clip.Runes(c.Name, 80))
+				// An organ of the organisation (its mayor, its board) is often
+				// reached at the organisation's address: a gap to document,
+				// not a missing element.
+				p.ReportFinding(Finding{Path: activityPath(i).Child("controllers").Index(j), Severity: Warning,
+					Key: "controller-contact.activity", Args: []any{clip.Runes(c.Name, 80)}})
 			}
 		}
 	}
