@@ -185,7 +185,10 @@ func dpoRequired(p *Pass) {
 		}
 	}
 	country := ""
-	if a := r.Organisation.Address; a != nil {
+	if a := r.Organisation.Address; a != nil && r.Regime != EUDPR {
+		// The law of a member state (Art. 37(4)) does not bind the Union's
+		// institutions and bodies, whose register is kept under Regulation
+		// (EU) 2018/1725.
 		country = a.Country
 	}
 	for _, req := range lawfulbasis.NationalDPORequirements(country, p.At.Time()) {
