@@ -132,7 +132,7 @@ func textLines(v string, width float64, bold bool) int {
 	room := max(1, width-0.3) // the cell's padding
 	scale := 1.0
 	if bold {
-		scale = 1.08
+		scale = 1.2
 	}
 	n := 0
 	for para := range strings.SplitSeq(v, "\n") {
