@@ -9,7 +9,10 @@
 // business function and first purpose in lower-case words joined by
 // hyphens, "hr-payroll", or gets "-row-N" when that is empty or taken;
 // columns with no place in the model go to the activity's notes with
-// their heading and cell), and the CNIL's model register
+// their heading and cell; above the headings, a table of the organisation,
+// its DPO and representative under Name, Address, Email and Telephone, as
+// ropa export writes it, is read, any other cell kept in the register's
+// notes), and the CNIL's model register
 // (registre-traitement-simplifie) as a DPO fills it (Layout CNIL; see
 // readCNIL: the contact blocks and the list of the sheet
 // 2_-_Liste_des_traitements, and every sheet whose column A holds the
