@@ -366,6 +366,27 @@ func (x *ico) icoID(r int, words string) string {
 	return id
 }
 
+// written returns the id and name of the activity of row r as ropa export
+// writes them in its column after the template's (lines "ID: …" and
+// "Name: …"), or "" where the row has none. The cell stays in the
+// activity's notes whole.
+func (x *ico) written(r int) (id, name string) {
+	for c := 1; c <= len(x.s.rows[x.head-1]); c++ {
+		if x.s.cell(x.head, c) != "Further information (not in the ICO template)" {
+			continue
+		}
+		for _, line := range strings.Split(x.s.cell(r, c), "\n") {
+			if v, ok := strings.CutPrefix(line, "ID: "); ok && id == "" && v != "" && strings.TrimSpace(v) == v {
+				id = v
+			}
+			if v, ok := strings.CutPrefix(line, "Name: "); ok && name == "" {
+				name = v
+			}
+		}
+	}
+	return id, name
+}
+
 // row reads the activity of row r.
 func (x *ico) row(r int, known map[int]bool) {
 	i := len(x.reg.Activities)
@@ -391,6 +412,12 @@ func (x *ico) row(r int, known map[int]bool) {
 		first = purposes[0]
 	}
 	a.ID = x.icoID(r, fn+" "+first)
+	if id, name := x.written(r); id != "" && !x.ids[id] {
+		a.ID, x.ids[id] = id, true // the id and name ropa export wrote beside the template's columns
+		if name != "" {
+			a.Name = name
+		}
+	}
 	x.wb.at(p, x.s, r, max(x.col[icoPurpose], 1))
 
 	x.purposes(&a, r, i, purposes)

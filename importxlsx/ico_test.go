@@ -227,4 +227,14 @@ func TestReadICOContactBlock(t *testing.T) {
 	assert.Equal(t, reg.DPO.Email, got.DPO.Email)
 	assert.Equal(t, *reg.DPO.Address, *got.DPO.Address)
 	assert.NotContains(t, got.Notes, "Template!B3", "the organisation's cells are read, not kept in notes")
+	id := func(a ropa.Activity) string { return a.ID + " " + a.Name }
+	want := make([]string, len(reg.Activities))
+	for i, a := range reg.Activities {
+		want[i] = id(a)
+	}
+	have := make([]string, len(got.Activities))
+	for i, a := range got.Activities {
+		have[i] = id(a)
+	}
+	assert.Equal(t, want, have, "the ids and names written beside the template's columns")
 }
