@@ -28,6 +28,7 @@ var factWords = map[string][4]string{
 	"col.nextReview":       {"Next review", "Volgende herziening", "Prochaine révision", "Nächste Überprüfung"},
 	"col.owner":            {"Owner (function, department)", "Eigenaar (functie, afdeling)", "Responsable interne (fonction, service)", "Verantwortliche Stelle (Funktion, Abteilung)"},
 	"col.otherControllers": {"Other controllers (role)", "Andere verwerkingsverantwoordelijken (rol)", "Autres responsables du traitement (rôle)", "Weitere Verantwortliche (Rolle)"},
+	"col.notController":    {"The organisation is not a controller", "De organisatie is geen verwerkingsverantwoordelijke", "L'organisation n'est pas responsable du traitement", "Die Organisation ist nicht Verantwortliche"},
 	"col.dpo":              {"Data protection officer of the activity", "Functionaris voor gegevensbescherming van de verwerking", "Délégué à la protection des données du traitement", "Datenschutzbeauftragter der Tätigkeit"},
 	"col.department":       {"Department, owner's e-mail", "Afdeling, e-mail van de eigenaar", "Service, courriel du responsable interne", "Abteilung, E-Mail der verantwortlichen Stelle"},
 	"col.systems":          {"Systems", "Systemen", "Systèmes", "Systeme"},
@@ -207,6 +208,14 @@ func countries(codes []string, l Lang) string {
 	return strings.Join(out, ", ")
 }
 
+// yesIf is "yes" in the language where b is true, else "".
+func yesIf(b bool, l Lang) string {
+	if !b {
+		return ""
+	}
+	return yesNo(true, l)
+}
+
 func decisionText(d *ropa.DecisionGrounds, l Lang) string {
 	if d == nil {
 		return ""
@@ -241,6 +250,7 @@ func activityFacts(a ropa.Activity, reg *ropa.Register, l Lang) []fact {
 		{"col.nextReview", dateText(a.NextReview, l)},
 		{"col.owner", ownerText(a.Owner)},
 		{"col.otherControllers", controllersText(a.Controllers, l)},
+		{"col.notController", yesIf(a.NotController, l)},
 		{"col.dpo", contact(a.DPO, l)},
 		{"col.systems", systemsText(a.Systems, reg, l)},
 		{"col.storage", a.Storage},

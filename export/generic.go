@@ -300,7 +300,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	tb, err := b.table("sheet.activities", []column{
 		{key: "col.id", width: 16}, {key: "col.name", width: 30, required: true}, {key: "col.description", width: 30},
 		{key: "col.reference", width: 14}, {key: "col.status", width: 12}, {key: "col.updated", width: 14}, {key: "col.nextReview", width: 14},
-		{key: "col.owner", width: 24}, {key: "col.otherControllers", width: 30}, {key: "col.dpo", width: 24},
+		{key: "col.owner", width: 24}, {key: "col.otherControllers", width: 24}, {key: "col.notController", width: 10}, {key: "col.dpo", width: 20},
 		{key: "col.jointControllers", width: 24}, {key: "col.jointArrangement", width: 24}, {key: "col.purposes", width: 45, required: true}, {key: "col.bases", width: 28},
 		{key: "col.subjects", width: 30, required: true}, {key: "col.categories", width: 40, required: true}, {key: "col.special", width: 24},
 		{key: "col.recipients", width: 35, required: true}, {key: "col.transfers", width: 30, required: true}, {key: "col.retention", width: 40, required: true},
@@ -336,7 +336,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			joint = append(joint, party(p, l))
 		}
 		tb.add(a.ID, a.Name, a.Description, a.Reference, label("status.", a.Status, l), dateText(a.Updated, l), dateText(a.NextReview, l),
-			ownerText(a.Owner), controllersText(a.Controllers, l), contact(a.DPO, l),
+			ownerText(a.Owner), controllersText(a.Controllers, l), yesIf(a.NotController, l), contact(a.DPO, l),
 			withAbsence(strings.Join(joint, "\n\n"), a, l, ropa.NoJointController), a.JointArrangement, purposesText(a), basesText(a, l),
 			subjectsText(a, l), categoriesText(a, l), withAbsence(specialText(a, l), a, l, ropa.NoSpecialData),
 			withAbsence(recipientsText(a.Recipients, l), a, l, ropa.NoRecipients, ropa.NoExternal, ropa.NoProcessor),

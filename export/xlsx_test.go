@@ -82,7 +82,7 @@ func TestGenericWorkbookStructure(t *testing.T) {
 		"Retention", "Systems", "Processors", "Events", "Measures", "Processor records", "Waivers", "Parties", "Findings", "Lists"}, names)
 	activities := d[1]
 	assert.Equal(t, "A2", activities.Panes, "the header row is frozen")
-	assert.Equal(t, "Purposes of the processing *", activities.Cells["M1"], "Art. 30 minimum columns are marked")
+	assert.Equal(t, "Purposes of the processing *", activities.Cells["N1"], "Art. 30 minimum columns are marked")
 	assert.Len(t, activities.Cells, len(activities.Cells))
 	rows := 0
 	for ref := range activities.Cells {
@@ -150,7 +150,7 @@ func TestCellLimitIsAnError(t *testing.T) {
 	reg.Activities[1].Notes = strings.Repeat("a", maxCellChars+1)
 	err := WriteXLSX(&bytes.Buffer{}, reg, WithReport(ropa.Check(reg, day)), WithLang(English))
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), fmt.Sprintf(`sheet "Activities", cell AE3 (Notes of %q): the value has 32768 characters; an Excel cell holds at most 32767`, reg.Activities[1].ID))
+	assert.Contains(t, err.Error(), fmt.Sprintf(`sheet "Activities", cell AF3 (Notes of %q): the value has 32768 characters; an Excel cell holds at most 32767`, reg.Activities[1].ID))
 	reg.Activities[1].Notes = ""
 	reg.Organisation.Website = strings.Repeat("w", maxCellChars+1)
 	err = WriteXLSX(&bytes.Buffer{}, reg, WithReport(ropa.Check(reg, day)), WithLang(English))

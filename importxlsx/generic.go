@@ -474,7 +474,7 @@ func (g *generic) activities() error {
 		"Technical and organisational security measures", "DPIA", "Automated decisions (Art. 22)",
 		"End date of the processing", "Replacing processing", "Notes", "Reference", "Systems", "Target member states (Art. 8(1))",
 		"Joint-controller arrangement (Art. 26(1))", "Data subject IDs", "Last update", "Next review",
-		"Status", "Other controllers (role)", "Data protection officer of the activity", "Risk", "DPIA criteria (WP248)",
+		"Status", "Other controllers (role)", "The organisation is not a controller", "Data protection officer of the activity", "Risk", "DPIA criteria (WP248)",
 		"Owner (function, department)", "Grounds of automated decisions (Art. 22(2), (3))", "Owner's function", "Owner's department",
 		"Owner's e-mail", "Exception (Art. 22(2))", "Law authorising the decisions (Art. 22(2)(b))",
 		"Safeguards of the decisions (Art. 22(3))", "Stated absences (ids)", "Where and how the data are kept",
@@ -542,6 +542,13 @@ func (g *generic) activities() error {
 			}
 		}
 		g.activityDetails(t, r, i, p, &a)
+		if v := t.get(r, "The organisation is not a controller"); v != "" {
+			if b, ok := parseYesNo(v); ok {
+				a.NotController = b
+			} else {
+				t.problem(r, "The organisation is not a controller", i, v, "not yes or no")
+			}
+		}
 		if v := t.get(r, "Automated decisions (Art. 22)"); v != "" {
 			if b, ok := parseYesNo(v); ok {
 				a.AutomatedDecisions = &b

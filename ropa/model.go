@@ -236,6 +236,10 @@ type Activity struct {
 	// mandates an agency, a controller of its own part); empty: the
 	// register's organisation alone. Art. 30(1)(a).
 	Controllers []ActivityController `json:"controllers,omitempty" validate:"dive" art:"30(1)(a)"`
+	// NotController says that the register's organisation is not a
+	// controller of this activity: it records it for the controllers named
+	// in Controllers (a council for the processing of its councillors).
+	NotController bool `json:"notController,omitempty" art:"30(1)(a)"`
 	// DPO is the data protection officer of this activity, where it is not
 	// the register's. Art. 30(1)(a).
 	DPO *Contact `json:"dpo,omitempty" art:"30(1)(a)"`

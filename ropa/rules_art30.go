@@ -15,6 +15,7 @@ var (
 		Doc: "The controller's contact details are missing.",
 		Messages: Messages{
 			"":         "the controller has no contact details; add an e-mail address, a telephone number or a postal address",
+			"none":     "the organisation is stated not to be a controller of the activity, but no controller of it is named; name it with its contact details (%[1]s)",
 			"activity": "controller %q of the activity has no contact details of its own; add an e-mail address, a telephone number or a postal address, or say in the notes that it is reached at the organisation's",
 		},
 		Run: controllerContact}
@@ -89,6 +90,9 @@ func controllerContact(p *Pass) {
 		p.Report(Root.Child("organisation"), "")
 	}
 	for i := range p.Register.Activities {
+		if a := &p.Register.Activities[i]; a.NotController && len(a.Controllers) == 0 {
+			p.Report(activityPath(i).Child("notController"), "none", FieldName("controllers"))
+		}
 		for j, c := range p.Register.Activities[i].Controllers {
 			if !hasContact(c.Party) {
 				// An organ of the organisation (its mayor, its board) is often

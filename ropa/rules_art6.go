@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/openropa/registry/lawfulbasis"
@@ -32,10 +33,18 @@ var (
 	publicAuthorityLIRule = &Rule{ID: "public-authority-legitimate-interests", Severity: Error, Article: "Art. 6(1), second subparagraph, GDPR",
 		Doc:      "A public authority relies on legitimate interests.",
 		Messages: Messages{"": "a public authority may not rely on legitimate interests for processing in the performance of its tasks; rely on a public task or legal obligation laid down by law, or explain in the notes why the processing falls outside its tasks and waive this finding"},
-		Run: eachBasisRule(func(p *Pass, b *Basis) bool {
-			pa := p.Register.Organisation.PublicAuthority
-			return pa != nil && *pa && b.Basis == lawfulbasis.LegitimateInterests
-		})}
+		Run: func(p *Pass) {
+			eachPurpose(p.Register, func(at elemAt, a *Activity, pu *Purpose) {
+				if !controlledByAuthority(p.Register, a) {
+					return
+				}
+				for k := range pu.Bases {
+					if pu.Bases[k].Basis == lawfulbasis.LegitimateInterests {
+						p.Report(at.path().Child("bases").Index(k), "")
+					}
+				}
+			})
+		}}
 	employeeConsentRule = &Rule{ID: "employee-consent", Severity: Warning, Article: "Art. 7(4) and recital 43 GDPR",
 		Doc:      "Consent is relied on for employees, for whom it is rarely freely given.",
 		Messages: Messages{"": "consent of employees is rarely freely given, given the imbalance of power (recital 43; EDPB Guidelines 05/2020); rely on another basis, or document why refusing has no consequences"},
@@ -49,6 +58,16 @@ var (
 		},
 		Run: childConsent}
 )
+
+// controlledByAuthority reports whether a controller of an activity is a
+// public authority: the register's organisation, unless the activity says
+// it is not a controller of it, or one of the activity's own controllers.
+func controlledByAuthority(r *Register, a *Activity) bool {
+	if !a.NotController && isPublicAuthority(r.Organisation) {
+		return true
+	}
+	return slices.ContainsFunc(a.Controllers, func(c ActivityController) bool { return isPublicAuthority(c.Party) })
+}
 
 // eachPurpose calls f for every purpose of every activity, with its place.
 func eachPurpose(r *Register, f func(at elemAt, a *Activity, pu *Purpose)) {

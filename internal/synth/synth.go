@@ -245,6 +245,7 @@ func fillActivity(rng *rand.Rand, a *ropa.Activity, i int, yes, no *bool) {
 	a.NextReview = ropa.NewDate(2027, time.Month(1+i%12), 1+i%28)
 	a.Owner = &ropa.Owner{Function: "Head of sales", Department: "Sales", Email: fmt.Sprintf("sales%d@synthetic.example", i)}
 	a.Controllers = []ropa.ActivityController{{Party: fullParty("partner", i), Role: "co-organiser of the event"}}
+	a.NotController = i%2 == 1
 	a.DPO = fullContact("activity-dpo", i)
 	a.Systems = []string{"sys-crm"}
 	a.Storage = "Signed forms in the locked cabinet of the sales office"
