@@ -65,7 +65,7 @@ func importCmd(c *command, files []string) int {
 	if name == "-" {
 		name = stdinName
 	}
-	res, err := c.readWorkbook(files[0], opts)
+	res, err := c.readWorkbook(files[0], c.stdin, opts)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "%s: %v\n", name, err)
 		return exitUsage
@@ -103,11 +103,12 @@ func importCmd(c *command, files []string) int {
 }
 
 // readWorkbook reads the workbook in file. A regular file is read where it
-// lies; standard input ("-") and other files that cannot be read at an
-// offset (a pipe such as /dev/fd/63) are first copied to a temporary file,
-// no more than the import's file limit (and a byte to tell a larger one).
-func (c *command) readWorkbook(file string, opts []importxlsx.Option) (*importxlsx.Result, error) {
-	var r io.Reader = c.stdin
+// lies; standard input ("-", read from stdin) and other files that cannot be
+// read at an offset (a pipe such as /dev/fd/63) are first copied to a
+// temporary file, no more than the import's file limit (and a byte to tell
+// a larger one).
+func (c *command) readWorkbook(file string, stdin io.Reader, opts []importxlsx.Option) (*importxlsx.Result, error) {
+	r := stdin
 	if file != "-" {
 		f, err := os.Open(file)
 		if err != nil {

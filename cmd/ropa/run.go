@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -310,12 +311,13 @@ func (c *command) load(file string) (*loaded, error) {
 		defer f.Close()
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, ropa.DefaultMaxBytes+1))
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(len(zipSignature)); *c.input == "" && bytes.Equal(head, zipSignature) {
+		return c.loadWorkbook(file, name, br)
+	}
+	data, err := io.ReadAll(io.LimitReader(br, ropa.DefaultMaxBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading the register: %w", name, err)
-	}
-	if *c.input == "" && bytes.HasPrefix(data, zipSignature) {
-		return c.loadWorkbook(name, data, r)
 	}
 	format := ropa.Format(*c.input)
 	if format == "" {
@@ -335,19 +337,14 @@ func (c *command) load(file string) (*loaded, error) {
 // zipSignature begins every XLSX file (a zip archive).
 var zipSignature = []byte("PK\x03\x04")
 
-// loadWorkbook imports the workbook whose first bytes are data and whose
-// rest, if any, r still holds, no more than the import's file limit.
-func (c *command) loadWorkbook(name string, data []byte, r io.Reader) (*loaded, error) {
-	limit := importxlsx.DefaultLimits.FileSize
-	rest, err := io.ReadAll(io.LimitReader(r, limit+1-int64(len(data))))
-	if err != nil {
-		return nil, fmt.Errorf("%s: reading the workbook: %w", name, err)
+// loadWorkbook imports the workbook in file as ropa import reads it: a
+// regular file where it lies, anything else (standard input, a pipe) from
+// in, which holds what was read of it so far.
+func (c *command) loadWorkbook(file, name string, in io.Reader) (*loaded, error) {
+	if st, err := os.Stat(file); err != nil || !st.Mode().IsRegular() {
+		file = "-"
 	}
-	data = append(data, rest...)
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: %w: the workbook is more than %d bytes", name, importxlsx.ErrLimit, limit)
-	}
-	res, err := importxlsx.Read(bytes.NewReader(data), int64(len(data)))
+	res, err := c.readWorkbook(file, in, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

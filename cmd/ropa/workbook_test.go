@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -30,6 +31,11 @@ func TestCheckWorkbook(t *testing.T) {
 
 	status, out, _ = runRopa("diff", registers+"wengage.yaml", book)
 	assert.NotEqual(t, 2, status, out)
+
+	data, err := os.ReadFile(book)
+	require.NoError(t, err)
+	_, fromStdin, _ := runStdin(string(data), "check", "--format", "json", "-")
+	assert.Equal(t, withoutPositions(t, fromYAML), withoutPositions(t, fromStdin), "a workbook on standard input")
 }
 
 // withoutPositions returns the findings of a check's JSON without file,
