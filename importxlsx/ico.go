@@ -186,6 +186,7 @@ type ico struct {
 	g    *generic // for parties and addresses
 	col  map[string]int
 	head int
+	more int // the column ropa export writes after the template's, or 0
 	reg  *ropa.Register
 	ids  map[string]bool
 }
@@ -215,6 +216,9 @@ func readICO(wb *workbook) (*Result, error) {
 		known[c] = true
 	}
 	for c := 1; c <= len(s.rows[head-1]); c++ {
+		if s.cell(head, c) == "Further information (not in the ICO template)" {
+			x.more = c
+		}
 		if h := s.cell(head, c); h != "" && !known[c] {
 			wb.problem(s, head, c, -1, h, "heading not of the ICO template; its cells are kept in notes")
 		}
@@ -371,17 +375,15 @@ func (x *ico) icoID(r int, words string) string {
 // "Name: …"), or "" where the row has none. The cell stays in the
 // activity's notes whole.
 func (x *ico) written(r int) (id, name string) {
-	for c := 1; c <= len(x.s.rows[x.head-1]); c++ {
-		if x.s.cell(x.head, c) != "Further information (not in the ICO template)" {
-			continue
+	if x.more == 0 {
+		return "", ""
+	}
+	for _, line := range strings.Split(x.s.cell(r, x.more), "\n") {
+		if v, ok := strings.CutPrefix(line, "ID: "); ok && id == "" && v != "" && strings.TrimSpace(v) == v {
+			id = v
 		}
-		for _, line := range strings.Split(x.s.cell(r, c), "\n") {
-			if v, ok := strings.CutPrefix(line, "ID: "); ok && id == "" && v != "" && strings.TrimSpace(v) == v {
-				id = v
-			}
-			if v, ok := strings.CutPrefix(line, "Name: "); ok && name == "" {
-				name = v
-			}
+		if v, ok := strings.CutPrefix(line, "Name: "); ok && name == "" {
+			name = v
 		}
 	}
 	return id, name
