@@ -46,3 +46,20 @@ func TestSplitPostal(t *testing.T) {
 	_, _, ok := splitPostal("Brussel")
 	assert.False(t, ok)
 }
+
+// FuzzCountryAndPostal holds the cell readers of countries and postal codes
+// to what they promise for any text: a country is a code the register takes,
+// and a postal code and city put together are the text they came from.
+func FuzzCountryAndPostal(f *testing.F) {
+	for _, s := range []string{"France", "UK", "Verenigd Koninkrijk (UK)", "6002 ED Weert", "GL9 1DS Didmarton", "1000 Brussel", "", " ", "FX"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if code, ok := parseCountry(s); ok && !isoCountry(code) {
+			t.Fatalf("parseCountry(%q) = %q, which the register refuses", s, code)
+		}
+		if pc, city, ok := splitPostal(s); ok && pc+" "+city != s {
+			t.Fatalf("splitPostal(%q) = %q, %q", s, pc, city)
+		}
+	})
+}
