@@ -204,8 +204,8 @@ var dpvMappings = func() map[string]DPVMapping {
 	}, nil))
 	merge(dpvRows(enumDPIAStatus, map[ropa.DPIAStatus][]string{
 		ropa.DPIARequired: {"eu-gdpr:DPIARequired"}, ropa.DPIANotRequired: {"eu-gdpr:DPIANotRequired"},
-		ropa.DPIAPlanned: nil, ropa.DPIADone: nil,
-	}, map[ropa.DPIAStatus]string{ropa.DPIAPlanned: noDPIAStatus, ropa.DPIADone: noDPIAStatus}))
+		ropa.DPIAPlanned: nil, ropa.DPIADone: nil, ropa.DPIANotDone: nil,
+	}, map[ropa.DPIAStatus]string{ropa.DPIAPlanned: noDPIAStatus, ropa.DPIADone: noDPIAStatus, ropa.DPIANotDone: noDPIAStatus}))
 	return m
 }()
 

@@ -68,6 +68,9 @@ func party(p ropa.Party, l Lang) string {
 	if p.PublicAuthority != nil {
 		extra = append(extra, t("field.publicAuthority", l)+": "+yesNo(*p.PublicAuthority, l))
 	}
+	if p.Contact != nil {
+		extra = append(extra, t("field.contactPerson", l)+": "+strings.ReplaceAll(contact(p.Contact, l), "\n", ", "))
+	}
 	return lines(append([]string{p.Name, reg, address(p.Address, l), p.Email, p.Phone, p.Website}, extra...)...)
 }
 
@@ -75,7 +78,7 @@ func contact(c *ropa.Contact, l Lang) string {
 	if c == nil {
 		return ""
 	}
-	return lines(c.Name, address(c.Address, l), c.Email, c.Phone)
+	return lines(c.Name, c.Role, address(c.Address, l), c.Email, c.Phone)
 }
 
 func mechanismLabel(m lawfulbasis.Mechanism, l Lang) string {
@@ -313,6 +316,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.ownerFunction", width: 20}, {key: "col.ownerDepartment", width: 20}, {key: "col.ownerEmail", width: 20},
 		{key: "col.decisionException", width: 20}, {key: "col.decisionLaw", width: 18}, {key: "col.decisionSafeguards", width: 18},
 		{key: "col.absences", width: 14}, {key: "col.storage", width: 12}, {key: "col.notice", width: 12},
+		{key: "col.method", width: 12}, {key: "col.entities", width: 14},
 	})
 	if err != nil {
 		return err
@@ -345,7 +349,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			dpiaText(a.DPIA, l), dpiaCriteria(a.DPIA), boolText(a.AutomatedDecisions, l), decisionText(a.DecisionGrounds, l),
 			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }),
 			owner.Function, owner.Department, owner.Email, exception, grounds.Law, grounds.Safeguards, joinEach(a.None, func(x ropa.Absence) string { return string(x) }),
-			a.Storage, a.Notice)
+			a.Storage, a.Notice, label("method.", a.Method, l), join(a.Entities))
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -419,12 +423,13 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.activityId", width: 16}, {key: "col.activity", width: 28}, {key: "col.recipient", width: 40, required: true},
 		{key: "col.kind", width: 20, list: listName(3)}, {key: "col.country", width: 20}, {key: "col.agreement", width: 30},
 		{key: "col.description", width: 40}, {key: "col.contact", width: 30}, {key: "col.processors", width: 20}, {key: "col.allProcessors", width: 14},
+		{key: "col.disclosed", width: 20},
 	}); err != nil {
 		return err
 	}
 	addRecipient := func(id, name string, r ropa.Recipient) {
 		tb.add(id, name, r.Name, recipientLabel(r.Kind, l), countryName(r.Country, l), r.Agreement, r.Description,
-			contact(r.Contact, l), join(r.Processors), yesNo(r.AllProcessors, l))
+			contact(r.Contact, l), join(r.Processors), yesNo(r.AllProcessors, l), join(r.Data))
 	}
 	for _, a := range reg.Activities {
 		for _, r := range a.Recipients {
@@ -558,6 +563,7 @@ func writeCover(b *book, reg *ropa.Register) error {
 	if o.PublicAuthority != nil {
 		rows = append(rows, [2]string{t("field.publicAuthority", l), yesNo(*o.PublicAuthority, l)})
 	}
+	rows = append(rows, [2]string{t("field.contactPerson", l), contact(o.Contact, l)})
 	for i, e := range reg.Entities {
 		rows = append(rows, [2]string{fmt.Sprintf("%s %d", t("cover.entities", l), i+1), party(e, l)})
 	}
@@ -565,6 +571,9 @@ func writeCover(b *book, reg *ropa.Register) error {
 		[2]string{t("cover.dpo", l), contact(reg.DPO, l)},
 		[2]string{t("cover.representative", l), representativeText(reg.Representative, l)},
 		[2]string{t("cover.updated", l), dateText(reg.Updated, l)},
+		[2]string{t("cover.adopted", l), dateText(reg.Adopted, l)},
+		[2]string{t("cover.adoptedBy", l), reg.AdoptedBy},
+		[2]string{t("cover.purposes", l), join(reg.Purposes)},
 		[2]string{t("cover.regime", l), label("regime.", reg.Regime, l)},
 		[2]string{t("cover.reviewCycle", l), reg.ReviewCycle.String()},
 		[2]string{t("cover.occasional", l), reg.OccasionalProcessing},
@@ -747,24 +756,29 @@ func writeParties(b *book, reg *ropa.Register) error {
 		}
 		return []string{a.Street, a.PostalCode, a.City, countryName(a.Country, l)}
 	}
-	add := func(owner string, p ropa.Path, role string, pt ropa.Party) {
-		row := []string{owner, p.String(), role, pt.Name, "", ""}
-		if r := pt.Registration; r != nil {
-			row[4], row[5] = r.Scheme, r.ID
+	// row writes one row; a party's contact person gets a row of its own
+	// below it, at the party's path and "contact".
+	var row func(owner string, p ropa.Path, role string, pt ropa.Party)
+	addContact := func(owner string, p ropa.Path, c *ropa.Contact) {
+		if c != nil {
+			row(owner, p, c.Role, ropa.Party{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone})
 		}
-		row = append(row, addr(pt.Address)...)
-		row = append(row, addr(pt.PostalAddress)...)
+	}
+	row = func(owner string, p ropa.Path, role string, pt ropa.Party) {
+		cells := []string{owner, p.String(), role, pt.Name, "", ""}
+		if r := pt.Registration; r != nil {
+			cells[4], cells[5] = r.Scheme, r.ID
+		}
+		cells = append(cells, addr(pt.Address)...)
+		cells = append(cells, addr(pt.PostalAddress)...)
 		employees := ""
 		if pt.Employees != nil {
 			employees = strconv.Itoa(*pt.Employees)
 		}
-		tb.add(append(row, pt.Email, pt.Phone, pt.Website, employees, boolText(pt.PublicAuthority, l))...)
+		tb.add(append(cells, pt.Email, pt.Phone, pt.Website, employees, boolText(pt.PublicAuthority, l))...)
+		addContact(owner, p.Child("contact"), pt.Contact)
 	}
-	addContact := func(owner string, p ropa.Path, c *ropa.Contact) {
-		if c != nil {
-			add(owner, p, "", ropa.Party{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone})
-		}
-	}
+	add := row
 	root := ropa.Root
 	add("", root.Child("organisation"), "", reg.Organisation)
 	for i, e := range reg.Entities {

@@ -204,6 +204,7 @@ var words = map[string][4]string{
 	"dpia.not-required":          {"not required", "niet vereist", "non requise", "nicht erforderlich"},
 	"dpia.planned":               {"planned", "gepland", "prévue", "geplant"},
 	"dpia.done":                  {"done", "uitgevoerd", "réalisée", "durchgeführt"},
+	"dpia.not-done":              {"not carried out", "niet uitgevoerd", "non réalisée", "nicht durchgeführt"},
 	"scope.dpf-list":             {"Data Privacy Framework List", "Data Privacy Framework-lijst", "liste du Data Privacy Framework", "Data-Privacy-Framework-Liste"},
 	"scope.pipeda":               {"PIPEDA (commercial organisations)", "PIPEDA (commerciële organisaties)", "LPRPDE (organisations commerciales)", "PIPEDA (gewerbliche Organisationen)"},
 	"scope.appi":                 {"APPI (private sector)", "APPI (privésector)", "APPI (secteur privé)", "APPI (Privatsektor)"},

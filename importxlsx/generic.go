@@ -177,7 +177,7 @@ func (g *generic) cover() error {
 	// The cover lines whose text is a field as written.
 	texts := map[string]*string{"E-mail": &o.Email, "Telephone": &o.Phone, "Website": &o.Website,
 		"Format version": &reg.Schema, "Language of the register": &reg.Language, "Notes on the register": &reg.Notes,
-		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing}
+		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing, "Adopted by": &reg.AdoptedBy}
 	// Where the Parties sheet holds the organisation field by field, its
 	// row is read rather than the cover's worded lines.
 	org, structured := g.partyRowAt(root.Child("organisation"), "")
@@ -271,6 +271,15 @@ func (g *generic) cover() error {
 			g.wb.at(root.Child("representative"), s, r, 2)
 		case "Last review of the register":
 			g.date(s, r, 2, -1, v, &reg.Updated)
+		case "Adopted on":
+			g.date(s, r, 2, -1, v, &reg.Adopted)
+		case "Purposes of the organisation":
+			reg.Purposes = strings.Split(v, "\n")
+		case "Contact person":
+			if !structured {
+				pt := g.party(s, r, 2, v)
+				o.Contact = &ropa.Contact{Name: pt.Name, Address: pt.Address, Email: pt.Email, Phone: pt.Phone}
+			}
 		case "Review cycle (ISO 8601)":
 			if p, err := retention.ParsePeriod(v); err == nil {
 				reg.ReviewCycle = p
@@ -478,7 +487,7 @@ func (g *generic) activities() error {
 		"Owner (function, department)", "Grounds of automated decisions (Art. 22(2), (3))", "Owner's function", "Owner's department",
 		"Owner's e-mail", "Exception (Art. 22(2))", "Law authorising the decisions (Art. 22(2)(b))",
 		"Safeguards of the decisions (Art. 22(3))", "Stated absences (ids)", "Where and how the data are kept",
-		"Privacy notice (Art. 13, 14)"}, derivedActivityColumns...)
+		"Privacy notice (Art. 13, 14)", "Processing method (Art. 2(1))", "Controlling entities of the register"}, derivedActivityColumns...)
 	t, err := g.table("Activities", known...)
 	if err != nil || t == nil {
 		return err
@@ -488,7 +497,9 @@ func (g *generic) activities() error {
 		a := ropa.Activity{ID: t.get(r, "ID"), Name: t.get(r, "Name"), Description: t.get(r, "Description"),
 			ReplacedBy: t.get(r, "Replacing processing"), Notes: t.get(r, "Notes"), Reference: t.get(r, "Reference"),
 			Systems: splitLines(t.get(r, "Systems")), JointArrangement: t.get(r, "Joint-controller arrangement (Art. 26(1))"),
-			Storage: t.get(r, "Where and how the data are kept"), Notice: t.get(r, "Privacy notice (Art. 13, 14)")}
+			Storage: t.get(r, "Where and how the data are kept"), Notice: t.get(r, "Privacy notice (Art. 13, 14)"),
+			Entities: splitLines(t.get(r, "Controlling entities of the register"))}
+		enumCell(g, t, r, i, "Activities", "Processing method (Art. 2(1))", &a.Method, "not a method of processing (Art. 2(1))")
 		for _, v := range splitLines(t.get(r, "Target member states (Art. 8(1))")) {
 			if c, ok := parseCountry(v); ok {
 				a.TargetCountries = append(a.TargetCountries, c)
@@ -774,7 +785,7 @@ func (g *generic) country(t *table, r int, head string, activity int) string {
 
 func (g *generic) recipients() error {
 	t, err := g.table("Recipients", "Activity ID", "Activity", "Recipient", "Kind", "Country", "Agreement (Art. 28(3))", "Description",
-		"Processors", "All processors of the register", "Contact")
+		"Processors", "All processors of the register", "Contact", "Data disclosed")
 	if err != nil || t == nil {
 		return err
 	}
@@ -784,7 +795,8 @@ func (g *generic) recipients() error {
 			continue
 		}
 		rc := ropa.Recipient{Name: t.get(r, "Recipient"), Country: g.country(t, r, "Country", i),
-			Agreement: t.get(r, "Agreement (Art. 28(3))"), Description: t.get(r, "Description"), Processors: splitLines(t.get(r, "Processors"))}
+			Agreement: t.get(r, "Agreement (Art. 28(3))"), Description: t.get(r, "Description"), Processors: splitLines(t.get(r, "Processors")),
+			Data: splitLines(t.get(r, "Data disclosed"))}
 		t.yesNo(r, "All processors of the register", i, &rc.AllProcessors)
 		rc.Contact = g.contactAt(path.Index(len(*list)).Child("contact"), t.get(r, "Activity ID"), t.s, r, t.col["Contact"], t.get(r, "Contact"))
 		enumCell(g, t, r, i, "Recipients", "Kind", &rc.Kind, "not a kind of recipient")

@@ -67,7 +67,30 @@ func (g *generic) parties() error {
 		g.byPath[p.String()] = &partyRow{owner: t.get(r, "Activity ID"), role: t.get(r, "Role"), party: pt, row: r}
 		t.extras(r, -1)
 	}
+	// A party's contact person stands in the row below it, at the party's
+	// path and "contact": it goes into the party, not to an element of its
+	// own.
+	for key, pr := range g.byPath {
+		parent, ok := strings.CutSuffix(key, ".contact")
+		if !ok {
+			continue
+		}
+		if owner, ok := g.byPath[parent]; ok && !strings.HasSuffix(parent, ".contact") {
+			owner.party.Contact = g.contactOf(pr)
+			delete(g.byPath, key)
+		}
+	}
 	return nil
+}
+
+// contactOf reads a contact from its Parties row: the party's name,
+// address, e-mail and telephone, its role from the Role column.
+func (g *generic) contactOf(pr *partyRow) *ropa.Contact {
+	pt := pr.party
+	if pt.Registration != nil || pt.PostalAddress != nil || pt.Website != "" || pt.Employees != nil || pt.PublicAuthority != nil || pt.Contact != nil {
+		g.partyTable.problem(pr.row, "Name", -1, pt.Name, "a contact holds a name, a role, an address, an e-mail and a telephone: its other cells are not imported")
+	}
+	return &ropa.Contact{Name: pt.Name, Role: pr.role, Address: pt.Address, Email: pt.Email, Phone: pt.Phone}
 }
 
 // addressOf reads an address from four columns; nil where all are empty.
@@ -108,18 +131,15 @@ func (g *generic) partyAt(p ropa.Path, owner string, s *sheet, r, c int, v strin
 // contactAt reads the contact at p: from its Parties row, or else from the
 // worded cell v; nil where neither holds one.
 func (g *generic) contactAt(p ropa.Path, owner string, s *sheet, r, c int, v string) *ropa.Contact {
-	pt := ropa.Party{}
 	if pr, ok := g.partyRowAt(p, owner); ok {
-		pt = pr.party
-		g.sameWords(s, r, c, v, g.contactText(pt), pr.row)
-		if pt.Registration != nil || pt.PostalAddress != nil || pt.Website != "" || pt.Employees != nil || pt.PublicAuthority != nil || pr.role != "" {
-			g.partyTable.problem(pr.row, "Name", -1, pt.Name, "a contact holds a name, an address, an e-mail and a telephone: its other cells are not imported")
-		}
-	} else if v != "" {
-		pt = g.party(s, r, c, v)
-	} else {
+		ct := g.contactOf(pr)
+		g.sameWords(s, r, c, v, g.contactText(ct), pr.row)
+		return ct
+	}
+	if v == "" {
 		return nil
 	}
+	pt := g.party(s, r, c, v)
 	return &ropa.Contact{Name: pt.Name, Address: pt.Address, Email: pt.Email, Phone: pt.Phone}
 }
 
@@ -248,13 +268,19 @@ func (g *generic) partyText(p ropa.Party) string {
 	if p.PublicAuthority != nil {
 		extra = append(extra, g.ref.coverIn("Public authority")+": "+g.yesNoText(*p.PublicAuthority))
 	}
+	if p.Contact != nil {
+		extra = append(extra, g.ref.coverIn("Contact person")+": "+strings.ReplaceAll(g.contactText(p.Contact), "\n", ", "))
+	}
 	return linesOf(append([]string{p.Name, registrationText(p.Registration), g.addressText(p.Address), p.Email, p.Phone, p.Website}, extra...)...)
 }
 
-// contactText words a contact as the generic workbook does: name,
+// contactText words a contact as the generic workbook does: name, role,
 // address, e-mail, telephone.
-func (g *generic) contactText(p ropa.Party) string {
-	return linesOf(p.Name, g.addressText(p.Address), p.Email, p.Phone)
+func (g *generic) contactText(c *ropa.Contact) string {
+	if c == nil {
+		return ""
+	}
+	return linesOf(c.Name, c.Role, g.addressText(c.Address), c.Email, c.Phone)
 }
 
 // organisationWords are the cover's lines of the organisation, by their
@@ -268,5 +294,6 @@ func (g *generic) organisationWords(org ropa.Party) map[string]string {
 	if org.PublicAuthority != nil {
 		w["Public authority"] = g.yesNoText(*org.PublicAuthority)
 	}
+	w["Contact person"] = g.contactText(org.Contact)
 	return w
 }

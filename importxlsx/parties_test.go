@@ -68,7 +68,7 @@ func TestPartiesSheet(t *testing.T) {
 		check   func(t *testing.T, got *ropa.Register)
 	}{
 		{name: "a field edited in the Parties sheet alone is read, and the worded cell beside it reported", edit: set("entities[1]", "I", "Ghent"),
-			cell: "Register!B", message: "the cell says otherwise than row 4 of the Parties sheet",
+			cell: "Register!B", message: "the cell says otherwise than row 6 of the Parties sheet",
 			check: func(t *testing.T, got *ropa.Register) { assert.Equal(t, "Ghent", got.Entities[1].Address.City) }},
 		{name: "a worded cell edited alone is reported", edit: under("Data protection officer of the activity", 2, "Someone else"), cell: "Activities!", message: "the cell says otherwise than row",
 			check: func(t *testing.T, got *ropa.Register) {
@@ -81,21 +81,27 @@ func TestPartiesSheet(t *testing.T) {
 		{name: "the organisation's worded line edited alone is reported", edit: func(f *excelize.File) {
 			require.NoError(t, f.SetCellStr("Register", "B3", "Another name"))
 		}, cell: "Register!B3", message: "the cell says otherwise than row 2 of the Parties sheet"},
-		{name: "a path that is no path", edit: set("entities[0]", "B", "entities[[0]"), cell: "Parties!B3",
+		{name: "a path that is no path", edit: set("entities[0]", "B", "entities[[0]"), cell: "Parties!B4",
 			message: "not a path of a party",
 			check: func(t *testing.T, got *ropa.Register) {
 				assert.Equal(t, reg.Entities[0].Name, got.Entities[0].Name, "read from the worded cell instead")
 			}},
-		{name: "a path of no party", edit: set("entities[0]", "B", "entities[7]"), cell: "Parties!B3", message: "names no party the other sheets hold"},
+		{name: "a path of no party", edit: set("entities[0]", "B", "entities[7]"), cell: "Parties!B4", message: "names no party the other sheets hold"},
 		{name: "a row of another activity", edit: set("activities[0].dpo", "A", "a00001"), cell: "Parties!A",
 			message: `is of "a00000" in the other sheets, not of "a00001"`,
 			check: func(t *testing.T, got *ropa.Register) {
 				assert.Equal(t, reg.Activities[0].DPO.Name, got.Activities[0].DPO.Name, "read from the worded cell instead")
 			}},
 		{name: "a contact with a website", edit: set("dpo", "Q", "https://dpo.example"), cell: "Parties!D",
-			message: "a contact holds a name, an address, an e-mail and a telephone"},
+			message: "a contact holds a name, a role, an address, an e-mail and a telephone"},
 		{name: "a number of employees that is no number", edit: set("organisation", "R", "many"), cell: "Parties!R2", message: "not a number of employees"},
-		{name: "a named element twice", edit: set("entities[1]", "B", "entities[0]"), cell: "Parties!B4", message: "element named twice"},
+		{name: "a named element twice", edit: set("entities[1]", "B", "entities[0]"), cell: "Parties!B6", message: "element named twice"},
+		{name: "a party's contact person is read into the party", edit: set("entities[1].contact", "C", "External DPO"),
+			check: func(t *testing.T, got *ropa.Register) {
+				require.NotNil(t, got.Entities[1].Contact)
+				assert.Equal(t, "External DPO", got.Entities[1].Contact.Role)
+				assert.Equal(t, reg.Entities[1].Contact.Name, got.Entities[1].Contact.Name)
+			}, cell: "Register!B", message: "the cell says otherwise than row 6 of the Parties sheet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,6 +50,9 @@ func refRegister() *ropa.Register {
 		if j < len(ropa.RiskLevels()) {
 			act.Risk = ropa.RiskLevels()[j]
 		}
+		if j < len(ropa.Methods()) {
+			act.Method = ropa.Methods()[j]
+		}
 	}
 	a := &reg.Activities[0]
 	for _, k := range ropa.SubjectKinds() {
@@ -97,6 +100,7 @@ func refEnums() []struct {
 		{"Transfers", "Scope of the adequacy decision", strs(enumStrings(lawfulbasis.Scopes()))},
 		{"Activities", "Status", strs(enumStrings(ropa.ActivityStatuses()))},
 		{"Activities", "Risk", strs(enumStrings(ropa.RiskLevels()))},
+		{"Activities", "Processing method (Art. 2(1))", strs(enumStrings(ropa.Methods()))},
 		{"Data categories", "Class of data", strs(enumStrings(ropa.DataClasses()))},
 		{"Data categories", "Requirement (Art. 13(2)(e))", strs(enumStrings(ropa.Requirements()))},
 	}

@@ -114,11 +114,14 @@ const (
 	DPIANotRequired DPIAStatus = "not-required"
 	DPIAPlanned     DPIAStatus = "planned"
 	DPIADone        DPIAStatus = "done"
+	// DPIANotDone: no DPIA has been carried out, the register not saying
+	// whether one is required.
+	DPIANotDone DPIAStatus = "not-done"
 )
 
 // DPIAStatuses lists the states of a DPIA.
 func DPIAStatuses() []DPIAStatus {
-	return []DPIAStatus{DPIARequired, DPIANotRequired, DPIAPlanned, DPIADone}
+	return []DPIAStatus{DPIARequired, DPIANotRequired, DPIAPlanned, DPIADone, DPIANotDone}
 }
 
 // Valid reports whether s is a state of a DPIA.
@@ -216,6 +219,25 @@ func (r RiskLevel) Valid() bool { return slices.Contains(RiskLevels(), r) }
 
 // String returns the value as the format writes it.
 func (r RiskLevel) String() string { return string(r) }
+
+// Method is how an activity processes personal data (Art. 2(1), 4(6)).
+type Method string
+
+// The methods of processing of Art. 2(1).
+const (
+	Automated       Method = "automated"        // wholly by automated means
+	PartlyAutomated Method = "partly-automated" // partly by automated means
+	Manual          Method = "manual"           // other than by automated means, in a filing system (Art. 4(6))
+)
+
+// Methods lists the methods of processing.
+func Methods() []Method { return []Method{Automated, PartlyAutomated, Manual} }
+
+// Valid reports whether m is a method of processing.
+func (m Method) Valid() bool { return slices.Contains(Methods(), m) }
+
+// String returns the value as the format writes it.
+func (m Method) String() string { return string(m) }
 
 // Absence is something a register states an activity does not have.
 type Absence string
@@ -325,6 +347,7 @@ var enumValues = map[reflect.Type][]string{
 	reflect.TypeFor[ActivityStatus]():              strs(ActivityStatuses()),
 	reflect.TypeFor[RiskLevel]():                   strs(RiskLevels()),
 	reflect.TypeFor[Absence]():                     strs(Absences()),
+	reflect.TypeFor[Method]():                      strs(Methods()),
 	reflect.TypeFor[Requirement]():                 strs(Requirements()),
 	reflect.TypeFor[DataClass]():                   strs(DataClasses()),
 }

@@ -18,7 +18,11 @@ func seedDocuments(f *testing.F, format Format) {
 	r.Activities[0].Purposes[0].Conditions = []Condition{{Condition: "explicit-consent", Law: "x"}}
 	r.Activities[0].DataCategories[0].Special = []lawfulbasis.SpecialCategory{"health"}
 	r.Activities[0].AutomatedDecisions = ptr(false)
-	r.Entities = []Party{{Name: "B", PublicAuthority: ptr(true)}}
+	r.Entities = []Party{{Name: "B", PublicAuthority: ptr(true), Contact: &Contact{Name: "P", Role: "privacy officer"}}}
+	r.Activities[0].Entities = []string{"B"}
+	r.Activities[0].Method = Manual
+	r.Activities[0].DPIA = &DPIA{Status: DPIANotDone}
+	r.Adopted, r.AdoptedBy, r.Purposes = NewDate(2024, 3, 12), "Council", []string{"Statutory tasks"}
 	b, err := Marshal(r)
 	if err != nil {
 		f.Fatal(err)

@@ -41,7 +41,8 @@ type (
 	// nothing for other codes.
 	CountryHint string
 	// RefKind is the kind of element a reference names: "measure", "data
-	// category" or "activity"; it renders as the noun in the language.
+	// category", "activity", "system", "processor", "data subject category"
+	// or "entity"; it renders as the noun in the language.
 	RefKind string
 	// ImpossibleEnds are the ending events of a retention term that cannot
 	// happen for the activity; they render as the reason of each.
@@ -53,6 +54,10 @@ const (
 	RefMeasure      RefKind = "measure"
 	RefDataCategory RefKind = "data category"
 	RefActivity     RefKind = "activity"
+	RefSystem       RefKind = "system"
+	RefProcessor    RefKind = "processor"
+	RefSubjects     RefKind = "data subject category"
+	RefEntity       RefKind = "entity"
 )
 
 // FieldNamer names a field of the register format (a FieldName) for a reader
@@ -216,6 +221,14 @@ func refKindIn(k RefKind, l lang.Lang) string {
 		return pick(l, "data category", "gegevenscategorie", "catégorie de données", "Datenkategorie")
 	case RefActivity:
 		return pick(l, "activity", "verwerking", "traitement", "Verarbeitungstätigkeit")
+	case RefSystem:
+		return pick(l, "system", "systeem", "système", "System")
+	case RefProcessor:
+		return pick(l, "processor", "verwerker", "sous-traitant", "Auftragsverarbeiter")
+	case RefSubjects:
+		return pick(l, "data subject category", "categorie betrokkenen", "catégorie de personnes concernées", "Kategorie betroffener Personen")
+	case RefEntity:
+		return pick(l, "entity of the register", "entiteit van het register", "entité du registre", "Einheit des Verzeichnisses")
 	}
 	return string(k)
 }

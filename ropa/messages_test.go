@@ -190,7 +190,7 @@ func TestRenderArguments(t *testing.T) {
 		{"a suggestion", ropa.Finding{Key: "unresolved-reference.one-of", Args: []any{ropa.RefMeasure, "acces", "access, backup", ropa.Suggestion("access")}}, lang.Dutch,
 			`maatregel "acces" bestaat niet; gebruik een van access, backup; bedoelt u "access"?`},
 		{"no suggestion", ropa.Finding{Key: "unresolved-reference.existing", Args: []any{ropa.RefActivity, "x", ropa.Suggestion("")}}, lang.German,
-			`die Verarbeitungstätigkeit "x" gibt es nicht; verwenden Sie die ID einer vorhandenen Verarbeitungstätigkeit`},
+			`Verarbeitungstätigkeit "x" gibt es nicht; verwenden Sie eine vorhandene ID (Verarbeitungstätigkeit)`},
 		{"a country hint", ropa.Finding{Key: "invalid-country", Args: []any{"UK", ropa.CountryHint("UK")}}, lang.French,
 			`"UK" n'est pas un code de pays ISO 3166-1 alpha-2 ; écrivez les deux majuscules, comme BE (le Royaume-Uni est GB)`},
 		{"no country hint", ropa.Finding{Key: "invalid-country", Args: []any{"XX", ropa.CountryHint("XX")}}, lang.English,

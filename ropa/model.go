@@ -33,6 +33,12 @@ type Register struct {
 	Language string `json:"language,omitempty" validate:"omitempty,bcp47_language_tag"`
 	// Updated is the date of the last review of the register (Art. 5(2) GDPR, accountability).
 	Updated Date `json:"updated,omitzero"`
+	// Adopted is the date on which the register was adopted, as a
+	// council or board resolution records it.
+	Adopted Date `json:"adopted,omitzero"`
+	// AdoptedBy names the body or the decision that adopted the register
+	// ("resolution of the municipal council of 12 March 2024").
+	AdoptedBy string `json:"adoptedBy,omitempty"`
 	// ReviewCycle is how often the register's records are reviewed, such as
 	// P1Y; a record whose last review is older is due for review.
 	ReviewCycle retention.Period `json:"reviewCycle,omitzero"`
@@ -48,6 +54,10 @@ type Register struct {
 	// Representative is the controller's representative in the Union (Art.
 	// 27), for a controller established outside it. Art. 30(1)(a).
 	Representative *Party `json:"representative,omitempty" art:"30(1)(a)"`
+	// Purposes are the purposes of the organisation's processing as the
+	// register states them at its head, beside the purposes of each
+	// activity ("the fulfilment of our statutory tasks").
+	Purposes []string `json:"purposes,omitempty"`
 	// Measures are the technical and organisational security measures (Art.
 	// 32(1)) that activities and processing records refer to by id.
 	// Art. 30(1)(g) and 30(2)(d).
@@ -153,6 +163,8 @@ type Party struct {
 	// PublicAuthority says whether the party is a public authority or body
 	// (Art. 6(1) second subparagraph, Art. 37(1)(a)). Nil: not stated.
 	PublicAuthority *bool `json:"publicAuthority,omitempty"`
+	// Contact is the person or function to contact at the party.
+	Contact *Contact `json:"contact,omitempty"`
 }
 
 // Registration identifies a party in a company register.
@@ -181,6 +193,9 @@ type Address struct {
 type Contact struct {
 	// Name is the person's or the function's name.
 	Name string `json:"name,omitempty"`
+	// Role is the person's role or function, as the register states it
+	// ("external DPO", "privacy officer", "Datenschutzkoordinator").
+	Role string `json:"role,omitempty"`
 	// Email is the contact e-mail address.
 	Email string `json:"email,omitempty" validate:"omitempty,email"`
 	// Phone is the contact telephone number, as written.
@@ -240,11 +255,19 @@ type Activity struct {
 	// controller of this activity: it records it for the controllers named
 	// in Controllers (a council for the processing of its councillors).
 	NotController bool `json:"notController,omitempty" art:"30(1)(a)"`
+	// Entities are the names of the register's entities (Register.Entities)
+	// that are controllers of this activity, where a register shared by
+	// several organisations says whose activity it is; empty: the
+	// organisation's.
+	Entities []string `json:"entities,omitempty" art:"30(1)(a)"`
 	// DPO is the data protection officer of this activity, where it is not
 	// the register's. Art. 30(1)(a).
 	DPO *Contact `json:"dpo,omitempty" art:"30(1)(a)"`
 	// Systems are the ids of the register's systems the activity uses.
 	Systems []string `json:"systems,omitempty"`
+	// Method says whether the activity processes the data wholly or partly
+	// by automated means, or manually in a filing system (Art. 2(1), 4(6)).
+	Method Method `json:"method,omitempty" validate:"omitempty,enum" art:"2(1)"`
 	// Storage says where and how the data are kept beside the systems: on
 	// paper, in a filing cabinet, in an archive ("Location of personal data"
 	// of the ICO's template).
@@ -434,6 +457,9 @@ type Recipient struct {
 	// AllProcessors says that the recipient stands for every processor of
 	// the register's inventory.
 	AllProcessors bool `json:"allProcessors,omitempty"`
+	// Data are the ids of the activity's data categories disclosed to the
+	// recipient; empty: not said.
+	Data []string `json:"data,omitempty"`
 }
 
 // Transfer is a transfer to a third country or an international
@@ -546,7 +572,8 @@ type RetentionRule struct {
 
 // DPIA records the data protection impact assessment of an activity (Art. 35).
 type DPIA struct {
-	// Status is required, not-required, planned or done. Required.
+	// Status is required, not-required, planned, done or not-done (none
+	// carried out, without saying whether one is required). Required.
 	Status DPIAStatus `json:"status" validate:"required,enum"`
 	// Reference identifies the assessment document.
 	Reference string `json:"reference,omitempty"`

@@ -11,6 +11,7 @@ var dpiaScreeningRule = &Rule{ID: "dpia-screening", Severity: Warning, Article: 
 		"":             "the activity meets %[1]d criteria of WP248 rev.01 (%[2]s) and records no DPIA; carry one out, or document why none is needed (%[3]s)",
 		"required":     "a DPIA is required (%[1]s) but neither done nor planned; carry it out before the processing",
 		"recorded":     "the DPIA is recorded as required but neither done nor planned (no date or reference); carry it out before the processing, and record its date or reference (%[1]s)",
+		"not-done":     "the activity meets %[1]d criteria of WP248 rev.01 (%[2]s) and the register states that no DPIA was carried out; carry one out before the processing, or document why none is needed (%[3]s)",
 		"undocumented": "the activity meets %[1]d criteria of WP248 rev.01 (%[2]s); a decision that no DPIA is needed must be documented: reference it (%[3]s)",
 	},
 	Run: dpiaScreening}
@@ -35,6 +36,8 @@ func dpiaScreening(p *Pass) {
 			p.Report(activityPath(i), "", len(met), names, FieldName("dpia"))
 		case d.Status == DPIARequired:
 			p.Report(activityPath(i).Child("dpia"), "required", names)
+		case d.Status == DPIANotDone:
+			p.Report(activityPath(i).Child("dpia"), "not-done", len(met), names, FieldName("dpia.status"))
 		default:
 			p.Report(activityPath(i).Child("dpia"), "undocumented", len(met), names, FieldName("dpia.reference"))
 		}

@@ -465,6 +465,7 @@ func references(p *Pass) {
 	events := idsOf(len(r.Events), func(i int) string { return string(r.Events[i].ID) })
 	systems := idsOf(len(r.Systems), func(i int) string { return r.Systems[i].ID })
 	processors := idsOf(len(r.Processors), func(i int) string { return r.Processors[i].ID })
+	entities := idsOf(len(r.Entities), func(i int) string { return r.Entities[i].Name })
 	for i := range r.Events {
 		if id := r.Events[i].ID; id.Standard() {
 			p.ReportFinding(Finding{Path: Root.Child("events").Index(i).Child("id"), Article: "Art. 30(1)(f) GDPR", Key: "unresolved-reference.standard", Args: []any{string(id)}})
@@ -475,16 +476,19 @@ func references(p *Pass) {
 		cats := idsOf(len(a.DataCategories), func(j int) string { return a.DataCategories[j].ID })
 		subjects := idsOf(len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })
 		for j, id := range a.Systems {
-			c.resolve(func() Path { return activityPath(i).Child("systems").Index(j) }, "system", id, "Art. 30(1) GDPR", systems)
+			c.resolve(func() Path { return activityPath(i).Child("systems").Index(j) }, RefSystem, id, "Art. 30(1) GDPR", systems)
 		}
 		for j := range a.DataCategories {
 			for k, id := range a.DataCategories[j].Subjects {
-				c.resolve(func() Path { return elemAt{"activities", i, "dataCategories", j}.path().Child("subjects").Index(k) }, "data subject category", id, "Art. 30(1)(c) GDPR", subjects)
+				c.resolve(func() Path { return elemAt{"activities", i, "dataCategories", j}.path().Child("subjects").Index(k) }, RefSubjects, id, "Art. 30(1)(c) GDPR", subjects)
 			}
 		}
 		for j := range a.Recipients {
 			for k, id := range a.Recipients[j].Processors {
-				c.resolve(func() Path { return elemAt{"activities", i, "recipients", j}.path().Child("processors").Index(k) }, "processor", id, "Art. 30(1)(d) GDPR", processors)
+				c.resolve(func() Path { return elemAt{"activities", i, "recipients", j}.path().Child("processors").Index(k) }, RefProcessor, id, "Art. 30(1)(d) GDPR", processors)
+			}
+			for k, d := range a.Recipients[j].Data {
+				c.resolve(func() Path { return elemAt{"activities", i, "recipients", j}.path().Child("data").Index(k) }, RefDataCategory, d, "Art. 30(1)(d) GDPR", cats)
 			}
 		}
 		for j, m := range a.Measures {
@@ -495,7 +499,7 @@ func references(p *Pass) {
 				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("data").Index(k) }, RefDataCategory, d, "Art. 30(1)(f) GDPR", cats)
 			}
 			for k, id := range a.Retention[j].Subjects {
-				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("subjects").Index(k) }, "data subject category", id, "Art. 30(1)(f) GDPR", subjects)
+				c.resolve(func() Path { return elemAt{"activities", i, "retention", j}.path().Child("subjects").Index(k) }, RefSubjects, id, "Art. 30(1)(f) GDPR", subjects)
 			}
 			c.events(elemAt{"activities", i, "retention", j}, &a.Retention[j].Term, events)
 		}
@@ -503,6 +507,9 @@ func references(p *Pass) {
 			for k, d := range a.Purposes[j].Data {
 				c.resolve(func() Path { return elemAt{"activities", i, "purposes", j}.path().Child("data").Index(k) }, RefDataCategory, d, "Art. 30(1)(b) GDPR", cats)
 			}
+		}
+		for j, name := range a.Entities {
+			c.resolve(func() Path { return activityPath(i).Child("entities").Index(j) }, RefEntity, name, "Art. 30(1)(a) GDPR", entities)
 		}
 		if a.ReplacedBy != "" {
 			c.resolve(func() Path { return activityPath(i).Child("replacedBy") }, RefActivity, a.ReplacedBy, "Art. 30(1) GDPR", activities)
@@ -513,7 +520,7 @@ func references(p *Pass) {
 			c.resolve(func() Path { return elemAt{"processing", i, "measures", j}.path() }, RefMeasure, m, "Art. 30(2)(d) GDPR", measures)
 		}
 		for j, id := range r.Processing[i].Systems {
-			c.resolve(func() Path { return elemAt{"processing", i, "systems", j}.path() }, "system", id, "Art. 30(2) GDPR", systems)
+			c.resolve(func() Path { return elemAt{"processing", i, "systems", j}.path() }, RefSystem, id, "Art. 30(2) GDPR", systems)
 		}
 	}
 	for i, w := range r.Waivers {

@@ -183,12 +183,13 @@ func fullParty(kind string, i int) ropa.Party {
 		Website:         fmt.Sprintf("https://%s%d.example", kind, i+1),
 		Employees:       &employees,
 		PublicAuthority: &public,
+		Contact:         fullContact(kind+"-person", i),
 	}
 }
 
 // fullContact returns a contact with every field given.
 func fullContact(kind string, i int) *ropa.Contact {
-	return &ropa.Contact{Name: fmt.Sprintf("%s contact %d", kind, i+1), Email: fmt.Sprintf("%s%d@contact.example", kind, i+1),
+	return &ropa.Contact{Name: fmt.Sprintf("%s contact %d", kind, i+1), Role: "Privacy officer", Email: fmt.Sprintf("%s%d@contact.example", kind, i+1),
 		Phone: fmt.Sprintf("+32 3 555 %04d", i), Address: address(kind, i)}
 }
 
@@ -210,6 +211,9 @@ func Full(n int, seed uint64) *ropa.Register {
 	reg.ReviewCycle = retention.Period{Years: 1}
 	reg.OccasionalProcessing = "Occasional processing: none beyond the activities listed"
 	reg.Notes = "Synthetic register with every field given"
+	reg.Adopted = ropa.NewDate(2026, 3, 12)
+	reg.AdoptedBy = "Resolution of the board of 12 March 2026"
+	reg.Purposes = []string{"Selling the holding's products", "Fulfilling its statutory duties"}
 	reg.Organisation = fullParty("holding", 0)
 	reg.Entities = []ropa.Party{fullParty("entity", 1), fullParty("entity", 2)}
 	reg.DPO = fullContact("dpo", 0)
@@ -229,6 +233,7 @@ func Full(n int, seed uint64) *ropa.Register {
 		p.SubProcessors = []ropa.Recipient{{Name: "Hosting Vendor", Kind: ropa.Processor, Country: "DE", Agreement: "DPA-HOST",
 			Description: "Hosting", Contact: fullContact("hosting", i), Processors: []string{"proc-mail"}}}
 		p.SubProcessors[0].AllProcessors = true
+		p.SubProcessors[0].Data = []string{"processed-data"}
 		p.Transfers = append(p.Transfers, fullTransfer(i, &yes, &no))
 		p.Systems = []string{"sys-crm"}
 		p.Notes = "Processor record with every field"
@@ -246,6 +251,8 @@ func fillActivity(rng *rand.Rand, a *ropa.Activity, i int, yes, no *bool) {
 	a.Owner = &ropa.Owner{Function: "Head of sales", Department: "Sales", Email: fmt.Sprintf("sales%d@synthetic.example", i)}
 	a.Controllers = []ropa.ActivityController{{Party: fullParty("partner", i), Role: "co-organiser of the event"}}
 	a.NotController = i%2 == 1
+	a.Entities = []string{"entity 2 BV"}
+	a.Method = ropa.Methods()[i%len(ropa.Methods())]
 	a.DPO = fullContact("activity-dpo", i)
 	a.Systems = []string{"sys-crm"}
 	a.Storage = "Signed forms in the locked cabinet of the sales office"
@@ -297,6 +304,7 @@ func fillActivity(rng *rand.Rand, a *ropa.Activity, i int, yes, no *bool) {
 		rc.Contact = fullContact("recipient", r)
 		rc.Processors = []string{"proc-mail"}
 		rc.AllProcessors = r == 1
+		rc.Data = []string{a.DataCategories[0].ID}
 	}
 	a.Transfers = append(a.Transfers, fullTransfer(i, yes, no))
 	for r := range a.Retention {
