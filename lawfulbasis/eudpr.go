@@ -40,20 +40,35 @@ const (
 	srcEDPSRecords = "EDPS, 'Records Register' (edps.europa.eu/about/data-protection-within-edps/records-register_en), also FRA and EUISS records registers: " +
 		"'All EU institutions have the legal obligation to keep a central register of records of activities processing personal data (Article 31 of Regulation 2018/1725). " +
 		"The register shall contain at least the following information (Article 31(1) of the Regulation)', followed by the contents of Art. 30(1) GDPR without a representative"
-	srcAIAct = "Regulation (EU) 2024/1689 (Artificial Intelligence Act), Art. 3(37) and recital 39: 'Article 9(1) of Regulation (EU) 2016/679 ... and Article 10(1) of Regulation (EU) 2018/1725 prohibit the processing of biometric data'"
-	srcBG    = "Regulation (EU) 2018/1725, Art. 10, Bulgarian text (exlege.bg/normi/reglament-es-2018-1725): paragraph 1 prohibits the processing of special categories, paragraph 2 lists the exceptions, (a) explicit consent, (b) employment and social security law"
-	srcXFSC  = "Eclipse XFSC notarization API specification, requirement CP.NOTAR.E1.00031: 'The data minimization principle is expressed in Article 5(1)(c) of the GDPR and Article 4(1)(c) of Regulation (EU) 2018/1725'"
-	srcAcct  = "House of Data Imperiali, 'Accountability in the GDPR' (2024): 'Article 4, EUDPR (Regulation 2018/1725) which states \"The data controller is responsible for compliance with paragraph 1 ... and able to prove it ('accountability')\"'"
-	srcEC    = "European Commission privacy statements under Regulation (EU) 2018/1725, section 3 'On what legal ground(s) do we process your personal data?': 'Article 5(1)(a) of Regulation (EU) 2018/1725: this processing is necessary for the performance of a task carried out in the public interest or in the exercise of official authority vested in the Union institution or body'"
-	srcDPIA  = "EDPS, 'Survey on Data Protection Impact Assessments under Article 39 of the Regulation' (case 2020-0066): 'Data Protection Impact Assessments (DPIAs) are one of the new accountability tools in Regulation (EU) 2018/1725'; Panelfit guidelines: 'as stated in Article 39 of Regulation 2018/1725'"
+	srcAIAct     = "Regulation (EU) 2024/1689 (Artificial Intelligence Act), Art. 3(37) and recital 39: 'Article 9(1) of Regulation (EU) 2016/679 ... and Article 10(1) of Regulation (EU) 2018/1725 prohibit the processing of biometric data'"
+	srcBG        = "Regulation (EU) 2018/1725, Art. 10, Bulgarian text (exlege.bg/normi/reglament-es-2018-1725): paragraph 1 prohibits the processing of special categories, paragraph 2 lists the exceptions, (a) explicit consent, (b) employment and social security law"
+	srcXFSC      = "Eclipse XFSC notarization API specification, requirement CP.NOTAR.E1.00031: 'The data minimization principle is expressed in Article 5(1)(c) of the GDPR and Article 4(1)(c) of Regulation (EU) 2018/1725'"
+	srcAcct      = "House of Data Imperiali, 'Accountability in the GDPR' (2024): 'Article 4, EUDPR (Regulation 2018/1725) which states \"The data controller is responsible for compliance with paragraph 1 ... and able to prove it ('accountability')\"'"
+	srcEC        = "European Commission privacy statements under Regulation (EU) 2018/1725, section 3 'On what legal ground(s) do we process your personal data?': 'Article 5(1)(a) of Regulation (EU) 2018/1725: this processing is necessary for the performance of a task carried out in the public interest or in the exercise of official authority vested in the Union institution or body'"
+	srcDPIA      = "EDPS, 'Survey on Data Protection Impact Assessments under Article 39 of the Regulation' (case 2020-0066): 'Data Protection Impact Assessments (DPIAs) are one of the new accountability tools in Regulation (EU) 2018/1725'; Panelfit guidelines: 'as stated in Article 39 of Regulation 2018/1725'"
+	srcECGrounds = "European Commission, privacy statement of its websites (record DPR-EC-00083), 'On what legal ground(s) do we process your personal data': " +
+		"'(a) processing is necessary for the performance of a task carried out in the public interest or in the exercise of official authority vested in the Union institution or body (Article 5(1)(a) of the Regulation 2018/1725)' and " +
+		"'You have given consent to the processing of your personal data for one or more specific purposes (Article 5(1)(d) of Regulation (EU) 2018/1725)'"
+	srcECConsent = "European Commission, privacy statement of its websites (record DPR-EC-00083): 'In compliance with Article 3(15) and Article 7 of Regulation (EU) 2018/1725, the consent must be freely given, specific, informed and unambiguous'; " +
+		"European Parliament, privacy policy of the Europe House app: 'To withdraw at any time your consent ... (Article 7 of the Regulation)'"
+	srcNoLI = "Trilateral Research, 'New EU Regulation refreshed the legal regime for data processing by European institutions' (25 February 2019): " +
+		"'an important one is the different set of lawful bases for processing available to EU institutions. In fact, the new regulation excludes legitimate interest as a viable lawful basis for processing'; " +
+		"the grounds the Commission's privacy statements cite are those of Art. 5(1)(a) to (e) of the Regulation"
+	srcSecurity = "European Commission, data processing register (commission.europa.eu, Danish version), the contents of a record under Art. 31(1): " +
+		"'g) hvis det er muligt, en generel beskrivelse af de tekniske og organisatoriske sikkerhedsforanstaltninger omhandlet i artikel 33' (the security measures referred to in Article 33)"
+	srcEDPSTransfers = "EDPS, 'Authorisation Decisions for Transfers' (edps.europa.eu): 'Another possible safeguard is to create 'ad hoc' contractual clauses ... A further possibility is to insert provisions into administrative arrangements between public authorities or bodies ... " +
+		"they have to obtain an authorisation from the EDPS before (see Articles 48(3) and 58(3) (e) and (f) of Regulation (EU) 2018/1725). " +
+		"Finally, there are derogations for some specific situations (see Article 50 of Regulation (EU) 2018/1725; the European Data Protection Board has analysed the equivalent rules in Article 49 of the GDPR in its Guidelines 2/2018)'"
 )
 
 // eudprCounterparts holds the counterparts confirmed from the Regulation, the
 // EDPS or Union acts and institutions that cite both regulations side by
 // side. The other provisions the checker cites are left out until they are
-// checked against a source: Arts. 6(1)(f), 6(3), 7, 8, 10, 13, 22, 24, 26,
-// 28, 30(2), 32, 37 and Chapter V (Arts. 44 to 49); a finding that rests on
-// one of them keeps citing the GDPR.
+// checked against a source: Arts. 6(1)(b), (c) and (d) (their points; the
+// paragraph is Art. 5(1)), 6(3), 8, 10, 13, 14, 22, 24, 26, 28, 30(2) (its
+// paragraph; the article is Art. 31), 37 and, of Chapter V, Arts. 44 and 45
+// and the points of Art. 46(2); a finding that rests on one of them keeps
+// citing the GDPR.
 var eudprCounterparts = []EUDPRCounterpart{
 	{GDPR: "Art. 30", EUDPR: "Art. 31", From: EUDPRApplies,
 		Note:   "records of processing activities; Union institutions and bodies keep them in a central register",
@@ -79,6 +94,18 @@ var eudprCounterparts = []EUDPRCounterpart{
 	{GDPR: "Art. 6(1)(e)", EUDPR: "Art. 5(1)(a)", From: EUDPRApplies,
 		Note:   "a task carried out in the public interest or in the exercise of official authority vested in the Union institution or body",
 		Source: srcEC, Confidence: Secondary},
+	{GDPR: "Art. 6(1)", EUDPR: "Art. 5(1)", From: EUDPRApplies,
+		Note:   "the lawful grounds of processing; the Regulation orders them differently: (a) public task, (d) consent",
+		Source: srcECGrounds, Confidence: Secondary},
+	{GDPR: "Art. 6(1)(a)", EUDPR: "Art. 5(1)(d)", From: EUDPRApplies,
+		Note:   "consent",
+		Source: srcECGrounds, Confidence: Secondary},
+	{GDPR: "Art. 6(1)(f)", EUDPR: "", From: EUDPRApplies,
+		Note:   "no counterpart: legitimate interests are not a lawful ground for a Union institution or body",
+		Source: srcNoLI, Confidence: Secondary},
+	{GDPR: "Art. 7", EUDPR: "Art. 7", From: EUDPRApplies,
+		Note:   "conditions for consent, its withdrawal included",
+		Source: srcECConsent, Confidence: Secondary},
 	{GDPR: "Art. 9", EUDPR: "Art. 10", From: EUDPRApplies,
 		Note:   "special categories of personal data",
 		Source: srcAIAct, Confidence: Secondary},
@@ -94,9 +121,21 @@ var eudprCounterparts = []EUDPRCounterpart{
 	{GDPR: "Art. 9(2)(b)", EUDPR: "Art. 10(2)(b)", From: EUDPRApplies,
 		Note:   "employment, social security and social protection law",
 		Source: srcBG, Confidence: Secondary},
+	{GDPR: "Art. 32", EUDPR: "Art. 33", From: EUDPRApplies,
+		Note:   "security of processing, the measures a record describes",
+		Source: srcSecurity, Confidence: Secondary},
 	{GDPR: "Art. 35", EUDPR: "Art. 39", From: EUDPRApplies,
 		Note:   "data protection impact assessment",
 		Source: srcDPIA, Confidence: Secondary},
+	{GDPR: "Art. 46", EUDPR: "Art. 48", From: EUDPRApplies,
+		Note:   "transfers subject to appropriate safeguards; the article is inferred from its paragraph 3, which the source names",
+		Source: srcEDPSTransfers, Confidence: Secondary},
+	{GDPR: "Art. 46(3)", EUDPR: "Art. 48(3)", From: EUDPRApplies,
+		Note:   "ad hoc contractual clauses and administrative arrangements, subject to the authorisation of the EDPS",
+		Source: srcEDPSTransfers, Confidence: Verified},
+	{GDPR: "Art. 49", EUDPR: "Art. 50", From: EUDPRApplies,
+		Note:   "derogations for specific situations",
+		Source: srcEDPSTransfers, Confidence: Verified},
 }
 
 // EUDPRCounterparts returns the table of counterparts.

@@ -22,7 +22,11 @@ func TestEUDPRProvision(t *testing.T) {
 		{"Art. 9", true, "Art. 10"},
 		{"Art. 3", false, ""},
 		{"Art. 300", false, ""},
-		{"Art. 32", false, ""},
+		{"Art. 32", true, "Art. 33"},
+		{"Art. 7(4)", true, "Art. 7"},
+		{"Art. 49(1)(a)", true, "Art. 50"},
+		{"Art. 44", false, ""},
+		{"Art. 37", false, ""},
 		{"Art. ", false, ""},
 		{"Art. 030", false, ""},
 		{"", false, ""},
@@ -50,7 +54,16 @@ func TestEUDPRCounterpartOf(t *testing.T) {
 		{"5", "1", "e", on, true, "Art. 4(1)"},
 		{"5", "2", "", on, true, "Art. 4"},
 		{"6", "1", "e", on, true, "Art. 5(1)(a)"},
-		{"6", "1", "f", on, false, ""}, // legitimate interests: not confirmed
+		{"6", "1", "f", on, true, ""},             // legitimate interests: no counterpart
+		{"6", "1", "a", on, true, "Art. 5(1)(d)"}, // consent: the order differs
+		{"6", "1", "b", on, true, "Art. 5(1)"},    // contract: the point is not confirmed
+		{"6", "3", "", on, false, ""},             // the paragraph is not confirmed, nor the article
+		{"7", "4", "", on, true, "Art. 7"},
+		{"32", "1", "", on, true, "Art. 33"},
+		{"46", "3", "a", on, true, "Art. 48(3)"}, // ad hoc clauses
+		{"46", "2", "c", on, true, "Art. 48"},    // the points of paragraph 2 are not confirmed
+		{"49", "1", "a", on, true, "Art. 50"},
+		{"6", "1", "f", day(2018, time.December, 10), false, ""},
 		{"9", "2", "b", on, true, "Art. 10(2)(b)"},
 		{"9", "2", "g", on, true, "Art. 10(2)"},
 		{"35", "1", "", on, true, "Art. 39"},

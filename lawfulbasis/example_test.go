@@ -103,7 +103,7 @@ func ExampleNationalDPORequirements() {
 func ExampleEUDPRProvision() {
 	c, ok := lawfulbasis.EUDPRProvision("Art. 30(1)")
 	fmt.Println(c.EUDPR, ok)
-	_, ok = lawfulbasis.EUDPRProvision("Art. 32")
+	_, ok = lawfulbasis.EUDPRProvision("Art. 44")
 	fmt.Println(ok)
 	// Output:
 	// Art. 31 true

@@ -35,10 +35,11 @@ var (
 	dpoRequiredRule = &Rule{ID: "dpo-required", Severity: Error, Article: "Art. 37(1) and 30(1)(a) GDPR",
 		Doc: "A DPO is or may be mandatory (Art. 37(1), national law under Art. 37(4)) but none is recorded.",
 		Messages: Messages{
-			"authority": "the controller is a public authority or body, which must designate a DPO (Art. 37(1)(a); courts acting in their judicial capacity excepted); designate one and record the DPO's contact details (%[1]s)",
-			"core":      "activity %[1]q meets %[2]s and %[3]s of WP248 rev.01: if it is a core activity of the controller, Art. 37(1)(b)-(c) makes a DPO mandatory (criteria derived from the register, not a finding that it is a core activity); designate a DPO and record it (%[4]s), or document why the activity is ancillary",
-			"national":  "%[1]s: %[2]s; with a headcount of %[3]d this may apply; designate a DPO and record it (%[4]s), or document why the rule does not apply",
-			"dpia":      "%[1]s: %[2]s; activity %[3]q records a DPIA, so this may apply; designate a DPO and record it (%[4]s), or document why the rule does not apply",
+			"authority":   "the controller is a public authority or body, which must designate a DPO (Art. 37(1)(a); courts acting in their judicial capacity excepted); designate one and record the DPO's contact details (%[1]s)",
+			"core":        "activity %[1]q meets %[2]s and %[3]s of WP248 rev.01: if it is a core activity of the controller, Art. 37(1)(b)-(c) makes a DPO mandatory (criteria derived from the register, not a finding that it is a core activity); designate a DPO and record it (%[4]s), or document why the activity is ancillary",
+			"national":    "%[1]s: %[2]s; with a headcount of %[3]d this may apply; designate a DPO and record it (%[4]s), or document why the rule does not apply",
+			"dpia":        "%[1]s: %[2]s; activity %[3]q records a DPIA, so this may apply; designate a DPO and record it (%[4]s), or document why the rule does not apply",
+			"institution": "every Union institution or body must designate a DPO (Regulation (EU) 2018/1725); record the DPO's contact details (%[1]s)",
 		},
 		Run: dpoRequired}
 	jointControllersRule = &Rule{ID: "joint-controllers", Severity: Error, Article: "Art. 26 and 30(1)(a) GDPR",
@@ -168,6 +169,13 @@ func isPublicAuthority(p Party) bool { return p.PublicAuthority != nil && *p.Pub
 func dpoRequired(p *Pass) {
 	r := p.Register
 	if r.DPO != nil {
+		return
+	}
+	if r.Regime == EUDPR {
+		// The Regulation obliges every institution and body to designate a
+		// DPO, whatever it processes; the record names the DPO (Art. 31(1)).
+		p.ReportFinding(Finding{Path: Root.Child("organisation"), Article: "Art. 30(1)(a) GDPR", Key: "dpo-required.institution",
+			Args: []any{FieldName("dpo")}})
 		return
 	}
 	if isPublicAuthority(r.Organisation) {

@@ -11,9 +11,13 @@ import (
 // interests.
 var (
 	noLegalBasisRule = &Rule{ID: "no-legal-basis", Severity: Error, Article: "Art. 5(2) and 6(1) GDPR",
-		Doc:      "A purpose has no lawful basis.",
-		Messages: Messages{"": "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (%[1]s)"},
-		Run:      noLegalBasis}
+		Doc: "A purpose has no lawful basis.",
+		Messages: Messages{
+			"":                     "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (%[1]s)",
+			"legitimate-interests": "the purpose rests on legitimate interests alone, which are not a lawful ground for a Union institution or body (Regulation (EU) 2018/1725 has no counterpart of Art. 6(1)(f) GDPR); record the ground it relies on, such as a task carried out in the public interest laid down in Union law (%[1]s)",
+			"also":                 "legitimate interests are not a lawful ground for a Union institution or body (Regulation (EU) 2018/1725 has no counterpart of Art. 6(1)(f) GDPR); remove this basis and keep the purpose on its other grounds",
+		},
+		Run: noLegalBasis}
 	interestNotStatedRule = &Rule{ID: "interest-not-stated", Severity: Warning, Article: "Art. 6(1)(f) and 13(1)(d) GDPR",
 		Doc:      "A purpose relies on legitimate interests without stating the interest.",
 		Messages: Messages{"": "legitimate interests are relied on without saying which interest is pursued; state it (%[1]s)"},
@@ -34,6 +38,9 @@ var (
 		Doc:      "A public authority relies on legitimate interests.",
 		Messages: Messages{"": "a public authority may not rely on legitimate interests for processing in the performance of its tasks; rely on a public task or legal obligation laid down by law, or explain in the notes why the processing falls outside its tasks and waive this finding"},
 		Run: func(p *Pass) {
+			if p.Register.Regime == EUDPR {
+				return // no-legal-basis reports legitimate interests under the Regulation, where no controller may rely on them
+			}
 			eachPurpose(p.Register, func(at elemAt, a *Activity, pu *Purpose) {
 				if !controlledByAuthority(p.Register, a) {
 					return
@@ -94,9 +101,31 @@ func eachBasisRule(bad func(p *Pass, b *Basis) bool, args ...any) func(*Pass) {
 }
 
 func noLegalBasis(p *Pass) {
+	eudpr := p.Register.Regime == EUDPR
 	eachPurpose(p.Register, func(at elemAt, _ *Activity, pu *Purpose) {
 		if len(pu.Bases) == 0 {
 			p.Report(at.path(), "", FieldName("bases"))
+			return
+		}
+		if !eudpr {
+			return
+		}
+		// Under Regulation (EU) 2018/1725 legitimate interests are no
+		// lawful ground: a purpose resting on them alone has none.
+		li := 0
+		for _, b := range pu.Bases {
+			if b.Basis == lawfulbasis.LegitimateInterests {
+				li++
+			}
+		}
+		if li == len(pu.Bases) {
+			p.Report(at.path(), "legitimate-interests", FieldName("bases"))
+			return
+		}
+		for k, b := range pu.Bases {
+			if b.Basis == lawfulbasis.LegitimateInterests {
+				p.ReportFinding(Finding{Path: at.path().Child("bases").Index(k), Severity: Warning, Key: "no-legal-basis.also"})
+			}
 		}
 	})
 }
