@@ -28,6 +28,8 @@ var factWords = map[string][4]string{
 	"field.postal":        {"Postal address", "Postadres", "Adresse postale", "Postanschrift"},
 
 	"col.status":           {"Status", "Status", "Statut", "Status"},
+	"col.created":          {"Record created", "Registratie aangemaakt", "Fiche créée le", "Eintrag angelegt"},
+	"col.started":          {"Processing started", "Verwerking gestart", "Début du traitement", "Beginn der Verarbeitung"},
 	"col.updated":          {"Last update", "Laatste bijwerking", "Dernière mise à jour", "Letzte Aktualisierung"},
 	"col.nextReview":       {"Next review", "Volgende herziening", "Prochaine révision", "Nächste Überprüfung"},
 	"col.owner":            {"Owner (function, department)", "Eigenaar (functie, afdeling)", "Responsable interne (fonction, service)", "Verantwortliche Stelle (Funktion, Abteilung)"},
@@ -37,7 +39,7 @@ var factWords = map[string][4]string{
 	"col.method":           {"Processing method (Art. 2(1))", "Wijze van verwerking (art. 2, lid 1)", "Mode de traitement (art. 2, § 1)", "Art der Verarbeitung (Art. 2 Abs. 1)"},
 	"col.disclosed":        {"Data disclosed", "Verstrekte gegevens", "Données communiquées", "Offengelegte Daten"},
 	"col.dpo":              {"Data protection officer of the activity", "Functionaris voor gegevensbescherming van de verwerking", "Délégué à la protection des données du traitement", "Datenschutzbeauftragter der Tätigkeit"},
-	"col.department":       {"Department, owner's e-mail", "Afdeling, e-mail van de eigenaar", "Service, courriel du responsable interne", "Abteilung, E-Mail der verantwortlichen Stelle"},
+	"col.department":       {"Department, owner's e-mail, contact person", "Afdeling, e-mail van de eigenaar, contactpersoon", "Service, courriel du responsable interne, interlocuteur", "Abteilung, E-Mail der verantwortlichen Stelle, Ansprechperson"},
 	"col.systems":          {"Systems", "Systemen", "Systèmes", "Systeme"},
 	"col.risk":             {"Risk", "Risico", "Risque", "Risiko"},
 	"col.jointArrangement": {"Joint-controller arrangement (Art. 26(1))", "Regeling gezamenlijke verwerkingsverantwoordelijken (art. 26, lid 1)", "Accord entre responsables conjoints (art. 26, § 1)", "Vereinbarung gemeinsam Verantwortlicher (Art. 26 Abs. 1)"},
@@ -183,7 +185,7 @@ func ownerText(o *ropa.Owner) string {
 	if o == nil {
 		return ""
 	}
-	return lines(o.Function, o.Department, o.Email)
+	return lines(o.Function, o.Department, o.Email, o.Person)
 }
 
 func controllersText(cs []ropa.ActivityController, l Lang) string {
@@ -256,6 +258,7 @@ func activityFacts(a ropa.Activity, reg *ropa.Register, l Lang) []fact {
 		{"col.reference", a.Reference},
 		{"col.description", a.Description},
 		{"col.status", label("status.", a.Status, l)},
+		{"col.created", dateText(a.Created, l)},
 		{"col.updated", dateText(a.Updated, l)},
 		{"col.nextReview", dateText(a.NextReview, l)},
 		{"col.owner", ownerText(a.Owner)},
@@ -273,6 +276,7 @@ func activityFacts(a ropa.Activity, reg *ropa.Register, l Lang) []fact {
 		{"col.automated", boolText(a.AutomatedDecisions, l)},
 		{"col.decisionGrounds", decisionText(a.DecisionGrounds, l)},
 		{"col.dpiaCriteria", dpiaCriteria(a.DPIA)},
+		{"col.started", dateText(a.Started, l)},
 		{"col.ended", dateText(a.Ended, l)},
 		{"col.replacedBy", a.ReplacedBy},
 		{"none.special-categories", absent(a, ropa.NoSpecialData, l)},

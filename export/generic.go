@@ -317,6 +317,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.decisionException", width: 20}, {key: "col.decisionLaw", width: 18}, {key: "col.decisionSafeguards", width: 18},
 		{key: "col.absences", width: 14}, {key: "col.storage", width: 12}, {key: "col.notice", width: 12},
 		{key: "col.method", width: 12}, {key: "col.entities", width: 14},
+		{key: "col.created", width: 12}, {key: "col.started", width: 12}, {key: "col.ownerPerson", width: 14},
 	})
 	if err != nil {
 		return err
@@ -349,7 +350,8 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			dpiaText(a.DPIA, l), dpiaCriteria(a.DPIA), boolText(a.AutomatedDecisions, l), decisionText(a.DecisionGrounds, l),
 			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }),
 			owner.Function, owner.Department, owner.Email, exception, grounds.Law, grounds.Safeguards, joinEach(a.None, func(x ropa.Absence) string { return string(x) }),
-			a.Storage, a.Notice, label("method.", a.Method, l), join(a.Entities))
+			a.Storage, a.Notice, label("method.", a.Method, l), join(a.Entities),
+			dateText(a.Created, l), dateText(a.Started, l), owner.Person)
 	}
 	if err := tb.close(); err != nil {
 		return err
@@ -710,6 +712,7 @@ var genericWords = map[string][4]string{
 	"col.ownerFunction":      {"Owner's function", "Functie van de eigenaar", "Fonction du responsable interne", "Funktion der verantwortlichen Stelle"},
 	"col.ownerDepartment":    {"Owner's department", "Afdeling van de eigenaar", "Service du responsable interne", "Abteilung der verantwortlichen Stelle"},
 	"col.ownerEmail":         {"Owner's e-mail", "E-mail van de eigenaar", "Courriel du responsable interne", "E-Mail der verantwortlichen Stelle"},
+	"col.ownerPerson":        {"Owner's contact person", "Contactpersoon van de eigenaar", "Interlocuteur du responsable interne", "Ansprechperson der verantwortlichen Stelle"},
 	"col.decisionException":  {"Exception (Art. 22(2))", "Uitzondering (art. 22, lid 2)", "Exception (art. 22, § 2)", "Ausnahme (Art. 22 Abs. 2)"},
 	"col.decisionLaw":        {"Law authorising the decisions (Art. 22(2)(b))", "Wet die de besluiten toestaat (art. 22, lid 2, b))", "Droit autorisant les décisions (art. 22, § 2, b))", "Rechtsvorschrift der Entscheidungen (Art. 22 Abs. 2 lit. b)"},
 	"col.decisionSafeguards": {"Safeguards of the decisions (Art. 22(3))", "Waarborgen bij de besluiten (art. 22, lid 3)", "Garanties des décisions (art. 22, § 3)", "Schutzmaßnahmen der Entscheidungen (Art. 22 Abs. 3)"},

@@ -614,7 +614,7 @@ func ownerDept(o *ropa.Owner) string {
 	if o == nil {
 		return ""
 	}
-	return lines(o.Department, o.Email)
+	return lines(o.Department, o.Email, o.Person)
 }
 
 // The spans of the lines of the CNIL fiche, as in its model: a label in A,

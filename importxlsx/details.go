@@ -15,9 +15,10 @@ import (
 func (g *generic) activityDetails(t *table, r, i int, p ropa.Path, a *ropa.Activity) {
 	enumCell(g, t, r, i, "Activities", "Status", &a.Status, "not a status of an activity (planned, active, suspended, ended)")
 	enumCell(g, t, r, i, "Activities", "Risk", &a.Risk, "not a level of risk (low, medium, high)")
-	if o := (ropa.Owner{Function: t.get(r, "Owner's function"), Department: t.get(r, "Owner's department"), Email: t.get(r, "Owner's e-mail")}); o != (ropa.Owner{}) {
+	if o := (ropa.Owner{Function: t.get(r, "Owner's function"), Department: t.get(r, "Owner's department"), Email: t.get(r, "Owner's e-mail"),
+		Person: t.get(r, "Owner's contact person")}); o != (ropa.Owner{}) {
 		a.Owner = &o
-		t.sameAs(r, "Owner (function, department)", i, linesOf(o.Function, o.Department, o.Email), "Owner's function")
+		t.sameAs(r, "Owner (function, department)", i, linesOf(o.Function, o.Department, o.Email, o.Person), "Owner's function")
 	} else if v := t.get(r, "Owner (function, department)"); v != "" {
 		t.problem(r, "Owner (function, department)", i, v, "owner worded in one cell, not imported: give it in the columns of the owner's function, department and e-mail")
 	}

@@ -487,7 +487,8 @@ func (g *generic) activities() error {
 		"Owner (function, department)", "Grounds of automated decisions (Art. 22(2), (3))", "Owner's function", "Owner's department",
 		"Owner's e-mail", "Exception (Art. 22(2))", "Law authorising the decisions (Art. 22(2)(b))",
 		"Safeguards of the decisions (Art. 22(3))", "Stated absences (ids)", "Where and how the data are kept",
-		"Privacy notice (Art. 13, 14)", "Processing method (Art. 2(1))", "Controlling entities of the register"}, derivedActivityColumns...)
+		"Privacy notice (Art. 13, 14)", "Processing method (Art. 2(1))", "Controlling entities of the register",
+		"Record created", "Processing started", "Owner's contact person"}, derivedActivityColumns...)
 	t, err := g.table("Activities", known...)
 	if err != nil || t == nil {
 		return err
@@ -536,6 +537,8 @@ func (g *generic) activities() error {
 		}
 		g.date(t.s, r, t.col["Last update"], i, t.get(r, "Last update"), &a.Updated)
 		g.date(t.s, r, t.col["Next review"], i, t.get(r, "Next review"), &a.NextReview)
+		g.date(t.s, r, t.col["Record created"], i, t.get(r, "Record created"), &a.Created)
+		g.date(t.s, r, t.col["Processing started"], i, t.get(r, "Processing started"), &a.Started)
 		a.Measures = g.measureIDs(g.withoutAbsence(t, r, t.get(r, "Technical and organisational security measures"), ropa.NoMeasures))
 		if v := t.get(r, "DPIA"); v != "" {
 			status, rest, _ := strings.Cut(v, ", ")

@@ -240,6 +240,8 @@ type Activity struct {
 	Reference string `json:"reference,omitempty"`
 	// Status says whether the activity is planned, active, suspended or ended.
 	Status ActivityStatus `json:"status,omitempty" validate:"omitempty,enum"`
+	// Created is the date on which the record was created.
+	Created Date `json:"created,omitzero"`
 	// Updated is the date of the record's last update or review (Art. 5(2)).
 	Updated Date `json:"updated,omitzero"`
 	// NextReview is the date by which the record is to be reviewed again.
@@ -324,6 +326,9 @@ type Activity struct {
 	// DecisionGrounds are the exception of Art. 22(2) that the automated
 	// decisions rest on and the safeguards of Art. 22(3).
 	DecisionGrounds *DecisionGrounds `json:"decisionGrounds,omitempty" art:"22(2)"`
+	// Started is the date on which the processing began (the "date of
+	// introduction" of German and Dutch registers).
+	Started Date `json:"started,omitzero"`
 	// Ended is the date on which the activity ended; zero while it goes on.
 	Ended Date `json:"ended,omitzero"`
 	// ReplacedBy is the id of the activity that replaced this one.
@@ -341,6 +346,9 @@ type Owner struct {
 	Department string `json:"department,omitempty"`
 	// Email is the owner's contact address.
 	Email string `json:"email,omitempty" validate:"omitempty,email"`
+	// Person names the person responsible within the owner, the contact
+	// person of the department ("Ansprechpartner").
+	Person string `json:"person,omitempty"`
 }
 
 // ActivityController is a controller of an activity beside the register's

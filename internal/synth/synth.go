@@ -248,7 +248,9 @@ func fillActivity(rng *rand.Rand, a *ropa.Activity, i int, yes, no *bool) {
 	a.Status = statuses[i%len(statuses)]
 	a.Updated = ropa.NewDate(2026, time.Month(1+i%12), 1+i%28)
 	a.NextReview = ropa.NewDate(2027, time.Month(1+i%12), 1+i%28)
-	a.Owner = &ropa.Owner{Function: "Head of sales", Department: "Sales", Email: fmt.Sprintf("sales%d@synthetic.example", i)}
+	a.Owner = &ropa.Owner{Function: "Head of sales", Department: "Sales", Email: fmt.Sprintf("sales%d@synthetic.example", i), Person: "A. Jansen"}
+	a.Created = ropa.NewDate(2024, time.Month(1+i%12), 1+i%28)
+	a.Started = ropa.NewDate(2024, time.Month(1+i%12), 2+i%27)
 	a.Controllers = []ropa.ActivityController{{Party: fullParty("partner", i), Role: "co-organiser of the event"}}
 	a.NotController = i%2 == 1
 	a.Entities = []string{"entity 2 BV"}
