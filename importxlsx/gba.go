@@ -518,13 +518,27 @@ func (x *gba) activity(t *gbaTable, r int) {
 	x.reg.Activities = append(x.reg.Activities, a)
 }
 
-// inParens cuts "words (more)" into its words and what the parentheses hold.
+// inParens cuts "words (more)" into its words and what its last
+// parentheses hold, which may hold parentheses of their own.
 func inParens(line string) (string, string, bool) {
-	open := strings.LastIndex(line, " (")
-	if open <= 0 || !strings.HasSuffix(line, ")") {
+	if !strings.HasSuffix(line, ")") {
 		return line, "", false
 	}
-	return line[:open], line[open+2 : len(line)-1], true
+	depth := 0
+	for j := len(line) - 1; j > 0; j-- {
+		switch line[j] {
+		case ')':
+			depth++
+		case '(':
+			if depth--; depth == 0 {
+				if line[j-1] != ' ' || j < 2 {
+					return line, "", false
+				}
+				return line[:j-1], line[j+1 : len(line)-1], true
+			}
+		}
+	}
+	return line, "", false
 }
 
 // parties reads the controller column: the register's controller, then

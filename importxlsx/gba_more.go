@@ -71,8 +71,8 @@ func refActivity() ropa.Activity {
 	yes, no := true, false
 	return ropa.Activity{ID: "ref-id", Reference: "ref-reference", Name: "ref-name", Description: "ref-description",
 		Status: ropa.ActivityStatuses()[0], Updated: refDate(2), NextReview: refDate(3),
-		Owner:       &ropa.Owner{Function: "ref-function", Department: "ref-department"},
-		Controllers: []ropa.ActivityController{{Role: "ref-role", Party: ropa.Party{Name: "ref-controller"}}},
+		Owner:         &ropa.Owner{Function: "ref-function", Department: "ref-department"},
+		Controllers:   []ropa.ActivityController{{Role: "ref-role", Party: ropa.Party{Name: "ref-controller"}}},
 		NotController: true, DPO: &ropa.Contact{Name: "ref-dpo"}, Systems: []string{"ref-system"}, Storage: "ref-storage",
 		Notice: "ref-notice", Risk: ropa.RiskLevels()[0], JointArrangement: "ref-arrangement", TargetCountries: []string{"BE"},
 		AutomatedDecisions: &no, DecisionGrounds: &ropa.DecisionGrounds{Law: "ref-decision-law"},
@@ -293,12 +293,52 @@ func (f *further) contact(v string) *ropa.Contact {
 	return &ropa.Contact{Name: p.Name, Address: p.Address, Email: p.Email, Phone: p.Phone}
 }
 
+// contactWords reads a contact worded on one line, as the detail lines
+// word it: its name, address, e-mail and telephone after ", ".
+func (f *further) contactWords(v string) *ropa.Contact {
+	parts := strings.Split(v, ", ")
+	c := &ropa.Contact{}
+	if len(parts) > 0 && !strings.Contains(parts[0], "@") && !phoneLike.MatchString(parts[0]) {
+		c.Name, parts = parts[0], parts[1:]
+	}
+	if n := len(parts); n > 0 && phoneLike.MatchString(parts[n-1]) {
+		c.Phone, parts = parts[n-1], parts[:n-1]
+	}
+	if n := len(parts); n > 0 && strings.Contains(parts[n-1], "@") && !strings.Contains(parts[n-1], " ") {
+		c.Email, parts = parts[n-1], parts[:n-1]
+	}
+	if len(parts) > 0 {
+		c.Address = f.g.address(f.s, f.r, f.c, strings.Join(parts, ", "))
+	}
+	return c
+}
+
 // apply reads the facts into a; it returns the facts of the record's own
 // identity (id, reference, name) for the layout to place.
 func (f *further) apply(a *ropa.Activity, facts []fact) map[string]string {
 	g := f.g
 	own := map[string]string{}
+	// The ids first: the details name subjects and categories by the
+	// words the ids are read back by.
+	var rest []fact
 	for _, ft := range facts {
+		switch ft.key {
+		case factSubjectIDs:
+			ids := strings.Split(ft.text, ", ")
+			if len(ids) != len(a.DataSubjects) {
+				f.problem(ft.text, "%d ids for %d categories of data subjects; not imported", len(ids), len(a.DataSubjects))
+				continue
+			}
+			for j, id := range ids {
+				a.DataSubjects[j].ID = id
+			}
+		case factDataIDs:
+			f.dataIDs(a, ft.text)
+		default:
+			rest = append(rest, ft)
+		}
+	}
+	for _, ft := range rest {
 		v := ft.text
 		switch ft.key {
 		case factID, factReference, factName:
@@ -377,17 +417,6 @@ func (f *further) apply(a *ropa.Activity, facts []fact) map[string]string {
 					a.DPIA.Criteria = append(a.DPIA.Criteria, ropa.DPIACriterion(c))
 				}
 			}
-		case factSubjectIDs:
-			ids := strings.Split(v, ", ")
-			if len(ids) != len(a.DataSubjects) {
-				f.problem(v, "%d ids for %d categories of data subjects; not imported", len(ids), len(a.DataSubjects))
-				continue
-			}
-			for j, id := range ids {
-				a.DataSubjects[j].ID = id
-			}
-		case factDataIDs:
-			f.dataIDs(a, v)
 		case factPurposeDetails:
 			f.details(v, ft.key, len(a.Purposes), func(j int) string { return a.Purposes[j].Description }, func(j int, ps []piece) { f.purpose(a, j, ps) })
 		case factDataDetails:
@@ -640,7 +669,7 @@ func (f *further) recipient(rc *ropa.Recipient, ps []piece) {
 		case "description":
 			rc.Description = x.text
 		case "contact":
-			rc.Contact = f.contact(strings.ReplaceAll(x.text, ", ", "\n"))
+			rc.Contact = f.contactWords(x.text)
 		case "processors":
 			rc.Processors = strings.Split(x.text, ", ")
 		case "allProcessors":

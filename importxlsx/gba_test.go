@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/openropa/registry/examples"
 	"github.com/openropa/registry/export"
@@ -95,8 +96,96 @@ func layoutLosses(t *testing.T, layout export.Layout, read Layout, langs []lang.
 }
 
 // gbaLost are the fields the GBA layout cannot hold, with the reason each.
-var gbaLost = map[string]string{}
+var gbaLost = map[string]string{
+	// One basis column and one condition column for the row: each
+	// purpose of an activity gets all of them.
+	".activities[].purposes[].bases":              "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases(len)":         "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases[].basis":      "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases[].interest":   "the purpose's detail line does not say which basis the interest is of: it goes to the legitimate interests",
+	".activities[].purposes[].bases[].assessment": "the purpose's detail line does not say which basis the assessment is of: it goes to the legitimate interests",
+	".activities[].purposes[].conditions(len)":    "the conditions column is the activity's, not each purpose's: every purpose gets them all",
+	// Elements named by words that two of them share.
+	".activities[].dataCategories[].special":      "the special-categories column names the category by its description, which two categories may share",
+	".activities[].dataCategories[].special(len)": "the special-categories column names the category by its description, which two categories may share",
+	".activities[].retention[].data[]":            "the retention column names the categories by their descriptions, which two categories may share",
+	// The retention column words each term as a privacy notice would:
+	// retention.Parse reads the words back, not every part of the term.
+	".activities[].retention(len)":            "a term retention.Parse does not read is a problem (kept in the notes), and a term it reads as several is several",
+	".activities[].retention[].atLeast":       "the term is read from its words by retention.Parse",
+	".activities[].retention[].case":          "the term is read from its words by retention.Parse",
+	".activities[].retention[].criteria":      "the term is read from its words by retention.Parse, which keeps the layout's words before the criteria",
+	".activities[].retention[].extension":     "the term is read from its words by retention.Parse",
+	".activities[].retention[].from":          "the term is read from its words by retention.Parse",
+	".activities[].retention[].fromYearEnd":   "the term is read from its words by retention.Parse",
+	".activities[].retention[].law":           "the term is read from its words by retention.Parse",
+	".activities[].retention[].period":        "the term is read from its words by retention.Parse",
+	".activities[].retention[].subjects(len)": "a term read as several, or not read, moves the detail lines' subjects",
+	".activities[].retention[].subjects[]":    "a term read as several, or not read, moves the detail lines' subjects",
+	".activities[].retention[].text":          "a term without the source's words keeps the layout's words it was read from",
+	".activities[].retention[].then":          "the term is read from its words by retention.Parse",
+	".activities[].retention[].until(len)":    "the term is read from its words by retention.Parse",
+	".activities[].retention[].until[]":       "the term is read from its words by retention.Parse",
+}
 
 func TestRoundTripGBA(t *testing.T) {
 	layoutLosses(t, export.GBA, GBA, []lang.Lang{lang.Dutch, lang.French}, gbaLost)
+}
+
+// The reader learns the GBA layout's words from a workbook export writes:
+// a column, label or line it cannot place fails here first.
+func TestGBAReference(t *testing.T) {
+	refs, err := gbaReferences()
+	require.NoError(t, err)
+	for _, l := range []lang.Lang{lang.Dutch, lang.French} {
+		r := refs[l]
+		assert.Len(t, r.heads, 19, "the register sheet's columns (%s)", l)
+		assert.Len(t, r.pheads, 7, "the processor sheet's columns (%s)", l)
+		assert.Len(t, r.pmore, 5, "the processor sheet's further-information labels (%s)", l)
+		assert.Len(t, r.more.details, 5, "the detail facts (%s)", l)
+		assert.NotEmpty(t, r.more.notStated)
+	}
+	assert.Equal(t, "register", refs[lang.Dutch].register)
+	assert.Equal(t, "registre", refs[lang.French].register)
+}
+
+// A GBA workbook with cells the layout does not hold: each is a problem
+// named by its cell, and kept in the notes.
+func TestReadGBAProblems(t *testing.T) {
+	reg, _, err := examples.Load("wegroup")
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&buf, reg, export.WithLayout(export.GBA), export.WithLang(lang.Dutch)))
+	f, err := excelize.OpenReader(&buf)
+	require.NoError(t, err)
+	set := func(sheet, cell, v string) { require.NoError(t, f.SetCellStr(sheet, cell, v)) }
+	set("register", "L3", "omdat het kan")
+	set("register", "Z3", "typed beside the table")
+	set("register", "S4", "Onbekend: iets\n"+mustCell(t, f, "register", "S4"))
+	set("register", "P5", "misschien, DPIA-1")
+	set("Identificatie", "A20", "Iets anders")
+	var out bytes.Buffer
+	require.NoError(t, f.Write(&out))
+	res, err := Read(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	require.NoError(t, err)
+	assert.Equal(t, GBA, res.Layout)
+	var refs []string
+	for _, p := range res.Problems {
+		refs = append(refs, p.Ref())
+	}
+	for _, want := range []string{"register!L3", "register!Z3", "register!S4", "register!P5", "Identificatie!A20"} {
+		assert.Contains(t, refs, want)
+	}
+	assert.Contains(t, res.Register.Activities[0].Notes, `register!Z3: cell outside the GBA layout's columns, not imported: "typed beside the table"`)
+	assert.Contains(t, res.Register.Activities[1].Notes, `register!S4: line of no known label, not imported: "Onbekend: iets"`)
+	assert.Contains(t, res.Register.Notes, "Identificatie!A20")
+	c, ok := res.Cell(ropa.Root.Child("activities").Index(1))
+	assert.True(t, ok)
+	assert.Equal(t, "register!A4", c)
+}
+
+func mustCell(t *testing.T, f *excelize.File, sheet, cell string) string {
+	v, err := f.GetCellValue(sheet, cell)
+	require.NoError(t, err)
+	return v
 }
