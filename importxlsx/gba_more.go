@@ -110,7 +110,7 @@ func learnMore(cell string, l lang.Lang, ref *reference) (*moreLabels, error) {
 		"ref-dpo": factDPO, "ref-system": factSystems, "ref-storage": factStorage, "ref-notice": factNotice,
 		"ref-arrangement": factArrangement, countryText("BE", l): factTargetCountries, no: factAutomated,
 		"ref-decision-law": factDecisionGrounds, string(ropa.DPIACriteria()[0]): factDPIACriteria, "ref-notes": factNotes,
-		"ref-subject-id": factSubjectIDs, "ref-data-id": factDataIDs}
+		"ref-subject-id": factSubjectIDs, "ref-data-id": factDataIDs, dateIn(refDate(4), l): factEnded, "ref-replaced": factReplacedBy}
 	for w := range ref.values["Status@Activities"] {
 		exact[w] = factStatus
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -188,4 +189,50 @@ func mustCell(t *testing.T, f *excelize.File, sheet, cell string) string {
 	v, err := f.GetCellValue(sheet, cell)
 	require.NoError(t, err)
 	return v
+}
+
+// FuzzGBA reads GBA workbooks with any text in the register's cells:
+// reading never fails or panics, the register it makes encodes, and the
+// name and every purpose typed are in the register or in a problem.
+func FuzzGBA(f *testing.F) {
+	reg, _, err := examples.Load("wegroup")
+	require.NoError(f, err)
+	reg.Activities = reg.Activities[:1]
+	var base bytes.Buffer
+	require.NoError(f, export.WriteXLSX(&base, reg, export.WithLayout(export.GBA), export.WithLang(lang.Dutch)))
+	f.Add("Verwerking", "Doel 1\nDoel 2", "Ontvanger (verwerker, België (BE))\ngeen", "Verenigde Staten (US): Standaardcontractbepalingen; ref", "5 jaar na het einde van de overeenkomst", "Status: actief\nOnbekend: x", "Toestemming (art. 6, lid 1, a), AVG)")
+	f.Add("", "", "", "land niet vermeld", "alle gegevenscategorieën: 2 jaar", "ID: \nID's van betrokkenen: a, b, c", "")
+	f.Add("x (y", "a — b", "((()))", ": ;", "; : —", "Doeleinden in detail: Doel 1 — Wet: x; Opmerking: y\nGebeurtenissen", "geen")
+	f.Fuzz(func(t *testing.T, name, purposes, recipients, transfers, retention, more, bases string) {
+		for _, s := range []string{name, purposes, recipients, transfers, retention, more, bases} {
+			if !typeable(s) {
+				t.Skip()
+			}
+		}
+		book, err := excelize.OpenReader(bytes.NewReader(base.Bytes()))
+		require.NoError(t, err)
+		for cell, v := range map[string]string{"B3": name, "D3": purposes, "G3": recipients, "H3": transfers, "J3": retention, "S3": more, "L3": bases} {
+			require.NoError(t, book.SetCellStr("register", cell, v))
+		}
+		var buf bytes.Buffer
+		require.NoError(t, book.Write(&buf))
+		res, err := Read(bytes.NewReader(buf.Bytes()), int64(buf.Len()), WithLayout(GBA))
+		require.NoError(t, err)
+		out, err := ropa.Marshal(res.Register)
+		require.NoError(t, err)
+		var doc any
+		require.NoError(t, json.Unmarshal(out, &doc))
+		var all strings.Builder
+		strs(doc, &all)
+		for _, p := range res.Problems {
+			all.WriteString(p.Text + "\x00")
+		}
+		found := all.String()
+		if v := strings.TrimSpace(name); v != "" {
+			assert.Contains(t, found, name, "the name %q is neither in the register nor in a problem", name)
+		}
+		for _, p := range cellLines(purposes) {
+			assert.Contains(t, found, p, "the purpose %q is neither in the register nor in a problem", p)
+		}
+	})
 }
