@@ -190,8 +190,8 @@ type ico struct {
 	// labels are those of the column ropa export writes after the
 	// template's.
 	labels *moreLabels
-	reg  *ropa.Register
-	ids  map[string]bool
+	reg    *ropa.Register
+	ids    map[string]bool
 }
 
 func readICO(wb *workbook) (*Result, error) {
@@ -220,7 +220,7 @@ func readICO(wb *workbook) (*Result, error) {
 	}
 	reg := &ropa.Register{Schema: ropa.SchemaV1, Language: string(lang.English)}
 	x := &ico{wb: wb, s: s, col: icoHeadingsAt(s, head), head: head, reg: reg, ids: map[string]bool{},
-		g: &generic{wb: wb, l: lang.English, reg: reg, ref: refs[lang.English], acts: map[string]int{}, recs: map[string]int{}, byPath: map[string]*partyRow{}},
+		g:      &generic{wb: wb, l: lang.English, reg: reg, ref: refs[lang.English], acts: map[string]int{}, recs: map[string]int{}, byPath: map[string]*partyRow{}},
 		labels: labels}
 	// The sheets ropa export writes beside the template: the measures
 	// first, which the rows name by their descriptions.
