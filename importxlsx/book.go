@@ -140,6 +140,9 @@ func (wb *workbook) recognise() (Layout, error) {
 	if _, ok := genericLang(names); ok {
 		return Generic, nil
 	}
+	if _, ok := gbaLang(names); ok {
+		return GBA, nil
+	}
 	if name, ok := icoSheetName(names); ok {
 		before := wb.read
 		s, err := wb.sheet(name)
@@ -154,5 +157,5 @@ func (wb *workbook) recognise() (Layout, error) {
 	if ok, err := wb.isCNIL(); ok || err != nil {
 		return CNIL, err
 	}
-	return "", fmt.Errorf("%w: its sheets (%s) are not those of the generic workbook in en, nl, fr or de, nor the ICO template's, nor the CNIL model's", ErrNotWorkbook, strings.Join(names, ", "))
+	return "", fmt.Errorf("%w: its sheets (%s) are not those of the generic workbook in en, nl, fr or de, nor the GBA layout's, nor the ICO template's, nor the CNIL model's", ErrNotWorkbook, strings.Join(names, ", "))
 }

@@ -1,6 +1,11 @@
 // Package importxlsx brings a register of processing activities in from a
 // spreadsheet: the generic workbook that export.WriteXLSX writes, in
-// English, Dutch, French or German, and the ICO's documentation template
+// English, Dutch, French or German; the GBA workbook it writes in Dutch or
+// French (Layout GBA; see readGBA: its columns and the lines of its
+// further-information column read into their fields, the words learnt
+// from a workbook export writes, as for the generic workbook; each
+// purpose gets the row's lawful bases and conditions, which the layout
+// gives for the row; retention terms read with retention.Parse); and the ICO's documentation template
 // for controllers as a DPO fills it (Layout ICO; see readICO's columns:
 // one activity to a row of the sheet Template, its columns A-AD known by
 // their headings wherever the heading row is; merged cells count for each

@@ -187,8 +187,11 @@ type ico struct {
 	col  map[string]int
 	head int
 	more int // the column ropa export writes after the template's, or 0
-	reg  *ropa.Register
-	ids  map[string]bool
+	// labels are those of the column ropa export writes after the
+	// template's.
+	labels *moreLabels
+	reg    *ropa.Register
+	ids    map[string]bool
 }
 
 func readICO(wb *workbook) (*Result, error) {
@@ -207,9 +210,25 @@ func readICO(wb *workbook) (*Result, error) {
 	if head == 0 {
 		return nil, fmt.Errorf("%w: sheet %q has no row of the ICO template's headings (Business function, Purpose of processing, ...) in its first %d rows", ErrNotWorkbook, name, icoScanRows)
 	}
+	refs, err := references()
+	if err != nil {
+		return nil, err
+	}
+	labels, err := icoMoreLabels()
+	if err != nil {
+		return nil, err
+	}
 	reg := &ropa.Register{Schema: ropa.SchemaV1, Language: string(lang.English)}
 	x := &ico{wb: wb, s: s, col: icoHeadingsAt(s, head), head: head, reg: reg, ids: map[string]bool{},
-		g: &generic{wb: wb, l: lang.English, reg: reg}}
+		g:      &generic{wb: wb, l: lang.English, reg: reg, ref: refs[lang.English], acts: map[string]int{}, recs: map[string]int{}, byPath: map[string]*partyRow{}},
+		labels: labels}
+	// The sheets ropa export writes beside the template: the measures
+	// first, which the rows name by their descriptions.
+	for _, step := range []func() error{x.g.inventory, x.g.measures, x.g.processing, x.g.waivers} {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
 	x.above()
 	known := map[int]bool{}
 	for _, c := range x.col {
@@ -218,6 +237,9 @@ func readICO(wb *workbook) (*Result, error) {
 	for c := 1; c <= len(s.rows[head-1]); c++ {
 		if s.cell(head, c) == "Further information (not in the ICO template)" {
 			x.more = c
+		}
+		if x.more == c {
+			known[c] = true
 		}
 		if h := s.cell(head, c); h != "" && !known[c] {
 			wb.problem(s, head, c, -1, h, "heading not of the ICO template; its cells are kept in notes")
@@ -370,25 +392,6 @@ func (x *ico) icoID(r int, words string) string {
 	return id
 }
 
-// written returns the id and name of the activity of row r as ropa export
-// writes them in its column after the template's (lines "ID: …" and
-// "Name: …"), or "" where the row has none. The cell stays in the
-// activity's notes whole.
-func (x *ico) written(r int) (id, name string) {
-	if x.more == 0 {
-		return "", ""
-	}
-	for _, line := range strings.Split(x.s.cell(r, x.more), "\n") {
-		if v, ok := strings.CutPrefix(line, "ID: "); ok && id == "" && v != "" && strings.TrimSpace(v) == v {
-			id = v
-		}
-		if v, ok := strings.CutPrefix(line, "Name: "); ok && name == "" {
-			name = v
-		}
-	}
-	return id, name
-}
-
 // row reads the activity of row r.
 func (x *ico) row(r int, known map[int]bool) {
 	i := len(x.reg.Activities)
@@ -414,12 +417,6 @@ func (x *ico) row(r int, known map[int]bool) {
 		first = purposes[0]
 	}
 	a.ID = x.icoID(r, fn+" "+first)
-	if id, name := x.written(r); id != "" && !x.ids[id] {
-		a.ID, x.ids[id] = id, true // the id and name ropa export wrote beside the template's columns
-		if name != "" {
-			a.Name = name
-		}
-	}
 	x.wb.at(p, x.s, r, max(x.col[icoPurpose], 1))
 
 	x.purposes(&a, r, i, purposes)
@@ -451,7 +448,7 @@ func (x *ico) row(r int, known map[int]bool) {
 	x.at(p.Child("transfers"), r, icoTransfers)
 	x.retention(&a, r, i)
 	x.at(p.Child("retention"), r, icoRetention)
-	a.Measures = splitValues(x.get(r, icoMeasures))
+	a.Measures = x.g.measureIDs(strings.Join(splitValues(x.get(r, icoMeasures)), "\n"))
 	x.at(p.Child("measures"), r, icoMeasures)
 	if v := x.get(r, icoAutomated); v != "" {
 		if b, ok := parseYesNo(v); ok {
@@ -471,6 +468,7 @@ func (x *ico) row(r int, known map[int]bool) {
 			x.wb.problem(x.s, r, c, i, v, "cell outside the ICO template's columns, not imported")
 		}
 	}
+	x.further(&a, r, i)
 	x.reg.Activities = append(x.reg.Activities, a)
 }
 

@@ -28,6 +28,11 @@ const (
 	// fills it: one activity to a row of its sheet Template, the columns
 	// known by their headings (A-AD), wherever the heading row is.
 	ICO Layout = "ico"
+	// GBA is the workbook ropa export writes in the layout of the model
+	// register of the Belgian GBA / APD, in Dutch or French: its
+	// identification sheet, the register a row to an activity, the
+	// processor records and the inventory, measures and waivers.
+	GBA Layout = "gba"
 	// CNIL is the CNIL's model register (registre-traitement-simplifie) as
 	// a DPO fills it: the list 2_-_Liste_des_traitements and a fiche de
 	// registre per activity, its fields known by their labels in column A.
@@ -35,7 +40,7 @@ const (
 )
 
 // Layouts lists the layouts Read reads.
-func Layouts() []Layout { return []Layout{Generic, ICO, CNIL} }
+func Layouts() []Layout { return []Layout{Generic, GBA, ICO, CNIL} }
 
 // Valid reports whether l is Auto or one of Layouts.
 func (l Layout) Valid() bool { return l == Auto || slices.Contains(Layouts(), l) }
@@ -171,7 +176,7 @@ func Read(r io.ReaderAt, size int64, opts ...Option) (*Result, error) {
 		opt(&o)
 	}
 	if !o.layout.Valid() {
-		return nil, fmt.Errorf("importxlsx: unknown layout %q (want generic, ico or cnil)", o.layout)
+		return nil, fmt.Errorf("importxlsx: unknown layout %q (want generic, gba, ico or cnil)", o.layout)
 	}
 	if o.lang != "" && !o.lang.Valid() {
 		return nil, fmt.Errorf("importxlsx: unknown language %q (want en, nl, fr or de)", o.lang)
@@ -206,6 +211,8 @@ func Read(r io.ReaderAt, size int64, opts ...Option) (*Result, error) {
 	switch layout {
 	case Generic:
 		res, err = readGeneric(wb, o.lang)
+	case GBA:
+		res, err = readGBA(wb)
 	case ICO:
 		res, err = readICO(wb)
 	case CNIL:

@@ -17,9 +17,11 @@ import (
 // importVerb brings a register in from an XLSX workbook.
 var importVerb = verb{
 	name:     "import",
-	synopsis: "[--layout generic|ico|cnil] [--lang en|nl|fr|de] -o OUT FILE",
+	synopsis: "[--layout generic|gba|ico|cnil] [--lang en|nl|fr|de] -o OUT FILE",
 	doc: "Reads a register from an XLSX workbook (the generic workbook of ropa export, in any of its languages,\n" +
-		"told by its sheets unless --lang names it) or the ICO controller template as filled in (--layout ico, or\n" +
+		"told by its sheets unless --lang names it), the GBA workbook of ropa export in Dutch or French (--layout gba,\n" +
+		"or told by its sheets Identificatie/Identification and register/registre), the ICO controller template as\n" +
+		"filled in (--layout ico, or\n" +
 		"told by its sheet Template and heading row) or the CNIL model as filled in (--layout cnil, or told by its\n" +
 		"sheet 2_-_Liste_des_traitements or its fiches' labels), and writes it in the openropa/v1 format: JSON when OUT ends in\n" +
 		".json, YAML otherwise. A cell that cannot be mapped or parsed is listed on standard error as\n" +
@@ -33,7 +35,7 @@ var importVerb = verb{
 // importFlags declares --layout, --lang and -o, held where export's are.
 func importFlags(c *command) {
 	c.export = exportOptions{
-		layout: c.fs.String("layout", "", "workbook layout: generic, ico or cnil (default: told by the workbook's sheets)"),
+		layout: c.fs.String("layout", "", "workbook layout: generic, gba, ico or cnil (default: told by the workbook's sheets)"),
 		lang:   c.fs.String("lang", "", "language of the workbook: "+either(lang.All())+" (default: told by its sheets)"),
 		out:    c.fs.String("o", "", "output file (.json: JSON, otherwise YAML), or - for standard output (YAML)"),
 	}
@@ -50,7 +52,7 @@ func importCmd(c *command, files []string) int {
 	var opts []importxlsx.Option
 	switch layout := importxlsx.Layout(*o.layout); {
 	case !layout.Valid():
-		return c.misuse("--layout must be generic, ico or cnil, not %q", *o.layout)
+		return c.misuse("--layout must be generic, gba, ico or cnil, not %q", *o.layout)
 	case layout != importxlsx.Auto:
 		opts = append(opts, importxlsx.WithLayout(layout))
 	}

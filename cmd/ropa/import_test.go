@@ -55,6 +55,10 @@ func TestImport(t *testing.T) {
 	require.NoError(t, err)
 	risky.Activities[0].Risk = "extreme" // a level of risk the importer does not know
 	riskyFile, _ := workbook(t, risky, export.English)
+	var gbaBuf bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&gbaBuf, wengage, export.WithLayout(export.GBA), export.WithLang(export.French)))
+	gbaFile := filepath.Join(t.TempDir(), "gba.xlsx")
+	require.NoError(t, os.WriteFile(gbaFile, gbaBuf.Bytes(), 0o600))
 	icoFile := icoTemplate(t, "Legal obligation")
 	icoBad := icoTemplate(t, "because we can")
 	notBook := write(t, "register.xlsx", "name,purpose\npayroll,pay\n")
@@ -87,7 +91,10 @@ func TestImport(t *testing.T) {
 		{name: "ico template named, a cell not read", args: []string{"--layout", "ico", icoBad}, out: "reg.json", status: 1, format: ropa.JSON,
 			stderr: []string{icoBad + "#Template!B10: no lawful basis of Art. 6(1) recognised"}},
 		{name: "ico layout on the generic workbook", args: []string{"--layout", "ico", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`no sheet "Template"`}},
-		{name: "unknown layout", args: []string{"--layout", "gba", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--layout must be generic, ico or cnil, not "gba"`}},
+		{name: "gba workbook, told by its sheets", args: []string{gbaFile}, out: "reg.yaml", status: 0, noErr: true, format: ropa.YAML},
+		{name: "gba workbook named", args: []string{"--layout", "gba", gbaFile}, out: "reg.json", status: 0, noErr: true, format: ropa.JSON},
+		{name: "gba layout on the generic workbook", args: []string{"--layout", "gba", smallFile}, out: "reg.yaml", status: 2, stderr: []string{"no identification and register sheets of the GBA model"}},
+		{name: "unknown layout", args: []string{"--layout", "dsk", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--layout must be generic, gba, ico or cnil, not "dsk"`}},
 		{name: "unknown language", args: []string{"--lang", "es", smallFile}, out: "reg.yaml", status: 2, stderr: []string{`--lang must be en, nl, fr or de, not "es"`}},
 	}
 	for _, tc := range tests {
