@@ -318,6 +318,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.absences", width: 14}, {key: "col.storage", width: 12}, {key: "col.notice", width: 12},
 		{key: "col.method", width: 12}, {key: "col.entities", width: 14},
 		{key: "col.created", width: 12}, {key: "col.started", width: 12}, {key: "col.ownerPerson", width: 14},
+		{key: "col.profiling", width: 12},
 	})
 	if err != nil {
 		return err
@@ -351,7 +352,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }),
 			owner.Function, owner.Department, owner.Email, exception, grounds.Law, grounds.Safeguards, joinEach(a.None, func(x ropa.Absence) string { return string(x) }),
 			a.Storage, a.Notice, label("method.", a.Method, l), join(a.Entities),
-			dateText(a.Created, l), dateText(a.Started, l), owner.Person)
+			dateText(a.Created, l), dateText(a.Started, l), owner.Person, boolText(a.Profiling, l))
 	}
 	if err := tb.close(); err != nil {
 		return err

@@ -488,7 +488,7 @@ func (g *generic) activities() error {
 		"Owner's e-mail", "Exception (Art. 22(2))", "Law authorising the decisions (Art. 22(2)(b))",
 		"Safeguards of the decisions (Art. 22(3))", "Stated absences (ids)", "Where and how the data are kept",
 		"Privacy notice (Art. 13, 14)", "Processing method (Art. 2(1))", "Controlling entities of the register",
-		"Record created", "Processing started", "Owner's contact person"}, derivedActivityColumns...)
+		"Record created", "Processing started", "Owner's contact person", "Profiling (Art. 4(4))"}, derivedActivityColumns...)
 	t, err := g.table("Activities", known...)
 	if err != nil || t == nil {
 		return err
@@ -556,20 +556,9 @@ func (g *generic) activities() error {
 			}
 		}
 		g.activityDetails(t, r, i, p, &a)
-		if v := t.get(r, "The organisation is not a controller"); v != "" {
-			if b, ok := parseYesNo(v); ok {
-				a.NotController = b
-			} else {
-				t.problem(r, "The organisation is not a controller", i, v, "not yes or no")
-			}
-		}
-		if v := t.get(r, "Automated decisions (Art. 22)"); v != "" {
-			if b, ok := parseYesNo(v); ok {
-				a.AutomatedDecisions = &b
-			} else {
-				t.problem(r, "Automated decisions (Art. 22)", i, v, "not yes or no")
-			}
-		}
+		t.yesNo(r, "The organisation is not a controller", i, &a.NotController)
+		a.AutomatedDecisions = t.stated(r, "Automated decisions (Art. 22)", i)
+		a.Profiling = t.stated(r, "Profiling (Art. 4(4))", i)
 		g.date(t.s, r, t.col["End date of the processing"], i, t.get(r, "End date of the processing"), &a.Ended)
 		g.reg.Activities = append(g.reg.Activities, a)
 		t.extras(r, i)
@@ -589,6 +578,21 @@ func (t *table) yesNo(r int, head string, activity int, b *bool) {
 		return
 	}
 	t.problem(r, head, activity, v, "not yes or no")
+}
+
+// stated reads a yes-or-no cell under an English heading as a statement:
+// nil for an empty cell (not stated) or a cell that is neither, which is a
+// problem.
+func (t *table) stated(r int, head string, activity int) *bool {
+	v := t.get(r, head)
+	if v == "" {
+		return nil
+	}
+	if b, ok := parseYesNo(v); ok {
+		return &b
+	}
+	t.problem(r, head, activity, v, "not yes or no")
+	return nil
 }
 
 func nonEmpty(vs ...string) []string {

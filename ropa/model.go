@@ -323,6 +323,11 @@ type Activity struct {
 	// AutomatedDecisions says whether the activity involves decisions based
 	// solely on automated processing (Art. 22). Nil: not stated.
 	AutomatedDecisions *bool `json:"automatedDecisions,omitempty" art:"22"`
+	// Profiling says whether the activity involves profiling (Art. 4(4)):
+	// evaluating personal aspects by automated processing, a criterion of
+	// WP248 rev.01 (evaluation or scoring) whether or not a decision
+	// follows. Nil: not stated.
+	Profiling *bool `json:"profiling,omitempty" art:"4(4)"`
 	// DecisionGrounds are the exception of Art. 22(2) that the automated
 	// decisions rest on and the safeguards of Art. 22(3).
 	DecisionGrounds *DecisionGrounds `json:"decisionGrounds,omitempty" art:"22(2)"`

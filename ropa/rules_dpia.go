@@ -62,7 +62,8 @@ func mentionsCameras(description string) bool {
 // those the register declares and those that follow from it (special or
 // criminal data: sensitive-data; camera images: systematic-monitoring;
 // children, employees or patients: vulnerable-subjects; automated
-// decisions: automated-decision), in the order of the guidelines.
+// decisions: automated-decision; profiling: evaluation-scoring, "including
+// profiling and predicting"), in the order of the guidelines.
 func DPIACriteriaOf(a *Activity) []DPIACriterion {
 	met := map[DPIACriterion]bool{}
 	if a.DPIA != nil {
@@ -85,6 +86,9 @@ func DPIACriteriaOf(a *Activity) []DPIACriterion {
 	}
 	if a.AutomatedDecisions != nil && *a.AutomatedDecisions {
 		met[AutomatedDecision] = true
+	}
+	if a.Profiling != nil && *a.Profiling {
+		met[EvaluationScoring] = true
 	}
 	out := []DPIACriterion{}
 	for _, c := range DPIACriteria() {

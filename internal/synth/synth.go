@@ -266,9 +266,9 @@ func fillActivity(rng *rand.Rand, a *ropa.Activity, i int, yes, no *bool) {
 	a.TargetCountries = []string{"BE", "NL"}
 	a.DPIA = &ropa.DPIA{Status: ropa.DPIADone, Reference: fmt.Sprintf("DPIA-%d", i), Date: ropa.NewDate(2025, 6, 1+i%28),
 		Criteria: []ropa.DPIACriterion{criteria[i%len(criteria)], criteria[(i+3)%len(criteria)]}}
-	a.AutomatedDecisions = yes
+	a.AutomatedDecisions, a.Profiling = yes, no
 	if i%2 == 1 {
-		a.AutomatedDecisions = no
+		a.AutomatedDecisions, a.Profiling = no, yes
 	}
 	a.DecisionGrounds = &ropa.DecisionGrounds{Exception: ropa.DecisionExceptions()[i%3], Law: "Art. 5 of the Scoring Act", Safeguards: "Human review on request"}
 	a.Ended = ropa.NewDate(2030, 12, 31)
