@@ -297,9 +297,9 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 
 	// Activities: one row per activity with every Art. 30(1) column and the
 	// record's metadata, each field in a column of its own.
-	// The widths add up to no more than about 1,260 characters: a wider
-	// sheet no longer prints one page wide in LibreOffice, whose smallest
-	// scale is 10% (TestPrintedPages).
+	// The widths and each column's padding stay within what LibreOffice
+	// prints one page wide at its smallest scale, 10% (TestPrintedPages):
+	// 934 characters over 48 columns print, 996 do not.
 	tb, err := b.table("sheet.activities", []column{
 		{key: "col.id", width: 16}, {key: "col.name", width: 30, required: true}, {key: "col.description", width: 30},
 		{key: "col.reference", width: 14}, {key: "col.status", width: 12}, {key: "col.updated", width: 14}, {key: "col.nextReview", width: 14},
@@ -313,12 +313,12 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.subjectIds", width: 12},
 		// The fields the columns above word together, each in a column of
 		// its own, so that the workbook reads back exactly.
-		{key: "col.ownerFunction", width: 20}, {key: "col.ownerDepartment", width: 20}, {key: "col.ownerEmail", width: 20},
-		{key: "col.decisionException", width: 20}, {key: "col.decisionLaw", width: 18}, {key: "col.decisionSafeguards", width: 18},
-		{key: "col.absences", width: 14}, {key: "col.storage", width: 12}, {key: "col.notice", width: 12},
-		{key: "col.method", width: 12}, {key: "col.entities", width: 14},
-		{key: "col.created", width: 12}, {key: "col.started", width: 12}, {key: "col.ownerPerson", width: 14},
-		{key: "col.profiling", width: 12},
+		{key: "col.ownerFunction", width: 12}, {key: "col.ownerDepartment", width: 12}, {key: "col.ownerEmail", width: 12},
+		{key: "col.decisionException", width: 12}, {key: "col.decisionLaw", width: 12}, {key: "col.decisionSafeguards", width: 12},
+		{key: "col.absences", width: 10}, {key: "col.storage", width: 12}, {key: "col.notice", width: 12},
+		{key: "col.method", width: 10}, {key: "col.entities", width: 10},
+		{key: "col.created", width: 10}, {key: "col.started", width: 10}, {key: "col.ownerPerson", width: 10},
+		{key: "col.profiling", width: 10},
 	})
 	if err != nil {
 		return err
@@ -364,27 +364,29 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.basis", width: 30, list: listName(0)}, {key: "col.interest", width: 30}, {key: "col.assessment", width: 16},
 		{key: "col.law", width: 30}, {key: "col.note", width: 30}, {key: "col.conditions", width: 30, list: listName(1)},
 		{key: "col.rights", width: 40}, {key: "col.directMarketing", width: 12}, {key: "col.purposeData", width: 24},
-		{key: "col.purposeNo", width: 10},
+		{key: "col.purposeNo", width: 10}, {key: "col.conditionLaw", width: 24}, {key: "col.conditionNote", width: 24},
 	}); err != nil {
 		return err
 	}
 	for _, a := range reg.Activities {
 		for pi, p := range a.Purposes {
-			var conds []string
-			for _, c := range p.Conditions {
-				conds = append(conds, strings.Join(nonEmpty(withArticle(c.Condition, l), c.Law, c.Note), "; "))
-			}
-			bases := p.Bases
-			if len(bases) == 0 {
-				bases = []ropa.Basis{{}}
-			}
-			for _, bs := range bases {
-				label := ""
-				if bs.Basis != "" {
-					label = withArticle(bs.Basis, l)
+			// Row k holds the purpose's basis k and its condition k, each
+			// part in a column of its own.
+			for k := range max(len(p.Bases), len(p.Conditions), 1) {
+				var bs ropa.Basis
+				if k < len(p.Bases) {
+					bs = p.Bases[k]
 				}
-				tb.add(a.ID, a.Name, p.Description, label, bs.Interest, bs.Assessment, bs.Law, bs.Note,
-					join(conds), rightsText(bs.Basis, p.DirectMarketing, l), yesNo(p.DirectMarketing, l), join(p.Data), strconv.Itoa(pi+1))
+				var c ropa.Condition
+				if k < len(p.Conditions) {
+					c = p.Conditions[k]
+				}
+				basis, rights := "", ""
+				if bs.Basis != "" {
+					basis, rights = withArticle(bs.Basis, l), rightsText(bs.Basis, p.DirectMarketing, l)
+				}
+				tb.add(a.ID, a.Name, p.Description, basis, bs.Interest, bs.Assessment, bs.Law, bs.Note,
+					withArticle(c.Condition, l), rights, yesNo(p.DirectMarketing, l), join(p.Data), strconv.Itoa(pi+1), c.Law, c.Note)
 			}
 		}
 	}
@@ -713,6 +715,8 @@ var genericWords = map[string][4]string{
 	"col.ownerFunction":      {"Owner's function", "Functie van de eigenaar", "Fonction du responsable interne", "Funktion der verantwortlichen Stelle"},
 	"col.ownerDepartment":    {"Owner's department", "Afdeling van de eigenaar", "Service du responsable interne", "Abteilung der verantwortlichen Stelle"},
 	"col.ownerEmail":         {"Owner's e-mail", "E-mail van de eigenaar", "Courriel du responsable interne", "E-Mail der verantwortlichen Stelle"},
+	"col.conditionLaw":       {"Law of the condition", "Wet van de voorwaarde", "Loi de la condition", "Gesetz der Bedingung"},
+	"col.conditionNote":      {"Note on the condition", "Opmerking bij de voorwaarde", "Remarque sur la condition", "Anmerkung zur Bedingung"},
 	"col.ownerPerson":        {"Owner's contact person", "Contactpersoon van de eigenaar", "Interlocuteur du responsable interne", "Ansprechperson der verantwortlichen Stelle"},
 	"col.decisionException":  {"Exception (Art. 22(2))", "Uitzondering (art. 22, lid 2)", "Exception (art. 22, § 2)", "Ausnahme (Art. 22 Abs. 2)"},
 	"col.decisionLaw":        {"Law authorising the decisions (Art. 22(2)(b))", "Wet die de besluiten toestaat (art. 22, lid 2, b))", "Droit autorisant les décisions (art. 22, § 2, b))", "Rechtsvorschrift der Entscheidungen (Art. 22 Abs. 2 lit. b)"},

@@ -663,7 +663,8 @@ func matchWords[T interface {
 
 func (g *generic) purposes() error {
 	t, err := g.table("Purposes and bases", "Activity ID", "Activity", "Purpose", "Lawful basis", "Legitimate interest", "Assessment",
-		"Law", "Note", "Art. 9(2) condition or Art. 10 ground", "Rights of data subjects", "Direct marketing", "Data used", "Purpose #")
+		"Law", "Note", "Art. 9(2) condition or Art. 10 ground", "Rights of data subjects", "Direct marketing", "Data used", "Purpose #",
+		"Law of the condition", "Note on the condition")
 	if err != nil || t == nil {
 		return err
 	}
@@ -691,32 +692,12 @@ func (g *generic) purposes() error {
 					t.problem(r, "Direct marketing", i, v, "not yes or no")
 				}
 			}
-			for _, c := range splitLines(t.get(r, "Art. 9(2) condition or Art. 10 ground")) {
-				parts := strings.Split(c, "; ")
-				cond, ok := matchWords(lawfulbasis.Conditions(), parts[0], g.l)
-				if !ok {
-					if found, err := lawfulbasis.ParseConditions(parts[0]); err == nil && len(found) == 1 {
-						cond, ok = found[0], true
-					}
-				}
-				if !ok {
-					t.problem(r, "Art. 9(2) condition or Art. 10 ground", i, c, "no condition of Art. 9(2) or ground of Art. 10 recognised")
-					continue
-				}
-				co := ropa.Condition{Condition: cond}
-				if len(parts) > 1 {
-					co.Law = parts[1]
-				}
-				if len(parts) > 2 {
-					co.Note = strings.Join(parts[2:], "; ")
-				}
-				pu.Conditions = append(pu.Conditions, co)
-			}
 			g.wb.at(ropa.Root.Child("activities").Index(i).Child("purposes").Index(len(a.Purposes)), t.s, r, t.col["Purpose"])
 			a.Purposes = append(a.Purposes, pu)
 		}
 		lastAct, lastRow, lastNo = i, r, no
 		pu := &a.Purposes[len(a.Purposes)-1]
+		pu.Conditions = append(pu.Conditions, g.conditions(t, r, i)...)
 		if v := t.get(r, "Lawful basis"); v != "" {
 			b := ropa.Basis{Interest: t.get(r, "Legitimate interest"), Assessment: t.get(r, "Assessment"), Law: t.get(r, "Law"), Note: t.get(r, "Note")}
 			if basis, ok := matchWords(lawfulbasis.Bases(), v, g.l); ok {
@@ -738,6 +719,47 @@ func (g *generic) purposes() error {
 		t.extras(r, i)
 	}
 	return nil
+}
+
+// conditions reads the Art. 9(2) conditions and Art. 10 grounds of a row
+// of the Purposes sheet. The workbook writes one to a row, its law and its
+// note in columns of their own; a cell a person filled may hold several,
+// one to a line, each as "condition; law; note".
+func (g *generic) conditions(t *table, r, i int) []ropa.Condition {
+	const head = "Art. 9(2) condition or Art. 10 ground"
+	law, note := t.get(r, "Law of the condition"), t.get(r, "Note on the condition")
+	lines := splitLines(t.get(r, head))
+	if len(lines) == 1 {
+		if cond, ok := matchWords(lawfulbasis.Conditions(), lines[0], g.l); ok {
+			return []ropa.Condition{{Condition: cond, Law: law, Note: note}}
+		}
+	}
+	if law != "" || note != "" {
+		t.problem(r, "Law of the condition", i, law+note, "the law and the note of a condition go with one condition in the row's condition cell; they are not imported")
+	}
+	var out []ropa.Condition
+	for _, c := range lines {
+		parts := strings.Split(c, "; ")
+		cond, ok := matchWords(lawfulbasis.Conditions(), parts[0], g.l)
+		if !ok {
+			if found, err := lawfulbasis.ParseConditions(parts[0]); err == nil && len(found) == 1 {
+				cond, ok = found[0], true
+			}
+		}
+		if !ok {
+			t.problem(r, head, i, c, "no condition of Art. 9(2) or ground of Art. 10 recognised")
+			continue
+		}
+		co := ropa.Condition{Condition: cond}
+		if len(parts) > 1 {
+			co.Law = parts[1]
+		}
+		if len(parts) > 2 {
+			co.Note = strings.Join(parts[2:], "; ")
+		}
+		out = append(out, co)
+	}
+	return out
 }
 
 func (g *generic) data() error {

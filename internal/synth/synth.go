@@ -280,7 +280,8 @@ func fillActivity(rng *rand.Rand, a *ropa.Activity, i int, yes, no *bool) {
 		pu.DirectMarketing = p == 0
 		pu.Bases[0].Assessment = "LIA-" + a.ID
 		pu.Bases[0].Note = "Basis as stated in the notice"
-		pu.Conditions = append(pu.Conditions, ropa.Condition{Condition: lawfulbasis.ExplicitConsent, Law: "Art. 9 of the Privacy Act", Note: "Asked in the form"})
+		pu.Conditions = append(pu.Conditions, ropa.Condition{Condition: lawfulbasis.ExplicitConsent, Law: "Art. 9 of the Privacy Act", Note: "Asked in the form"},
+			ropa.Condition{Condition: lawfulbasis.Employment, Note: "Staff only; not contractors"})
 		if pu.Bases[0].Interest == "" {
 			pu.Bases[0].Interest = "Keeping the customer informed"
 		}
