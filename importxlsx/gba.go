@@ -252,7 +252,7 @@ func (x *gba) identification() error {
 	}
 	reg, g := x.reg, x.g
 	texts := map[string]*string{"Format version": &reg.Schema, "Language of the register": &reg.Language, "Notes on the register": &reg.Notes,
-		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing}
+		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing, "Adopted by": &reg.AdoptedBy}
 	for r := 1; r <= len(s.rows); r++ {
 		label, v := s.cell(r, 1), s.cell(r, 2)
 		for c := 3; c <= len(s.rows[r-1]); c++ {
@@ -297,6 +297,10 @@ func (x *gba) identification() error {
 			} else {
 				x.wb.problem(s, r, 2, -1, v, "not a regime the register can be kept under")
 			}
+		case e == "Adopted on":
+			g.date(s, r, 2, -1, v, &reg.Adopted)
+		case e == "Purposes of the organisation":
+			reg.Purposes = strings.Split(v, "\n")
 		case e == "Review cycle (ISO 8601)":
 			if p, err := retention.ParsePeriod(v); err == nil {
 				reg.ReviewCycle = p
