@@ -250,37 +250,51 @@ func (x *gba) identification() error {
 	if err != nil {
 		return err
 	}
-	reg, g := x.reg, x.g
+	x.orgWords = x.g.registerSheet(s, x.ref.identLabels, func(_ int, label, v string) bool {
+		return label == "" && v == "" || x.ref.fixed[label] && v == ""
+	})
+	return nil
+}
+
+// registerSheet reads a sheet of the register's own facts as the
+// authority layouts write them (registerFacts), a label in column A and
+// its text in column B: parties gives the labels of the organisation, its
+// entities, representative, DPO and last update their keys; the other
+// labels are the generic workbook's cover labels. fixed tells the lines of
+// the layout's own words (and may report them). A cell beside the texts and a line of no label
+// known are problems. It returns the words of the organisation.
+func (g *generic) registerSheet(s *sheet, parties map[string]string, fixed func(r int, label, v string) bool) string {
+	reg, orgWords := g.reg, ""
 	texts := map[string]*string{"Format version": &reg.Schema, "Language of the register": &reg.Language, "Notes on the register": &reg.Notes,
-		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing}
+		"JSON Schema": &reg.JSONSchema, "Occasional processing (Art. 27(2)(a))": &reg.OccasionalProcessing, "Adopted by": &reg.AdoptedBy}
 	for r := 1; r <= len(s.rows); r++ {
 		label, v := s.cell(r, 1), s.cell(r, 2)
 		for c := 3; c <= len(s.rows[r-1]); c++ {
 			if w := s.cell(r, c); w != "" {
-				x.wb.problem(s, r, c, -1, w, "cell beside the identification's values, not imported")
+				g.wb.problem(s, r, c, -1, w, "cell beside the register's facts, not imported")
 			}
 		}
-		f := &further{g: g, m: x.ref.more, s: s, r: r, c: 2, i: -1}
-		if k, ok := x.ref.identLabels[label]; ok {
+		f := &further{g: g, s: s, r: r, c: 2, i: -1}
+		if k, ok := parties[label]; ok {
 			if v == "" {
 				continue
 			}
 			switch k {
 			case "controller":
-				reg.Organisation, x.orgWords = f.fullParty(v), v
-				x.wb.at(ropa.Root.Child("organisation"), s, r, 2)
+				reg.Organisation, orgWords = f.fullParty(v), v
+				g.wb.at(ropa.Root.Child("organisation"), s, r, 2)
 			case "entities":
 				for _, block := range strings.Split(v, "\n\n") {
-					x.wb.at(ropa.Root.Child("entities").Index(len(reg.Entities)), s, r, 2)
+					g.wb.at(ropa.Root.Child("entities").Index(len(reg.Entities)), s, r, 2)
 					reg.Entities = append(reg.Entities, f.fullParty(block))
 				}
 			case "representative":
 				p := f.fullParty(v)
 				reg.Representative = &p
-				x.wb.at(ropa.Root.Child("representative"), s, r, 2)
+				g.wb.at(ropa.Root.Child("representative"), s, r, 2)
 			case "dpo":
 				reg.DPO = f.contact(v)
-				x.wb.at(ropa.Root.Child("dpo"), s, r, 2)
+				g.wb.at(ropa.Root.Child("dpo"), s, r, 2)
 			case "updated":
 				g.date(s, r, 2, -1, v, &reg.Updated)
 			}
@@ -288,26 +302,31 @@ func (x *gba) identification() error {
 		}
 		e := g.ref.cover[label]
 		switch {
-		case label == "" && v == "", x.ref.fixed[label] && v == "":
+		case fixed(r, label, v):
+		case e != "" && v == "": // a known label without a text holds nothing
 		case texts[e] != nil:
 			*texts[e] = v
 		case e == "Applicable law":
 			if rg, ok := g.words("regime", v); ok {
 				reg.Regime = ropa.Regime(rg)
 			} else {
-				x.wb.problem(s, r, 2, -1, v, "not a regime the register can be kept under")
+				g.wb.problem(s, r, 2, -1, v, "not a regime the register can be kept under")
 			}
 		case e == "Review cycle (ISO 8601)":
 			if p, err := retention.ParsePeriod(v); err == nil {
 				reg.ReviewCycle = p
 			} else {
-				x.wb.problem(s, r, 2, -1, v, "not an ISO 8601 period: %v", err)
+				g.wb.problem(s, r, 2, -1, v, "not an ISO 8601 period: %v", err)
 			}
+		case e == "Adopted on":
+			g.date(s, r, 2, -1, v, &reg.Adopted)
+		case e == "Purposes of the organisation":
+			reg.Purposes = strings.Split(v, "\n")
 		default:
-			x.wb.problem(s, r, 1, -1, label+v, "line of the identification sheet not known to the importer")
+			g.wb.problem(s, r, 1, -1, label+v, "line of the register's facts not known to the importer")
 		}
 	}
-	return nil
+	return orgWords
 }
 
 // gbaHeadingRow finds the row of a sheet's headings among its first rows:

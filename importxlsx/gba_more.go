@@ -34,6 +34,10 @@ const (
 	factName             = "name"
 	factDescription      = "description"
 	factStatus           = "status"
+	factCreated          = "created"
+	factStarted          = "started"
+	factMethod           = "method"
+	factEntities         = "entities"
 	factUpdated          = "updated"
 	factNextReview       = "nextReview"
 	factOwner            = "owner"
@@ -62,6 +66,9 @@ const (
 	factRetentionDetails = "retentionDetails"
 )
 
+// methodKey is the key of the words of the processing methods.
+const methodKey = "Processing method (Art. 2(1))@Activities"
+
 // refDate is a date of the reference activity: 2001-01-d.
 func refDate(d int) ropa.Date { return ropa.DateOf(time.Date(2001, 1, d, 0, 0, 0, 0, time.UTC)) }
 
@@ -71,7 +78,8 @@ func refActivity() ropa.Activity {
 	yes, no := true, false
 	return ropa.Activity{ID: "ref-id", Reference: "ref-reference", Name: "ref-name", Description: "ref-description",
 		Status: ropa.ActivityStatuses()[0], Updated: refDate(2), NextReview: refDate(3),
-		Owner:         &ropa.Owner{Function: "ref-function", Department: "ref-department"},
+		Created: refDate(6), Started: refDate(7), Method: ropa.Methods()[0], Entities: []string{"ref-entity"},
+		Owner:         &ropa.Owner{Function: "ref-function", Department: "ref-department", Person: "ref-person"},
 		Controllers:   []ropa.ActivityController{{Role: "ref-role", Party: ropa.Party{Name: "ref-controller"}}},
 		NotController: true, DPO: &ropa.Contact{Name: "ref-dpo"}, Systems: []string{"ref-system"}, Storage: "ref-storage",
 		Notice: "ref-notice", Risk: ropa.RiskLevels()[0], JointArrangement: "ref-arrangement", TargetCountries: []string{"BE"},
@@ -90,7 +98,7 @@ func refActivity() ropa.Activity {
 			RequirementNote: "ref-requirement", NationalID: true}},
 		Recipients: []ropa.Recipient{{Name: "ref-recipient", Kind: ropa.Processor, Agreement: "ref-agreement",
 			Description: "ref-recipient-description", Contact: &ropa.Contact{Name: "ref-contact"}, Processors: []string{"ref-processor"},
-			AllProcessors: true}},
+			Data: []string{"ref-disclosed"}, AllProcessors: true}},
 		Transfers: []ropa.Transfer{{Country: "US", Recipient: "ref-importer", Assessment: "ref-tia", DPF: &yes,
 			Scope: lawfulbasis.Scopes()[0], PublicAuthority: &no, Safeguards: "ref-safeguards", Note: "ref-transfer-note"}},
 		Retention: []ropa.RetentionRule{{Data: []string{"ref-retention-data"}, Subjects: []string{"ref-retention-subject"},
@@ -110,12 +118,16 @@ func learnMore(cell string, l lang.Lang, ref *reference) (*moreLabels, error) {
 		"ref-dpo": factDPO, "ref-system": factSystems, "ref-storage": factStorage, "ref-notice": factNotice,
 		"ref-arrangement": factArrangement, countryText("BE", l): factTargetCountries, no: factAutomated,
 		"ref-decision-law": factDecisionGrounds, string(ropa.DPIACriteria()[0]): factDPIACriteria, "ref-notes": factNotes,
-		"ref-subject-id": factSubjectIDs, "ref-data-id": factDataIDs, dateIn(refDate(4), l): factEnded, "ref-replaced": factReplacedBy}
+		"ref-subject-id": factSubjectIDs, "ref-data-id": factDataIDs, dateIn(refDate(4), l): factEnded, "ref-replaced": factReplacedBy,
+		dateIn(refDate(6), l): factCreated, dateIn(refDate(7), l): factStarted, "ref-entity": factEntities}
 	for w := range ref.values["Status@Activities"] {
 		exact[w] = factStatus
 	}
 	for w := range ref.values["Risk@Activities"] {
 		exact[w] = factRisk
+	}
+	for w := range ref.values[methodKey] {
+		exact[w] = factMethod
 	}
 	prefixes := []struct{ prefix, key string }{
 		{"ref-purpose — ", factPurposeDetails}, {"ref-data — ", factDataDetails}, {"ref-recipient — ", factRecipientDetails},
@@ -129,7 +141,7 @@ func learnMore(cell string, l lang.Lang, ref *reference) (*moreLabels, error) {
 		factDataDetails: {"ref-source": "sources", "ref-subject": "subjects", "ref-requirement": "requirementNote",
 			yes: "nationalId", "": "requirement"},
 		factRecipientDetails: {"ref-agreement": "agreement", "ref-recipient-description": "description", "ref-contact": "contact",
-			"ref-processor": "processors", yes: "allProcessors"},
+			"ref-processor": "processors", "ref-disclosed": "data", yes: "allProcessors"},
 		factTransferDetails: {"ref-tia": "assessment", yes: "dpf", no: "publicAuthority", "ref-safeguards": "safeguards",
 			"ref-transfer-note": "note", "": "scope"},
 		factRetentionDetails: {"ref-retention-subject": "subjects", "ref-text": "text"},
@@ -251,8 +263,8 @@ func (f *further) problem(text, format string, args ...any) {
 }
 
 // fullParty reads a party as the layouts word it: the lines of
-// generic.party, then its postal address, employees and public authority
-// after their labels.
+// generic.party, then its postal address, employees, public authority and
+// contact person after their labels.
 func (f *further) fullParty(v string) ropa.Party {
 	g := f.g
 	var rest []string
@@ -260,6 +272,7 @@ func (f *further) fullParty(v string) ropa.Party {
 	var postal *ropa.Address
 	var employees *int
 	var public *bool
+	var contact *ropa.Contact
 	for _, line := range splitLines(v) {
 		if a, ok := strings.CutPrefix(line, g.ref.coverIn("Postal address")+": "); ok {
 			postal = g.address(f.s, f.r, f.c, a)
@@ -277,38 +290,81 @@ func (f *further) fullParty(v string) ropa.Party {
 				continue
 			}
 		}
+		if c, ok := strings.CutPrefix(line, g.ref.coverIn("Contact person")+": "); ok && contact == nil {
+			contact = f.contactWords(c)
+			continue
+		}
 		rest = append(rest, line)
 	}
 	p = g.party(f.s, f.r, f.c, strings.Join(rest, "\n"))
-	p.PostalAddress, p.Employees, p.PublicAuthority = postal, employees, public
+	p.PostalAddress, p.Employees, p.PublicAuthority, p.Contact = postal, employees, public, contact
 	return p
 }
 
-// contact reads a contact: name, address, e-mail, telephone.
+// contact reads a contact as the layouts word it, a line each: name,
+// role, address, e-mail, telephone (none for what is empty).
 func (f *further) contact(v string) *ropa.Contact {
-	if strings.TrimSpace(v) == "" {
+	lines := splitLines(v)
+	if len(lines) == 0 {
 		return nil
 	}
-	p := f.g.party(f.s, f.r, f.c, v)
-	return &ropa.Contact{Name: p.Name, Address: p.Address, Email: p.Email, Phone: p.Phone}
+	c, rest := contactEnds(lines, func(line string) bool { return strings.Contains(line, ", ") && codeInParens.MatchString(line) })
+	switch len(rest) {
+	case 0:
+	case 1:
+		// One line between the name and the e-mail: an address where it
+		// reads as one (a digit, a country), else the role.
+		if strings.ContainsAny(rest[0], "0123456789") || codeInParens.MatchString(rest[0]) {
+			c.Address = f.g.address(f.s, f.r, f.c, rest[0])
+		} else {
+			c.Role = rest[0]
+		}
+	default:
+		c.Role = rest[0]
+		c.Address = f.g.address(f.s, f.r, f.c, strings.Join(rest[1:], ", "))
+		if len(rest) > 2 {
+			f.problem(v, "a contact holds a name, a role, an address, an e-mail and a telephone, a line each: its lines after the role are read as its address")
+		}
+	}
+	return c
 }
 
-// contactWords reads a contact worded on one line, as the detail lines
-// word it: its name, address, e-mail and telephone after ", ".
-func (f *further) contactWords(v string) *ropa.Contact {
-	parts := strings.Split(v, ", ")
+// contactEnds reads the name off the start of a contact's parts (unless
+// the first is an e-mail, a telephone or, by address, the start of an
+// address) and the telephone and e-mail off their end; it returns what is
+// between them.
+func contactEnds(parts []string, address func(string) bool) (*ropa.Contact, []string) {
 	c := &ropa.Contact{}
-	if len(parts) > 0 && !strings.Contains(parts[0], "@") && !phoneLike.MatchString(parts[0]) {
-		c.Name, parts = parts[0], parts[1:]
-	}
 	if n := len(parts); n > 0 && phoneLike.MatchString(parts[n-1]) {
 		c.Phone, parts = parts[n-1], parts[:n-1]
 	}
 	if n := len(parts); n > 0 && strings.Contains(parts[n-1], "@") && !strings.Contains(parts[n-1], " ") {
 		c.Email, parts = parts[n-1], parts[:n-1]
 	}
+	if len(parts) > 0 && !strings.Contains(parts[0], "@") && !phoneLike.MatchString(parts[0]) && !address(parts[0]) {
+		c.Name, parts = parts[0], parts[1:]
+	}
+	return c, parts
+}
+
+// contactWords reads a contact worded on one line, as the detail lines
+// and a party's contact person word it: its name, role, address, e-mail
+// and telephone after ", ". The part after the name is the role where it
+// holds no digit and is no country (a street has its number); where the
+// address after it then has no street, the role may have been its street,
+// and the cell is a problem to check.
+func (f *further) contactWords(v string) *ropa.Contact {
+	c, parts := contactEnds(strings.Split(v, ", "), func(string) bool { return false })
+	if len(parts) > 0 && !strings.ContainsAny(parts[0], "0123456789") {
+		if _, country := parseCountry(parts[0]); !country {
+			c.Role, parts = parts[0], parts[1:]
+		}
+	}
 	if len(parts) > 0 {
 		c.Address = f.g.address(f.s, f.r, f.c, strings.Join(parts, ", "))
+		if c.Role != "" && c.Address.Street == "" {
+			f.problem(v, "%q is read as the contact's role, not as the street of its address: check it", c.Role)
+		}
 	}
 	return c
 }
@@ -374,9 +430,21 @@ func (f *further) apply(a *ropa.Activity, facts []fact) map[string]string {
 		case factEnded:
 			g.date(f.s, f.r, f.c, f.i, v, &a.Ended)
 		case factOwner:
-			a.Owner = ownerOf(strings.Split(v, "\n"), a.Owner)
+			a.Owner = ownerOf(strings.Split(v, "\n"), a.Owner, true)
 		case factDepartment:
-			a.Owner = ownerOf(strings.Split(v, "\n"), a.Owner)
+			a.Owner = ownerOf(strings.Split(v, "\n"), a.Owner, false)
+		case factCreated:
+			g.date(f.s, f.r, f.c, f.i, v, &a.Created)
+		case factStarted:
+			g.date(f.s, f.r, f.c, f.i, v, &a.Started)
+		case factMethod:
+			if w, ok := g.words(methodKey, v); ok {
+				a.Method = ropa.Method(w)
+			} else {
+				f.problem(v, "not a processing method (Art. 2(1))")
+			}
+		case factEntities:
+			a.Entities = strings.Split(v, "; ")
 		case factControllers:
 			for _, block := range strings.Split(v, "\n\n") {
 				role, rest, two := strings.Cut(block, "\n")
@@ -432,29 +500,46 @@ func (f *further) apply(a *ropa.Activity, facts []fact) map[string]string {
 	return own
 }
 
-// ownerOf reads the lines of an owner: function, department, e-mail (the
-// e-mail told by its @), onto o.
-func ownerOf(lines []string, o *ropa.Owner) *ropa.Owner {
+// ownerOf reads the lines of an owner onto o: its function (where
+// withFunction), department, e-mail and contact person, as the layouts
+// write them, a line each and none for what is empty. The e-mail is told by
+// its @; the lines before it are the function and department, the line
+// after it the person. Without an e-mail the lines fill function,
+// department and person in that order.
+func ownerOf(lines []string, o *ropa.Owner, withFunction bool) *ropa.Owner {
 	if o == nil {
 		o = &ropa.Owner{}
 	}
-	var rest []string
-	for _, l := range lines {
+	fields := []*string{&o.Department, &o.Person}
+	if withFunction {
+		fields = append([]*string{&o.Function}, fields...)
+	}
+	for j, l := range lines {
 		if strings.Contains(l, "@") && !strings.Contains(l, " ") && o.Email == "" {
 			o.Email = l
-		} else {
-			rest = append(rest, l)
+			fill(fields[:len(fields)-1], lines[:j])
+			fill(fields[len(fields)-1:], lines[j+1:])
+			return o
 		}
 	}
-	for _, l := range rest {
-		switch {
-		case o.Function == "":
-			o.Function = l
-		case o.Department == "":
-			o.Department = l
-		}
-	}
+	fill(fields, lines)
 	return o
+}
+
+// fill puts each line into the next empty field; the lines left over join
+// the last field's, a line each.
+func fill(fields []*string, lines []string) {
+	k := 0
+	for _, l := range lines {
+		for k < len(fields)-1 && *fields[k] != "" {
+			k++
+		}
+		if *fields[k] == "" {
+			*fields[k] = l
+		} else {
+			*fields[k] += "\n" + l
+		}
+	}
 }
 
 func (f *further) yesNo(v string, b *bool) bool {
@@ -672,6 +757,8 @@ func (f *further) recipient(rc *ropa.Recipient, ps []piece) {
 			rc.Contact = f.contactWords(x.text)
 		case "processors":
 			rc.Processors = strings.Split(x.text, ", ")
+		case "data":
+			rc.Data = strings.Split(x.text, ", ")
 		case "allProcessors":
 			f.yesNo(x.text, &rc.AllProcessors)
 		}

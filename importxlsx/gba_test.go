@@ -127,6 +127,8 @@ var gbaLost = map[string]string{
 	".activities[].retention[].then":          "the term is read from its words by retention.Parse",
 	".activities[].retention[].until(len)":    "the term is read from its words by retention.Parse",
 	".activities[].retention[].until[]":       "the term is read from its words by retention.Parse",
+	// The inventory's sheets are the generic workbook's, read by its reader.
+	".processors[].contact.role": "the Processors sheet words a contact in one cell, which the generic workbook's reader reads without its role where no Parties row gives it",
 }
 
 func TestRoundTripGBA(t *testing.T) {
@@ -235,4 +237,93 @@ func FuzzGBA(f *testing.F) {
 			assert.Contains(t, found, p, "the purpose %q is neither in the register nor in a problem", p)
 		}
 	})
+}
+
+// testFurther is a further-information reader of a GBA cell in Dutch, for
+// the readers of its parts.
+func testFurther(t *testing.T) (*further, *workbook) {
+	refs, err := references()
+	require.NoError(t, err)
+	gr, err := gbaReferences()
+	require.NoError(t, err)
+	wb := &workbook{cells: map[string]string{}}
+	g := &generic{wb: wb, ref: refs[lang.Dutch], l: lang.Dutch, reg: &ropa.Register{}}
+	return &further{g: g, m: gr[lang.Dutch].more, s: &sheet{name: "register"}, r: 3, c: 19, i: 0}, wb
+}
+
+// A contact reads back with its role, as the layouts word it on lines of
+// their own and on one line; a part that may be the street is a problem.
+func TestGBAContacts(t *testing.T) {
+	be := &ropa.Address{Street: "Wetstraat 1", PostalCode: "1000", City: "Brussel", Country: "BE"}
+	tests := []struct {
+		name, in string
+		oneLine  bool
+		want     *ropa.Contact
+		problem  bool
+	}{
+		{"every field", "Jan Peeters\nexterne DPO\nWetstraat 1, 1000 Brussel, België (BE)\ndpo@x.example\n+32 2 555 0000", false,
+			&ropa.Contact{Name: "Jan Peeters", Role: "externe DPO", Address: be, Email: "dpo@x.example", Phone: "+32 2 555 0000"}, false},
+		{"no role", "Jan Peeters\nWetstraat 1, 1000 Brussel, België (BE)\ndpo@x.example", false,
+			&ropa.Contact{Name: "Jan Peeters", Address: be, Email: "dpo@x.example"}, false},
+		{"role, no address", "Jan Peeters\nexterne DPO\ndpo@x.example", false,
+			&ropa.Contact{Name: "Jan Peeters", Role: "externe DPO", Email: "dpo@x.example"}, false},
+		{"no name", "Wetstraat 1, 1000 Brussel, België (BE)\ndpo@x.example", false,
+			&ropa.Contact{Address: be, Email: "dpo@x.example"}, false},
+		{"empty", "", false, nil, false},
+		{"one line, every field", "Jan Peeters, externe DPO, Wetstraat 1, 1000 Brussel, België (BE), dpo@x.example, +32 2 555 0000", true,
+			&ropa.Contact{Name: "Jan Peeters", Role: "externe DPO", Address: be, Email: "dpo@x.example", Phone: "+32 2 555 0000"}, false},
+		{"one line, no role", "Jan Peeters, Wetstraat 1, 1000 Brussel, België (BE), dpo@x.example", true,
+			&ropa.Contact{Name: "Jan Peeters", Address: be, Email: "dpo@x.example"}, false},
+		{"one line, a street without number", "Jan Peeters, Wetstraat, 1000 Brussel, België (BE)", true,
+			&ropa.Contact{Name: "Jan Peeters", Role: "Wetstraat", Address: &ropa.Address{PostalCode: "1000", City: "Brussel", Country: "BE"}}, true},
+		{"one line, name only", "Jan Peeters", true, &ropa.Contact{Name: "Jan Peeters"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, wb := testFurther(t)
+			var got *ropa.Contact
+			if tt.oneLine {
+				got = f.contactWords(tt.in)
+			} else {
+				got = f.contact(tt.in)
+			}
+			assert.Equal(t, tt.want, got)
+			if tt.problem {
+				require.Len(t, wb.problems, 1)
+				assert.Equal(t, "register!S3", wb.problems[0].Ref())
+			} else {
+				assert.Empty(t, wb.problems)
+			}
+		})
+	}
+}
+
+// An owner's lines read back into its function, department, e-mail and
+// contact person, with and without the function's line (the ICO layout
+// writes the function in a column of its own).
+func TestOwnerLines(t *testing.T) {
+	tests := []struct {
+		name         string
+		lines        []string
+		withFunction bool
+		want         ropa.Owner
+	}{
+		{"every field", []string{"Head of sales", "Sales", "sales@x.example", "A. Jansen"}, true,
+			ropa.Owner{Function: "Head of sales", Department: "Sales", Email: "sales@x.example", Person: "A. Jansen"}},
+		{"person after the e-mail", []string{"Head of sales", "sales@x.example", "A. Jansen"}, true,
+			ropa.Owner{Function: "Head of sales", Email: "sales@x.example", Person: "A. Jansen"}},
+		{"no e-mail", []string{"Head of sales", "Sales", "A. Jansen"}, true,
+			ropa.Owner{Function: "Head of sales", Department: "Sales", Person: "A. Jansen"}},
+		{"more lines than fields keep them", []string{"a", "b", "c", "d"}, true,
+			ropa.Owner{Function: "a", Department: "b", Person: "c\nd"}},
+		{"department, e-mail, person", []string{"Sales", "sales@x.example", "A. Jansen"}, false,
+			ropa.Owner{Department: "Sales", Email: "sales@x.example", Person: "A. Jansen"}},
+		{"department and person", []string{"Sales", "A. Jansen"}, false,
+			ropa.Owner{Department: "Sales", Person: "A. Jansen"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, &tt.want, ownerOf(tt.lines, nil, tt.withFunction))
+		})
+	}
 }

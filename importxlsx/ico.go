@@ -192,6 +192,9 @@ type ico struct {
 	labels *moreLabels
 	reg    *ropa.Register
 	ids    map[string]bool
+	// fromNotes are the register's parties (organisation, dpo,
+	// representative) the Notes sheet gives.
+	fromNotes map[string]bool
 }
 
 func readICO(wb *workbook) (*Result, error) {
@@ -219,7 +222,7 @@ func readICO(wb *workbook) (*Result, error) {
 		return nil, err
 	}
 	reg := &ropa.Register{Schema: ropa.SchemaV1, Language: string(lang.English)}
-	x := &ico{wb: wb, s: s, col: icoHeadingsAt(s, head), head: head, reg: reg, ids: map[string]bool{},
+	x := &ico{wb: wb, s: s, col: icoHeadingsAt(s, head), head: head, reg: reg, ids: map[string]bool{}, fromNotes: map[string]bool{},
 		g:      &generic{wb: wb, l: lang.English, reg: reg, ref: refs[lang.English], acts: map[string]int{}, recs: map[string]int{}, byPath: map[string]*partyRow{}},
 		labels: labels}
 	// The sheets ropa export writes beside the template: the measures
@@ -228,6 +231,9 @@ func readICO(wb *workbook) (*Result, error) {
 		if err := step(); err != nil {
 			return nil, err
 		}
+	}
+	if err := x.notesSheet(); err != nil {
+		return nil, err
 	}
 	x.above()
 	known := map[int]bool{}
@@ -270,7 +276,7 @@ func (x *ico) above() {
 		}
 	}
 	if len(lines) > 0 {
-		x.reg.Notes = "Above the headings of the ICO template:\n" + strings.Join(lines, "\n")
+		x.reg.Notes = strings.Join(nonEmpty(x.reg.Notes, "Above the headings of the ICO template:\n"+strings.Join(lines, "\n")), "\n\n")
 	}
 }
 
@@ -316,21 +322,25 @@ func (x *ico) contacts() map[string]bool {
 				ad = x.g.address(x.s, r, cols["address"], v)
 			}
 			name, email, phone := get("name"), get("email"), get("telephone")
-			switch label {
-			case "organisation":
+			given := name+email+phone != "" || ad != nil
+			// The Notes sheet's words of a party, where it has them, are
+			// the whole party: the block's are checked against them.
+			if key := icoBlockParty[label]; x.fromNotes[key] {
+				n, e, ph, a := x.notesParty(key)
+				x.sameBlock(r, label, []string{name, email, phone}, []string{n, e, ph}, ad, a)
+				continue
+			}
+			switch {
+			case label == "organisation":
 				o := &x.reg.Organisation
 				o.Name, o.Email, o.Phone, o.Address = name, email, phone, ad
 				x.wb.at(ropa.Root.Child("organisation"), x.s, r, 1)
-			case "data protection officer":
-				if name+email+phone != "" || ad != nil {
-					x.reg.DPO = &ropa.Contact{Name: name, Email: email, Phone: phone, Address: ad}
-					x.wb.at(ropa.Root.Child("dpo"), x.s, r, 1)
-				}
-			case "representative":
-				if name+email+phone != "" || ad != nil {
-					x.reg.Representative = &ropa.Party{Name: name, Email: email, Phone: phone, Address: ad}
-					x.wb.at(ropa.Root.Child("representative"), x.s, r, 1)
-				}
+			case label == "data protection officer" && given:
+				x.reg.DPO = &ropa.Contact{Name: name, Email: email, Phone: phone, Address: ad}
+				x.wb.at(ropa.Root.Child("dpo"), x.s, r, 1)
+			case label == "representative" && given:
+				x.reg.Representative = &ropa.Party{Name: name, Email: email, Phone: phone, Address: ad}
+				x.wb.at(ropa.Root.Child("representative"), x.s, r, 1)
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/openropa/registry/examples"
 	"github.com/openropa/registry/export"
+	"github.com/openropa/registry/internal/synth"
 	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/ropa"
@@ -243,7 +244,10 @@ func TestReadICOContactBlock(t *testing.T) {
 // icoLost are the fields the ICO layout ropa export writes cannot hold,
 // with the reason each; see TestRoundTripICO.
 var icoLost = map[string]string{
-	".$schema":                                         "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
+	".processing[].controllers[].contact":              "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".activities[].jointControllers[].contact":         "the joint-controller column is read with the party lines of the generic workbook, without postal address, employees or public authority",
+	".activities[].recipients[].data(len)":             "the recipients column holds each recipient with its kind and country in words, split at semicolons",
+	".processors[].contact.role":                       "the Processors sheet words a contact in one cell, which the generic workbook's reader reads without its role where no Parties row gives it",
 	".activities[].dataCategories(len)":                "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
 	".activities[].dataCategories[].class":             "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
 	".activities[].dataCategories[].criminal":          "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
@@ -318,28 +322,11 @@ var icoLost = map[string]string{
 	".activities[].transfers[].reference":              "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
 	".activities[].transfers[].safeguards":             "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
 	".activities[].transfers[].scope":                  "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".entities(len)":                                   "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".language":                                        "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".notes":                                           "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".occasionalProcessing":                            "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".organisation.employees":                          "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".organisation.postalAddress":                      "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".organisation.publicAuthority":                    "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".organisation.registration":                       "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".organisation.website":                            "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".processing[].controllers[].employees":            "processor records: their transfers and sub-processors stand on the Notes sheet, which the reader does not read",
-	".processing[].controllers[].postalAddress":        "processor records: their transfers and sub-processors stand on the Notes sheet, which the reader does not read",
-	".processing[].controllers[].publicAuthority":      "processor records: their transfers and sub-processors stand on the Notes sheet, which the reader does not read",
+	".processing[].controllers[].employees":            "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processing[].controllers[].postalAddress":        "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processing[].controllers[].publicAuthority":      "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
 	".processing[].subProcessors(len)":                 "processor records: their transfers and sub-processors stand on the Notes sheet, which the reader does not read",
 	".processing[].transfers(len)":                     "processor records: their transfers and sub-processors stand on the Notes sheet, which the reader does not read",
-	".regime":                                          "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".representative.employees":                        "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".representative.postalAddress":                    "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".representative.publicAuthority":                  "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".representative.registration":                     "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".representative.website":                          "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".reviewCycle":                                     "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
-	".updated":                                         "the contact block holds name, address, e-mail and telephone; the register's other facts stand on the Notes sheet, which the reader does not read",
 }
 
 // TestRoundTripICO writes every example and synthetic register in the ICO
@@ -347,4 +334,70 @@ var icoLost = map[string]string{
 // after them hold comes back, and what differs is listed in icoLost.
 func TestRoundTripICO(t *testing.T) {
 	layoutLosses(t, export.ICO, ICO, []lang.Lang{lang.English}, icoLost)
+}
+
+// The register's facts on the Notes sheet of an ICO workbook of ropa
+// export are read; a contact block that differs from them, a line of no
+// label and a processor record's details are problems at their cells.
+func TestReadICONotes(t *testing.T) {
+	reg := synth.Full(2, 0)
+	var buf bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&buf, reg, export.WithLayout(export.ICO)))
+	f, err := excelize.OpenReader(&buf)
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellStr("Template", "B3", "Someone else"))
+	require.NoError(t, f.SetCellStr("Notes", "A30", "Typed below"))
+	var out bytes.Buffer
+	require.NoError(t, f.Write(&out))
+	res, err := Read(bytes.NewReader(out.Bytes()), int64(out.Len()), WithLayout(ICO))
+	require.NoError(t, err)
+	got := res.Register
+	assert.Equal(t, reg.Organisation, got.Organisation, "the Notes sheet's party, not the block's")
+	assert.Equal(t, reg.DPO, got.DPO)
+	assert.Equal(t, reg.Entities, got.Entities)
+	assert.Equal(t, reg.Adopted, got.Adopted)
+	assert.Equal(t, reg.AdoptedBy, got.AdoptedBy)
+	assert.Equal(t, reg.Purposes, got.Purposes)
+	assert.Equal(t, reg.Regime, got.Regime)
+	assert.Equal(t, reg.Updated, got.Updated)
+	problems := map[string]string{}
+	for _, p := range res.Problems {
+		problems[p.Ref()] = p.Message
+	}
+	assert.Contains(t, problems["Template!A3"], "the contact block differs from the Notes sheet's words of the party")
+	assert.Contains(t, problems["Notes!A30"], "not known to the importer")
+	assert.Contains(t, problems["Notes!B20"], `details of the processor record "p00000, Services for client 0", not imported`)
+}
+
+// FuzzICO reads ICO workbooks of ropa export with any text in an
+// activity's cells and the Notes sheet's texts: reading never fails or
+// panics, and the register it makes encodes.
+func FuzzICO(f *testing.F) {
+	reg := synth.Full(1, 0)
+	var base bytes.Buffer
+	require.NoError(f, export.WriteXLSX(&base, reg, export.WithLayout(export.ICO)))
+	f.Add("Recipient 0 (internal, Belgium (BE))\nnone", "a (b)\nx: y", "Owner: a\nb@c.d\ne", "Jan, DPO, Street, 1000 City, x@y.z", "P1Y")
+	f.Add("", "", "", "", "")
+	f.Add("((", ": ;", "Recipients in detail: x — Contact: , , ,", "\n\n", "12/13/2026")
+	f.Fuzz(func(t *testing.T, recipients, data, more, dpo, notes string) {
+		for _, s := range []string{recipients, data, more, dpo, notes} {
+			if !typeable(s) {
+				t.Skip()
+			}
+		}
+		book, err := excelize.OpenReader(bytes.NewReader(base.Bytes()))
+		require.NoError(t, err)
+		for cell, v := range map[string]string{"F10": recipients, "E10": data, "AE10": more} {
+			require.NoError(t, book.SetCellStr("Template", cell, v))
+		}
+		for cell, v := range map[string]string{"B7": dpo, "B14": notes} {
+			require.NoError(t, book.SetCellStr("Notes", cell, v))
+		}
+		var buf bytes.Buffer
+		require.NoError(t, book.Write(&buf))
+		res, err := Read(bytes.NewReader(buf.Bytes()), int64(buf.Len()), WithLayout(ICO))
+		require.NoError(t, err)
+		_, err = ropa.Marshal(res.Register)
+		require.NoError(t, err)
+	})
 }
