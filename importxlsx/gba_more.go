@@ -52,6 +52,7 @@ const (
 	factArrangement      = "jointArrangement"
 	factTargetCountries  = "targetCountries"
 	factAutomated        = "automated"
+	factProfiling        = "profiling"
 	factDecisionGrounds  = "decisionGrounds"
 	factDPIACriteria     = "dpiaCriteria"
 	factEnded            = "ended"
@@ -83,7 +84,7 @@ func refActivity() ropa.Activity {
 		Controllers:   []ropa.ActivityController{{Role: "ref-role", Party: ropa.Party{Name: "ref-controller"}}},
 		NotController: true, DPO: &ropa.Contact{Name: "ref-dpo"}, Systems: []string{"ref-system"}, Storage: "ref-storage",
 		Notice: "ref-notice", Risk: ropa.RiskLevels()[0], JointArrangement: "ref-arrangement", TargetCountries: []string{"BE"},
-		AutomatedDecisions: &no, DecisionGrounds: &ropa.DecisionGrounds{Law: "ref-decision-law"},
+		AutomatedDecisions: &no, Profiling: &no, DecisionGrounds: &ropa.DecisionGrounds{Law: "ref-decision-law"},
 		DPIA:  &ropa.DPIA{Status: ropa.DPIADone, Reference: "ref-dpia", Criteria: ropa.DPIACriteria()[:1]},
 		Ended: refDate(4), ReplacedBy: "ref-replaced", Notes: "ref-notes",
 		JointControllers: []ropa.Party{{Name: "ref-joint"}},
@@ -146,11 +147,18 @@ func learnMore(cell string, l lang.Lang, ref *reference) (*moreLabels, error) {
 			"ref-transfer-note": "note", "": "scope"},
 		factRetentionDetails: {"ref-retention-subject": "subjects", "ref-text": "text"},
 	}
+	// Facts whose value another fact shares ("no"), known by their label:
+	// the heading of the generic workbook's column of the same field.
+	byHeading := map[string]string{"Profiling (Art. 4(4))": factProfiling}
 	m := &moreLabels{facts: map[string]string{}, details: map[string]map[string]string{}}
 	for _, line := range strings.Split(cell, "\n") {
 		label, v, ok := strings.Cut(line, ": ")
 		if !ok {
 			continue // a further line of the fact above
+		}
+		if k, ok := byHeading[ref.heads["Activities"][label]]; ok {
+			m.facts[label] = k
+			continue
 		}
 		if k, ok := exact[v]; ok {
 			m.facts[label] = k
@@ -467,10 +475,15 @@ func (f *further) apply(a *ropa.Activity, facts []fact) map[string]string {
 					f.problem(c, "not a country")
 				}
 			}
-		case factAutomated:
+		case factAutomated, factProfiling:
 			var b bool
-			if f.yesNo(v, &b) {
+			if !f.yesNo(v, &b) {
+				break
+			}
+			if ft.key == factAutomated {
 				a.AutomatedDecisions = &b
+			} else {
+				a.Profiling = &b
 			}
 		case factDecisionGrounds:
 			a.DecisionGrounds = f.grounds(v)
