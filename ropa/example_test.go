@@ -38,7 +38,7 @@ activities:
 	// 5:3 controller-contact organisation: the controller has no contact details; add an e-mail address, a telephone number or a postal address
 	// 5:3 art-30-5-exemption organisation: the headcount is not recorded (employees), so the exemption of Art. 30(5) for organisations of fewer than 250 employees cannot be assessed
 	// 6:38 invalid-registration organisation.registration.id: "0793.259.665" is not a valid Belgian enterprise number: its check digits are 65, but 97 - (07932596 mod 97) is 64
-	// 8:5 no-measures activities[0]: no security measure applies; refer to the technical and organisational measures of Art. 32 that protect these data (measures)
+	// 8:5 no-measures activities[0]: the record names no security measure; refer to the technical and organisational measures that protect these data (measures)
 	// 8:5 no-recipients activities[0]: no recipients are declared; list the categories of recipients, internal ones included, or state that the data are disclosed to no one (none: [recipients])
 }
 

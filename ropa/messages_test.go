@@ -172,7 +172,7 @@ func TestRenderArguments(t *testing.T) {
 		want string
 	}{
 		{"a field as the register writes it", ropa.Finding{Key: "no-legal-basis", Args: []any{ropa.FieldName("bases")}}, lang.English,
-			"the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (bases)"},
+			"the purpose has no lawful basis; record the lawful basis it relies on (bases)"},
 		{"a basis mid-sentence in Dutch", ropa.Finding{Key: "basis-law-missing", Args: []any{lawfulbasis.LegalObligation, ropa.FieldName("law")}}, lang.Dutch,
 			"de rechtsgrond ‘wettelijke verplichting’ moet worden vastgesteld bij Unierecht of lidstatelijk recht (art. 6, lid 3); vermeld die wet (law)"},
 		{"a basis keeps its capital in German", ropa.Finding{Key: "basis-law-missing", Args: []any{lawfulbasis.PublicTask, ropa.FieldName("law")}}, lang.German,
@@ -184,7 +184,7 @@ func TestRenderArguments(t *testing.T) {
 		{"periods in words", ropa.Finding{Key: "retention-below-statutory-minimum", Args: []any{retention.Period{Years: 5}, retention.Period{Years: 7}, "art. III.86 WER", ropa.EnglishText("accounting records")}}, lang.Dutch,
 			"5 jaar is korter dan de minimumtermijn van 7 jaar die art. III.86 WER oplegt (accounting records); bewaar de gegevens minstens zo lang"},
 		{"a field named by the workbook", ropa.Finding{Key: "no-legal-basis", Args: []any{ropa.FieldName("bases")}}, lang.French,
-			"la finalité n'a pas de base juridique ; indiquez la base de l'art. 6, § 1er, sur laquelle elle repose (Bases légales<bases>)"},
+			"la finalité n'a pas de base juridique ; indiquez la base juridique sur laquelle elle repose (Bases légales<bases>)"},
 		{"a citation in a required field", ropa.Finding{Key: "required", Args: []any{ropa.FieldName("description"), ropa.Citation("Art. 30(1)(b) GDPR")}}, lang.German,
 			"description fehlt; ergänzen Sie die Angabe (Art. 30 Abs. 1 lit. b DSGVO)"},
 		{"a suggestion", ropa.Finding{Key: "unresolved-reference.one-of", Args: []any{ropa.RefMeasure, "acces", "access, backup", ropa.Suggestion("access")}}, lang.Dutch,
@@ -262,8 +262,8 @@ func ExampleFinding_In() {
 		fmt.Println(f.In(l))
 	}
 	// Output:
-	// the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (bases)
-	// het doeleinde heeft geen rechtsgrond; vermeld de grond van art. 6, lid 1, waarop het steunt (bases)
-	// la finalité n'a pas de base juridique ; indiquez la base de l'art. 6, § 1er, sur laquelle elle repose (bases)
-	// der Zweck hat keine Rechtsgrundlage; geben Sie die Rechtsgrundlage nach Art. 6 Abs. 1 an, auf die er sich stützt (bases)
+	// the purpose has no lawful basis; record the lawful basis it relies on (bases)
+	// het doeleinde heeft geen rechtsgrond; vermeld de rechtsgrond waarop het steunt (bases)
+	// la finalité n'a pas de base juridique ; indiquez la base juridique sur laquelle elle repose (bases)
+	// der Zweck hat keine Rechtsgrundlage; geben Sie die Rechtsgrundlage an, auf die er sich stützt (bases)
 }

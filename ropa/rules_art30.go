@@ -56,9 +56,9 @@ var (
 	noMeasuresRule = &Rule{ID: "no-measures", Severity: Warning, Article: "Art. 30(1)(g) and 32 GDPR",
 		Doc: "An activity or processing record refers to no security measure.",
 		Messages: Messages{
-			"":          "no security measure applies; refer to the technical and organisational measures of Art. 32 that protect these data (%[1]s)",
-			"processor": "no security measure applies; refer to the measures of Art. 32 (Art. 30(2)(d))",
-			"stated":    "the record states that no security measure protects these data; Art. 32(1) requires technical and organisational measures appropriate to the risk: take them and refer to them (%[1]s)",
+			"":          "the record names no security measure; refer to the technical and organisational measures that protect these data (%[1]s)",
+			"processor": "the record names no security measure; refer to the technical and organisational measures that protect the data processed",
+			"stated":    "the record states that no security measure protects these data; the law requires technical and organisational measures appropriate to the risk: take them and refer to them (%[1]s)",
 		},
 		Run: noMeasures}
 	processorControllerContactRule = &Rule{ID: "processor-controller-contact", Severity: Error, Article: "Art. 30(2)(a) GDPR",

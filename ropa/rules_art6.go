@@ -13,7 +13,7 @@ var (
 	noLegalBasisRule = &Rule{ID: "no-legal-basis", Severity: Error, Article: "Art. 5(2) and 6(1) GDPR",
 		Doc: "A purpose has no lawful basis.",
 		Messages: Messages{
-			"":                     "the purpose has no lawful basis; record the basis of Art. 6(1) it relies on (%[1]s)",
+			"":                     "the purpose has no lawful basis; record the lawful basis it relies on (%[1]s)",
 			"legitimate-interests": "the purpose rests on legitimate interests alone, which are not a lawful ground for a Union institution or body (Regulation (EU) 2018/1725 has no counterpart of Art. 6(1)(f) GDPR); record the ground it relies on, such as a task carried out in the public interest laid down in Union law (%[1]s)",
 			"also":                 "legitimate interests are not a lawful ground for a Union institution or body (Regulation (EU) 2018/1725 has no counterpart of Art. 6(1)(f) GDPR); remove this basis and keep the purpose on its other grounds",
 		},

@@ -89,8 +89,8 @@ func TestGDPRRules(t *testing.T) {
 			r.Activities[0].Purposes[0].Bases[0].Law = "Camerawet"
 			r.Activities[0].Retention[0].Period = retention.Period{Months: 3}
 		}, "activities[0].retention[0]", "3 months is longer than the 1 month that Camerawet"},
-		{"no-measures", Date{}, func(r *Register) { r.Activities[0].Measures = nil }, "activities[0]", "no security measure applies"},
-		{"no-measures", Date{}, func(r *Register) { r.Processing[0].Measures = nil }, "processing[0]", "Art. 30(2)(d)"},
+		{"no-measures", Date{}, func(r *Register) { r.Activities[0].Measures = nil }, "activities[0]", "the record names no security measure"},
+		{"no-measures", Date{}, func(r *Register) { r.Processing[0].Measures = nil }, "processing[0]", "the data processed"},
 		{"processor-controller-contact", Date{}, func(r *Register) { r.Processing[0].Controllers[0].Email = "" }, "processing[0].controllers[0]", `controller "Client NV" has no contact details`},
 		{"no-legal-basis", Date{}, func(r *Register) { r.Activities[0].Purposes[0].Bases = nil }, "activities[0].purposes[0]", "has no lawful basis"},
 		{"interest-not-stated", Date{}, func(r *Register) { r.Activities[0].Purposes[0].Bases[0].Interest = "" }, "activities[0].purposes[0].bases[0]", "without saying which interest"},
