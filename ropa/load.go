@@ -185,13 +185,14 @@ func Decode(data []byte, format Format, opts ...LoadOption) (*Register, *Source,
 		return nil, nil, &LoadError{Problems: []Problem{{Position: Position{se.line, se.col}, Message: se.msg}}}
 	}
 	reg := &Register{}
-	src := &Source{seed: maphash.MakeSeed()}
-	w := &walker{format: format, tree: t, names: map[string]string{}, seed: src.seed}
+	w := &walker{format: format, tree: t, names: map[string]int32{}, seed: maphash.MakeSeed()}
+	// Each node of the tree is at most one element of the source map.
+	w.src = make([]srcNode, 1, len(t.nodes)+1)
 	if root := &t.root; root.kind != mappingNode {
 		w.problem(root, "expected a mapping of the fields of a register, found %s", root.kind)
 	} else {
 		w.checkSchema(root)
-		src.root = w.walk(root, reflect.ValueOf(reg).Elem())
+		w.src[0] = w.walk(root, reflect.ValueOf(reg).Elem())
 	}
 	if len(w.problems) > 0 {
 		slices.SortStableFunc(w.problems, func(a, b Problem) int {
@@ -207,7 +208,7 @@ func Decode(data []byte, format Format, opts ...LoadOption) (*Register, *Source,
 		}
 		return nil, nil, &LoadError{Problems: w.problems}
 	}
-	return reg, src, nil
+	return reg, &Source{nodes: w.src, names: w.nameList, seed: w.seed}, nil
 }
 
 // field is one JSON field of a struct type, with the index path to reach it
@@ -297,9 +298,20 @@ type walker struct {
 	format   Format
 	tree     *tree
 	problems []Problem
-	steps    []Step            // the path of the node being walked
-	names    map[string]string // the keys of the document, interned
+	steps    []Step // the path of the node being walked
+	// names numbers the keys of the document, in nameList.
+	names    map[string]int32
+	nameList []string
+	src      []srcNode // the source map being made
 	seed     maphash.Seed
+}
+
+// children reserves the room for count children of a source node in the
+// source map, side by side, and returns the node with them.
+func (w *walker) children(src srcNode, count int) srcNode {
+	src.first, src.count = int32(len(w.src)), int32(count)
+	w.src = append(w.src, make([]srcNode, count)...)
+	return src
 }
 
 func (w *walker) push(s Step) { w.steps = append(w.steps, s) }
@@ -340,7 +352,7 @@ func (w *walker) checkSchema(root *node) {
 
 // srcOf returns the source node of n, without children.
 func srcOf(n *node) srcNode {
-	return srcNode{pos: spot{n.line, n.col}, anchor: spot{n.anchorLine, n.anchorCol}}
+	return srcNode{pos: spot{n.line, n.col}, anchor: spot{n.anchorLine, n.anchorCol}, name: -1}
 }
 
 // walk checks node n against the type of v and stores its value in v: the
@@ -381,17 +393,18 @@ func (w *walker) walk(n *node, v reflect.Value) srcNode {
 		kids := w.tree.kids(n)
 		v.Set(reflect.MakeSlice(t, len(kids), len(kids)))
 		src.list = true
-		src.kids = make([]srcNode, len(kids))
+		src = w.children(src, len(kids))
 		for i := range kids {
 			item := &kids[i]
 			w.push(Step{Index: i})
+			kid := srcOf(item)
 			if item.kind == nullNode {
 				w.problem(item, "empty list item; give it a value or remove it")
-				src.kids[i] = srcOf(item)
 			} else {
-				src.kids[i] = w.walk(item, v.Index(i))
-				src.kids[i].print = fingerprint(w.seed, v.Index(i))
+				kid = w.walk(item, v.Index(i))
+				kid.print = fingerprint(w.seed, v.Index(i))
 			}
+			w.src[int(src.first)+i] = kid
 			w.pop()
 		}
 	case reflect.String:
@@ -456,15 +469,18 @@ func (w *walker) scalar(n *node, want string) bool {
 	return true
 }
 
-// intern returns the one copy of a key that the source map and the paths
-// keep: a register repeats its field names.
-func (w *walker) intern(b []byte) string {
-	if s, ok := w.names[string(b)]; ok {
-		return s
+// intern returns the number of a key in nameList, which holds the one copy
+// of it that the source map and the paths keep: a register repeats its
+// field names.
+func (w *walker) intern(b []byte) int32 {
+	if id, ok := w.names[string(b)]; ok {
+		return id
 	}
 	name := string(b)
-	w.names[name] = name
-	return name
+	id := int32(len(w.nameList))
+	w.names[name] = id
+	w.nameList = append(w.nameList, name)
+	return id
 }
 
 // manyKeys is the number of keys of a mapping above which duplicates are
@@ -487,8 +503,8 @@ func (w *walker) walkStruct(n *node, v reflect.Value) srcNode {
 	if len(kids) > manyKeys {
 		first = make(map[string]int, len(kids))
 	}
-	src.keys = make([]string, 0, len(kids))
-	src.kids = make([]srcNode, 0, len(kids))
+	src = w.children(src, len(kids))
+	src.count = 0 // the fields read; the room of those not read stays empty
 	for i := range kids {
 		k := &kids[i]
 		if len(w.tree.keyOf(k)) == 0 {
@@ -496,7 +512,8 @@ func (w *walker) walkStruct(n *node, v reflect.Value) srcNode {
 			w.problemAt(int(k.keyLine), int(k.keyCol), "empty field name; write the name of a field")
 			continue
 		}
-		name := w.intern(w.tree.keyOf(k))
+		id := w.intern(w.tree.keyOf(k))
+		name := w.nameList[id]
 		w.push(Step{Field: name})
 		if line, dup := w.seen(kids, i, name, first); dup {
 			w.problemAt(int(k.keyLine), int(k.keyCol), "field %q is given twice (first at line %d); keep one", name, line)
@@ -505,9 +522,9 @@ func (w *walker) walkStruct(n *node, v reflect.Value) srcNode {
 		}
 		if f, ok := fs.byName[name]; ok {
 			kid := w.walk(k, v.FieldByIndex(f.index))
-			kid.key = spot{k.keyLine, k.keyCol}
-			src.keys = append(src.keys, name)
-			src.kids = append(src.kids, kid)
+			kid.key, kid.name = spot{k.keyLine, k.keyCol}, id
+			w.src[src.first+src.count] = kid
+			src.count++
 		} else {
 			w.problemAt(int(k.keyLine), int(k.keyCol), "unknown field %q%s", name, suggest(name, fs.names))
 		}
