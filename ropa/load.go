@@ -289,8 +289,48 @@ var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
 // isText reports whether a type reads itself from text.
 func isText(t reflect.Type) bool {
+	if k, ok := modelText[t]; ok {
+		return k.reads
+	}
+	return readsText(t)
+}
+
+func readsText(t reflect.Type) bool {
 	return t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshaler)
 }
+
+func writesText(t reflect.Type) bool {
+	return t.Kind() != reflect.Pointer && t.Implements(textMarshaler)
+}
+
+// textKind says whether a type reads itself from text and writes itself
+// as text.
+type textKind struct{ reads, writes bool }
+
+// modelText holds the textKind of every type of the model, found once from
+// the types and never changed: a load and a fingerprint ask it of each
+// value, which a map answers several times faster than reflect's
+// Implements.
+var modelText = func() map[reflect.Type]textKind {
+	m := map[reflect.Type]textKind{}
+	var visit func(t reflect.Type)
+	visit = func(t reflect.Type) {
+		if _, ok := m[t]; ok {
+			return
+		}
+		m[t] = textKind{readsText(t), writesText(t)}
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice:
+			visit(t.Elem())
+		case reflect.Struct:
+			for i := 0; i < t.NumField(); i++ {
+				visit(t.Field(i).Type)
+			}
+		}
+	}
+	visit(reflect.TypeFor[Register]())
+	return m
+}()
 
 // walker decodes the nodes of a document into the model, noting every
 // problem, and makes the source map of what it decoded.

@@ -273,7 +273,8 @@ var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 
 // asText returns the TextMarshaler of a value whose type writes itself as text.
 func asText(v reflect.Value) (encoding.TextMarshaler, bool) {
-	if v.Kind() == reflect.Pointer || !v.Type().Implements(textMarshaler) {
+	t := v.Type()
+	if k, ok := modelText[t]; ok && !k.writes || !ok && !writesText(t) {
 		return nil, false
 	}
 	return v.Interface().(encoding.TextMarshaler), true
