@@ -335,11 +335,7 @@ func jsonNodes(data []byte) int {
 		first = false
 		switch c {
 		case '"':
-			for i++; i < len(data) && data[i] != '"'; i++ {
-				if data[i] == '\\' {
-					i++
-				}
-			}
+			i = stringEnd(data, i+1)
 		case '[', '{':
 			if depth+1 == len(inArray) {
 				return n
@@ -349,6 +345,27 @@ func jsonNodes(data []byte) int {
 		}
 	}
 	return n
+}
+
+// stringEnd returns the offset of the quote that closes the JSON string
+// whose text starts at i, or len(data): the first quote after an even
+// number of backslashes.
+func stringEnd(data []byte, i int) int {
+	for {
+		q := bytes.IndexByte(data[i:], '"')
+		if q < 0 {
+			return len(data)
+		}
+		i += q
+		b := i
+		for b > 0 && data[b-1] == '\\' {
+			b--
+		}
+		if (i-b)%2 == 0 {
+			return i
+		}
+		i++
+	}
 }
 
 // jsonParser is a scanner over the bytes of a JSON document. Scalars keep
