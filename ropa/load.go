@@ -219,6 +219,8 @@ type field struct {
 	typ   reflect.Type
 	rank  int  // position among the struct's JSON fields
 	text  bool // the field's type reads itself from text
+	// writes is true where the field's type writes itself as text.
+	writes bool
 }
 
 type structFields struct {
@@ -275,7 +277,7 @@ func structFieldsOf(t reflect.Type) *structFields {
 			if name == "" {
 				name = f.Name
 			}
-			fd := field{name, append(append([]int(nil), index...), i), f.Type, len(sf.list), isText(f.Type)}
+			fd := field{name, append(append([]int(nil), index...), i), f.Type, len(sf.list), isText(f.Type), writesText(f.Type)}
 			sf.byName[name] = fd
 			sf.names = append(sf.names, name)
 			sf.list = append(sf.list, fd)

@@ -236,6 +236,11 @@ func printValue(h *maphash.Hash, v reflect.Value, depth int) {
 		h.Write(b)
 		return
 	}
+	printPlain(h, v, depth)
+}
+
+// printPlain hashes v, of a type that does not write itself as text.
+func printPlain(h *maphash.Hash, v reflect.Value, depth int) {
 	switch v.Kind() {
 	case reflect.String:
 		h.WriteString(v.String())
@@ -263,7 +268,12 @@ func printValue(h *maphash.Hash, v reflect.Value, depth int) {
 			}
 			h.WriteString(f.name)
 			h.WriteByte(0)
-			printValue(h, fv, depth+1)
+			if f.writes { // known from the field: no need to ask the type
+				b, _ := fv.Interface().(encoding.TextMarshaler).MarshalText()
+				h.Write(b)
+			} else {
+				printPlain(h, fv, depth+1)
+			}
 			h.WriteByte(0)
 		}
 	}
