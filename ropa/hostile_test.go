@@ -200,3 +200,35 @@ func TestTreeAllocatedOnce(t *testing.T) {
 	assert.Equal(t, len(jt.nodes), len(yt.nodes))
 	assert.Equal(t, len(yt.nodes), cap(yt.nodes))
 }
+
+// TestRegisterOwnsItsText: the tree holds the text of values and keys as
+// spans of the document, but the register and its source map hold copies:
+// a document overwritten after the load changes neither.
+func TestRegisterOwnsItsText(t *testing.T) {
+	reg := cleanRegister(2)
+	reg.Notes = "escaped \"text\" and plain text"
+	for _, format := range []Format{JSON, YAML} {
+		doc, err := Marshal(reg)
+		if format == YAML {
+			doc, err = MarshalYAML(reg)
+		}
+		require.NoError(t, err)
+		got, src, err := Decode(doc, format)
+		require.NoError(t, err, format)
+		want, err := Marshal(got)
+		require.NoError(t, err)
+		path, err := ParsePath("activities[1].name")
+		require.NoError(t, err)
+		loc, ok := src.Locate(got, path)
+		require.True(t, ok)
+		for i := range doc {
+			doc[i] = 'x'
+		}
+		again, err := Marshal(got)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(again), format)
+		loc2, _ := src.Locate(got, path)
+		assert.Equal(t, loc, loc2, format)
+		assert.True(t, loc.Exact && loc.Line > 1, format)
+	}
+}
