@@ -282,14 +282,14 @@ func (c *cursor) at(off int) (line, col int) {
 	if off < c.off { // not expected: start again from the top
 		c.off, c.line, c.col = 0, 1, 1
 	}
-	for _, b := range c.data[c.off:off] {
-		switch {
-		case b == '\n':
-			c.line, c.col = c.line+1, 1
-		case b&0xc0 != 0x80: // not a continuation byte: a new character
-			c.col++
-		}
+	seg := c.data[c.off:off]
+	if nl := bytes.LastIndexByte(seg, '\n'); nl >= 0 {
+		c.line += bytes.Count(seg[:nl+1], []byte{'\n'})
+		c.col, seg = 1, seg[nl+1:]
 	}
+	// The text before a position is UTF-8: both parsers stop at the first
+	// byte that is not.
+	c.col += utf8.RuneCount(seg)
 	c.counted += off - c.off
 	c.off = off
 	return c.line, c.col
