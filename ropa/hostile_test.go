@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -153,4 +154,81 @@ func TestNumbersAsWritten(t *testing.T) {
 	r, _, err := Decode([]byte(minimalYAML+"  employees: 12\n"), YAML)
 	require.NoError(t, err)
 	assert.Equal(t, 12, *r.Organisation.Employees)
+}
+
+// TestDocumentBeyondPositions: positions are held in 32 bits, so a document
+// larger than that is refused, however far WithMaxBytes raises the limit;
+// one that fits is not.
+func TestDocumentBeyondPositions(t *testing.T) {
+	require.EqualValues(t, math.MaxInt32, maxDocumentBytes, "offsets, lines and columns of a node are int32")
+	for _, tt := range []struct {
+		n, max int64
+		want   string
+	}{
+		{maxDocumentBytes + 1, 1 << 40, "the document has more than 2147483647 bytes (2147483648), the most a register document can have"},
+		{maxDocumentBytes + 1, maxDocumentBytes, "raise the limit (ropa.WithMaxBytes)"},
+		{maxDocumentBytes, 1 << 40, ""},
+		{DefaultMaxBytes + 1, DefaultMaxBytes, "more than 67108864 bytes"},
+	} {
+		err := sizeError(tt.n, tt.max)
+		if tt.want == "" {
+			assert.NoError(t, err, tt.n)
+			continue
+		}
+		require.Error(t, err, tt.n)
+		assert.True(t, strings.HasPrefix(err.Error(), "1:1: the document has more than "), err.Error())
+		assert.Contains(t, err.Error(), tt.want)
+	}
+}
+
+// TestTreeAllocatedOnce: the nodes of a register's tree are allocated once,
+// at their size, in either format; a JSON document's are counted exactly.
+func TestTreeAllocatedOnce(t *testing.T) {
+	reg := cleanRegister(40)
+	reg.Notes = "a, b: c - d [e, f] {g} 'h' \"i\" # j"
+	j, err := Marshal(reg)
+	require.NoError(t, err)
+	y, err := MarshalYAML(reg)
+	require.NoError(t, err)
+	jt, err := parseJSON(j)
+	require.NoError(t, err)
+	yt, err := parseYAML(y)
+	require.NoError(t, err)
+	assert.Greater(t, len(jt.nodes), 1000)
+	assert.Equal(t, len(jt.nodes), jsonNodes(j))
+	assert.Equal(t, len(jt.nodes), cap(jt.nodes))
+	assert.Equal(t, len(jt.nodes), len(yt.nodes))
+	assert.Equal(t, len(yt.nodes), cap(yt.nodes))
+}
+
+// TestRegisterOwnsItsText: the tree holds the text of values and keys as
+// spans of the document, but the register and its source map hold copies:
+// a document overwritten after the load changes neither.
+func TestRegisterOwnsItsText(t *testing.T) {
+	reg := cleanRegister(2)
+	reg.Notes = "escaped \"text\" and plain text"
+	for _, format := range []Format{JSON, YAML} {
+		doc, err := Marshal(reg)
+		if format == YAML {
+			doc, err = MarshalYAML(reg)
+		}
+		require.NoError(t, err)
+		got, src, err := Decode(doc, format)
+		require.NoError(t, err, format)
+		want, err := Marshal(got)
+		require.NoError(t, err)
+		path, err := ParsePath("activities[1].name")
+		require.NoError(t, err)
+		loc, ok := src.Locate(got, path)
+		require.True(t, ok)
+		for i := range doc {
+			doc[i] = 'x'
+		}
+		again, err := Marshal(got)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(again), format)
+		loc2, _ := src.Locate(got, path)
+		assert.Equal(t, loc, loc2, format)
+		assert.True(t, loc.Exact && loc.Line > 1, format)
+	}
 }

@@ -1,6 +1,7 @@
 package ropa
 
 import (
+	"bytes"
 	"encoding"
 	"fmt"
 	"hash/maphash"
@@ -76,7 +77,9 @@ func (e *LoadError) Error() string {
 
 // DefaultMaxBytes is the largest document Decode, Read and Load accept
 // unless WithMaxBytes raises it: 64 MiB, about 35,000 activities in YAML.
-// Loading takes several times the size of the document in memory.
+// Loading takes several times the size of the document in memory. No
+// document may have more than 2 GiB less one byte, whatever the limit: the
+// loader holds positions in 32 bits.
 const DefaultMaxBytes = 64 << 20
 
 // maxProblems bounds the problems a LoadError lists; the last one says how
@@ -100,9 +103,19 @@ func optionsOf(opts []LoadOption) loadOptions {
 	return o
 }
 
-func tooLarge(n, max int64) error {
-	return &LoadError{Problems: []Problem{{Position: Position{1, 1}, Message: fmt.Sprintf(
-		"the document has more than %d bytes (%d), the most this reader accepts; raise the limit (ropa.WithMaxBytes) if the register really is that large", max, n)}}}
+// sizeError refuses a document of n bytes that is larger than max, or than
+// the loader can give the positions of (maxDocumentBytes), whatever max is.
+func sizeError(n, max int64) error {
+	msg := ""
+	switch {
+	case n > max:
+		msg = fmt.Sprintf("the document has more than %d bytes (%d), the most this reader accepts; raise the limit (ropa.WithMaxBytes) if the register really is that large", max, n)
+	case n > maxDocumentBytes:
+		msg = fmt.Sprintf("the document has more than %d bytes (%d), the most a register document can have: the loader holds positions in 32 bits; split the register", int64(maxDocumentBytes), n)
+	default:
+		return nil
+	}
+	return &LoadError{Problems: []Problem{{Position: Position{1, 1}, Message: msg}}}
 }
 
 // Load reads a register from a file, in the format its extension names,
@@ -131,12 +144,12 @@ func Load(path string, opts ...LoadOption) (*Register, *Source, error) {
 // of the options (DefaultMaxBytes) and one byte more to tell a larger one.
 func Read(r io.Reader, format Format, opts ...LoadOption) (*Register, *Source, error) {
 	o := optionsOf(opts)
-	data, err := io.ReadAll(io.LimitReader(r, o.maxBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, min(o.maxBytes, maxDocumentBytes)+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("ropa: reading the register: %w", err)
 	}
-	if int64(len(data)) > o.maxBytes {
-		return nil, nil, tooLarge(int64(len(data)), o.maxBytes)
+	if err := sizeError(int64(len(data)), o.maxBytes); err != nil {
+		return nil, nil, err
 	}
 	return Decode(data, format, opts...)
 }
@@ -152,18 +165,18 @@ func Read(r io.Reader, format Format, opts ...LoadOption) (*Register, *Source, e
 // Norway and postalCode: 01234 keeps its zero. It is then decoded through
 // the same JSON struct tags as a JSON document, so both formats behave alike.
 func Decode(data []byte, format Format, opts ...LoadOption) (*Register, *Source, error) {
-	if o := optionsOf(opts); int64(len(data)) > o.maxBytes {
-		return nil, nil, tooLarge(int64(len(data)), o.maxBytes)
+	if err := sizeError(int64(len(data)), optionsOf(opts).maxBytes); err != nil {
+		return nil, nil, err
 	}
 	var (
-		root *node
-		err  error
+		t   *tree
+		err error
 	)
 	switch format {
 	case JSON:
-		root, err = parseJSON(data)
+		t, err = parseJSON(data)
 	case YAML:
-		root, err = parseYAML(data)
+		t, err = parseYAML(data)
 	default:
 		return nil, nil, fmt.Errorf("ropa: unknown format %q; use %q or %q", format, JSON, YAML)
 	}
@@ -172,13 +185,14 @@ func Decode(data []byte, format Format, opts ...LoadOption) (*Register, *Source,
 		return nil, nil, &LoadError{Problems: []Problem{{Position: Position{se.line, se.col}, Message: se.msg}}}
 	}
 	reg := &Register{}
-	src := &Source{seed: maphash.MakeSeed()}
-	w := &walker{format: format, names: map[string]string{}, seed: src.seed}
-	if root.kind != mappingNode {
+	w := &walker{format: format, tree: t, names: map[string]int32{}, seed: maphash.MakeSeed()}
+	// Each node of the tree is at most one element of the source map.
+	w.src = make([]srcNode, 1, len(t.nodes)+1)
+	if root := &t.root; root.kind != mappingNode {
 		w.problem(root, "expected a mapping of the fields of a register, found %s", root.kind)
 	} else {
 		w.checkSchema(root)
-		src.root = w.walk(root, reflect.ValueOf(reg).Elem())
+		w.src[0] = w.walk(root, reflect.ValueOf(reg).Elem())
 	}
 	if len(w.problems) > 0 {
 		slices.SortStableFunc(w.problems, func(a, b Problem) int {
@@ -194,7 +208,7 @@ func Decode(data []byte, format Format, opts ...LoadOption) (*Register, *Source,
 		}
 		return nil, nil, &LoadError{Problems: w.problems}
 	}
-	return reg, src, nil
+	return reg, &Source{nodes: w.src, names: w.nameList, seed: w.seed}, nil
 }
 
 // field is one JSON field of a struct type, with the index path to reach it
@@ -205,6 +219,8 @@ type field struct {
 	typ   reflect.Type
 	rank  int  // position among the struct's JSON fields
 	text  bool // the field's type reads itself from text
+	// writes is true where the field's type writes itself as text.
+	writes bool
 }
 
 type structFields struct {
@@ -261,7 +277,7 @@ func structFieldsOf(t reflect.Type) *structFields {
 			if name == "" {
 				name = f.Name
 			}
-			fd := field{name, append(append([]int(nil), index...), i), f.Type, len(sf.list), isText(f.Type)}
+			fd := field{name, append(append([]int(nil), index...), i), f.Type, len(sf.list), isText(f.Type), writesText(f.Type)}
 			sf.byName[name] = fd
 			sf.names = append(sf.names, name)
 			sf.list = append(sf.list, fd)
@@ -275,17 +291,69 @@ var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
 // isText reports whether a type reads itself from text.
 func isText(t reflect.Type) bool {
+	if k, ok := modelText[t]; ok {
+		return k.reads
+	}
+	return readsText(t)
+}
+
+func readsText(t reflect.Type) bool {
 	return t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshaler)
 }
+
+func writesText(t reflect.Type) bool {
+	return t.Kind() != reflect.Pointer && t.Implements(textMarshaler)
+}
+
+// textKind says whether a type reads itself from text and writes itself
+// as text.
+type textKind struct{ reads, writes bool }
+
+// modelText holds the textKind of every type of the model, found once from
+// the types and never changed: a load and a fingerprint ask it of each
+// value, which a map answers several times faster than reflect's
+// Implements.
+var modelText = func() map[reflect.Type]textKind {
+	m := map[reflect.Type]textKind{}
+	var visit func(t reflect.Type)
+	visit = func(t reflect.Type) {
+		if _, ok := m[t]; ok {
+			return
+		}
+		m[t] = textKind{readsText(t), writesText(t)}
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice:
+			visit(t.Elem())
+		case reflect.Struct:
+			for i := 0; i < t.NumField(); i++ {
+				visit(t.Field(i).Type)
+			}
+		}
+	}
+	visit(reflect.TypeFor[Register]())
+	return m
+}()
 
 // walker decodes the nodes of a document into the model, noting every
 // problem, and makes the source map of what it decoded.
 type walker struct {
 	format   Format
+	tree     *tree
 	problems []Problem
-	steps    []Step            // the path of the node being walked
-	names    map[string]string // the keys of the document, interned
+	steps    []Step // the path of the node being walked
+	// names numbers the keys of the document, in nameList.
+	names    map[string]int32
+	nameList []string
+	src      []srcNode // the source map being made
 	seed     maphash.Seed
+}
+
+// children reserves the room for count children of a source node in the
+// source map, side by side, and returns the node with them.
+func (w *walker) children(src srcNode, count int) srcNode {
+	src.first, src.count = int32(len(w.src)), int32(count)
+	w.src = append(w.src, make([]srcNode, count)...)
+	return src
 }
 
 func (w *walker) push(s Step) { w.steps = append(w.steps, s) }
@@ -296,7 +364,7 @@ func (w *walker) path() Path { return Path{steps: slices.Clone(w.steps)} }
 
 // problem records a problem at node n, at the current path.
 func (w *walker) problem(n *node, format string, args ...any) {
-	w.problemAt(n.line, n.col, format, args...)
+	w.problemAt(int(n.line), int(n.col), format, args...)
 }
 
 // problemAt records a problem at a line and column, at the current path.
@@ -307,13 +375,14 @@ func (w *walker) problemAt(line, col int, format string, args ...any) {
 func (w *walker) checkSchema(root *node) {
 	w.push(Step{Field: "schema"})
 	defer w.pop()
-	for i, k := range root.keys {
-		if k.name != "schema" {
+	kids := w.tree.kids(root)
+	for i := range kids {
+		v := &kids[i]
+		if string(w.tree.keyOf(v)) != "schema" {
 			continue
 		}
-		v := root.kids[i]
-		if v.kind == scalarNode && v.value != SchemaV1 {
-			w.problem(v, "unsupported schema %q; this library reads %q", v.value, SchemaV1)
+		if value := w.tree.value(v); v.kind == scalarNode && string(value) != SchemaV1 {
+			w.problem(v, "unsupported schema %q; this library reads %q", value, SchemaV1)
 		}
 		if v.kind == nullNode {
 			w.problem(v, "schema is empty; write schema: %s", SchemaV1)
@@ -325,8 +394,7 @@ func (w *walker) checkSchema(root *node) {
 
 // srcOf returns the source node of n, without children.
 func srcOf(n *node) srcNode {
-	a := anchorOf(n)
-	return srcNode{pos: spotOf(n.line, n.col), anchor: spotOf(a.Line, a.Column)}
+	return srcNode{pos: spot{n.line, n.col}, anchor: spot{n.anchorLine, n.anchorCol}, name: -1}
 }
 
 // walk checks node n against the type of v and stores its value in v: the
@@ -342,7 +410,8 @@ func (w *walker) walk(n *node, v reflect.Value) srcNode {
 		if !w.scalar(n, "a text value") {
 			return src
 		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.value)); err != nil {
+		// The text is the document's: UnmarshalText copies what it keeps.
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(w.tree.value(n)); err != nil {
 			w.problem(n, "%s", strings.TrimPrefix(err.Error(), "retention: "))
 		}
 		return src
@@ -358,62 +427,73 @@ func (w *walker) walk(n *node, v reflect.Value) srcNode {
 		if n.kind != sequenceNode {
 			hint := ""
 			if n.kind == scalarNode {
-				hint = fmt.Sprintf("; write [%s] for a list of one", n.value)
+				hint = fmt.Sprintf("; write [%s] for a list of one", w.tree.value(n))
 			}
 			w.problem(n, "expected a list, found %s%s", n.kind, hint)
 			return src
 		}
-		v.Set(reflect.MakeSlice(t, len(n.kids), len(n.kids)))
+		kids := w.tree.kids(n)
+		v.Set(reflect.MakeSlice(t, len(kids), len(kids)))
 		src.list = true
-		src.kids = make([]srcNode, len(n.kids))
-		for i, item := range n.kids {
+		src = w.children(src, len(kids))
+		for i := range kids {
+			item := &kids[i]
 			w.push(Step{Index: i})
+			kid := srcOf(item)
 			if item.kind == nullNode {
 				w.problem(item, "empty list item; give it a value or remove it")
-				src.kids[i] = srcOf(item)
 			} else {
-				src.kids[i] = w.walk(item, v.Index(i))
-				src.kids[i].print = fingerprint(w.seed, v.Index(i))
+				kid = w.walk(item, v.Index(i))
+				kid.print = fingerprint(w.seed, v.Index(i))
 			}
+			w.src[int(src.first)+i] = kid
 			w.pop()
-			n.kids[i] = nil // the item is in the register now: its nodes may go while the rest is read
 		}
 	case reflect.String:
 		if !w.scalar(n, "a text value") {
 			return src
 		}
-		if w.format == JSON && n.tag != "str" {
-			w.problem(n, "expected a string, found %s %s; put it in quotes", n.tag, n.value)
+		value := w.tree.value(n)
+		if w.format == JSON && n.tag != strTag {
+			w.problem(n, "expected a string, found %s %s; put it in quotes", n.tag, value)
 			return src
 		}
-		// "" is the zero value, "not given", of every enumeration: the check
-		// reports it where a value is required, and it survives a round trip.
-		if values, ok := enumValues[t]; ok && n.value != "" && !slices.Contains(values, n.value) {
-			w.problem(n, "unknown value %q; want one of %s%s", n.value, strings.Join(values, ", "), suggest(n.value, values))
+		values, ok := enumValues[t]
+		if !ok || len(value) == 0 {
+			// "" is the zero value, "not given", of every enumeration: the
+			// check reports it where a value is required, and it survives a
+			// round trip.
+			v.SetString(string(value))
 			return src
 		}
-		v.SetString(n.value)
+		if i := slices.IndexFunc(values, func(s string) bool { return s == string(value) }); i >= 0 {
+			v.SetString(values[i]) // the enumeration's own string: no copy
+			return src
+		}
+		w.problem(n, "unknown value %q; want one of %s%s", value, strings.Join(values, ", "), suggest(string(value), values))
 	case reflect.Bool:
 		if !w.scalar(n, "true or false") {
 			return src
 		}
-		if n.tag != "bool" {
-			w.problem(n, "expected true or false, found %q", n.value)
+		value := w.tree.value(n)
+		if n.tag != boolTag {
+			w.problem(n, "expected true or false, found %q", value)
 			return src
 		}
-		v.SetBool(strings.EqualFold(n.value, "true"))
+		v.SetBool(bytes.EqualFold(value, []byte("true")))
 	case reflect.Int, reflect.Int64:
 		if !w.scalar(n, "a whole number") {
 			return src
 		}
-		i, err := strconv.ParseInt(n.value, 10, 64)
-		if err != nil || n.tag != "int" || v.OverflowInt(i) {
-			w.problem(n, "expected a whole number, found %q", n.value)
+		value := w.tree.value(n)
+		i, err := strconv.ParseInt(string(value), 10, 64)
+		if err != nil || n.tag != intTag || v.OverflowInt(i) {
+			w.problem(n, "expected a whole number, found %q", value)
 			return src
 		}
-		if canonical := strconv.FormatInt(i, 10); canonical != n.value {
+		if canonical := strconv.FormatInt(i, 10); canonical != string(value) {
 			// +012 would be written back as 12: refuse rather than change it.
-			w.problem(n, "write the number %q as %s: no sign, no leading zeros", n.value, canonical)
+			w.problem(n, "write the number %q as %s: no sign, no leading zeros", value, canonical)
 			return src
 		}
 		v.SetInt(i)
@@ -431,13 +511,18 @@ func (w *walker) scalar(n *node, want string) bool {
 	return true
 }
 
-// intern returns the one copy of a key the source map keeps.
-func (w *walker) intern(name string) string {
-	if s, ok := w.names[name]; ok {
-		return s
+// intern returns the number of a key in nameList, which holds the one copy
+// of it that the source map and the paths keep: a register repeats its
+// field names.
+func (w *walker) intern(b []byte) int32 {
+	if id, ok := w.names[string(b)]; ok {
+		return id
 	}
-	w.names[name] = name
-	return name
+	name := string(b)
+	id := int32(len(w.nameList))
+	w.names[name] = id
+	w.nameList = append(w.nameList, name)
+	return id
 }
 
 // manyKeys is the number of keys of a mapping above which duplicates are
@@ -455,52 +540,55 @@ func (w *walker) walkStruct(n *node, v reflect.Value) srcNode {
 		return src
 	}
 	fs := fieldsOf(v.Type())
+	kids := w.tree.kids(n)
 	var first map[string]int // for a mapping of many keys: the first line of each
-	if len(n.keys) > manyKeys {
-		first = make(map[string]int, len(n.keys))
+	if len(kids) > manyKeys {
+		first = make(map[string]int, len(kids))
 	}
-	src.keys = make([]string, 0, len(n.keys))
-	src.kids = make([]srcNode, 0, len(n.keys))
-	for i, k := range n.keys {
-		name := k.name
-		if name == "" {
+	src = w.children(src, len(kids))
+	src.count = 0 // the fields read; the room of those not read stays empty
+	for i := range kids {
+		k := &kids[i]
+		if len(w.tree.keyOf(k)) == 0 {
 			// An empty name is no step of a path: the problem is the mapping's.
-			w.problemAt(k.line, k.col, "empty field name; write the name of a field")
+			w.problemAt(int(k.keyLine), int(k.keyCol), "empty field name; write the name of a field")
 			continue
 		}
+		id := w.intern(w.tree.keyOf(k))
+		name := w.nameList[id]
 		w.push(Step{Field: name})
-		if line, dup := w.seen(n, i, first); dup {
-			w.problemAt(k.line, k.col, "field %q is given twice (first at line %d); keep one", name, line)
+		if line, dup := w.seen(kids, i, name, first); dup {
+			w.problemAt(int(k.keyLine), int(k.keyCol), "field %q is given twice (first at line %d); keep one", name, line)
 			w.pop()
 			continue
 		}
 		if f, ok := fs.byName[name]; ok {
-			kid := w.walk(n.kids[i], v.FieldByIndex(f.index))
-			kid.key = spotOf(k.line, k.col)
-			src.keys = append(src.keys, w.intern(name))
-			src.kids = append(src.kids, kid)
+			kid := w.walk(k, v.FieldByIndex(f.index))
+			kid.key, kid.name = spot{k.keyLine, k.keyCol}, id
+			w.src[src.first+src.count] = kid
+			src.count++
 		} else {
-			w.problemAt(k.line, k.col, "unknown field %q%s", name, suggest(name, fs.names))
+			w.problemAt(int(k.keyLine), int(k.keyCol), "unknown field %q%s", name, suggest(name, fs.names))
 		}
 		w.pop()
 	}
 	return src
 }
 
-// seen reports whether key i of mapping n was given before, and the line of
-// its first use; first, if not nil, remembers the keys seen so far.
-func (w *walker) seen(n *node, i int, first map[string]int) (int, bool) {
-	name := n.keys[i].name
+// seen reports whether the key of kids[i], name, was given before in its
+// mapping, and the line of its first use; first, if not nil, remembers the
+// keys seen so far.
+func (w *walker) seen(kids []node, i int, name string, first map[string]int) (int, bool) {
 	if first != nil {
 		if line, ok := first[name]; ok {
 			return line, true
 		}
-		first[name] = n.keys[i].line
+		first[name] = int(kids[i].keyLine)
 		return 0, false
 	}
-	for _, prev := range n.keys[:i] {
-		if prev.name == name {
-			return prev.line, true
+	for j := range kids[:i] {
+		if string(w.tree.keyOf(&kids[j])) == name {
+			return int(kids[j].keyLine), true
 		}
 	}
 	return 0, false

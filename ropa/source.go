@@ -4,7 +4,6 @@ import (
 	"encoding"
 	"hash/maphash"
 	"reflect"
-	"slices"
 	"strconv"
 )
 
@@ -43,27 +42,48 @@ func (p Position) IsValid() bool { return p.Line > 0 }
 type Source struct {
 	// File is the name of the file the register was read from, where there is one.
 	File string
-	root srcNode
-	seed maphash.Seed
+	// nodes are the elements of the document: nodes[0] is the root, and
+	// the children of each element stand side by side.
+	nodes []srcNode
+	// names are the field names of the document, once each.
+	names []string
+	seed  maphash.Seed
 }
 
 // srcNode is one element of the document: its position, the position of
 // the anchor it was copied from (for an element reached through a YAML
-// alias), its children (a mapping's values, by key, or a list's items) and,
-// for a list item, its fingerprint.
+// alias), where its children stand in Source.nodes (a mapping's values, by
+// key, or a list's items) and, for a list item, its fingerprint. It holds
+// no pointers: 48 bytes for each element of the document.
 type srcNode struct {
 	pos, anchor, key spot // key: where the key of a mapping's value stands
-	list             bool // the element is a list
-	keys             []string
-	kids             []srcNode
+	first, count     int32
+	name             int32 // a mapping's value: its key, in Source.names
+	list             bool  // the element is a list
 	print            uint64
+}
+
+// kids returns the children of n.
+func (s *Source) kids(n *srcNode) []srcNode { return s.nodes[n.first : n.first+n.count] }
+
+// field returns the value of field name of mapping n, or nil.
+func (s *Source) field(n *srcNode, name string) *srcNode {
+	if n.list {
+		return nil
+	}
+	kids := s.kids(n)
+	for i := range kids {
+		if s.names[kids[i].name] == name {
+			return &kids[i]
+		}
+	}
+	return nil
 }
 
 // spot is a Position held in half the memory: a source map holds one for
 // every element of the document.
 type spot struct{ line, col int32 }
 
-func spotOf(line, col int) spot   { return spot{int32(line), int32(col)} }
 func (s spot) position() Position { return Position{int(s.line), int(s.col)} }
 
 // Located is where a path of a register stands in its document.
@@ -91,7 +111,7 @@ func (s *Source) Locate(reg *Register, p Path) (Located, bool) {
 	if s == nil {
 		return Located{}, false
 	}
-	n := &s.root
+	n := &s.nodes[0]
 	v := reflect.ValueOf(reg).Elem()
 	loc := Located{Position: n.pos.position(), Exact: true}
 	var alias Position // where the alias on the path is used
@@ -99,7 +119,7 @@ func (s *Source) Locate(reg *Register, p Path) (Located, bool) {
 		v = deref(v)
 		var next *srcNode
 		if st.IsIndex() {
-			if v.Kind() != reflect.Slice || n.keys != nil || st.Index >= v.Len() {
+			if v.Kind() != reflect.Slice || !n.list || st.Index >= v.Len() {
 				loc.Exact = false
 				break
 			}
@@ -115,9 +135,7 @@ func (s *Source) Locate(reg *Register, p Path) (Located, bool) {
 				}
 				v = v.FieldByIndex(f.index)
 			}
-			if i := slices.Index(n.keys, st.Field); i >= 0 {
-				next = &n.kids[i]
-			}
+			next = s.field(n, st.Field)
 		}
 		if next == nil {
 			loc.Exact = false
@@ -147,16 +165,17 @@ func (s *Source) Locate(reg *Register, p Path) (Located, bool) {
 // print, expected at index i: the item at i if it matches, else the one item
 // that does, else nil.
 func (s *Source) item(n *srcNode, i int, print uint64) *srcNode {
-	if i < len(n.kids) && n.kids[i].print == print {
-		return &n.kids[i]
+	kids := s.kids(n)
+	if i < len(kids) && kids[i].print == print {
+		return &kids[i]
 	}
 	var found *srcNode
-	for k := range n.kids {
-		if n.kids[k].print == print {
+	for k := range kids {
+		if kids[k].print == print {
 			if found != nil {
 				return nil // two alike: neither can be told to be the one
 			}
-			found = &n.kids[k]
+			found = &kids[k]
 		}
 	}
 	return found
@@ -217,6 +236,11 @@ func printValue(h *maphash.Hash, v reflect.Value, depth int) {
 		h.Write(b)
 		return
 	}
+	printPlain(h, v, depth)
+}
+
+// printPlain hashes v, of a type that does not write itself as text.
+func printPlain(h *maphash.Hash, v reflect.Value, depth int) {
 	switch v.Kind() {
 	case reflect.String:
 		h.WriteString(v.String())
@@ -244,7 +268,12 @@ func printValue(h *maphash.Hash, v reflect.Value, depth int) {
 			}
 			h.WriteString(f.name)
 			h.WriteByte(0)
-			printValue(h, fv, depth+1)
+			if f.writes { // known from the field: no need to ask the type
+				b, _ := fv.Interface().(encoding.TextMarshaler).MarshalText()
+				h.Write(b)
+			} else {
+				printPlain(h, fv, depth+1)
+			}
 			h.WriteByte(0)
 		}
 	}
@@ -254,7 +283,8 @@ var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 
 // asText returns the TextMarshaler of a value whose type writes itself as text.
 func asText(v reflect.Value) (encoding.TextMarshaler, bool) {
-	if v.Kind() == reflect.Pointer || !v.Type().Implements(textMarshaler) {
+	t := v.Type()
+	if k, ok := modelText[t]; ok && !k.writes || !ok && !writesText(t) {
 		return nil, false
 	}
 	return v.Interface().(encoding.TextMarshaler), true

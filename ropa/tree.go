@@ -1,27 +1,36 @@
 package ropa
 
 import (
-	"io"
-	"regexp"
-	"sort"
-	"strings"
-
 	"bytes"
 	"fmt"
-	yaml "go.yaml.in/yaml/v3"
+	"io"
+	"math"
+	"regexp"
 	"slices"
+	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
 )
 
-// node is one element of a parsed document, with where it stood. Both
-// formats parse into nodes, so that one strict walk checks both.
+// tree is a parsed document. Its nodes hold no pointers: the children of
+// every collection stand side by side in nodes, and the text of a scalar or
+// a key is a span of the document or, where it is not written as it stands
+// there (escapes, folded lines, text of the YAML library), of text. Both
+// formats parse into a tree, so that one strict walk checks both.
+type tree struct {
+	data  []byte // the document
+	text  []byte // the texts that the document does not hold as they are
+	nodes []node // the children of the collections
+	root  node
+}
+
+// node is one element of a parsed document, with where it stood: 44 bytes,
+// without pointers, so that the collector need not look into a tree.
 type node struct {
-	kind nodeKind
-	// quoted is true for a JSON string or a quoted YAML scalar.
-	quoted bool
-	// explicit is true for a YAML node whose tag was written (!!str 12).
-	explicit bool
+	line, col int32
 	// anchorLine and anchorCol are set on the nodes that a YAML alias
 	// expands to: where the anchor they come from stands (the &name). The
 	// node the alias expands to stands (line, col) where the alias is used;
@@ -29,22 +38,145 @@ type node struct {
 	// carry the anchor's position too, or that of the inner alias they were
 	// reached through. They are 0 for every other node.
 	anchorLine, anchorCol int32
-	line, col             int
-	// value holds a scalar's text exactly as written (without quotes).
-	value string
-	// tag classifies a scalar: "str", "int", "float", "bool", "null" or, in
-	// YAML, another resolved tag such as "timestamp".
-	tag  string
-	keys []key   // a mapping's keys, in order
-	kids []*node // a mapping's values (kids[i] is the value of keys[i]) or a list's items
+	// keyLine and keyCol are where the key of a mapping's value stands, and
+	// key its text; zero for a list's item and the root.
+	keyLine, keyCol int32
+	key             span
+	// val is a scalar's text exactly as written (without quotes), or the
+	// children of a collection: tree.nodes[val.off:val.end].
+	val   span
+	kind  nodeKind
+	tag   scalarTag
+	flags nodeFlags
 }
 
-// key is a key of a mapping: a field name, with where it stood. Keys are held
-// by value: a document has as many keys as values. The keys of a mapping
-// that an alias expands to keep where they are written, in the anchor.
-type key struct {
-	name      string
-	line, col int
+// span is where a text stands: from off to end in the document, or in
+// tree.text where the node's flags say so; for a collection, where its
+// children stand in tree.nodes. Offsets fit in 32 bits: a document has at
+// most maxDocumentBytes.
+type span struct{ off, end int32 }
+
+func spanOf(off, end int) span { return span{int32(off), int32(end)} }
+
+type nodeFlags uint8
+
+const (
+	// quotedNode is a JSON string or a quoted YAML scalar.
+	quotedNode nodeFlags = 1 << iota
+	// explicitTag is a YAML node whose tag was written (!!str 12).
+	explicitTag
+	keyInText // the key is in tree.text
+	valInText // the value is in tree.text
+)
+
+func (n *node) quoted() bool   { return n.flags&quotedNode != 0 }
+func (n *node) explicit() bool { return n.flags&explicitTag != 0 }
+
+// maxDocumentBytes is the largest document the loader can hold the
+// positions of: offsets, lines and columns are 32-bit. WithMaxBytes cannot
+// raise the limit past it.
+const maxDocumentBytes = math.MaxInt32
+
+// maxNodes bounds the nodes of a tree, which are counted in 32 bits: the
+// expansion of YAML aliases stops there too.
+const maxNodes = math.MaxInt32
+
+// value returns the text of scalar n.
+func (t *tree) value(n *node) []byte { return t.textOf(n.val, n.flags&valInText != 0) }
+
+// keyOf returns the text of the key of n, a mapping's value.
+func (t *tree) keyOf(n *node) []byte { return t.textOf(n.key, n.flags&keyInText != 0) }
+
+func (t *tree) textOf(s span, inText bool) []byte {
+	if inText {
+		return t.text[s.off:s.end]
+	}
+	return t.data[s.off:s.end]
+}
+
+// kids returns the children of n: a mapping's values, each with its key, or
+// a list's items; none for a scalar.
+func (t *tree) kids(n *node) []node {
+	if n.kind != mappingNode && n.kind != sequenceNode {
+		return nil
+	}
+	return t.nodes[n.val.off:n.val.end]
+}
+
+// newBuilder returns a builder of the tree of data, with room for the
+// nodes it is expected to hold.
+func newBuilder(data []byte, nodes int) builder {
+	return builder{tree: tree{data: data, nodes: make([]node, 0, nodes)}}
+}
+
+// builder makes a tree: the children of the collections being read wait on
+// a stack and move to the tree's nodes, side by side, when their collection
+// ends.
+type builder struct {
+	tree
+	stack []node
+}
+
+// close gives collection n the children on the stack from from on.
+func (b *builder) close(n *node, from int) {
+	n.val = spanOf(len(b.nodes), len(b.nodes)+len(b.stack)-from)
+	b.nodes = append(b.nodes, b.stack[from:]...)
+	b.stack = b.stack[:from]
+}
+
+// addText adds a text that the document does not hold as it stands; ok is
+// false where text would pass the 32 bits of a span.
+func (b *builder) addText(s []byte) (sp span, ok bool) {
+	if len(b.text)+len(s) > maxDocumentBytes {
+		return span{}, false
+	}
+	off := len(b.text)
+	b.text = append(b.text, s...)
+	return spanOf(off, len(b.text)), true
+}
+
+// addString is addText for a string.
+func (b *builder) addString(s string) (sp span, ok bool) {
+	if len(b.text)+len(s) > maxDocumentBytes {
+		return span{}, false
+	}
+	off := len(b.text)
+	b.text = append(b.text, s...)
+	return spanOf(off, len(b.text)), true
+}
+
+// scalarTag classifies a scalar as YAML resolves it, or as JSON writes it.
+type scalarTag uint8
+
+const (
+	noTag scalarTag = iota // a collection
+	strTag
+	intTag
+	floatTag
+	boolTag
+	nullTag
+	timestampTag
+)
+
+var tagNames = [...]string{noTag: "", strTag: "str", intTag: "int", floatTag: "float", boolTag: "bool", nullTag: "null", timestampTag: "timestamp"}
+
+// String names the tag as YAML does, without !!.
+func (t scalarTag) String() string {
+	if int(t) < len(tagNames) {
+		return tagNames[t]
+	}
+	return ""
+}
+
+// tagOf returns the tag of a scalar that the YAML library resolved (a short
+// tag such as !!int); ok is false for any other, which no node may carry.
+func tagOf(short string) (scalarTag, bool) {
+	for t, name := range tagNames {
+		if t != int(noTag) && strings.HasPrefix(short, "!!") && short[2:] == name {
+			return scalarTag(t), true
+		}
+	}
+	return noTag, false
 }
 
 type nodeKind uint8
@@ -150,43 +282,102 @@ func (c *cursor) at(off int) (line, col int) {
 	if off < c.off { // not expected: start again from the top
 		c.off, c.line, c.col = 0, 1, 1
 	}
-	for _, b := range c.data[c.off:off] {
-		switch {
-		case b == '\n':
-			c.line, c.col = c.line+1, 1
-		case b&0xc0 != 0x80: // not a continuation byte: a new character
-			c.col++
-		}
+	seg := c.data[c.off:off]
+	if nl := bytes.LastIndexByte(seg, '\n'); nl >= 0 {
+		c.line += bytes.Count(seg[:nl+1], []byte{'\n'})
+		c.col, seg = 1, seg[nl+1:]
 	}
+	// The text before a position is UTF-8: both parsers stop at the first
+	// byte that is not.
+	c.col += utf8.RuneCount(seg)
 	c.counted += off - c.off
 	c.off = off
 	return c.line, c.col
 }
 
-// parseJSON parses a JSON document (RFC 8259) into nodes.
-func parseJSON(data []byte) (*node, error) {
+// parseJSON parses a JSON document (RFC 8259) into a tree.
+func parseJSON(data []byte) (*tree, error) {
 	return newJSONParser(data).document()
 }
 
 func newJSONParser(data []byte) *jsonParser {
 	data = bytes.TrimPrefix(data, bom)
-	return &jsonParser{cursor: cursor{data: data, line: 1, col: 1}, names: map[string]string{}}
+	return &jsonParser{cursor: cursor{data: data, line: 1, col: 1}, out: newBuilder(data, jsonNodes(data))}
+}
+
+// jsonNodes counts the values of a JSON document, less the outermost: the
+// nodes of its tree, so that they are allocated once, at their size. It
+// counts up to maxDepth levels deep; a deeper document is refused.
+func jsonNodes(data []byte) int {
+	var inArray [maxDepth + 2]bool
+	depth, n, first := 0, 0, false // first: a list was just opened
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case ']', '}':
+			depth, first = max(depth-1, 0), false
+			continue
+		case ',':
+			if inArray[depth] {
+				n++
+			}
+			continue
+		case ':':
+			n++
+			continue
+		}
+		// c starts a value or a key.
+		if first && inArray[depth] {
+			n++
+		}
+		first = false
+		switch c {
+		case '"':
+			i = stringEnd(data, i+1)
+		case '[', '{':
+			if depth+1 == len(inArray) {
+				return n
+			}
+			depth++
+			inArray[depth], first = c == '[', c == '['
+		}
+	}
+	return n
+}
+
+// stringEnd returns the offset of the quote that closes the JSON string
+// whose text starts at i, or len(data): the first quote after an even
+// number of backslashes.
+func stringEnd(data []byte, i int) int {
+	for {
+		q := bytes.IndexByte(data[i:], '"')
+		if q < 0 {
+			return len(data)
+		}
+		i += q
+		b := i
+		for b > 0 && data[b-1] == '\\' {
+			b--
+		}
+		if (i-b)%2 == 0 {
+			return i
+		}
+		i++
+	}
 }
 
 // jsonParser is a scanner over the bytes of a JSON document. Scalars keep
-// their text as written (a number's digits, a string without its escapes);
-// keys and values of a mapping are gathered on stacks and copied to the
-// mapping at its end, so that each mapping holds slices of its exact size.
+// their text as written (a number's digits, a string without its escapes):
+// a span of the document, or of the tree's text for a string with escapes.
 type jsonParser struct {
 	cursor
-	pos   int
-	names map[string]string // keys, interned: a register repeats its field names
-	keys  []key             // the keys of the mappings being parsed
-	kids  []*node           // the values and items of the collections being parsed
-	buf   []byte            // the text of a string with escapes
+	pos int
+	out builder
 }
 
-func (p *jsonParser) document() (*node, error) {
+func (p *jsonParser) document() (*tree, error) {
 	p.space()
 	if p.pos == len(p.data) {
 		return nil, &syntaxError{1, 1, "empty document: a register needs at least \"schema\": \"openropa/v1\""}
@@ -199,7 +390,8 @@ func (p *jsonParser) document() (*node, error) {
 	if p.pos < len(p.data) {
 		return nil, p.errAt(p.pos, "unexpected data after the end of the document")
 	}
-	return root, nil
+	p.out.root = root
+	return &p.out.tree, nil
 }
 
 func (p *jsonParser) space() {
@@ -244,40 +436,41 @@ func quoteChar(r rune) string {
 	return "'" + s[1:len(s)-1] + "'"
 }
 
-func (p *jsonParser) value(depth int) (*node, error) {
+func (p *jsonParser) value(depth int) (node, error) {
 	start := p.pos
 	line, col := p.at(start)
 	if depth > maxDepth {
-		return nil, depthError(line, col)
+		return node{}, depthError(line, col)
 	}
 	if start == len(p.data) {
-		return nil, p.bad(start, "")
+		return node{}, p.bad(start, "")
 	}
-	n := &node{line: line, col: col}
+	n := node{line: int32(line), col: int32(col)}
 	var err error
 	switch c := p.data[start]; {
 	case c == '{':
-		err = p.object(n, depth)
+		err = p.object(&n, depth)
 	case c == '[':
-		err = p.array(n, depth)
+		err = p.array(&n, depth)
 	case c == '"':
-		var s []byte
-		if s, err = p.str(); err == nil {
-			n.kind, n.value, n.tag, n.quoted = scalarNode, string(s), "str", true
+		var inText bool
+		n.kind, n.tag, n.flags = scalarNode, strTag, quotedNode
+		if n.val, inText, err = p.str(); inText {
+			n.flags |= valInText
 		}
 	case c == 't':
-		n.kind, n.value, n.tag, err = scalarNode, "true", "bool", p.literal("true")
+		n.kind, n.tag, n.val, err = scalarNode, boolTag, spanOf(start, start+4), p.literal("true")
 	case c == 'f':
-		n.kind, n.value, n.tag, err = scalarNode, "false", "bool", p.literal("false")
+		n.kind, n.tag, n.val, err = scalarNode, boolTag, spanOf(start, start+5), p.literal("false")
 	case c == 'n':
-		n.kind, n.tag, err = nullNode, "null", p.literal("null")
+		n.kind, n.tag, err = nullNode, nullTag, p.literal("null")
 	case c == '-' || '0' <= c && c <= '9':
-		n.kind, n.value, n.tag, err = p.number()
+		n.kind, n.tag, n.val, err = p.number()
 	default:
 		err = p.bad(start, "looking for beginning of value")
 	}
 	if err != nil {
-		return nil, err
+		return node{}, err
 	}
 	return n, nil
 }
@@ -294,7 +487,7 @@ func (p *jsonParser) literal(word string) error {
 
 // number scans a number and returns its text as written: int if it is a
 // whole number that fits in 64 bits, float otherwise.
-func (p *jsonParser) number() (kind nodeKind, text, tag string, err error) {
+func (p *jsonParser) number() (kind nodeKind, tag scalarTag, text span, err error) {
 	d, i := p.data, p.pos
 	digits := func(what string) error {
 		if i == len(d) || d[i] < '0' || d[i] > '9' {
@@ -311,12 +504,12 @@ func (p *jsonParser) number() (kind nodeKind, text, tag string, err error) {
 	if i < len(d) && d[i] == '0' {
 		i++
 	} else if err := digits("in numeric literal"); err != nil {
-		return 0, "", "", err
+		return 0, 0, span{}, err
 	}
 	if i < len(d) && d[i] == '.' {
 		i++
 		if err := digits("after decimal point in numeric literal"); err != nil {
-			return 0, "", "", err
+			return 0, 0, span{}, err
 		}
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
@@ -325,15 +518,15 @@ func (p *jsonParser) number() (kind nodeKind, text, tag string, err error) {
 			i++
 		}
 		if err := digits("in exponent of numeric literal"); err != nil {
-			return 0, "", "", err
+			return 0, 0, span{}, err
 		}
 	}
-	text, tag = string(d[p.pos:i]), "float"
-	if _, err := strconv.ParseInt(text, 10, 64); err == nil {
-		tag = "int"
+	tag = floatTag
+	if _, err := strconv.ParseInt(string(d[p.pos:i]), 10, 64); err == nil {
+		tag = intTag
 	}
-	p.pos = i
-	return scalarNode, text, tag, nil
+	text, p.pos = spanOf(p.pos, i), i
+	return scalarNode, tag, text, nil
 }
 
 func (p *jsonParser) object(n *node, depth int) error {
@@ -341,20 +534,15 @@ func (p *jsonParser) object(n *node, depth int) error {
 	if p.open('}') {
 		return nil
 	}
-	k0, v0 := len(p.keys), len(p.kids)
+	from := len(p.out.stack)
 	for {
 		if p.pos == len(p.data) || p.data[p.pos] != '"' {
 			return p.bad(p.pos, "looking for beginning of object key string")
 		}
 		kl, kc := p.at(p.pos)
-		s, err := p.str()
+		name, inText, err := p.str()
 		if err != nil {
 			return err
-		}
-		name, ok := p.names[string(s)]
-		if !ok {
-			name = string(s)
-			p.names[name] = name
 		}
 		p.space()
 		if p.pos == len(p.data) || p.data[p.pos] != ':' {
@@ -366,11 +554,13 @@ func (p *jsonParser) object(n *node, depth int) error {
 		if err != nil {
 			return err
 		}
-		p.keys = append(p.keys, key{name: name, line: kl, col: kc})
-		p.kids = append(p.kids, val)
+		val.key, val.keyLine, val.keyCol = name, int32(kl), int32(kc)
+		if inText {
+			val.flags |= keyInText
+		}
+		p.out.stack = append(p.out.stack, val)
 		if done, err := p.next('}', "after object key:value pair"); done || err != nil {
-			n.keys, n.kids = slices.Clone(p.keys[k0:]), slices.Clone(p.kids[v0:])
-			p.keys, p.kids = p.keys[:k0], p.kids[:v0]
+			p.out.close(n, from)
 			return err
 		}
 	}
@@ -381,16 +571,15 @@ func (p *jsonParser) array(n *node, depth int) error {
 	if p.open(']') {
 		return nil
 	}
-	v0 := len(p.kids)
+	from := len(p.out.stack)
 	for {
 		item, err := p.value(depth + 1)
 		if err != nil {
 			return err
 		}
-		p.kids = append(p.kids, item)
+		p.out.stack = append(p.out.stack, item)
 		if done, err := p.next(']', "after array element"); done || err != nil {
-			n.kids = slices.Clone(p.kids[v0:])
-			p.kids = p.kids[:v0]
+			p.out.close(n, from)
 			return err
 		}
 	}
@@ -424,57 +613,84 @@ func (p *jsonParser) next(end byte, context string) (done bool, err error) {
 	return false, p.bad(p.pos, context)
 }
 
-// str scans a string and returns its text without quotes and escapes. The
-// text is valid only until the next call.
-func (p *jsonParser) str() ([]byte, error) {
+// str scans a string and returns its text without quotes and escapes: a
+// span of the document or, with inText, of the tree's text, where the
+// string holds an escape.
+func (p *jsonParser) str() (text span, inText bool, err error) {
 	d := p.data
 	start := p.pos + 1
-	i := start
-	for i < len(d) && d[i] != '"' && d[i] != '\\' && 0x20 <= d[i] && d[i] < 0x7f {
-		i++
-	}
+	i := p.utf8Text(start)
 	if i < len(d) && d[i] == '"' {
 		p.pos = i + 1
-		return d[start:i], nil
+		return spanOf(start, i), false, nil
 	}
-	b := append(p.buf[:0], d[start:i]...)
-	defer func() { p.buf = b }()
+	// An escape, or a character to refuse: the text goes to the tree's.
+	b := p.out.text
+	t0 := len(b)
+	b = append(b, d[start:i]...)
+	defer func() { p.out.text = b }()
 	for {
 		if i == len(d) {
-			return nil, p.errAt(i, "unexpected end of the document in a string: close it with \"")
+			return span{}, false, p.errAt(i, "unexpected end of the document in a string: close it with \"")
 		}
 		c := d[i]
 		switch {
 		case c == '"':
 			p.pos = i + 1
-			return b, nil
+			if len(b) > maxDocumentBytes { // not reached: unescaping shortens text
+				return span{}, false, p.errAt(i, "the document holds more text than the loader can hold")
+			}
+			return spanOf(t0, len(b)), true, nil
 		case c == '\\':
 			r, size, err := p.escape(i)
 			if err != nil {
-				return nil, err
+				return span{}, false, err
 			}
 			b = utf8.AppendRune(b, r)
 			i += size
 		case c == '\t' || c == '\n' || c == '\r':
-			return nil, p.errAt(i, fmt.Sprintf("invalid character %s in string literal: write it as %s", quoteChar(rune(c)), strconv.QuoteRune(rune(c))[1:3]))
+			return span{}, false, p.errAt(i, fmt.Sprintf("invalid character %s in string literal: write it as %s", quoteChar(rune(c)), strconv.QuoteRune(rune(c))[1:3]))
 		case c < 0x80:
 			if refused(rune(c)) {
-				return nil, p.errAt(i, refusedMessage(rune(c)))
+				return span{}, false, p.errAt(i, refusedMessage(rune(c)))
 			}
 			b = append(b, c)
 			i++
 		default:
 			r, size := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && size <= 1 {
-				return nil, p.errAt(i, notUTF8)
+				return span{}, false, p.errAt(i, notUTF8)
 			}
 			if refused(r) {
-				return nil, p.errAt(i, refusedMessage(r))
+				return span{}, false, p.errAt(i, refusedMessage(r))
 			}
 			b = append(b, d[i:i+size]...)
 			i += size
 		}
 	}
+}
+
+// utf8Text returns the offset, from i, of the first byte of a string that
+// is not text as it stands: its closing quote, an escape, or a character
+// that is refused or is not UTF-8.
+func (p *jsonParser) utf8Text(i int) int {
+	d := p.data
+	for i < len(d) {
+		c := d[i]
+		if c < 0x80 {
+			if c == '"' || c == '\\' || c < 0x20 || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(d[i:])
+		if r == utf8.RuneError && size <= 1 || refused(r) {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 // escape decodes the escape at off (a backslash): the character it stands
@@ -579,21 +795,21 @@ func checkYAMLText(data []byte) error {
 	return nil
 }
 
-// parseYAML parses a YAML document into nodes: with blockYAML where it
+// parseYAML parses a YAML document into a tree: with blockYAML where it
 // reads the document, else with the YAML library.
-func parseYAML(data []byte) (*node, error) {
+func parseYAML(data []byte) (*tree, error) {
 	if err := checkYAMLText(data); err != nil {
 		return nil, err
 	}
-	if root, ok := parseBlockYAML(data); ok {
-		return root, nil
+	if t, ok := parseBlockYAML(data); ok {
+		return t, nil
 	}
 	return parseLibraryYAML(data)
 }
 
 // parseLibraryYAML parses a YAML document, checked by checkYAMLText, into
-// nodes with the YAML library.
-func parseLibraryYAML(data []byte) (*node, error) {
+// a tree with the YAML library.
+func parseLibraryYAML(data []byte) (*tree, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -611,10 +827,23 @@ func parseLibraryYAML(data []byte) (*node, error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil, &syntaxError{1, 1, "empty document: a register needs at least schema: openropa/v1"}
 	}
-	c := &yamlConverter{text: yamlText{data: data}, limit: maxExpansion*countNodes(&doc) + expansionSlack}
+	written := countNodes(&doc)
+	c := &yamlConverter{text: yamlText{data: data}, limit: expansionLimit(written), out: newBuilder(data, written-2), // less the document and the root
+		texts: map[*yaml.Node]span{}}
 	root := doc.Content[0]
 	doc.Content = nil
-	return c.convert(root, 0, nil, false)
+	n, err := c.convert(root, 0, nil, false)
+	if err != nil {
+		return nil, err
+	}
+	c.out.root = n
+	return &c.out.tree, nil
+}
+
+// expansionLimit is the most nodes that a YAML document of written nodes
+// may expand to through its aliases (see maxExpansion), within maxNodes.
+func expansionLimit(written int) int {
+	return min(maxExpansion*written+expansionSlack, maxNodes)
 }
 
 // countNodes counts the nodes of a YAML tree as written, an alias as one.
@@ -631,20 +860,45 @@ func countNodes(y *yaml.Node) int {
 type yamlConverter struct {
 	text         yamlText
 	nodes, limit int
+	out          builder
+	// texts holds the text of the scalars inside anchors, which aliases
+	// expand again: each is copied to the tree once.
+	texts map[*yaml.Node]span
+}
+
+// scalarSpan copies the text of scalar y to the tree, once for a scalar
+// that an alias may reach again (keep).
+func (c *yamlConverter) scalarSpan(y *yaml.Node, keep bool) (span, error) {
+	if keep {
+		if sp, ok := c.texts[y]; ok {
+			return sp, nil
+		}
+	}
+	sp, ok := c.out.addString(y.Value)
+	if !ok {
+		return span{}, &syntaxError{y.Line, y.Column, "the document holds more text than the loader can hold"}
+	}
+	if keep {
+		c.texts[y] = sp
+	}
+	return sp, nil
 }
 
 // convert makes the node of y. anchor is nil, or the anchored node of the
 // alias through which y is reached. The YAML nodes are let go as they are
 // converted, except those of anchors (keep), which aliases may expand again.
-func (c *yamlConverter) convert(y *yaml.Node, depth int, anchor *yaml.Node, keep bool) (*node, error) {
+func (c *yamlConverter) convert(y *yaml.Node, depth int, anchor *yaml.Node, keep bool) (node, error) {
 	if depth > maxDepth {
-		return nil, depthError(y.Line, y.Column)
+		return node{}, depthError(y.Line, y.Column)
 	}
 	c.nodes++
 	if c.nodes > c.limit {
-		return nil, &syntaxError{y.Line, y.Column, fmt.Sprintf("aliases expand the document to more than %d times its size; write the values out", maxExpansion)}
+		return node{}, &syntaxError{y.Line, y.Column, fmt.Sprintf("aliases expand the document to more than %d times its size; write the values out", maxExpansion)}
 	}
-	n := &node{line: y.Line, col: y.Column, explicit: y.Style&yaml.TaggedStyle != 0}
+	n := node{line: int32(y.Line), col: int32(y.Column)}
+	if y.Style&yaml.TaggedStyle != 0 {
+		n.flags |= explicitTag
+	}
 	if anchor != nil {
 		n.anchorLine, n.anchorCol = int32(anchor.Line), int32(anchor.Column)
 	}
@@ -652,74 +906,90 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int, anchor *yaml.Node, keep
 	switch y.Kind {
 	case yaml.AliasNode:
 		if y.Alias == nil {
-			return nil, &syntaxError{y.Line, y.Column, "an alias refers to no anchor"}
+			return node{}, &syntaxError{y.Line, y.Column, "an alias refers to no anchor"}
 		}
 		a, err := c.convert(y.Alias, depth, y.Alias, true)
 		if err != nil {
-			return nil, err
+			return node{}, err
 		}
-		a.line, a.col = y.Line, y.Column
+		a.line, a.col = int32(y.Line), int32(y.Column)
 		return a, nil
 	case yaml.MappingNode:
 		if err := c.collectionTag(y, "!!map", "a mapping"); err != nil {
-			return nil, err
+			return node{}, err
 		}
 		n.kind = mappingNode
-		n.keys = make([]key, 0, len(y.Content)/2)
-		n.kids = make([]*node, 0, len(y.Content)/2)
+		from := len(c.out.stack)
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return nil, &syntaxError{k.Line, k.Column, "a mapping key must be a plain name"}
+				return node{}, &syntaxError{k.Line, k.Column, "a mapping key must be a plain name"}
 			}
 			if k.ShortTag() == "!!merge" {
-				return nil, &syntaxError{k.Line, k.Column, "merge keys (<<) are not supported; write the fields out"}
+				return node{}, &syntaxError{k.Line, k.Column, "merge keys (<<) are not supported; write the fields out"}
 			}
 			if err := c.scalarText(k); err != nil {
-				return nil, err
+				return node{}, err
 			}
 			val, err := c.convert(v, depth+1, anchor, keep)
 			if err != nil {
-				return nil, err
+				return node{}, err
 			}
-			n.keys = append(n.keys, key{name: k.Value, line: k.Line, col: k.Column})
-			n.kids = append(n.kids, val)
+			if val.key, err = c.scalarSpan(k, keep); err != nil {
+				return node{}, err
+			}
+			val.keyLine, val.keyCol = int32(k.Line), int32(k.Column)
+			val.flags |= keyInText
+			c.out.stack = append(c.out.stack, val)
 			if !keep {
 				y.Content[i], y.Content[i+1] = nil, nil
 			}
 		}
+		c.out.close(&n, from)
 	case yaml.SequenceNode:
 		if err := c.collectionTag(y, "!!seq", "a list"); err != nil {
-			return nil, err
+			return node{}, err
 		}
 		n.kind = sequenceNode
-		n.kids = make([]*node, 0, len(y.Content))
+		from := len(c.out.stack)
 		for i, item := range y.Content {
 			v, err := c.convert(item, depth+1, anchor, keep)
 			if err != nil {
-				return nil, err
+				return node{}, err
 			}
-			n.kids = append(n.kids, v)
+			c.out.stack = append(c.out.stack, v)
 			if !keep {
 				y.Content[i] = nil
 			}
 		}
+		c.out.close(&n, from)
 	case yaml.ScalarNode:
 		if err := c.scalarText(y); err != nil {
-			return nil, err
+			return node{}, err
 		}
-		tag := y.ShortTag()
-		switch tag {
+		short := y.ShortTag()
+		switch short {
 		case "!!null":
-			n.kind, n.tag = nullNode, "null"
+			n.kind, n.tag = nullNode, nullTag
 			return n, nil
 		case "!!merge": // "<<" as a value, not a key: text
-			tag = "!!str"
+			short = "!!str"
 		}
-		n.kind, n.value, n.tag = scalarNode, y.Value, tag[2:]
-		n.quoted = y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+		tag, ok := tagOf(short)
+		if !ok { // scalarText refuses every other tag
+			return node{}, c.tagError(y, fmt.Sprintf("YAML tag %s is not supported; write a plain value", short))
+		}
+		var err error
+		if n.val, err = c.scalarSpan(y, keep); err != nil {
+			return node{}, err
+		}
+		n.kind, n.tag = scalarNode, tag
+		n.flags |= valInText
+		if y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			n.flags |= quotedNode
+		}
 	default:
-		return nil, &syntaxError{y.Line, y.Column, "unexpected YAML element"}
+		return node{}, &syntaxError{y.Line, y.Column, "unexpected YAML element"}
 	}
 	return n, nil
 }
@@ -1070,10 +1340,6 @@ func tokenStart(text []byte, i int) bool {
 	return i == 0 || bytes.IndexByte([]byte(" \t\n\r[{,:-?"), text[i-1]) >= 0
 }
 
-// anchorOf returns where the anchor of a node copied from a YAML alias
-// stands, or the zero Position.
-func anchorOf(n *node) Position { return Position{int(n.anchorLine), int(n.anchorCol)} }
-
 // blockYAML reads the YAML that registers are written in straight into
 // nodes: block mappings and lists; flow collections that close on their
 // line; plain and quoted scalars, folded over lines; literal and folded
@@ -1090,14 +1356,12 @@ func anchorOf(n *node) Position { return Position{int(n.anchorLine), int(n.ancho
 // the same nodes as that way (FuzzBlockYAML holds it to that), and every
 // other document, errors included, is read and reported as before.
 type blockYAML struct {
-	data  []byte
-	at    cursor // lines and columns of offsets
-	off   int    // where the current content line starts, or len(data)
-	end   int    // where it ends (before its line break)
-	ind   int    // its indentation, in spaces
-	names map[string]string
-	keys  []key
-	kids  []*node
+	data []byte
+	at   cursor // lines and columns of offsets
+	off  int    // where the current content line starts, or len(data)
+	end  int    // where it ends (before its line break)
+	ind  int    // its indentation, in spaces
+	out  builder
 	// anchors holds the anchored nodes read, by name; open counts the
 	// anchors being read, to which no alias may refer.
 	anchors map[string]anchored
@@ -1110,14 +1374,21 @@ type blockYAML struct {
 // anchored is a node with an anchor, where the anchor stands, and the
 // nodes it expands to.
 type anchored struct {
-	n         *node
+	n         node
 	line, col int32
 	nodes     int
 }
 
-// parseBlockYAML returns the nodes of a document that blockYAML reads, or
+// text is the text of a scalar or a key that blockYAML read: a span of the
+// document, or of the tree's text with inText.
+type text struct {
+	span
+	inText bool
+}
+
+// parseBlockYAML returns the tree of a document that blockYAML reads, or
 // ok false.
-func parseBlockYAML(data []byte) (root *node, ok bool) {
+func parseBlockYAML(data []byte) (t *tree, ok bool) {
 	data = bytes.TrimPrefix(data, bom)
 	if bytes.IndexByte(data, '\t') >= 0 || bytes.Contains(data, []byte("\xe2\x80\xa8")) || bytes.Contains(data, []byte("\xe2\x80\xa9")) {
 		return nil, false
@@ -1132,15 +1403,93 @@ func parseBlockYAML(data []byte) (root *node, ok bool) {
 		}
 		i += 1 + j
 	}
-	p := &blockYAML{data: data, at: cursor{data: data, line: 1, col: 1}, names: map[string]string{}, anchors: map[string]anchored{}, open: map[string]int{}}
+	p := newBlockYAML(data)
 	if !p.skip(0) || p.off == len(data) {
 		return nil, false
 	}
-	root, ok = p.block(p.off+p.ind, 0)
-	if !ok || p.off != len(data) || p.nodes > maxExpansion*(p.written+1)+expansionSlack {
+	root, ok := p.block(p.off+p.ind, 0)
+	if !ok || p.off != len(data) || p.nodes > expansionLimit(p.written+1) {
 		return nil, false
 	}
-	return root, true
+	p.out.root = root
+	return &p.out.tree, true
+}
+
+func newBlockYAML(data []byte) *blockYAML {
+	return &blockYAML{data: data, at: cursor{data: data, line: 1, col: 1}, out: newBuilder(data, yamlNodes(data)),
+		anchors: map[string]anchored{}, open: map[string]int{}}
+}
+
+// yamlNodes estimates the nodes of the tree of a block YAML document, less
+// the outermost, so that they are allocated once: one for the value of each
+// key (": ") and each list entry ("- "), and for each item of a flow
+// collection, outside quotes, comments and block scalars. The nodes grow
+// past it where aliases copy nodes.
+func yamlNodes(data []byte) int {
+	n, flow := 0, 0
+	block := -1 // the indentation of the line that opens a block scalar, while its lines are passed
+	for off := 0; off < len(data); {
+		end := len(data)
+		if i := bytes.IndexByte(data[off:], '\n'); i >= 0 {
+			end = off + i
+		}
+		line := bytes.TrimSuffix(data[off:end], []byte("\r"))
+		off = end + 1
+		ind := len(line) - len(bytes.TrimLeft(line, " "))
+		if block >= 0 && (ind == len(line) || ind > block) {
+			continue
+		}
+		block = -1
+		for i := ind; i < len(line); i++ {
+			c := line[i]
+			start := i == ind || line[i-1] == ' ' || flow > 0 && strings.IndexByte("[{,", line[i-1]) >= 0
+			last := i+1 == len(line) || line[i+1] == ' '
+			switch {
+			case c == '#' && (i == 0 || line[i-1] == ' '):
+				i = len(line)
+			case (c == '\'' || c == '"') && start:
+				q := bytes.IndexByte(line[i+1:], c)
+				if q < 0 {
+					i = len(line)
+				} else {
+					i += 1 + q
+				}
+			case c == '-' && start && last, c == ':' && last:
+				n++
+			case (c == '[' || c == '{') && start:
+				flow++
+				n++
+			case (c == ']' || c == '}') && flow > 0:
+				flow--
+			case c == ',' && flow > 0:
+				n++
+			case (c == '|' || c == '>') && start && flow == 0:
+				block, i = ind, len(line)
+			}
+		}
+	}
+	return n
+}
+
+// bytes returns the bytes of a text read.
+func (p *blockYAML) bytes(t text) []byte { return p.out.textOf(t.span, t.inText) }
+
+// newText adds a text that the document does not hold as it stands.
+func (p *blockYAML) newText(b []byte) (text, bool) {
+	sp, ok := p.out.addText(b)
+	return text{sp, true}, ok
+}
+
+// push puts a collection's element on the builder's stack, with its key
+// where it is a mapping's value.
+func (p *blockYAML) push(n node, key text, keyLine, keyCol int) {
+	if keyLine > 0 {
+		n.key, n.keyLine, n.keyCol = key.span, int32(keyLine), int32(keyCol)
+		if key.inText {
+			n.flags |= keyInText
+		}
+	}
+	p.out.stack = append(p.out.stack, n)
 }
 
 // skip moves to the first line from the line that starts at from that holds
@@ -1209,17 +1558,17 @@ func (p *blockYAML) entry(o int) bool {
 	return p.data[o] == '-' && (o+1 == p.end || p.data[o+1] == ' ')
 }
 
-func (p *blockYAML) newNode(o int, kind nodeKind) *node {
+func (p *blockYAML) newNode(o int, kind nodeKind) node {
 	p.nodes++
 	p.written++
 	line, col := p.at.at(o)
-	return &node{kind: kind, line: line, col: col}
+	return node{kind: kind, line: int32(line), col: int32(col)}
 }
 
 // block reads the mapping or list whose first element starts at o.
-func (p *blockYAML) block(o, depth int) (*node, bool) {
+func (p *blockYAML) block(o, depth int) (node, bool) {
 	if depth > maxDepth-1 {
-		return nil, false
+		return node{}, false
 	}
 	if p.entry(o) {
 		return p.list(o, depth)
@@ -1227,64 +1576,62 @@ func (p *blockYAML) block(o, depth int) (*node, bool) {
 	return p.mapping(o, depth)
 }
 
-func (p *blockYAML) mapping(o, depth int) (*node, bool) {
+func (p *blockYAML) mapping(o, depth int) (node, bool) {
 	ind := o - p.off
 	n := p.newNode(o, mappingNode)
-	k0, v0 := len(p.keys), len(p.kids)
-	defer func() { p.keys, p.kids = p.keys[:k0], p.kids[:v0] }()
+	from := len(p.out.stack)
+	defer func() { p.out.stack = p.out.stack[:from] }()
 	for {
-		text, quoted, _, colon, ok := p.scalar(o, false)
-		if !ok || colon < 0 || !quoted && text == "<<" || colon-o > 1000 {
-			return nil, false
+		name, quoted, _, colon, ok := p.scalar(o, false)
+		if !ok || colon < 0 || !quoted && string(p.bytes(name)) == "<<" || colon-o > 1000 {
+			return node{}, false
 		}
 		line, col := p.at.at(o)
-		name := p.name(text)
 		val, ok := p.value(colon, ind, depth+1)
 		if !ok {
-			return nil, false
+			return node{}, false
 		}
-		p.keys = append(p.keys, key{name: name, line: line, col: col})
-		p.kids = append(p.kids, val)
+		p.push(val, name, line, col)
 		if p.off == len(p.data) || p.ind < ind {
 			break
 		}
 		if o = p.off + p.ind; p.ind > ind || p.entry(o) {
-			return nil, false
+			return node{}, false
 		}
 	}
-	n.keys, n.kids = slices.Clone(p.keys[k0:]), slices.Clone(p.kids[v0:])
+	p.out.close(&n, from)
 	return n, true
 }
 
 // value reads the value of a key of a mapping indented ind, from o (after
 // the colon).
-func (p *blockYAML) value(o, ind, depth int) (*node, bool) {
+func (p *blockYAML) value(o, ind, depth int) (node, bool) {
 	if !p.rest(o) {
 		if o < p.end && p.data[o] != ' ' {
-			return nil, false
+			return node{}, false
 		}
 		return p.inline(p.blank(o), ind, depth)
 	}
 	if !p.nextLine() || p.off == len(p.data) || p.ind < ind {
-		return nil, false
+		return node{}, false
 	}
 	if p.ind > ind || p.entry(p.off+p.ind) { // a list may stand at its key's indentation
 		return p.block(p.off+p.ind, depth)
 	}
-	return nil, false
+	return node{}, false
 }
 
-func (p *blockYAML) list(o, depth int) (*node, bool) {
+func (p *blockYAML) list(o, depth int) (node, bool) {
 	ind := o - p.off
 	n := p.newNode(o, sequenceNode)
-	v0 := len(p.kids)
-	defer func() { p.kids = p.kids[:v0] }()
+	from := len(p.out.stack)
+	defer func() { p.out.stack = p.out.stack[:from] }()
 	for {
-		var item *node
+		var item node
 		var ok bool
 		if i := o + 1; p.rest(i) {
 			if !p.nextLine() || p.off == len(p.data) || p.ind <= ind {
-				return nil, false
+				return node{}, false
 			}
 			item, ok = p.block(p.off+p.ind, depth+1)
 		} else if i = p.blank(i); p.entry(i) {
@@ -1297,20 +1644,20 @@ func (p *blockYAML) list(o, depth int) (*node, bool) {
 			item, ok = p.inline(i, ind, depth+1)
 		}
 		if !ok {
-			return nil, false
+			return node{}, false
 		}
-		p.kids = append(p.kids, item)
+		p.push(item, text{}, 0, 0)
 		if p.off == len(p.data) || p.ind < ind {
 			break
 		}
 		if o = p.off + p.ind; p.ind > ind {
-			return nil, false
+			return node{}, false
 		}
 		if !p.entry(o) {
 			break // the next key of the mapping the list is the value of
 		}
 	}
-	n.kids = slices.Clone(p.kids[v0:])
+	p.out.close(&n, from)
 	return n, true
 }
 
@@ -1318,8 +1665,8 @@ func (p *blockYAML) list(o, depth int) (*node, bool) {
 // at o, in a collection indented ind, and moves to the line after it: that
 // line may not be indented deeper. A scalar goes on over the lines indented
 // deeper than ind that follow it, folded as YAML folds them.
-func (p *blockYAML) inline(o, ind, depth int) (*node, bool) {
-	var n *node
+func (p *blockYAML) inline(o, ind, depth int) (node, bool) {
+	var n node
 	var after int
 	var ok bool
 	switch c := p.data[o]; c {
@@ -1329,69 +1676,83 @@ func (p *blockYAML) inline(o, ind, depth int) (*node, bool) {
 		return p.anchor(o, ind, depth)
 	case '*':
 		if n, after, ok = p.alias(o, depth); !ok {
-			return nil, false
+			return node{}, false
 		}
 	case '|', '>':
 		n = p.newNode(o, scalarNode)
-		text, ok := p.blockScalar(o, ind)
+		t, ok := p.blockScalar(o, ind)
 		if !ok || p.off < len(p.data) && p.ind > ind {
-			return nil, false
+			return node{}, false
 		}
-		n.value, n.tag = text, "str"
+		p.setText(&n, t, strTag)
 		return n, true
 	case '\'', '"':
 		n = p.newNode(o, scalarNode)
-		var text string
-		if text, after, ok = p.quotedLines(o, ind); ok {
-			n.value, n.tag, n.quoted = text, "str", true
+		var t text
+		if t, after, ok = p.quotedLines(o, ind); ok {
+			p.setText(&n, t, strTag)
+			n.flags |= quotedNode
 		}
 	default:
-		var text string
+		var t text
 		var colon int
-		if text, _, after, colon, ok = p.scalar(o, false); !ok || colon >= 0 {
-			return nil, false
+		if t, _, after, colon, ok = p.scalar(o, false); !ok || colon >= 0 {
+			return node{}, false
 		}
 		n = p.newNode(o, scalarNode)
 		if p.blank(after) == p.end { // no comment: the lines after it may go on
-			if text, after, ok = p.plainLines(text, ind); !ok {
-				return nil, false
+			if t, after, ok = p.plainLines(t, ind); !ok {
+				return node{}, false
 			}
 		}
-		p.resolve(n, text)
+		ok = p.resolve(&n, t)
 	}
 	if !ok || !p.rest(after) || !p.nextLine() || p.off < len(p.data) && p.ind > ind {
-		return nil, false
+		return node{}, false
 	}
 	return n, true
 }
 
+// setText gives scalar n its text and tag.
+func (p *blockYAML) setText(n *node, t text, tag scalarTag) {
+	n.val, n.tag = t.span, tag
+	if t.inText {
+		n.flags |= valInText
+	}
+}
+
 // scalarNode makes the node of a scalar at o.
-func (p *blockYAML) scalarNode(o int, text string, quoted bool) *node {
+func (p *blockYAML) scalarNode(o int, t text, quoted bool) (node, bool) {
 	n := p.newNode(o, scalarNode)
 	if quoted {
-		n.value, n.tag, n.quoted = text, "str", true
-	} else {
-		p.resolve(n, text)
+		p.setText(&n, t, strTag)
+		n.flags |= quotedNode
+		return n, true
 	}
-	return n
+	return n, p.resolve(&n, t)
 }
 
 // resolve sets the value and the tag of a plain scalar as the YAML library
 // resolves them: a text whose first character starts no other type is a
-// string; the library itself resolves the others.
-func (p *blockYAML) resolve(n *node, text string) {
-	tag := "!!str"
-	if text == "" || strings.IndexByte("+-0123456789yYnNtTfFoO~<.", text[0]) >= 0 {
-		tag = (&yaml.Node{Kind: yaml.ScalarNode, Value: text}).ShortTag()
+// string, and so is one that starts with a letter and is longer than the
+// words the library resolves (true, False, null, ...); the library itself
+// resolves the others.
+func (p *blockYAML) resolve(n *node, t text) bool {
+	b := p.bytes(t)
+	short := "!!str"
+	if len(b) == 0 || strings.IndexByte("+-0123456789~<.", b[0]) >= 0 || strings.IndexByte("yYnNtTfFoO", b[0]) >= 0 && len(b) <= len("false") {
+		short = (&yaml.Node{Kind: yaml.ScalarNode, Value: string(b)}).ShortTag()
 	}
-	switch tag {
+	switch short {
 	case "!!null":
-		n.kind, n.value, n.tag = nullNode, "", "null"
+		n.kind, n.tag = nullNode, nullTag
+		return true
 	case "!!merge": // "<<" as a value, not a key: text
-		n.value, n.tag = text, "str"
-	default:
-		n.value, n.tag = text, tag[2:]
+		short = "!!str"
 	}
+	tag, ok := tagOf(short)
+	p.setText(n, t, tag)
+	return ok
 }
 
 // lineAfter returns where the line after the one that ends at end starts
@@ -1436,7 +1797,7 @@ func fold(b []byte, blanks int) []byte {
 // current line ends, over the lines after it indented deeper than ind, and
 // returns its text and the offset after it on the line it ends on, which
 // becomes the current line.
-func (p *blockYAML) plainLines(text string, ind int) (string, int, bool) {
+func (p *blockYAML) plainLines(first text, ind int) (text, int, bool) {
 	var b []byte
 	blanks := 0
 	after := p.end
@@ -1456,14 +1817,14 @@ func (p *blockYAML) plainLines(text string, ind int) (string, int, bool) {
 		}
 		p.off, p.end, p.ind = start, stop, lineInd
 		if !p.plainStart(i, false) {
-			return "", 0, false
+			return text{}, 0, false
 		}
 		more, colon, ok := p.plainText(i, false)
 		if !ok || colon >= 0 {
-			return "", 0, false
+			return text{}, 0, false
 		}
 		if b == nil {
-			b = append(b, text...)
+			b = append(b, p.bytes(first)...)
 		}
 		b = append(fold(b, blanks), p.data[i:more]...)
 		blanks, after, end = 0, more, stop
@@ -1472,26 +1833,27 @@ func (p *blockYAML) plainLines(text string, ind int) (string, int, bool) {
 		}
 	}
 	if b == nil {
-		return text, after, true
+		return first, after, true
 	}
-	return string(b), after, true
+	t, ok := p.newText(b)
+	return t, after, ok
 }
 
 // quotedLines scans the quoted scalar at o, whose lines after the first
 // are indented deeper than ind, and returns its text and the offset after
 // it on the line it ends on, which becomes the current line.
-func (p *blockYAML) quotedLines(o, ind int) (string, int, bool) {
+func (p *blockYAML) quotedLines(o, ind int) (text, int, bool) {
 	var b []byte
 	for start := o + 1; ; {
-		text, after, more, closed, ok := p.quoteLine(p.data[o], b, start)
+		t, after, more, closed, ok := p.quoteLine(p.data[o], b, start)
 		if !ok || closed {
-			return text, after, ok
+			return t, after, ok
 		}
 		blanks := 0
 		for end := p.end; ; {
 			next, stop, lineInd, ok := p.lineAfter(end)
 			if !ok || lineInd <= ind && next+lineInd < stop {
-				return "", 0, false
+				return text{}, 0, false
 			}
 			if next+lineInd == stop {
 				blanks++
@@ -1508,9 +1870,9 @@ func (p *blockYAML) quotedLines(o, ind int) (string, int, bool) {
 
 // flow reads a flow list or mapping at o that closes on its line, and
 // returns the offset after it.
-func (p *blockYAML) flow(o, depth int) (*node, int, bool) {
+func (p *blockYAML) flow(o, depth int) (node, int, bool) {
 	if depth > maxDepth-1 {
-		return nil, 0, false
+		return node{}, 0, false
 	}
 	d := p.data
 	closer := byte(']')
@@ -1518,101 +1880,86 @@ func (p *blockYAML) flow(o, depth int) (*node, int, bool) {
 	if d[o] == '{' {
 		closer, n.kind = '}', mappingNode
 	}
-	k0, v0 := len(p.keys), len(p.kids)
-	defer func() { p.keys, p.kids = p.keys[:k0], p.kids[:v0] }()
+	from := len(p.out.stack)
+	defer func() { p.out.stack = p.out.stack[:from] }()
 	i := p.blank(o + 1)
-	if i < p.end && d[i] == closer { // as the YAML library makes them: empty, not nil
-		if n.kind == mappingNode {
-			n.keys = []key{}
-		}
-		n.kids = []*node{}
+	if i < p.end && d[i] == closer {
 		return n, i + 1, true
 	}
 	for {
 		if i == p.end {
-			return nil, 0, false
+			return node{}, 0, false
 		}
+		var name text
+		var keyLine, keyCol int
 		if n.kind == mappingNode {
-			text, quoted, _, colon, ok := p.scalar(i, true)
-			if !ok || colon < 0 || !quoted && text == "<<" {
-				return nil, 0, false
+			var quoted, ok bool
+			var colon int
+			name, quoted, _, colon, ok = p.scalar(i, true)
+			if !ok || colon < 0 || !quoted && string(p.bytes(name)) == "<<" {
+				return node{}, 0, false
 			}
-			line, col := p.at.at(i)
-			p.keys = append(p.keys, key{name: p.name(text), line: line, col: col})
+			keyLine, keyCol = p.at.at(i)
 			if i = p.blank(colon); i == p.end || d[i] == ',' || d[i] == closer {
-				return nil, 0, false
+				return node{}, 0, false
 			}
 		}
-		var item *node
+		var item node
 		var ok bool
 		if c := d[i]; c == '[' || c == '{' {
 			item, i, ok = p.flow(i, depth+1)
 		} else {
 			start := i
-			var text string
+			var t text
 			var quoted bool
 			var colon int
-			text, quoted, i, colon, ok = p.scalar(start, true)
-			ok = ok && colon < 0
-			if ok {
-				item = p.scalarNode(start, text, quoted)
+			t, quoted, i, colon, ok = p.scalar(start, true)
+			if ok = ok && colon < 0; ok {
+				item, ok = p.scalarNode(start, t, quoted)
 			}
 		}
 		if !ok {
-			return nil, 0, false
+			return node{}, 0, false
 		}
-		p.kids = append(p.kids, item)
+		p.push(item, name, keyLine, keyCol)
 		switch i = p.blank(i); {
 		case i < p.end && d[i] == ',':
 			if i = p.blank(i + 1); i < p.end && d[i] == closer {
-				return nil, 0, false // a trailing comma
+				return node{}, 0, false // a trailing comma
 			}
 		case i < p.end && d[i] == closer:
-			if n.kind == mappingNode {
-				n.keys = slices.Clone(p.keys[k0:])
-			}
-			n.kids = slices.Clone(p.kids[v0:])
+			p.out.close(&n, from)
 			return n, i + 1, true
 		default:
-			return nil, 0, false
+			return node{}, 0, false
 		}
 	}
-}
-
-// name interns a key: a register repeats its field names.
-func (p *blockYAML) name(text string) string {
-	name, seen := p.names[text]
-	if !seen {
-		name = text
-		p.names[name] = name
-	}
-	return name
 }
 
 // scalar scans the scalar at o on the current line, in a block or a flow
 // collection: its text, whether it is quoted, the offset after it, and, if
 // it is a key (a colon and a blank follow it), the offset after the colon,
 // else -1. ok is false where no scalar of the subset starts at o.
-func (p *blockYAML) scalar(o int, flow bool) (text string, quoted bool, after, colon int, ok bool) {
+func (p *blockYAML) scalar(o int, flow bool) (t text, quoted bool, after, colon int, ok bool) {
 	d := p.data
 	colon = -1
 	if c := d[o]; c == '\'' || c == '"' {
-		if text, after, ok = p.quoted(o); !ok {
-			return "", false, 0, -1, false
+		if t, after, ok = p.quoted(o); !ok {
+			return text{}, false, 0, -1, false
 		}
 		if i := p.blank(after); i < p.end && d[i] == ':' && (i+1 == p.end || d[i+1] == ' ') {
 			colon = i + 1
 		}
-		return text, true, after, colon, true
+		return t, true, after, colon, true
 	}
 	if !p.plainStart(o, flow) {
-		return "", false, 0, -1, false
+		return text{}, false, 0, -1, false
 	}
 	end, colon, ok := p.plainText(o, flow)
 	if !ok {
-		return "", false, 0, -1, false
+		return text{}, false, 0, -1, false
 	}
-	return string(d[o:end]), false, end, colon, true
+	return text{span: spanOf(o, end)}, false, end, colon, true
 }
 
 // plainText scans the line of a plain scalar from o, and returns where its
@@ -1654,9 +2001,9 @@ func (p *blockYAML) plainStart(o int, flow bool) bool {
 // quoted scans the quoted scalar at o, which must close on its line, and
 // returns its text and the offset after it. An escape (\) in double quotes
 // is left to the YAML library.
-func (p *blockYAML) quoted(o int) (string, int, bool) {
-	text, after, _, closed, ok := p.quoteLine(p.data[o], nil, o+1)
-	return text, after, ok && closed
+func (p *blockYAML) quoted(o int) (text, int, bool) {
+	t, after, _, closed, ok := p.quoteLine(p.data[o], nil, o+1)
+	return t, after, ok && closed
 }
 
 // quoteLine scans the current line of a scalar quoted with q from start,
@@ -1664,24 +2011,25 @@ func (p *blockYAML) quoted(o int) (string, int, bool) {
 // after the closing quote where the scalar closes on the line, else (closed
 // false) the text up to the end of the line without the blanks there. ok is
 // false for an escape (\) in double quotes.
-func (p *blockYAML) quoteLine(q byte, b []byte, start int) (text string, after int, more []byte, closed, ok bool) {
+func (p *blockYAML) quoteLine(q byte, b []byte, start int) (t text, after int, more []byte, closed, ok bool) {
 	d := p.data
 	for i := start; i < p.end; i++ {
 		switch {
 		case q == '"' && d[i] == '\\':
-			return "", 0, nil, false, false
+			return text{}, 0, nil, false, false
 		case d[i] != q:
 		case q == '\'' && i+1 < p.end && d[i+1] == '\'':
 			b = append(b, d[start:i+1]...)
 			i++
 			start = i + 1
 		case b == nil:
-			return string(d[start:i]), i + 1, nil, true, true
+			return text{span: spanOf(start, i)}, i + 1, nil, true, true
 		default:
-			return string(append(b, d[start:i]...)), i + 1, nil, true, true
+			t, ok := p.newText(append(b, d[start:i]...))
+			return t, i + 1, nil, true, ok
 		}
 	}
-	return "", 0, append(b, bytes.TrimRight(d[start:p.end], " ")...), false, true
+	return text{}, 0, append(b, bytes.TrimRight(d[start:p.end], " ")...), false, true
 }
 
 // blockScalar reads the literal (|) or folded (>) scalar whose indicator
@@ -1691,7 +2039,7 @@ func (p *blockYAML) quoteLine(q byte, b []byte, start int) (text string, after i
 // lines folded where none is indented deeper than the first; it gives up on
 // an indentation indicator, keep (+), blank lines before the first line or
 // with more spaces than the indentation, and folded lines indented deeper.
-func (p *blockYAML) blockScalar(o, ind int) (string, bool) {
+func (p *blockYAML) blockScalar(o, ind int) (text, bool) {
 	d := p.data
 	literal, strip := d[o] == '|', false
 	i := o + 1
@@ -1700,7 +2048,7 @@ func (p *blockYAML) blockScalar(o, ind int) (string, bool) {
 		i++
 	}
 	if !p.rest(i) || i < p.end && d[i] != ' ' {
-		return "", false
+		return text{}, false
 	}
 	var b []byte
 	content, blanks, lines := -1, 0, 0
@@ -1712,7 +2060,7 @@ func (p *blockYAML) blockScalar(o, ind int) (string, bool) {
 		}
 		if start+lineInd == stop { // a blank line
 			if content < 0 || lineInd > content {
-				return "", false
+				return text{}, false
 			}
 			blanks++
 			end = stop
@@ -1720,7 +2068,7 @@ func (p *blockYAML) blockScalar(o, ind int) (string, bool) {
 		}
 		if content < 0 {
 			if lineInd <= ind {
-				return "", false
+				return text{}, false
 			}
 			content = lineInd
 		}
@@ -1728,7 +2076,7 @@ func (p *blockYAML) blockScalar(o, ind int) (string, bool) {
 			break
 		}
 		if !literal && lineInd > content {
-			return "", false
+			return text{}, false
 		}
 		switch {
 		case lines == 0:
@@ -1744,12 +2092,12 @@ func (p *blockYAML) blockScalar(o, ind int) (string, bool) {
 		lines, blanks, end, last = lines+1, 0, stop, stop
 	}
 	if p.end = end; lines == 0 || !p.nextLine() {
-		return "", false
+		return text{}, false
 	}
 	if !strip && last < len(d) { // clip: the last line's break, where it has one
 		b = append(b, '\n')
 	}
-	return string(b), true
+	return p.newText(b)
 }
 
 // anchorName reads the name of the anchor (&) or alias (*) at o, which a
@@ -1769,78 +2117,81 @@ func (p *blockYAML) anchorName(o int) (string, int, bool) {
 // anchor reads the node with the anchor at o, in a collection indented ind:
 // on the anchor's line, or on the lines after it, indented deeper. The node
 // stands where its anchor does, as in the YAML library's tree.
-func (p *blockYAML) anchor(o, ind, depth int) (*node, bool) {
+func (p *blockYAML) anchor(o, ind, depth int) (node, bool) {
 	line, col := p.at.at(o)
 	name, after, ok := p.anchorName(o)
 	if !ok {
-		return nil, false
+		return node{}, false
 	}
 	before := p.nodes
 	p.open[name]++
-	var n *node
+	var n node
 	if p.rest(after) {
 		if !p.nextLine() || p.off == len(p.data) || p.ind <= ind {
-			return nil, false
+			return node{}, false
 		}
 		n, ok = p.block(p.off+p.ind, depth)
 	} else if i := p.blank(after); p.data[i] != '&' && p.data[i] != '*' {
 		n, ok = p.inline(i, ind, depth)
 	} else {
-		return nil, false
+		return node{}, false
 	}
 	p.open[name]--
 	if !ok {
-		return nil, false
+		return node{}, false
 	}
-	n.line, n.col = line, col
+	n.line, n.col = int32(line), int32(col)
 	p.anchors[name] = anchored{n, int32(line), int32(col), p.nodes - before}
 	return n, true
 }
 
 // alias reads the alias at o: a copy of the node of its anchor, as the
 // loader's tree holds it (see node.anchorLine), and the offset after it.
-func (p *blockYAML) alias(o, depth int) (*node, int, bool) {
+func (p *blockYAML) alias(o, depth int) (node, int, bool) {
 	line, col := p.at.at(o)
 	name, after, ok := p.anchorName(o)
 	a, found := p.anchors[name]
 	if !ok || !found || p.open[name] > 0 {
-		return nil, 0, false
+		return node{}, 0, false
 	}
 	p.nodes += 1 + a.nodes
 	p.written++
-	if p.nodes > maxExpansion*(len(p.data)+1)+expansionSlack {
-		return nil, 0, false
+	if p.nodes > expansionLimit(len(p.data)+1) {
+		return node{}, 0, false
 	}
-	n, ok := copyNode(a.n, a.line, a.col, depth)
+	n, ok := p.copyNode(a.n, a.line, a.col, depth)
 	if !ok {
-		return nil, 0, false
+		return node{}, 0, false
 	}
-	n.line, n.col = line, col
+	n.line, n.col = int32(line), int32(col)
 	return n, after, true
 }
 
 // copyNode copies the tree of an anchored node for an alias: its nodes
 // carry where the anchor stands, except those that an inner alias reached,
-// which carry that alias's anchor.
-func copyNode(n *node, line, col int32, depth int) (*node, bool) {
+// which carry that alias's anchor. The children of a copied collection are
+// copied side by side after the tree's nodes; they share their texts with
+// the anchor's.
+func (p *blockYAML) copyNode(n node, line, col int32, depth int) (node, bool) {
 	if depth > maxDepth-1 {
-		return nil, false
+		return node{}, false
 	}
-	c := *n
+	c := n
 	if c.anchorLine == 0 {
 		c.anchorLine, c.anchorCol = line, col
 	}
-	if n.keys != nil {
-		c.keys = slices.Clone(n.keys)
+	if n.kind != mappingNode && n.kind != sequenceNode {
+		return c, true
 	}
-	if n.kids != nil {
-		c.kids = make([]*node, len(n.kids))
-		for i, k := range n.kids {
-			var ok bool
-			if c.kids[i], ok = copyNode(k, line, col, depth+1); !ok {
-				return nil, false
-			}
+	first, count := len(p.out.nodes), int(n.val.end-n.val.off)
+	p.out.nodes = append(p.out.nodes, make([]node, count)...)
+	for i := range count {
+		k, ok := p.copyNode(p.out.nodes[int(n.val.off)+i], line, col, depth+1)
+		if !ok {
+			return node{}, false
 		}
+		p.out.nodes[first+i] = k
 	}
-	return &c, true
+	c.val = spanOf(first, first+count)
+	return c, true
 }

@@ -21,9 +21,9 @@ func sameAsLibrary(t *testing.T, data []byte, want bool) {
 	if !ok {
 		return
 	}
-	lib, err := parseLibraryYAML(data)
+	lib, err := viewed(parseLibraryYAML(data))
 	require.NoError(t, err, "blockYAML read what the YAML library refuses")
-	require.Equal(t, lib, got)
+	require.Equal(t, lib, viewOf(got, &got.root))
 }
 
 func TestBlockYAML(t *testing.T) {
@@ -123,9 +123,9 @@ func TestBlockYAMLDocuments(t *testing.T) {
 			continue
 		}
 		read++
-		lib, err := parseLibraryYAML(data)
+		lib, err := viewed(parseLibraryYAML(data))
 		require.NoError(t, err, f)
-		assert.Equal(t, lib, got, f)
+		assert.Equal(t, lib, viewOf(got, &got.root), f)
 	}
 	t.Logf("blockYAML read %d of %d files", read, len(files))
 }
@@ -144,11 +144,12 @@ func FuzzBlockYAML(f *testing.F) {
 		if checkYAMLText(data) != nil {
 			return
 		}
-		got, ok := parseBlockYAML(data)
+		tr, ok := parseBlockYAML(data)
 		if !ok {
 			return
 		}
-		lib, err := parseLibraryYAML(data)
+		got := viewOf(tr, &tr.root)
+		lib, err := viewed(parseLibraryYAML(data))
 		if err != nil {
 			t.Fatalf("blockYAML read what the YAML library refuses (%v): %q", err, data)
 		}
@@ -159,7 +160,7 @@ func FuzzBlockYAML(f *testing.F) {
 }
 
 // dumpNode writes a tree out, for failures.
-func dumpNode(n *node) string {
+func dumpNode(n *vnode) string {
 	if n == nil {
 		return "<nil>"
 	}
@@ -180,7 +181,7 @@ func dumpNode(n *node) string {
 		}
 		parts[i] += dumpNode(k)
 	}
-	return s + "{" + strings.Join(parts, ", ") + "}" + fmt.Sprintf("<keys nil=%v kids nil=%v>", n.keys == nil, n.kids == nil)
+	return s + "{" + strings.Join(parts, ", ") + "}"
 }
 
 // TestBlockYAMLLinear: blockYAML counts each byte of a document once to
@@ -191,11 +192,11 @@ func TestBlockYAMLLinear(t *testing.T) {
 		doc, err := MarshalYAML(cleanRegister(n))
 		require.NoError(t, err)
 		doc = append(doc, "notes: [a, 'b', {c: d}]\n"...)
-		p := &blockYAML{data: doc, at: cursor{data: doc, line: 1, col: 1}, names: map[string]string{}}
+		p := newBlockYAML(doc)
 		require.True(t, p.skip(0))
 		root, ok := p.block(p.off, 0)
 		require.True(t, ok)
-		return p.at.counted, len(doc), countTree(root)
+		return p.at.counted, len(doc), countTree(viewOf(&p.out.tree, &root))
 	}
 	c1, s1, n1 := count(20)
 	c8, s8, n8 := count(160)
@@ -204,7 +205,7 @@ func TestBlockYAMLLinear(t *testing.T) {
 	assert.InDelta(t, 8, float64(n8)/float64(n1), 0.5)
 }
 
-func countTree(n *node) int {
+func countTree(n *vnode) int {
 	c := 1
 	for _, k := range n.kids {
 		c += countTree(k)

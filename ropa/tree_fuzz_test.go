@@ -25,14 +25,18 @@ func checkSyntaxError(t *testing.T, err error) {
 
 // FuzzParseJSON holds the JSON parser to encoding/json: what one accepts
 // the other does, except the characters a register refuses, and every
-// error has a line and a column.
+// error has a line and a column; the nodes of a document it accepts are
+// counted exactly before it is parsed.
 func FuzzParseJSON(f *testing.F) {
 	for _, s := range []string{`{"a":[1,-0.5e3,true,false,null,"x\u00e9\ud83d\ude00\n"]}`, `[`, `{"a" 1}`, `"\ud800"`, "\ufeff[]", `[1.]`, "\"\x00\""} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := parseJSON(data)
+		tr, err := parseJSON(data)
 		checkSyntaxError(t, err)
+		if err == nil && (len(tr.nodes) != jsonNodes(tr.data) || cap(tr.nodes) != len(tr.nodes)) {
+			t.Fatalf("%d nodes counted, %d parsed, room for %d: %q", jsonNodes(tr.data), len(tr.nodes), cap(tr.nodes), data)
+		}
 		valid := json.Valid(data) || len(data) >= 3 && json.Valid(data[3:]) && string(data[:3]) == "\ufeff"
 		if err == nil && !valid {
 			t.Fatalf("parsed what encoding/json refuses: %q", data)

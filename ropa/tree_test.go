@@ -18,6 +18,48 @@ var (
 	ParseYAML = func(data []byte) error { _, err := parseYAML(data); return err }
 )
 
+// vnode is a node of a tree as the tests look at it: its texts and its
+// children in place.
+type vnode struct {
+	kind                  nodeKind
+	quoted, explicit      bool
+	anchorLine, anchorCol int32
+	line, col             int
+	value, tag            string
+	keys                  []key
+	kids                  []*vnode
+}
+
+// key is a key of a mapping, with where it stands.
+type key struct {
+	name      string
+	line, col int
+}
+
+// viewed returns the root of a tree parsed, as a vnode.
+func viewed(t *tree, err error) (*vnode, error) {
+	if err != nil {
+		return nil, err
+	}
+	return viewOf(t, &t.root), nil
+}
+
+func viewOf(t *tree, n *node) *vnode {
+	v := &vnode{kind: n.kind, quoted: n.quoted(), explicit: n.explicit(), anchorLine: n.anchorLine, anchorCol: n.anchorCol,
+		line: int(n.line), col: int(n.col), tag: n.tag.String()}
+	if n.kind == scalarNode {
+		v.value = string(t.value(n))
+	}
+	kids := t.kids(n)
+	for i := range kids {
+		if n.kind == mappingNode {
+			v.keys = append(v.keys, key{string(t.keyOf(&kids[i])), int(kids[i].keyLine), int(kids[i].keyCol)})
+		}
+		v.kids = append(v.kids, viewOf(t, &kids[i]))
+	}
+	return v
+}
+
 // minified returns the JSON of a register of n activities on one line.
 func minified(t *testing.T, n int) []byte {
 	t.Helper()
@@ -36,7 +78,7 @@ func TestJSONPositionsLinear(t *testing.T) {
 	for _, n := range []int{50, 200} {
 		doc := minified(t, n)
 		p := newJSONParser(doc)
-		root, err := p.document()
+		root, err := viewed(p.document())
 		require.NoError(t, err)
 		require.Len(t, root.keys, countKeys(t, doc))
 		assert.LessOrEqual(t, p.counted, len(doc), "each byte is counted at most once")
@@ -54,10 +96,10 @@ func countKeys(t *testing.T, doc []byte) int {
 }
 
 // at renders a node's position.
-func at(n *node) string { return fmt.Sprintf("%d:%d", n.line, n.col) }
+func at(n *vnode) string { return fmt.Sprintf("%d:%d", n.line, n.col) }
 
 func TestParseJSONValues(t *testing.T) {
-	root, err := parseJSON([]byte("{\"a\": \"x\\\"\\\\\\/\\n\\r\\t\\u00e9\\ud83d\\ude00\", \"é\": [1, -0, 1.50, 2e3, 9223372036854775808, true, false, null],\n \"c\": {}, \"d\": []}"))
+	root, err := viewed(parseJSON([]byte("{\"a\": \"x\\\"\\\\\\/\\n\\r\\t\\u00e9\\ud83d\\ude00\", \"é\": [1, -0, 1.50, 2e3, 9223372036854775808, true, false, null],\n \"c\": {}, \"d\": []}")))
 	require.NoError(t, err)
 	require.Len(t, root.keys, 4)
 	assert.Equal(t, []key{{"a", 1, 2}, {"é", 1, 42}, {"c", 2, 2}, {"d", 2, 11}}, root.keys)
@@ -186,17 +228,17 @@ func TestRefusedCharacters(t *testing.T) {
 		{"escaped noncharacter in YAML", YAML, "a: \"\\uFFFF\"\n", "1:5: the character U+FFFF"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			parse := map[Format]func([]byte) (*node, error){JSON: parseJSON, YAML: parseYAML}[tt.format]
+			parse := map[Format]func([]byte) (*tree, error){JSON: parseJSON, YAML: parseYAML}[tt.format]
 			_, err := parse([]byte(tt.doc))
 			assert.True(t, strings.HasPrefix(errorText(err), tt.want), "want %q, got %q", tt.want, errorText(err))
 		})
 	}
 	for _, doc := range []string{"a: \"x\ty\"\n", "a: x\ty\n", "a: \"x\\ty\\n\"\n", "a: |\n  x\ty\n"} {
-		n, err := parseYAML([]byte(doc))
+		n, err := viewed(parseYAML([]byte(doc)))
 		require.NoError(t, err, "a tab in a value is fine: %q", doc)
 		assert.Contains(t, n.kids[0].value, "\t")
 	}
-	n, err := parseJSON([]byte(`["\t\u00e9\ud83d\ude00"]`))
+	n, err := viewed(parseJSON([]byte(`["\t\u00e9\ud83d\ude00"]`)))
 	require.NoError(t, err)
 	assert.Equal(t, "\té😀", n.kids[0].value)
 }
@@ -239,7 +281,7 @@ func TestParseYAMLTags(t *testing.T) {
 		{"a: !!map x", "1:4: YAML tag !!map is not supported"},
 		{"!!int x: 1", "1:1: YAML tag !!int does not fit \"x\""},
 	} {
-		root, err := parseYAML([]byte(tt.doc))
+		root, err := viewed(parseYAML([]byte(tt.doc)))
 		if err != nil {
 			assert.True(t, strings.HasPrefix(errorText(err), tt.want), "%s: want %q, got %q", tt.doc, tt.want, errorText(err))
 			continue
@@ -247,13 +289,16 @@ func TestParseYAMLTags(t *testing.T) {
 		n := root.kids[0]
 		kind := map[nodeKind]string{scalarNode: "scalar", nullNode: "null", mappingNode: "mapping", sequenceNode: "list"}[n.kind]
 		tag := n.tag
+		if n.kind == nullNode {
+			tag = "null"
+		}
 		if n.kind == mappingNode || n.kind == sequenceNode {
 			tag = map[nodeKind]string{mappingNode: "map", sequenceNode: "seq"}[n.kind]
 		}
 		assert.Equal(t, tt.want, kind+" "+tag+" "+n.value, tt.doc)
 		assert.True(t, n.explicit, "%s: the tag was written", tt.doc)
 	}
-	root, err := parseYAML([]byte("a: 12\nb: yes\n"))
+	root, err := viewed(parseYAML([]byte("a: 12\nb: yes\n")))
 	require.NoError(t, err)
 	assert.False(t, root.kids[0].explicit)
 	assert.Equal(t, "int", root.kids[0].tag)
@@ -261,13 +306,13 @@ func TestParseYAMLTags(t *testing.T) {
 }
 
 func TestParseYAMLAliasPositions(t *testing.T) {
-	root, err := parseYAML([]byte(`base: &b
+	root, err := viewed(parseYAML([]byte(`base: &b
   name: A
   list: &l [x, y]
 one: *b
 two:
   deep: *l
-`))
+`)))
 	require.NoError(t, err)
 	base, one, deep := root.kids[0], root.kids[1], root.kids[2].kids[0]
 	assert.Equal(t, [4]int{1, 7, 0, 0}, positionOf(base), "the anchored node itself is not reached through an alias")
@@ -281,7 +326,7 @@ two:
 	assert.Equal(t, "y", deep.kids[1].value)
 }
 
-func positionOf(n *node) [4]int {
+func positionOf(n *vnode) [4]int {
 	return [4]int{n.line, n.col, int(n.anchorLine), int(n.anchorCol)}
 }
 
@@ -300,12 +345,12 @@ func TestManyKeys(t *testing.T) {
 	}
 	j.WriteString("}")
 	p := newJSONParser(j.Bytes())
-	root, err := p.document()
+	root, err := viewed(p.document())
 	require.NoError(t, err)
 	require.Len(t, root.keys, n)
 	assert.Equal(t, key{"k99999", 1, j.Len() - 14}, root.keys[n-1])
 	assert.LessOrEqual(t, p.counted, j.Len())
-	root, err = parseYAML(y.Bytes())
+	root, err = viewed(parseYAML(y.Bytes()))
 	require.NoError(t, err)
 	require.Len(t, root.keys, n)
 	assert.Equal(t, key{"k99999", n, 1}, root.keys[n-1])
