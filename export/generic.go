@@ -299,10 +299,10 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 	// record's metadata, each field in a column of its own.
 	// The widths and each column's padding stay within what LibreOffice
 	// prints one page wide at its smallest scale, 10% (TestPrintedPages):
-	// 934 characters over 48 columns print, 996 do not.
+	// 926 characters over 49 columns print, 944 do not.
 	tb, err := b.table("sheet.activities", []column{
 		{key: "col.id", width: 16}, {key: "col.name", width: 30, required: true}, {key: "col.description", width: 30},
-		{key: "col.reference", width: 14}, {key: "col.status", width: 12}, {key: "col.updated", width: 14}, {key: "col.nextReview", width: 14},
+		{key: "col.reference", width: 12}, {key: "col.status", width: 12}, {key: "col.updated", width: 14}, {key: "col.nextReview", width: 14},
 		{key: "col.owner", width: 24}, {key: "col.otherControllers", width: 24}, {key: "col.notController", width: 10}, {key: "col.dpo", width: 20},
 		{key: "col.jointControllers", width: 24}, {key: "col.jointArrangement", width: 24}, {key: "col.purposes", width: 45, required: true}, {key: "col.bases", width: 28},
 		{key: "col.subjects", width: 30, required: true}, {key: "col.categories", width: 40, required: true}, {key: "col.special", width: 24},
@@ -310,15 +310,15 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 		{key: "col.measures", width: 40, required: true}, {key: "col.systems", width: 24}, {key: "col.risk", width: 10}, {key: "col.targetCountries", width: 20},
 		{key: "col.dpia", width: 14}, {key: "col.dpiaCriteria", width: 20}, {key: "col.automated", width: 14}, {key: "col.decisionGrounds", width: 24},
 		{key: "col.ended", width: 14}, {key: "col.replacedBy", width: 16}, {key: "col.notes", width: 30},
-		{key: "col.subjectIds", width: 12},
+		{key: "col.subjectIds", width: 10},
 		// The fields the columns above word together, each in a column of
 		// its own, so that the workbook reads back exactly.
 		{key: "col.ownerFunction", width: 12}, {key: "col.ownerDepartment", width: 12}, {key: "col.ownerEmail", width: 12},
-		{key: "col.decisionException", width: 12}, {key: "col.decisionLaw", width: 12}, {key: "col.decisionSafeguards", width: 12},
-		{key: "col.absences", width: 10}, {key: "col.storage", width: 12}, {key: "col.notice", width: 12},
+		{key: "col.decisionException", width: 10}, {key: "col.decisionLaw", width: 10}, {key: "col.decisionSafeguards", width: 10},
+		{key: "col.absences", width: 8}, {key: "col.storage", width: 10}, {key: "col.notice", width: 10},
 		{key: "col.method", width: 10}, {key: "col.entities", width: 10},
 		{key: "col.created", width: 10}, {key: "col.started", width: 10}, {key: "col.ownerPerson", width: 10},
-		{key: "col.profiling", width: 10},
+		{key: "col.profiling", width: 10}, {key: "col.record", width: 10},
 	})
 	if err != nil {
 		return err
@@ -352,7 +352,7 @@ func writeGeneric(b *book, reg *ropa.Register) error {
 			dateText(a.Ended, l), a.ReplacedBy, a.Notes, joinEach(a.DataSubjects, func(s ropa.DataSubject) string { return s.ID }),
 			owner.Function, owner.Department, owner.Email, exception, grounds.Law, grounds.Safeguards, joinEach(a.None, func(x ropa.Absence) string { return string(x) }),
 			a.Storage, a.Notice, label("method.", a.Method, l), join(a.Entities),
-			dateText(a.Created, l), dateText(a.Started, l), owner.Person, boolText(a.Profiling, l))
+			dateText(a.Created, l), dateText(a.Started, l), owner.Person, boolText(a.Profiling, l), a.Record)
 	}
 	if err := tb.close(); err != nil {
 		return err

@@ -192,6 +192,7 @@ var words = map[string][4]string{
 	"source.data-subject":        {"the data subject", "de betrokkene", "la personne concernée", "die betroffene Person"},
 	"source.third-party":         {"a third party", "een derde", "un tiers", "ein Dritter"},
 	"source.public":              {"public sources", "openbare bronnen", "sources publiques", "öffentliche Quellen"},
+	"source.authority":           {"a public authority", "een overheidsinstantie", "une autorité publique", "eine Behörde"},
 	"source.observed":            {"our own systems", "onze eigen systemen", "nos propres systèmes", "unsere eigenen Systeme"},
 	"recipient.internal":         {"internal", "intern", "interne", "intern"},
 	"recipient.group":            {"group company", "groepsonderneming", "société du groupe", "Konzerngesellschaft"},

@@ -48,6 +48,7 @@ const (
 	factSystems          = "systems"
 	factStorage          = "storage"
 	factNotice           = "notice"
+	factRecord           = "record"
 	factRisk             = "risk"
 	factArrangement      = "jointArrangement"
 	factTargetCountries  = "targetCountries"
@@ -83,7 +84,7 @@ func refActivity() ropa.Activity {
 		Owner:         &ropa.Owner{Function: "ref-function", Department: "ref-department", Person: "ref-person"},
 		Controllers:   []ropa.ActivityController{{Role: "ref-role", Party: ropa.Party{Name: "ref-controller"}}},
 		NotController: true, DPO: &ropa.Contact{Name: "ref-dpo"}, Systems: []string{"ref-system"}, Storage: "ref-storage",
-		Notice: "ref-notice", Risk: ropa.RiskLevels()[0], JointArrangement: "ref-arrangement", TargetCountries: []string{"BE"},
+		Notice: "ref-notice", Record: "ref-record", Risk: ropa.RiskLevels()[0], JointArrangement: "ref-arrangement", TargetCountries: []string{"BE"},
 		AutomatedDecisions: &no, Profiling: &no, DecisionGrounds: &ropa.DecisionGrounds{Law: "ref-decision-law"},
 		DPIA:  &ropa.DPIA{Status: ropa.DPIADone, Reference: "ref-dpia", Criteria: ropa.DPIACriteria()[:1]},
 		Ended: refDate(4), ReplacedBy: "ref-replaced", Notes: "ref-notes",
@@ -116,7 +117,7 @@ func learnMore(cell string, l lang.Lang, ref *reference) (*moreLabels, error) {
 	exact := map[string]string{"ref-id": factID, "ref-reference": factReference, "ref-name": factName,
 		"ref-description": factDescription, dateIn(refDate(2), l): factUpdated, dateIn(refDate(3), l): factNextReview,
 		"ref-function": factOwner, "ref-department": factDepartment, "ref-role": factControllers, yes: factNotController,
-		"ref-dpo": factDPO, "ref-system": factSystems, "ref-storage": factStorage, "ref-notice": factNotice,
+		"ref-dpo": factDPO, "ref-system": factSystems, "ref-storage": factStorage, "ref-notice": factNotice, "ref-record": factRecord,
 		"ref-arrangement": factArrangement, countryText("BE", l): factTargetCountries, no: factAutomated,
 		"ref-decision-law": factDecisionGrounds, string(ropa.DPIACriteria()[0]): factDPIACriteria, "ref-notes": factNotes,
 		"ref-subject-id": factSubjectIDs, "ref-data-id": factDataIDs, dateIn(refDate(4), l): factEnded, "ref-replaced": factReplacedBy,
@@ -413,6 +414,8 @@ func (f *further) apply(a *ropa.Activity, facts []fact) map[string]string {
 			a.Storage = v
 		case factNotice:
 			a.Notice = v
+		case factRecord:
+			a.Record = v
 		case factArrangement:
 			a.JointArrangement = v
 		case factReplacedBy:

@@ -488,7 +488,7 @@ func (g *generic) activities() error {
 		"Owner's e-mail", "Exception (Art. 22(2))", "Law authorising the decisions (Art. 22(2)(b))",
 		"Safeguards of the decisions (Art. 22(3))", "Stated absences (ids)", "Where and how the data are kept",
 		"Privacy notice (Art. 13, 14)", "Processing method (Art. 2(1))", "Controlling entities of the register",
-		"Record created", "Processing started", "Owner's contact person", "Profiling (Art. 4(4))"}, derivedActivityColumns...)
+		"Record created", "Processing started", "Owner's contact person", "Profiling (Art. 4(4))", "Full record"}, derivedActivityColumns...)
 	t, err := g.table("Activities", known...)
 	if err != nil || t == nil {
 		return err
@@ -499,7 +499,7 @@ func (g *generic) activities() error {
 			ReplacedBy: t.get(r, "Replacing processing"), Notes: t.get(r, "Notes"), Reference: t.get(r, "Reference"),
 			Systems: splitLines(t.get(r, "Systems")), JointArrangement: t.get(r, "Joint-controller arrangement (Art. 26(1))"),
 			Storage: t.get(r, "Where and how the data are kept"), Notice: t.get(r, "Privacy notice (Art. 13, 14)"),
-			Entities: splitLines(t.get(r, "Controlling entities of the register"))}
+			Entities: splitLines(t.get(r, "Controlling entities of the register")), Record: t.get(r, "Full record")}
 		enumCell(g, t, r, i, "Activities", "Processing method (Art. 2(1))", &a.Method, "not a method of processing (Art. 2(1))")
 		for _, v := range splitLines(t.get(r, "Target member states (Art. 8(1))")) {
 			if c, ok := parseCountry(v); ok {

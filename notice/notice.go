@@ -515,7 +515,7 @@ func (b builder) sources() section {
 	items := b.categoryItems(func(c ropa.DataCategory) string {
 		var from []string
 		for _, src := range c.Sources {
-			if src == ropa.FromThirdParty || src == ropa.FromPublic {
+			if src == ropa.FromThirdParty || src == ropa.FromPublic || src == ropa.FromAuthority {
 				from = append(from, b.w("source."+string(src)))
 			}
 		}

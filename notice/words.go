@@ -49,6 +49,7 @@ var words = map[string][4]string{
 	"source":             {"source: %s", "bron: %s", "source : %s", "Quelle: %s"},
 	"source.third-party": {"a third party", "een derde", "un tiers", "ein Dritter"},
 	"source.public":      {"publicly accessible sources", "openbaar toegankelijke bronnen", "sources accessibles au public", "öffentlich zugängliche Quellen"},
+	"source.authority":   {"a public authority", "een overheidsinstantie", "une autorité publique", "eine Behörde"},
 
 	"requirement":                 {"Must you provide your data?", "Bent u verplicht uw gegevens te verstrekken?", "Êtes-vous obligé de fournir vos données ?", "Müssen Sie Ihre Daten bereitstellen?"},
 	"requirement.statutory":       {"required by law", "wettelijk verplicht", "obligatoire en vertu de la loi", "gesetzlich vorgeschrieben"},

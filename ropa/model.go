@@ -274,6 +274,11 @@ type Activity struct {
 	// paper, in a filing cabinet, in an archive ("Location of personal data"
 	// of the ICO's template).
 	Storage string `json:"storage,omitempty"`
+	// Record is where the activity's full record is published or kept,
+	// such as the address of its entry in an institution's central register
+	// of records (Art. 31 of Regulation (EU) 2018/1725), when the register
+	// holds an index of its records.
+	Record string `json:"record,omitempty"`
 	// Notice is where the privacy notice of the activity is published
 	// (Art. 13, 14), such as the address of a web page.
 	Notice string `json:"notice,omitempty" art:"13"`

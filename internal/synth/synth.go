@@ -259,6 +259,7 @@ func fillActivity(rng *rand.Rand, a *ropa.Activity, i int, yes, no *bool) {
 	a.Systems = []string{"sys-crm"}
 	a.Storage = "Signed forms in the locked cabinet of the sales office"
 	a.Notice = fmt.Sprintf("https://synthetic.example/privacy/%d", i)
+	a.Record = fmt.Sprintf("https://synthetic.example/records/%d", i)
 	a.Risk = risks[i%len(risks)]
 	a.None = []ropa.Absence{ropa.NoExternal}
 	a.JointControllers = []ropa.Party{fullParty("joint", i), fullParty("joint", i+100)}
