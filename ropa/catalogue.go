@@ -17,7 +17,7 @@ var catalogue = append(append([]*Rule(nil), structuralRules...),
 	// Art. 22.
 	automatedDecisionRule,
 	// Art. 9 and 10.
-	specialDataConditionRule, ordinaryConsentRule, conditionLawMissingRule, criminalDataGroundRule,
+	specialDataConditionRule, ordinaryConsentRule, conditionLawMissingRule, criminalDataGroundRule, conditionWithoutDataRule,
 	// Chapter V.
 	eeaTransferRule, transferWithoutMechanismRule, adequacyNotInForceRule, invalidMechanismRule,
 	transferImpactAssessmentRule, derogationSafeguardsRule, publicAuthorityDerogationRule, undeclaredTransferRule,

@@ -26,7 +26,33 @@ var (
 		Doc:      "Criminal-offence data are processed for a purpose with no Art. 10 ground.",
 		Messages: Messages{"": "the purpose uses data relating to criminal convictions and offences (%[1]s); they may only be processed under the control of official authority or when authorised by Union or member state law: record the ground (%[2]s: official-authority or authorised-by-law, with the law)"},
 		Run:      criminalDataGround}
+	conditionWithoutDataRule = &Rule{ID: "condition-without-data", Severity: Warning, Article: "Art. 9(1) and 10 GDPR",
+		Doc: "A purpose records an Art. 9(2) condition, or an Art. 10 ground, but uses no data category marked special, or criminal.",
+		Messages: Messages{
+			"":         "%[1]s (%[2]s) lifts the prohibition on processing special categories of data, but no data category the purpose uses is marked as one; mark the special categories of the data (%[3]s), or remove the condition",
+			"criminal": "%[1]s (%[2]s) is a ground for processing data relating to criminal convictions and offences, but no data category the purpose uses is marked as such; mark them (%[3]s), or remove the ground",
+		},
+		Run: conditionWithoutData}
 )
+
+// conditionWithoutData reports each condition of a purpose that has none of
+// the data it is for: a condition of Art. 9(2) where no category the
+// purpose uses is special, a ground of Art. 10 where none is criminal.
+func conditionWithoutData(p *Pass) {
+	eachPurpose(p.Register, func(at elemAt, a *Activity, pu *Purpose) {
+		special := usedCategories(a, pu, func(c *DataCategory) bool { return len(c.Special) > 0 })
+		criminal := usedCategories(a, pu, func(c *DataCategory) bool { return c.Criminal })
+		for k, c := range pu.Conditions {
+			switch {
+			case !c.Condition.Valid():
+			case c.Condition.Criminal() && len(criminal) == 0:
+				p.Report(at.path().Child("conditions").Index(k), "criminal", c.Condition, Citation(c.Condition.Article()), FieldName("criminal"))
+			case !c.Condition.Criminal() && len(special) == 0:
+				p.Report(at.path().Child("conditions").Index(k), "", c.Condition, Citation(c.Condition.Article()), FieldName("special"))
+			}
+		}
+	})
+}
 
 // usedCategories returns the ids of the data categories a purpose uses
 // (those it names, or all of the activity's) for which keep says yes.
