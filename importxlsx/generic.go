@@ -735,7 +735,7 @@ func (g *generic) conditions(t *table, r, i int) []ropa.Condition {
 		}
 	}
 	if law != "" || note != "" {
-		t.problem(r, "Law of the condition", i, law+note, "the law and the note of a condition go with one condition in the row's condition cell; they are not imported")
+		t.problem(r, "Law of the condition", i, strings.Join(nonEmpty(law, note), "\n"), "the law and the note of a condition go with one condition in the row's condition cell; they are not imported")
 	}
 	var out []ropa.Condition
 	for _, c := range lines {
