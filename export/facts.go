@@ -128,6 +128,11 @@ func label[T ~string](prefix string, v T, l Lang) string {
 // controller, "no processor" for no processor.
 func AbsenceWords(what ropa.Absence, l Lang) string { return label("none.", what, l) }
 
+// NotStatedWords returns the words a workbook in language l writes where a
+// transfer names neither a country nor an international organisation
+// ("country not stated"), for a reader to know them as saying nothing.
+func NotStatedWords(l Lang) string { return t("notStated", l) }
+
 // absent returns the word "none" of the absence the activity states, or "".
 func absent(a ropa.Activity, what ropa.Absence, l Lang) string {
 	if !a.States(what) {

@@ -831,5 +831,13 @@ func TestReadCNILExported(t *testing.T) {
 	}
 	for _, p := range res.Problems {
 		assert.NotContains(t, p.Message, "type of measure not in the model's list", p.Ref())
+		// The words the fiche writes for a transfer that names no country
+		// say that none is stated, not a country the reader cannot read.
+		assert.NotContains(t, p.Message, "not a country", p.Ref())
+	}
+	for i, a := range res.Register.Activities {
+		for j, tr := range a.Transfers {
+			assert.Equal(t, reg.Activities[i].Transfers[j].Country, tr.Country, a.Name)
+		}
 	}
 }
