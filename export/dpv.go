@@ -414,7 +414,7 @@ func (d dpvDoc) activity(a *ropa.Activity) dpvNode {
 	dpvPut(n, "dpv:hasPersonalDataHandling", handlings)
 	dpvPut(n, "dpv:hasStorageCondition", storage)
 	dpvPut(n, "dpv:hasTechnicalOrganisationalMeasure", measures)
-	if a.DPIA != nil {
+	if a.DPIA != nil && a.DPIA.Status != ropa.DPIANotDone { // none carried out: no assessment to describe
 		dn := dpvNode{"@type": "dpv:DPIA", "dct:identifier": a.DPIA.Reference}
 		dpvPut(dn, "dpv:hasStatus", dpvRefs(dpvConceptsOf(enumDPIAStatus, a.DPIA.Status)))
 		if !a.DPIA.Date.IsZero() {

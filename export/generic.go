@@ -572,13 +572,17 @@ func writeCover(b *book, reg *ropa.Register) error {
 	for i, e := range reg.Entities {
 		rows = append(rows, [2]string{fmt.Sprintf("%s %d", t("cover.entities", l), i+1), party(e, l)})
 	}
+	// One line to each purpose of the organisation, so that a purpose of
+	// several lines reads back as one.
+	for i, p := range reg.Purposes {
+		rows = append(rows, [2]string{fmt.Sprintf("%s %d", t("cover.purposes", l), i+1), p})
+	}
 	rows = append(rows,
 		[2]string{t("cover.dpo", l), contact(reg.DPO, l)},
 		[2]string{t("cover.representative", l), representativeText(reg.Representative, l)},
 		[2]string{t("cover.updated", l), dateText(reg.Updated, l)},
 		[2]string{t("cover.adopted", l), dateText(reg.Adopted, l)},
 		[2]string{t("cover.adoptedBy", l), reg.AdoptedBy},
-		[2]string{t("cover.purposes", l), join(reg.Purposes)},
 		[2]string{t("cover.regime", l), label("regime.", reg.Regime, l)},
 		[2]string{t("cover.reviewCycle", l), reg.ReviewCycle.String()},
 		[2]string{t("cover.occasional", l), reg.OccasionalProcessing},

@@ -413,7 +413,9 @@ func icoRow(a ropa.Activity, reg *ropa.Register, measures map[string]ropa.Measur
 	}
 	dpiaRequired, progress, link := "", "", ""
 	if a.DPIA != nil {
-		dpiaRequired = yesNo(a.DPIA.Status != ropa.DPIANotRequired, l)
+		if a.DPIA.Status != ropa.DPIANotDone { // not-done says nothing of whether one is required
+			dpiaRequired = yesNo(a.DPIA.Status != ropa.DPIANotRequired, l)
+		}
 		progress = strings.Join(nonEmpty(dpiaLabel(a.DPIA.Status, l), dateText(a.DPIA.Date, l)), ", ")
 		link = a.DPIA.Reference
 	}

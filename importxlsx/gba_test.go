@@ -98,6 +98,7 @@ func layoutLosses(t *testing.T, layout export.Layout, read Layout, langs []lang.
 
 // gbaLost are the fields the GBA layout cannot hold, with the reason each.
 var gbaLost = map[string]string{
+	".purposes(len)": "the register's purposes stand in one cell, one to a line: a purpose of several lines reads back as several",
 	".activities[].purposes[].conditions[].note": "the purpose's detail line labels the laws and notes of its bases and conditions alike: a condition's note without a law goes to the condition before it",
 	// One basis column and one condition column for the row: each
 	// purpose of an activity gets all of them.

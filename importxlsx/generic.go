@@ -207,6 +207,13 @@ func (g *generic) cover() error {
 					continue
 				}
 			}
+			if n, found := strings.CutPrefix(label, strings.TrimSuffix(g.ref.coverIn("Purposes of the organisation 1"), "1")); found {
+				if _, err := strconv.Atoi(n); err == nil {
+					g.wb.at(root.Child("purposes").Index(len(reg.Purposes)), s, r, 2)
+					reg.Purposes = append(reg.Purposes, v)
+					continue
+				}
+			}
 			if label != "" || v != "" {
 				g.wb.problem(s, r, 1, -1, label+v, "cover line not known to the importer")
 			}
@@ -227,6 +234,9 @@ func (g *generic) cover() error {
 		switch e {
 		case "Record of processing activities (Art. 30 GDPR)", "Columns marked * hold what Art. 30 GDPR requires.", "Checked as of", "Findings":
 			// Fixed words and the check's summary: nothing of the register.
+		case "Purposes of the organisation 1":
+			g.wb.at(root.Child("purposes").Index(len(reg.Purposes)), s, r, 2)
+			reg.Purposes = append(reg.Purposes, v)
 		case "Group entities 1":
 			p := root.Child("entities").Index(len(reg.Entities))
 			reg.Entities = append(reg.Entities, g.partyAt(p, "", s, r, 2, v))
@@ -273,8 +283,6 @@ func (g *generic) cover() error {
 			g.date(s, r, 2, -1, v, &reg.Updated)
 		case "Adopted on":
 			g.date(s, r, 2, -1, v, &reg.Adopted)
-		case "Purposes of the organisation":
-			reg.Purposes = strings.Split(v, "\n")
 		case "Contact person":
 			if !structured {
 				pt := g.party(s, r, 2, v)

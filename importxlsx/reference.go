@@ -35,7 +35,7 @@ type reference struct {
 func refRegister() *ropa.Register {
 	n, yes := 1, true
 	reg := &ropa.Register{Schema: "openropa/v1", Organisation: ropa.Party{Name: "o", Employees: &n, PublicAuthority: &yes},
-		Entities: []ropa.Party{{Name: "e"}}}
+		Entities: []ropa.Party{{Name: "e"}}, Purposes: []string{"p"}}
 	for _, k := range ropa.MeasureKinds() {
 		reg.Measures = append(reg.Measures, ropa.Measure{ID: "m-" + string(k), Kind: k, Description: "m-" + string(k)})
 	}

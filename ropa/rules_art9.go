@@ -46,9 +46,11 @@ func conditionWithoutData(p *Pass) {
 			switch {
 			case !c.Condition.Valid():
 			case c.Condition.Criminal() && len(criminal) == 0:
-				p.Report(at.path().Child("conditions").Index(k), "criminal", c.Condition, Citation(c.Condition.Article()), FieldName("criminal"))
+				p.ReportFinding(Finding{Path: at.path().Child("conditions").Index(k), Article: "Art. 10 GDPR", Key: "condition-without-data.criminal",
+					Args: []any{c.Condition, Citation(c.Condition.Article()), FieldName("criminal")}})
 			case !c.Condition.Criminal() && len(special) == 0:
-				p.Report(at.path().Child("conditions").Index(k), "", c.Condition, Citation(c.Condition.Article()), FieldName("special"))
+				p.ReportFinding(Finding{Path: at.path().Child("conditions").Index(k), Article: "Art. 9(1) GDPR", Key: "condition-without-data",
+					Args: []any{c.Condition, Citation(c.Condition.Article()), FieldName("special")}})
 			}
 		}
 	})

@@ -335,6 +335,10 @@ func duplicateIDs(p *Pass) {
 	unique(p, Root, "events", len(r.Events), func(i int) string { return string(r.Events[i].ID) })
 	unique(p, Root, "systems", len(r.Systems), func(i int) string { return r.Systems[i].ID })
 	unique(p, Root, "processors", len(r.Processors), func(i int) string { return r.Processors[i].ID })
+	if slices.ContainsFunc(r.Activities, func(a Activity) bool { return len(a.Entities) > 0 }) {
+		// Activities name the entities they belong to: their names are ids.
+		unique(p, Root, "entities", len(r.Entities), func(i int) string { return r.Entities[i].Name })
+	}
 	for i := range r.Activities {
 		a := &r.Activities[i]
 		unique(p, activityPath(i), "dataSubjects", len(a.DataSubjects), func(j int) string { return a.DataSubjects[j].ID })

@@ -213,7 +213,7 @@ func Full(n int, seed uint64) *ropa.Register {
 	reg.Notes = "Synthetic register with every field given"
 	reg.Adopted = ropa.NewDate(2026, 3, 12)
 	reg.AdoptedBy = "Resolution of the board of 12 March 2026"
-	reg.Purposes = []string{"Selling the holding's products", "Fulfilling its statutory duties"}
+	reg.Purposes = []string{"Selling the holding's products", "Fulfilling its statutory duties,\nas the Companies Code sets them"}
 	reg.Organisation = fullParty("holding", 0)
 	reg.Entities = []ropa.Party{fullParty("entity", 1), fullParty("entity", 2)}
 	reg.DPO = fullContact("dpo", 0)
