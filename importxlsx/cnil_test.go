@@ -704,6 +704,23 @@ func typeable(s string) bool {
 	return true
 }
 
+// kept returns every string of the register a read made, as its canonical
+// JSON holds them, and the text of every problem, each ended by a NUL: what
+// a fuzzer looks for the text it typed in. The register must encode.
+func kept(t *testing.T, res *Result) string {
+	t.Helper()
+	out, err := ropa.Marshal(res.Register)
+	require.NoError(t, err)
+	var doc any
+	require.NoError(t, json.Unmarshal(out, &doc))
+	var all strings.Builder
+	strs(doc, &all)
+	for _, p := range res.Problems {
+		all.WriteString(p.Text + "\x00")
+	}
+	return all.String()
+}
+
 // strs collects every string of a JSON value.
 func strs(v any, out *strings.Builder) {
 	switch v := v.(type) {
@@ -738,16 +755,7 @@ func FuzzCNIL(f *testing.F) {
 		book := fuzzFiche(t, name, purpose, data, details, dest, label, value)
 		res, err := Read(bytes.NewReader(book), int64(len(book)), WithLayout(CNIL))
 		require.NoError(t, err)
-		out, err := ropa.Marshal(res.Register)
-		require.NoError(t, err)
-		var doc any
-		require.NoError(t, json.Unmarshal(out, &doc))
-		var all strings.Builder
-		strs(doc, &all)
-		for _, p := range res.Problems {
-			all.WriteString(p.Text + "\x00")
-		}
-		found := all.String()
+		found := kept(t, res)
 		kept := func(what, v string, parts func(string) []string) {
 			for _, part := range parts(cnilValue(v)) {
 				if cnilNone[cnilKey(part)] {
