@@ -45,6 +45,7 @@ const (
 	srcXFSC      = "Eclipse XFSC notarization API specification, requirement CP.NOTAR.E1.00031: 'The data minimization principle is expressed in Article 5(1)(c) of the GDPR and Article 4(1)(c) of Regulation (EU) 2018/1725'"
 	srcAcct      = "House of Data Imperiali, 'Accountability in the GDPR' (2024): 'Article 4, EUDPR (Regulation 2018/1725) which states \"The data controller is responsible for compliance with paragraph 1 ... and able to prove it ('accountability')\"'"
 	srcEC        = "European Commission privacy statements under Regulation (EU) 2018/1725, section 3 'On what legal ground(s) do we process your personal data?': 'Article 5(1)(a) of Regulation (EU) 2018/1725: this processing is necessary for the performance of a task carried out in the public interest or in the exercise of official authority vested in the Union institution or body'"
+	srcProcessor = "Open Risk Manual, 'Data Processor Agreement' (openriskmanual.org/wiki/Data_Processor_Agreement): 'It must meet certain minimum requirements, as set forth by Article 28 of the General Data Protection Regulation and Article 29 of Regulation (EU) 2018/1725'"
 	srcDPIA      = "EDPS, 'Survey on Data Protection Impact Assessments under Article 39 of the Regulation' (case 2020-0066): 'Data Protection Impact Assessments (DPIAs) are one of the new accountability tools in Regulation (EU) 2018/1725'; Panelfit guidelines: 'as stated in Article 39 of Regulation 2018/1725'"
 	srcECGrounds = "European Commission, privacy statement of its websites (record DPR-EC-00083), 'On what legal ground(s) do we process your personal data': " +
 		"'(a) processing is necessary for the performance of a task carried out in the public interest or in the exercise of official authority vested in the Union institution or body (Article 5(1)(a) of the Regulation 2018/1725)' and " +
@@ -65,7 +66,7 @@ const (
 // EDPS or Union acts and institutions that cite both regulations side by
 // side. The other provisions the checker cites are left out until they are
 // checked against a source: Arts. 6(1)(b), (c) and (d) (their points; the
-// paragraph is Art. 5(1)), 6(3), 8, 10, 13, 14, 22, 24, 26, 28, 30(2) (its
+// paragraph is Art. 5(1)), 6(3), 8, 10, 13, 14, 22, 24, 26, 30(2) (its
 // paragraph; the article is Art. 31), 37 and, of Chapter V, Arts. 44 and 45
 // and the points of Art. 46(2); a finding that rests on one of them keeps
 // citing the GDPR.
@@ -121,6 +122,9 @@ var eudprCounterparts = []EUDPRCounterpart{
 	{GDPR: "Art. 9(2)(b)", EUDPR: "Art. 10(2)(b)", From: EUDPRApplies,
 		Note:   "employment, social security and social protection law",
 		Source: srcBG, Confidence: Secondary},
+	{GDPR: "Art. 28", EUDPR: "Art. 29", From: EUDPRApplies,
+		Note:   "the processor and the contract or other legal act that binds it",
+		Source: srcProcessor, Confidence: ThirdParty},
 	{GDPR: "Art. 32", EUDPR: "Art. 33", From: EUDPRApplies,
 		Note:   "security of processing, the measures a record describes",
 		Source: srcSecurity, Confidence: Secondary},

@@ -153,7 +153,8 @@ func TestUnderRegime(t *testing.T) {
 		{GDPR, "Art. 49(6) and 30(1)(e) GDPR", at, "Art. 49(6) and 30(1)(e) GDPR", true},
 		{EUDPR, "Art. 49(3) GDPR", at, "Art. 50 of Regulation (EU) 2018/1725", true},
 		{EUDPR, "Art. 44 and 46 GDPR", at, "Art. 44 and 46 GDPR", true}, // Art. 44: not confirmed
-		{EUDPR, "Art. 28(3) and 46(2)(c) GDPR", at, "Art. 28(3) and 46(2)(c) GDPR", true},
+		{EUDPR, "Art. 28(3) and 46(2)(c) GDPR", at, "Art. 29 and 48 of Regulation (EU) 2018/1725", true},
+		{GDPR, "Art. 28(3) GDPR", at, "Art. 28(3) GDPR", true},
 		{EUDPR, "Art. 37(1)(a) and 30(1)(a) GDPR", at, "Art. 37(1)(a) and 30(1)(a) GDPR", true}, // Art. 37: not confirmed
 		{EUDPR, "Art. 44 GDPR", at, "Art. 44 GDPR", true},
 		{EUDPR, "Art. 30(5) GDPR", at, "Art. 30(5) GDPR", false},
