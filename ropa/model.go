@@ -476,7 +476,8 @@ type Recipient struct {
 	// the register's inventory.
 	AllProcessors bool `json:"allProcessors,omitempty"`
 	// Data are the ids of the activity's data categories disclosed to the
-	// recipient; empty: not said.
+	// recipient; empty: not said. A sub-processor of a processor record,
+	// which has no data categories, names the data as the record does.
 	Data []string `json:"data,omitempty"`
 }
 
