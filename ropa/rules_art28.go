@@ -10,8 +10,8 @@ import (
 var processorAgreementRule = &Rule{ID: "processor-agreement", Severity: Warning, Article: "Art. 28(3) GDPR",
 	Doc: "A processor is recorded without a reference to its Art. 28(3) agreement.",
 	Messages: Messages{
-		"":    "processor %[1]q is recorded without a reference to the contract that Art. 28(3) requires; add it (%[2]s)",
-		"sub": "sub-processor %[1]q is recorded without a reference to the contract that Art. 28(4) requires; add it (%[2]s)",
+		"":    "processor %[1]q is recorded without a reference to the contract that %[3]s requires; add it (%[2]s)",
+		"sub": "sub-processor %[1]q is recorded without a reference to the contract that %[3]s requires; add it (%[2]s)",
 	},
 	Run: processorAgreement}
 
@@ -24,7 +24,7 @@ func processorAgreement(p *Pass) {
 			// each one missing.
 			refers := len(rc.Processors) > 0 || rc.AllProcessors
 			if rc.Kind == Processor && strings.TrimSpace(rc.Agreement) == "" && !refers {
-				p.Report(activityPath(i).Child("recipients").Index(j), "", clip.Runes(rc.Name, 80), FieldName("agreement"))
+				p.Report(activityPath(i).Child("recipients").Index(j), "", clip.Runes(rc.Name, 80), FieldName("agreement"), Citation("Art. 28(3) GDPR"))
 			}
 		}
 	}
@@ -32,7 +32,7 @@ func processorAgreement(p *Pass) {
 		for j, sp := range r.Processing[i].SubProcessors {
 			if strings.TrimSpace(sp.Agreement) == "" {
 				p.ReportFinding(Finding{Path: recordPath(i).Child("subProcessors").Index(j), Article: "Art. 28(4) GDPR",
-					Key: "processor-agreement.sub", Args: []any{clip.Runes(sp.Name, 80), FieldName("agreement")}})
+					Key: "processor-agreement.sub", Args: []any{clip.Runes(sp.Name, 80), FieldName("agreement"), Citation("Art. 28(4) GDPR")}})
 			}
 		}
 	}

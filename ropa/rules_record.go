@@ -26,11 +26,11 @@ var (
 		Run: inventoryTransfers}
 	inventoryAgreementRule = &Rule{ID: "inventory-processor-agreement", Severity: Warning, Article: "Art. 28(3) GDPR",
 		Doc:      "A processor of the register's inventory is recorded without a reference to its Art. 28(3) agreement.",
-		Messages: Messages{"": "processor %[1]q is recorded without a reference to the contract that Art. 28(3) requires; add it (%[2]s)"},
+		Messages: Messages{"": "processor %[1]q is recorded without a reference to the contract that %[3]s requires; add it (%[2]s)"},
 		Run: func(p *Pass) {
 			for i, pe := range p.Register.Processors {
 				if pe.Agreement == "" {
-					p.Report(Root.Child("processors").Index(i), "", clip.Runes(pe.Name, 80), FieldName("agreement"))
+					p.Report(Root.Child("processors").Index(i), "", clip.Runes(pe.Name, 80), FieldName("agreement"), Citation("Art. 28(3) GDPR"))
 				}
 			}
 		}}

@@ -149,8 +149,8 @@ func TestGDPRRules(t *testing.T) {
 			r.Activities[0].Transfers[0] = Transfer{Country: "IN", Mechanism: lawfulbasis.DerogationMechanism, Derogation: lawfulbasis.CompellingLegitimateInterest}
 		}, "activities[0].transfers[0]", "document the assessment and the suitable safeguards"},
 		{"undeclared-transfer", Date{}, func(r *Register) { r.Activities[0].Recipients[0].Country = "US" }, "activities[0].recipients[0]", `recipient "Call software" is located in US, outside the EEA, but the activity declares no transfer to US`},
-		{"processor-agreement", Date{}, func(r *Register) { r.Activities[0].Recipients[0].Agreement = "" }, "activities[0].recipients[0]", "Art. 28(3)"},
-		{"processor-agreement", Date{}, func(r *Register) { r.Processing[0].SubProcessors = []Recipient{{Name: "Hosting"}} }, "processing[0].subProcessors[0]", "Art. 28(4)"},
+		{"processor-agreement", Date{}, func(r *Register) { r.Activities[0].Recipients[0].Agreement = "" }, "activities[0].recipients[0]", "Art. 28(3) GDPR requires"},
+		{"processor-agreement", Date{}, func(r *Register) { r.Processing[0].SubProcessors = []Recipient{{Name: "Hosting"}} }, "processing[0].subProcessors[0]", "Art. 28(4) GDPR requires"},
 		{"dpia-screening", Date{}, func(r *Register) {
 			r.Activities[0].DPIA = nil
 			r.Activities[0].DataSubjects[0].Kind = Employee
