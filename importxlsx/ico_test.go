@@ -244,89 +244,56 @@ func TestReadICOContactBlock(t *testing.T) {
 // icoLost are the fields the ICO layout ropa export writes cannot hold,
 // with the reason each; see TestRoundTripICO.
 var icoLost = map[string]string{
-	".processing[].controllers[].contact":              "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
-	".activities[].jointControllers[].contact":         "the joint-controller column is read with the party lines of the generic workbook, without postal address, employees or public authority",
-	".activities[].recipients[].data(len)":             "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".processors[].contact.role":                       "the Processors sheet words a contact in one cell, which the generic workbook's reader reads without its role where no Parties row gives it",
-	".activities[].dataCategories(len)":                "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].class":             "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].criminal":          "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].description":       "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].id":                "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].nationalId":        "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].requirement":       "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].requirementNote":   "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].sourceNote":        "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].sources(len)":      "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].special(len)":      "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].subjects(len)":     "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataSubjects[].description":         "the individuals column holds each category with its kind in words, split at semicolons",
-	".activities[].dataSubjects[].kind":                "the individuals column holds each category with its kind in words, split at semicolons",
-	".activities[].dpia.date":                          "the template's DPIA columns hold yes or no and a progress, not the status and date of the register",
-	".activities[].dpia.status":                        "the template's DPIA columns hold yes or no and a progress, not the status and date of the register",
-	".activities[].jointControllers[].employees":       "the joint-controller column is read with the party lines of the generic workbook, without postal address, employees or public authority",
-	".activities[].jointControllers[].postalAddress":   "the joint-controller column is read with the party lines of the generic workbook, without postal address, employees or public authority",
-	".activities[].jointControllers[].publicAuthority": "the joint-controller column is read with the party lines of the generic workbook, without postal address, employees or public authority",
-	".activities[].measures(len)":                      "the measures column is split at semicolons",
-	".activities[].measures[]":                         "the measures column is split at semicolons",
-	".activities[].none(len)":                          "the template states no absence of recipients, joint controllers or measures",
-	".activities[].notes":                              "the problems of the cells not read are kept in the notes",
-	".activities[].purposes(len)":                      "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases":                   "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases(len)":              "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].assessment":      "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].basis":           "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].interest":        "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].law":             "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].note":            "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].conditions(len)":         "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].conditions[].law":        "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].conditions[].note":       "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].data(len)":               "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].data[]":                  "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].description":             "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].directMarketing":         "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].recipients(len)":                    "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].agreement":             "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].allProcessors":         "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].contact":               "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].country":               "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].description":           "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].kind":                  "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].name":                  "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].processors(len)":       "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].retention(len)":                     "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].atLeast":                "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].case":                   "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].criteria":               "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].data(len)":              "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].extension":              "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].from":                   "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].fromYearEnd":            "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].law":                    "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].period":                 "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].subjects(len)":          "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].text":                   "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].then":                   "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].until":                  "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].until(len)":             "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].until[]":                "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].storage":                            "the location column words systems and storage together",
-	".activities[].systems(len)":                       "the location column words systems and storage together",
-	".activities[].transfers(len)":                     "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].assessment":             "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].derogation":             "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].mechanism":              "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].note":                   "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].recipient":              "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].reference":              "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].safeguards":             "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].scope":                  "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".processing[].controllers[].employees":            "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
-	".processing[].controllers[].postalAddress":        "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
-	".processing[].controllers[].publicAuthority":      "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
-	".processing[].subProcessors(len)":                 "processor records: their transfers and sub-processors stand on the Notes sheet, which the reader does not read",
-	".processing[].transfers(len)":                     "processor records: their transfers and sub-processors stand on the Notes sheet, which the reader does not read",
+	// One column of bases, conditions, interests and assessments for the
+	// row: each purpose of an activity gets all of them.
+	".activities[].purposes[].bases":              "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases(len)":         "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases[].basis":      "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases[].interest":   "the interests column is the activity's, and the purpose's detail line does not say which basis an interest is of: it goes to the legitimate interests",
+	".activities[].purposes[].bases[].assessment": "the assessments column is the activity's, and the purpose's detail line does not say which basis an assessment is of: it goes to the legitimate interests",
+	".activities[].purposes[].conditions(len)":    "the conditions column is the activity's, not each purpose's: every purpose gets them all",
+	// The laws of the conditions stand in a column of their own.
+	".activities[].purposes[].conditions[].law":  "the Schedule 1 column lists the conditions' laws apart from the conditions, with no line for a condition without a law: a law is not told to its condition",
+	".activities[].purposes[].conditions[].note": "the purpose's detail line labels the laws and notes of bases and conditions alike, and the conditions read have no law to tell theirs by: they go to the bases",
+	".activities[].purposes[].bases[].law":       "the purpose's detail line labels the laws and notes of bases and conditions alike, and the conditions read have no law to tell theirs by: they go to the bases",
+	".activities[].purposes[].bases[].note":      "the purpose's detail line labels the laws and notes of bases and conditions alike, and the conditions read have no law to tell theirs by: they go to the bases",
+	// Elements named by words that two of them share.
+	".activities[].dataCategories[].special":      "the data column names a category's special categories by its description, which two categories may share",
+	".activities[].dataCategories[].special(len)": "the data column names a category's special categories by its description, which two categories may share",
+	".activities[].retention[].data[]":            "the retention column names the categories by their descriptions, which two categories may share",
+	// A transfer's importer, mechanism, derogation and reference stand in
+	// the name of its detail line only.
+	".activities[].transfers[].derogation": "the countries column holds a transfer's destination only; its importer, mechanism, derogation and reference stand in the name of its detail line, which a transfer without assessment, DPF, scope, public authority, safeguards or note does not have",
+	".activities[].transfers[].mechanism":  "the countries column holds a transfer's destination only; its importer, mechanism, derogation and reference stand in the name of its detail line, which a transfer without assessment, DPF, scope, public authority, safeguards or note does not have",
+	".activities[].transfers[].recipient":  "the countries column holds a transfer's destination only; its importer, mechanism, derogation and reference stand in the name of its detail line, which a transfer without assessment, DPF, scope, public authority, safeguards or note does not have",
+	".activities[].transfers[].reference":  "the countries column holds a transfer's destination only; its importer, mechanism, derogation and reference stand in the name of its detail line, which a transfer without assessment, DPF, scope, public authority, safeguards or note does not have",
+	// The template's columns of what the register derives from its other
+	// fields are kept under their headings.
+	".activities[].notes": "the rights, sources, Schedule 1 laws and DPA 2018 bases the template's columns derive from other fields, and the exceptional transfers where the transfers read do not give them, are kept in the notes under their headings",
+	// The retention column words each term as a privacy notice would:
+	// retention.Parse reads the words back, not every part of the term.
+	".activities[].retention(len)":            "a term retention.Parse does not read is a problem (kept in the notes), and a term it reads as several is several",
+	".activities[].retention[].atLeast":       "the term is read from its words by retention.Parse",
+	".activities[].retention[].case":          "the term is read from its words by retention.Parse",
+	".activities[].retention[].criteria":      "the term is read from its words by retention.Parse, which keeps the layout's words before the criteria",
+	".activities[].retention[].extension":     "the term is read from its words by retention.Parse",
+	".activities[].retention[].from":          "the term is read from its words by retention.Parse",
+	".activities[].retention[].fromYearEnd":   "the term is read from its words by retention.Parse",
+	".activities[].retention[].law":           "the term is read from its words by retention.Parse",
+	".activities[].retention[].period":        "the term is read from its words by retention.Parse",
+	".activities[].retention[].subjects(len)": "a term read as several, or not read, moves the detail lines' subjects",
+	".activities[].retention[].subjects[]":    "a term read as several, or not read, moves the detail lines' subjects",
+	".activities[].retention[].text":          "a term without the source's words keeps the layout's words it was read from",
+	".activities[].retention[].then":          "the term is read from its words by retention.Parse",
+	".activities[].retention[].until(len)":    "the term is read from its words by retention.Parse",
+	".activities[].retention[].until[]":       "the term is read from its words by retention.Parse",
+	// The inventory's sheets and the Processor records sheet are the
+	// generic workbook's, read by its reader.
+	".processing[].controllers[].contact":         "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processing[].controllers[].employees":       "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processing[].controllers[].postalAddress":   "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processing[].controllers[].publicAuthority": "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processors[].contact.role":                  "the Processors sheet words a contact in one cell, which the generic workbook's reader reads without its role where no Parties row gives it",
 }
 
 // TestRoundTripICO writes every example and synthetic register in the ICO
@@ -337,8 +304,9 @@ func TestRoundTripICO(t *testing.T) {
 }
 
 // The register's facts on the Notes sheet of an ICO workbook of ropa
-// export are read; a contact block that differs from them, a line of no
-// label and a processor record's details are problems at their cells.
+// export are read, with the details of the processor records' sub-processors
+// and transfers; a contact block that differs from them and a line of no
+// label are problems at their cells.
 func TestReadICONotes(t *testing.T) {
 	reg := synth.Full(2, 0)
 	var buf bytes.Buffer
@@ -366,7 +334,12 @@ func TestReadICONotes(t *testing.T) {
 	}
 	assert.Contains(t, problems["Template!A3"], "the contact block differs from the Notes sheet's words of the party")
 	assert.Contains(t, problems["Notes!A30"], "not known to the importer")
-	assert.Contains(t, problems["Notes!B20"], `details of the processor record "p00000, Services for client 0", not imported`)
+	assert.NotContains(t, problems, "Notes!B20", "the processor record's details are read")
+	require.Len(t, got.Processing, len(reg.Processing))
+	for j, p := range reg.Processing {
+		assert.Equal(t, p.SubProcessors, got.Processing[j].SubProcessors)
+		assert.Equal(t, p.Transfers, got.Processing[j].Transfers)
+	}
 }
 
 // FuzzICO reads ICO workbooks of ropa export with any text in an
