@@ -753,12 +753,8 @@ func (x *gba) recordMore(p *ropa.ProcessorRecord, f *further, v string) {
 			for _, line := range cellLines(ft.text) {
 				p.SubProcessors = append(p.SubProcessors, x.g.recipientWords(line))
 			}
-		case factRecipientDetails:
-			f.details(ft.text, ft.key, len(p.SubProcessors), func(j int) string { return p.SubProcessors[j].Name },
-				func(j int, ps []piece) { f.recipient(&p.SubProcessors[j], ps) })
-		case factTransferDetails:
-			f.details(ft.text, ft.key, len(p.Transfers), func(j int) string { return f.transferText(p.Transfers[j]) },
-				func(j int, ps []piece) { f.transfer(&p.Transfers[j], ps) })
+		case factRecipientDetails, factTransferDetails:
+			f.recordDetail(p, ft)
 		case factSystems:
 			p.Systems = f.systems(ft.text)
 		case factNotes:

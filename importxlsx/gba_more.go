@@ -972,25 +972,44 @@ func (g *generic) retentionLines(a *ropa.Activity, f *further, lines []string) {
 // subjectWords reads the j-th category of data subjects as the layouts
 // word it: "description (kind)", the kind in the workbook's words.
 func (g *generic) subjectWords(j int, line string) ropa.DataSubject {
-	s := ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: line}
-	if d, k, ok := inParens(line); ok {
-		if w, ok := g.words("subject", k); ok {
-			s.Description, s.Kind = d, ropa.SubjectKind(w)
-		}
-	}
-	return s
+	d, k := g.wordsInParens(line, "subject")
+	return ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: d, Kind: ropa.SubjectKind(k)}
 }
 
 // categoryWords reads the j-th data category as the layouts word it:
 // "description (class of data)", the class in the workbook's words.
 func (g *generic) categoryWords(j int, line string) ropa.DataCategory {
-	c := ropa.DataCategory{ID: "data-" + strconv.Itoa(j+1), Description: line}
+	d, k := g.wordsInParens(line, "Class of data@Data categories")
+	return ropa.DataCategory{ID: "data-" + strconv.Itoa(j+1), Description: d, Class: ropa.DataClass(k)}
+}
+
+// wordsInParens cuts "description (words)" where the words are a value of
+// key in the workbook's words, and returns the description and the value;
+// any other line is a description without a value.
+func (g *generic) wordsInParens(line, key string) (string, string) {
 	if d, k, ok := inParens(line); ok {
-		if w, ok := g.words("Class of data@Data categories", k); ok {
-			c.Description, c.Class = d, ropa.DataClass(w)
+		if w, ok := g.words(key, k); ok {
+			return d, w
 		}
 	}
-	return c
+	return line, ""
+}
+
+// recordDetail reads a detail fact of a processor record (the details of
+// its sub-processors or transfers) into the elements read; it reports
+// whether the fact is one of them.
+func (f *further) recordDetail(p *ropa.ProcessorRecord, ft fact) bool {
+	switch ft.key {
+	case factRecipientDetails:
+		f.details(ft.text, ft.key, len(p.SubProcessors), func(j int) string { return p.SubProcessors[j].Name },
+			func(j int, ps []piece) { f.recipient(&p.SubProcessors[j], ps) })
+	case factTransferDetails:
+		f.details(ft.text, ft.key, len(p.Transfers), func(j int) string { return f.transferText(p.Transfers[j]) },
+			func(j int, ps []piece) { f.transfer(&p.Transfers[j], ps) })
+	default:
+		return false
+	}
+	return true
 }
 
 // destination reads a transfer's destination as the layouts word it: a

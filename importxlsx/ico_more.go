@@ -495,14 +495,7 @@ func (x *ico) recordDetails(s *sheet, r int, name, v string) {
 		f.problem(line, "line of no known label, not imported")
 	}
 	for _, ft := range facts {
-		switch ft.key {
-		case factRecipientDetails:
-			f.details(ft.text, ft.key, len(p.SubProcessors), func(j int) string { return p.SubProcessors[j].Name },
-				func(j int, ps []piece) { f.recipient(&p.SubProcessors[j], ps) })
-		case factTransferDetails:
-			f.details(ft.text, ft.key, len(p.Transfers), func(j int) string { return f.transferText(p.Transfers[j]) },
-				func(j int, ps []piece) { f.transfer(&p.Transfers[j], ps) })
-		default:
+		if !f.recordDetail(p, ft) {
 			f.problem(ft.text, "detail of a processor record not known to the importer, not imported")
 		}
 	}
