@@ -2,6 +2,8 @@ package importxlsx
 
 import (
 	"bytes"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -325,28 +327,125 @@ func TestReadICONotes(t *testing.T) {
 	}
 }
 
+// A workbook of ropa export is read as the writer words its cells; a cell
+// that differs from what the cells it derives from read is a problem at
+// it, and a cell read otherwise holds what its words say.
+func TestReadICOOwnWords(t *testing.T) {
+	reg := synth.Full(1, 0)
+	var base bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&base, reg, export.WithLayout(export.ICO)))
+	tests := []struct {
+		name        string
+		sheet, cell string
+		value       string
+		problemAt   string // "" for none at the cell
+		problem     string
+		check       func(t *testing.T, a ropa.Activity, reg *ropa.Register)
+	}{
+		{name: "contracts differ from the agreements", sheet: "Template", cell: "G10", value: "Recipient 1: DPA-other",
+			problemAt: "Template!G10", problem: "the contracts differ from the agreements of the recipients of kind processor"},
+		{name: "DPIA required contradicts the status", sheet: "Template", cell: "U10", value: "no",
+			problemAt: "Template!U10", problem: "the answer differs from the DPIA's status"},
+		{name: "DPIA status not known", sheet: "Template", cell: "V10", value: "half done",
+			problemAt: "Template!V10", problem: "DPIA status not recognised",
+			check: func(t *testing.T, a ropa.Activity, _ *ropa.Register) {
+				assert.Nil(t, a.DPIA)
+				assert.Contains(t, a.Notes, "Data Protection Impact Assessment progress (Template!V10): half done")
+			}},
+		{name: "special categories after the categories", sheet: "Template", cell: "E10",
+			value: "Tickets: notes\nTickets: notes: Genetic data (Art. 9(1) GDPR); Criminal-offence data (Art. 10)",
+			check: func(t *testing.T, a ropa.Activity, _ *ropa.Register) {
+				require.Len(t, a.DataCategories, 1)
+				c := a.DataCategories[0]
+				assert.Equal(t, "Tickets: notes", c.Description)
+				assert.Equal(t, []lawfulbasis.SpecialCategory{lawfulbasis.Genetic}, c.Special)
+				assert.True(t, c.Criminal)
+			}},
+		{name: "a transfer without destination the countries column lost", sheet: "Template", cell: "AE10",
+			value: "Transfers in detail: country not stated: Importer X; Adequacy decision — Note: from the detail line",
+			check: func(t *testing.T, a ropa.Activity, _ *ropa.Register) {
+				// The detail line comes before those of the transfers read:
+				// the transfer is the first.
+				require.Len(t, a.Transfers, len(reg.Activities[0].Transfers)+1)
+				assert.Equal(t, ropa.Transfer{Recipient: "Importer X", Mechanism: lawfulbasis.Adequacy, Note: "from the detail line"}, a.Transfers[0])
+			}},
+		{name: "recipients with the absences they state", sheet: "Template", cell: "F10", value: "Bank (processor, Belgium (BE))\nnone outside the organisation",
+			problemAt: "Template!G10", problem: "the contracts differ",
+			check: func(t *testing.T, a ropa.Activity, _ *ropa.Register) {
+				assert.Equal(t, []ropa.Recipient{{Name: "Bank", Kind: ropa.Processor, Country: "BE"}}, a.Recipients)
+				assert.Contains(t, a.None, ropa.NoExternal)
+			}},
+		{name: "details of no processor record", sheet: "Notes", cell: "A20", value: "Processor records: nobody",
+			problemAt: "Notes!B20", problem: `details of no processor record of the Processor records sheet ("nobody")`,
+			check: func(t *testing.T, _ ropa.Activity, reg *ropa.Register) {
+				require.NotEmpty(t, reg.Processing)
+				assert.Nil(t, reg.Processing[0].SubProcessors[0].Contact, "the details are not read into another record")
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			book, err := excelize.OpenReader(bytes.NewReader(base.Bytes()))
+			require.NoError(t, err)
+			require.NoError(t, book.SetCellStr(tt.sheet, tt.cell, tt.value))
+			var buf bytes.Buffer
+			require.NoError(t, book.Write(&buf))
+			res, err := Read(bytes.NewReader(buf.Bytes()), int64(buf.Len()), WithLayout(ICO))
+			require.NoError(t, err)
+			problems := map[string]string{}
+			for _, p := range res.Problems {
+				problems[p.Ref()] += p.Message + "\n"
+			}
+			if tt.problemAt != "" {
+				assert.Contains(t, problems[tt.problemAt], tt.problem)
+			} else {
+				assert.NotContains(t, problems, "Template!"+tt.cell)
+			}
+			if tt.check != nil {
+				require.NotEmpty(t, res.Register.Activities)
+				tt.check(t, res.Register.Activities[0], res.Register)
+			}
+		})
+	}
+}
+
 // FuzzICO reads ICO workbooks of ropa export with any text in an
-// activity's cells and the Notes sheet's texts: reading never fails or
-// panics, and the register it makes encodes.
+// activity's cells (recipients, data, transfers, joint controllers and the
+// further-information column), the Notes sheet's texts and its details of
+// a processor record: reading never fails or panics, and the register it
+// makes encodes.
 func FuzzICO(f *testing.F) {
 	reg := synth.Full(1, 0)
 	var base bytes.Buffer
 	require.NoError(f, export.WriteXLSX(&base, reg, export.WithLayout(export.ICO)))
-	f.Add("Recipient 0 (internal, Belgium (BE))\nnone", "a (b)\nx: y", "Owner: a\nb@c.d\ne", "Jan, DPO, Street, 1000 City, x@y.z", "P1Y")
-	f.Add("", "", "", "", "")
-	f.Add("((", ": ;", "Recipients in detail: x — Contact: , , ,", "\n\n", "12/13/2026")
-	f.Fuzz(func(t *testing.T, recipients, data, more, dpo, notes string) {
-		for _, s := range []string{recipients, data, more, dpo, notes} {
+	book, err := excelize.OpenReader(bytes.NewReader(base.Bytes()))
+	require.NoError(f, err)
+	rows, err := book.GetRows("Notes")
+	require.NoError(f, err)
+	record := ""
+	for r, row := range rows {
+		if len(row) > 1 && strings.HasPrefix(row[0], "Processor records: ") {
+			record = "B" + strconv.Itoa(r+1)
+		}
+	}
+	require.NotEmpty(f, record, "the Notes sheet has a processor record's details")
+	f.Add("Recipient 0 (internal, Belgium (BE))\nnone", "a (b)\nx: y", "Owner: a\nb@c.d\ne", "Jan, DPO, Street, 1000 City, x@y.z", "P1Y",
+		"Japan (JP)\n\nUnited States (US), Body", "a\nPostal address: x\n\nnone", "Recipients in detail: Hosting Vendor — Agreement (Art. 28(3)): x")
+	f.Add("", "", "", "", "", "", "", "")
+	f.Add("((", ": ;", "Recipients in detail: x — Contact: , , ,", "\n\n", "12/13/2026", "country not stated", "\n\n\n", "Transfers in detail: United States (US): a — Note: b")
+	f.Add("a (processor, Mars (MA))", "x (Identity)\nx: Health data (Art. 9(1) GDPR); Criminal-offence data (Art. 10)\nx: Health data (Art. 9(1) GDPR)",
+		"Transfers in detail: country not stated — Note: n\ncountry not stated: i; Adequacy decision — Note: m\nJapan (JP): — — Note: x", "", "", "", "", "")
+	f.Fuzz(func(t *testing.T, recipients, data, more, dpo, notes, transfers, joint, details string) {
+		for _, s := range []string{recipients, data, more, dpo, notes, transfers, joint, details} {
 			if !typeable(s) {
 				t.Skip()
 			}
 		}
 		book, err := excelize.OpenReader(bytes.NewReader(base.Bytes()))
 		require.NoError(t, err)
-		for cell, v := range map[string]string{"F10": recipients, "E10": data, "AE10": more} {
+		for cell, v := range map[string]string{"F10": recipients, "E10": data, "AE10": more, "H10": transfers, "C10": joint} {
 			require.NoError(t, book.SetCellStr("Template", cell, v))
 		}
-		for cell, v := range map[string]string{"B7": dpo, "B14": notes} {
+		for cell, v := range map[string]string{"B7": dpo, "B14": notes, record: details} {
 			require.NoError(t, book.SetCellStr("Notes", cell, v))
 		}
 		var buf bytes.Buffer
