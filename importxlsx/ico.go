@@ -202,6 +202,20 @@ type ico struct {
 	ours bool
 }
 
+// readICO reads the sheet Template of the ICO controller template, an
+// activity to a row. A template a person filled in is read as people type
+// into it: several values to a cell split at line breaks and semicolons,
+// the words of a basis, condition or country read where they name one. A
+// workbook ropa export writes in the ICO layout (its heading row has the
+// further-information column after the template's) is read as its writer
+// words it: a value to a line; joint controllers in full, a party to a
+// block; kinds of data subjects, classes of data and recipients' kinds and
+// countries in parentheses; the data column's special categories after its
+// categories; the absences it states; transfers by destination, with what
+// their detail lines name; retention terms by category; the DPIA's status
+// and date; systems and storage; and the Notes sheet's register facts and
+// details of the processor records. What that layout cannot hold is listed,
+// with the reason each, by TestRoundTripICO.
 func readICO(wb *workbook) (*Result, error) {
 	name, ok := icoSheetName(wb.f.GetSheetList())
 	if !ok {
@@ -573,7 +587,9 @@ var noneWords = map[string]bool{"none": true, "n/a": true, "na": true, "no": tru
 	"geen": true, "nvt": true, "n.v.t.": true, "aucun": true, "aucune": true, "néant": true, "keine": true}
 
 // transfers reads the countries (names in English, Dutch, French or
-// German, or ISO codes) and the safeguards of the row's transfers.
+// German, or ISO codes) and the safeguards of the row's transfers; in a
+// workbook of ropa export, a destination to a line (a country's name and
+// code, then an international organisation) and the absence it states.
 func (x *ico) transfers(a *ropa.Activity, r, i int) {
 	v := x.get(r, icoTransfers)
 	if x.ours {
@@ -607,7 +623,8 @@ func (x *ico) transfers(a *ropa.Activity, r, i int) {
 }
 
 // retention reads the retention schedule with retention.Parse, a term to
-// each value, keeping its words.
+// each value, keeping its words; in a workbook of ropa export, a term to a
+// line after the names of its data categories.
 func (x *ico) retention(a *ropa.Activity, r, i int) {
 	if x.ours {
 		x.g.retentionLines(a, x.cellAt(r, i, icoRetention), cellLines(x.get(r, icoRetention)))

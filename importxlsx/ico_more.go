@@ -245,36 +245,43 @@ func (x *ico) data(a *ropa.Activity, r, i int) {
 	x.note(a, r, icoSource)
 	lines := cellLines(x.get(r, icoData))
 	n := len(lines)
+	read := map[string]bool{} // the descriptions of the categories read
 	for j, line := range lines {
-		if x.specialLine(a, line) {
+		if x.specialLine(read, line) {
 			n = j
 			break
 		}
-		a.DataCategories = append(a.DataCategories, x.g.categoryWords(j, line))
+		c := x.g.categoryWords(j, line)
+		a.DataCategories, read[c.Description] = append(a.DataCategories, c), true
 	}
 	x.g.special(a, x.cellAt(r, i, icoData), lines[n:])
 }
 
-// specialLine tells a line of special categories of a category read.
-func (x *ico) specialLine(a *ropa.Activity, line string) bool {
+// specialLine tells a line of special categories of a category read (by
+// its description): the description, ": ", then special categories or
+// the criminal-offence data, "; " between them.
+func (x *ico) specialLine(read map[string]bool, line string) bool {
 	criminal := x.g.ref.headIn("Data categories", "Criminal-offence data (Art. 10)")
-	for _, c := range a.DataCategories {
-		rest, ok := strings.CutPrefix(line, c.Description+": ")
-		if !ok {
-			continue
+	for at := 0; ; {
+		n := strings.Index(line[at:], ": ")
+		if n < 0 {
+			return false
 		}
-		all := true
-		for _, w := range strings.Split(rest, "; ") {
-			if _, ok := matchWords(lawfulbasis.SpecialCategories(), w, x.g.l); !ok && w != criminal {
-				all = false
-				break
+		at += n
+		if read[line[:at]] {
+			all := true
+			for _, w := range strings.Split(line[at+2:], "; ") {
+				if _, ok := matchWords(lawfulbasis.SpecialCategories(), w, x.g.l); !ok && w != criminal {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
 			}
 		}
-		if all {
-			return true
-		}
+		at += 2
 	}
-	return false
 }
 
 // recipients reads the recipients column: in a workbook of ropa export a
