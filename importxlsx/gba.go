@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -301,6 +300,11 @@ func (g *generic) registerSheet(s *sheet, parties map[string]string, fixed func(
 			continue
 		}
 		e := g.ref.cover[label]
+		if label != "" && label == strings.TrimSuffix(g.ref.coverIn("Purposes of the organisation 1"), " 1") {
+			// The generic cover numbers the purposes; these layouts write
+			// them in one cell, a line each.
+			e = "Purposes of the organisation"
+		}
 		switch {
 		case fixed(r, label, v):
 		case e != "" && v == "": // a known label without a text holds nothing
@@ -441,25 +445,6 @@ func (x *gba) cellAt(t *gbaTable, r, i int, key string) *further {
 	return &further{g: x.g, m: x.ref.more, s: t.s, r: r, c: max(t.col[key], 1), i: i}
 }
 
-// absences cuts the lines that state absences off the end of a cell's
-// lines, adding them to a.None.
-func (x *gba) absences(a *ropa.Activity, lines []string, what ...ropa.Absence) []string {
-	for len(lines) > 0 {
-		found := false
-		for _, w := range what {
-			if lines[len(lines)-1] == export.AbsenceWords(w, x.g.l) && !slices.Contains(a.None, w) {
-				a.None = append(a.None, w)
-				lines, found = lines[:len(lines)-1], true
-				break
-			}
-		}
-		if !found {
-			break
-		}
-	}
-	return lines
-}
-
 // cellLines splits a cell into its lines, none for an empty cell.
 func cellLines(v string) []string {
 	if v == "" {
@@ -481,37 +466,25 @@ func (x *gba) activity(t *gbaTable, r int) {
 		a.Purposes = append(a.Purposes, ropa.Purpose{Description: d})
 	}
 	for j, line := range cellLines(t.get(r, "subjects")) {
-		s := ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: line}
-		if d, k, ok := inParens(line); ok {
-			if w, ok := g.words("subject", k); ok {
-				s.Description, s.Kind = d, ropa.SubjectKind(w)
-			}
-		}
-		a.DataSubjects = append(a.DataSubjects, s)
+		a.DataSubjects = append(a.DataSubjects, g.subjectWords(j, line))
 	}
 	for j, line := range cellLines(t.get(r, "data")) {
-		c := ropa.DataCategory{ID: "data-" + strconv.Itoa(j+1), Description: line}
-		if d, k, ok := inParens(line); ok {
-			if w, ok := g.words("Class of data@Data categories", k); ok {
-				c.Description, c.Class = d, ropa.DataClass(w)
-			}
-		}
-		a.DataCategories = append(a.DataCategories, c)
+		a.DataCategories = append(a.DataCategories, g.categoryWords(j, line))
 	}
-	x.special(&a, at("special"), cellLines(t.get(r, "special")))
-	for _, line := range x.absences(&a, cellLines(t.get(r, "recipients")), ropa.NoExternal, ropa.NoRecipients) {
+	g.special(&a, at("special"), cellLines(t.get(r, "special")))
+	for _, line := range x.g.absences(&a, cellLines(t.get(r, "recipients")), ropa.NoExternal, ropa.NoRecipients) {
 		a.Recipients = append(a.Recipients, g.recipientWords(line))
 	}
-	for _, line := range x.absences(&a, cellLines(t.get(r, "transfers")), ropa.NoTransfers) {
+	for _, line := range x.g.absences(&a, cellLines(t.get(r, "transfers")), ropa.NoTransfers) {
 		a.Transfers = append(a.Transfers, at("transfers").transferWords(line))
 	}
-	a.Measures = g.measureIDs(strings.Join(x.absences(&a, cellLines(t.get(r, "measures")), ropa.NoMeasures), "\n"))
+	a.Measures = g.measureIDs(strings.Join(x.g.absences(&a, cellLines(t.get(r, "measures")), ropa.NoMeasures), "\n"))
 	x.bases(&a, at("bases"), cellLines(t.get(r, "bases")), cellLines(t.get(r, "conditions")))
 	if v := t.get(r, "dpia"); v != "" {
 		a.DPIA = at("dpia").dpia(v)
 	}
 	g.date(t.s, r, max(t.col["ended"], 1), i, t.get(r, "ended"), &a.Ended)
-	x.retention(&a, at("retention"), cellLines(t.get(r, "retention")))
+	g.retentionLines(&a, at("retention"), cellLines(t.get(r, "retention")))
 
 	more := at("more")
 	facts, rest := x.ref.more.split(t.get(r, "more"))
@@ -568,7 +541,7 @@ func (x *gba) parties(a *ropa.Activity, t *gbaTable, r, i int) {
 		return
 	}
 	f := x.cellAt(t, r, i, "controllers")
-	blocks := x.absences(a, strings.Split(v, "\n\n"), ropa.NoJointController)
+	blocks := x.g.absences(a, strings.Split(v, "\n\n"), ropa.NoJointController)
 	if len(blocks) > 0 && blocks[0] == x.orgWords {
 		blocks = blocks[1:]
 	} else {
@@ -576,37 +549,6 @@ func (x *gba) parties(a *ropa.Activity, t *gbaTable, r, i int) {
 	}
 	for _, b := range blocks {
 		a.JointControllers = append(a.JointControllers, f.fullParty(b))
-	}
-}
-
-// special reads the special categories column: "category: category of
-// Art. 9(1); ..." a line each, or "none".
-func (x *gba) special(a *ropa.Activity, f *further, lines []string) {
-	lines = x.absences(a, lines, ropa.NoSpecialData)
-	criminal := x.g.ref.headIn("Data categories", "Criminal-offence data (Art. 10)")
-	for _, line := range lines {
-		found := false
-		for j := range a.DataCategories {
-			c := &a.DataCategories[j]
-			rest, ok := strings.CutPrefix(line, c.Description+": ")
-			if !ok || len(c.Special) > 0 || c.Criminal {
-				continue
-			}
-			found = true
-			for _, w := range strings.Split(rest, "; ") {
-				if w == criminal {
-					c.Criminal = true
-				} else if sc, ok := matchWords(lawfulbasis.SpecialCategories(), w, x.g.l); ok {
-					c.Special = append(c.Special, sc)
-				} else {
-					f.problem(w, "not a special category of Art. 9(1)")
-				}
-			}
-			break
-		}
-		if !found {
-			f.problem(line, "special data of no data category of the row, not imported")
-		}
 	}
 }
 
@@ -652,16 +594,8 @@ func (g *generic) recipientWords(line string) ropa.Recipient {
 // (a country, an international organisation, or "country not stated"),
 // then its importer, mechanism, derogation and reference after ": ".
 func (f *further) transferWords(line string) ropa.Transfer {
-	var tr ropa.Transfer
 	dest, rest, _ := strings.Cut(line, ": ")
-	if dest != f.m.notStated {
-		country, org, _ := strings.Cut(dest, ", ")
-		if c, ok := parseCountry(country); ok && countryText(c, f.g.l) == country {
-			tr.Country, tr.Organisation = c, org
-		} else {
-			tr.Organisation = dest
-		}
-	}
+	tr := f.destination(dest)
 	if rest == "" {
 		return tr
 	}
@@ -734,37 +668,6 @@ func (x *gba) bases(a *ropa.Activity, f *further, bases, conds []string) {
 	}
 }
 
-// retention reads the retention column: a term to a line, after the names
-// of its data categories (or the words for all of them) where the activity
-// has more than one term or the term names its categories.
-func (x *gba) retention(a *ropa.Activity, f *further, lines []string) {
-	for _, line := range lines {
-		var data []string
-		words := line
-		if before, after, ok := strings.Cut(line, ": "); ok {
-			if before == x.g.ref.phrases["all"] {
-				words = after
-			} else if names := strings.Split(before, "; "); allCategories(a, names) {
-				for _, n := range names {
-					data = append(data, categoryID(a, n))
-				}
-				words = after
-			}
-		}
-		found, err := retention.Parse(words)
-		if err != nil {
-			f.problem(words, "retention term not understood: %v", err)
-			continue
-		}
-		for _, t := range found {
-			if t.Text == "" {
-				t.Text = words
-			}
-			a.Retention = append(a.Retention, ropa.RetentionRule{Data: slices.Clone(data), Term: t})
-		}
-	}
-}
-
 func allCategories(a *ropa.Activity, names []string) bool {
 	for _, n := range names {
 		if categoryID(a, n) == n {
@@ -777,7 +680,7 @@ func allCategories(a *ropa.Activity, names []string) bool {
 // processors checks the processors column against the recipients read:
 // the processors with their agreements, then "no processor".
 func (x *gba) processors(a *ropa.Activity, f *further, lines []string) {
-	lines = x.absences(a, lines, ropa.NoProcessor)
+	lines = x.g.absences(a, lines, ropa.NoProcessor)
 	var want []string
 	for _, r := range a.Recipients {
 		if r.Kind == ropa.Processor {
@@ -855,12 +758,8 @@ func (x *gba) recordMore(p *ropa.ProcessorRecord, f *further, v string) {
 			for _, line := range cellLines(ft.text) {
 				p.SubProcessors = append(p.SubProcessors, x.g.recipientWords(line))
 			}
-		case factRecipientDetails:
-			f.details(ft.text, ft.key, len(p.SubProcessors), func(j int) string { return p.SubProcessors[j].Name },
-				func(j int, ps []piece) { f.recipient(&p.SubProcessors[j], ps) })
-		case factTransferDetails:
-			f.details(ft.text, ft.key, len(p.Transfers), func(j int) string { return f.transferText(p.Transfers[j]) },
-				func(j int, ps []piece) { f.transfer(&p.Transfers[j], ps) })
+		case factRecipientDetails, factTransferDetails:
+			f.recordDetail(p, ft)
 		case factSystems:
 			p.Systems = f.systems(ft.text)
 		case factNotes:

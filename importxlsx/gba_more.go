@@ -2,10 +2,12 @@ package importxlsx
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/openropa/registry/export"
 	"github.com/openropa/registry/lang"
 	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/retention"
@@ -884,4 +886,146 @@ func (f *further) retentionData(a *ropa.Activity, r ropa.RetentionRule) string {
 		}
 	}
 	return strings.Join(names, "; ")
+}
+
+// absences cuts the lines that state absences off the end of a cell's
+// lines, adding them to a.None.
+func (g *generic) absences(a *ropa.Activity, lines []string, what ...ropa.Absence) []string {
+	for len(lines) > 0 {
+		found := false
+		for _, w := range what {
+			if lines[len(lines)-1] == export.AbsenceWords(w, g.l) && !slices.Contains(a.None, w) {
+				a.None = append(a.None, w)
+				lines, found = lines[:len(lines)-1], true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return lines
+}
+
+// special reads the special categories column: "category: category of
+// Art. 9(1); ..." a line each, or "none".
+func (g *generic) special(a *ropa.Activity, f *further, lines []string) {
+	lines = g.absences(a, lines, ropa.NoSpecialData)
+	criminal := g.ref.headIn("Data categories", "Criminal-offence data (Art. 10)")
+	for _, line := range lines {
+		found := false
+		for j := range a.DataCategories {
+			c := &a.DataCategories[j]
+			rest, ok := strings.CutPrefix(line, c.Description+": ")
+			if !ok || len(c.Special) > 0 || c.Criminal {
+				continue
+			}
+			found = true
+			for _, w := range strings.Split(rest, "; ") {
+				if w == criminal {
+					c.Criminal = true
+				} else if sc, ok := matchWords(lawfulbasis.SpecialCategories(), w, g.l); ok {
+					c.Special = append(c.Special, sc)
+				} else {
+					f.problem(w, "not a special category of Art. 9(1)")
+				}
+			}
+			break
+		}
+		if !found {
+			f.problem(line, "special data of no data category of the row, not imported")
+		}
+	}
+}
+
+// retentionLines reads the retention column: a term to a line, after the names
+// of its data categories (or the words for all of them) where the activity
+// has more than one term or the term names its categories.
+func (g *generic) retentionLines(a *ropa.Activity, f *further, lines []string) {
+	for _, line := range lines {
+		var data []string
+		words := line
+		if before, after, ok := strings.Cut(line, ": "); ok {
+			if before == g.ref.phrases["all"] {
+				words = after
+			} else if names := strings.Split(before, "; "); allCategories(a, names) {
+				for _, n := range names {
+					data = append(data, categoryID(a, n))
+				}
+				words = after
+			}
+		}
+		found, err := retention.Parse(words)
+		if err != nil {
+			f.problem(words, "retention term not understood: %v", err)
+			continue
+		}
+		for _, t := range found {
+			if t.Text == "" {
+				t.Text = words
+			}
+			a.Retention = append(a.Retention, ropa.RetentionRule{Data: slices.Clone(data), Term: t})
+		}
+	}
+}
+
+// subjectWords reads the j-th category of data subjects as the layouts
+// word it: "description (kind)", the kind in the workbook's words.
+func (g *generic) subjectWords(j int, line string) ropa.DataSubject {
+	d, k := g.wordsInParens(line, "subject")
+	return ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: d, Kind: ropa.SubjectKind(k)}
+}
+
+// categoryWords reads the j-th data category as the layouts word it:
+// "description (class of data)", the class in the workbook's words.
+func (g *generic) categoryWords(j int, line string) ropa.DataCategory {
+	d, k := g.wordsInParens(line, "Class of data@Data categories")
+	return ropa.DataCategory{ID: "data-" + strconv.Itoa(j+1), Description: d, Class: ropa.DataClass(k)}
+}
+
+// wordsInParens cuts "description (words)" where the words are a value of
+// key in the workbook's words, and returns the description and the value;
+// any other line is a description without a value.
+func (g *generic) wordsInParens(line, key string) (string, string) {
+	if d, k, ok := inParens(line); ok {
+		if w, ok := g.words(key, k); ok {
+			return d, w
+		}
+	}
+	return line, ""
+}
+
+// recordDetail reads a detail fact of a processor record (the details of
+// its sub-processors or transfers) into the elements read; it reports
+// whether the fact is one of them.
+func (f *further) recordDetail(p *ropa.ProcessorRecord, ft fact) bool {
+	switch ft.key {
+	case factRecipientDetails:
+		f.details(ft.text, ft.key, len(p.SubProcessors), func(j int) string { return p.SubProcessors[j].Name },
+			func(j int, ps []piece) { f.recipient(&p.SubProcessors[j], ps) })
+	case factTransferDetails:
+		f.details(ft.text, ft.key, len(p.Transfers), func(j int) string { return f.transferText(p.Transfers[j]) },
+			func(j int, ps []piece) { f.transfer(&p.Transfers[j], ps) })
+	default:
+		return false
+	}
+	return true
+}
+
+// destination reads a transfer's destination as the layouts word it: a
+// country's name with its code, then ", " and an international
+// organisation; the words of a destination not stated; or an organisation
+// alone.
+func (f *further) destination(dest string) ropa.Transfer {
+	var tr ropa.Transfer
+	if dest == f.m.notStated {
+		return tr
+	}
+	country, org, _ := strings.Cut(dest, ", ")
+	if c, ok := parseCountry(country); ok && countryText(c, f.g.l) == country {
+		tr.Country, tr.Organisation = c, org
+	} else {
+		tr.Organisation = dest
+	}
+	return tr
 }

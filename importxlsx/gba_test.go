@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"testing"
@@ -96,24 +97,10 @@ func layoutLosses(t *testing.T, layout export.Layout, read Layout, langs []lang.
 	t.Logf("differences: %q", all)
 }
 
-// gbaLost are the fields the GBA layout cannot hold, with the reason each.
-var gbaLost = map[string]string{
-	".purposes(len)": "the register's purposes stand in one cell, one to a line: a purpose of several lines reads back as several",
-	".activities[].purposes[].conditions[].note": "the purpose's detail line labels the laws and notes of its bases and conditions alike: a condition's note without a law goes to the condition before it",
-	// One basis column and one condition column for the row: each
-	// purpose of an activity gets all of them.
-	".activities[].purposes[].bases":              "the bases column is the activity's, not each purpose's: every purpose gets them all",
-	".activities[].purposes[].bases(len)":         "the bases column is the activity's, not each purpose's: every purpose gets them all",
-	".activities[].purposes[].bases[].basis":      "the bases column is the activity's, not each purpose's: every purpose gets them all",
-	".activities[].purposes[].bases[].interest":   "the purpose's detail line does not say which basis the interest is of: it goes to the legitimate interests",
-	".activities[].purposes[].bases[].assessment": "the purpose's detail line does not say which basis the assessment is of: it goes to the legitimate interests",
-	".activities[].purposes[].conditions(len)":    "the conditions column is the activity's, not each purpose's: every purpose gets them all",
-	// Elements named by words that two of them share.
-	".activities[].dataCategories[].special":      "the special-categories column names the category by its description, which two categories may share",
-	".activities[].dataCategories[].special(len)": "the special-categories column names the category by its description, which two categories may share",
-	".activities[].retention[].data[]":            "the retention column names the categories by their descriptions, which two categories may share",
-	// The retention column words each term as a privacy notice would:
-	// retention.Parse reads the words back, not every part of the term.
+// retentionLost are the fields of retention terms that the authority
+// layouts word as a privacy notice would, a term to a line of the retention
+// column: retention.Parse reads the words back, not every part of the term.
+var retentionLost = map[string]string{
 	".activities[].retention(len)":            "a term retention.Parse does not read is a problem (kept in the notes), and a term it reads as several is several",
 	".activities[].retention[].atLeast":       "the term is read from its words by retention.Parse",
 	".activities[].retention[].case":          "the term is read from its words by retention.Parse",
@@ -129,9 +116,37 @@ var gbaLost = map[string]string{
 	".activities[].retention[].then":          "the term is read from its words by retention.Parse",
 	".activities[].retention[].until(len)":    "the term is read from its words by retention.Parse",
 	".activities[].retention[].until[]":       "the term is read from its words by retention.Parse",
+}
+
+// lostOf merges lists of fields lost.
+func lostOf(lists ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, l := range lists {
+		maps.Copy(out, l)
+	}
+	return out
+}
+
+// gbaLost are the fields the GBA layout cannot hold, with the reason each.
+var gbaLost = lostOf(retentionLost, map[string]string{
+	".purposes(len)": "the register's purposes stand in one cell, one to a line: a purpose of several lines reads back as several",
+	".purposes[]":    "the register's purposes stand in one cell, one to a line: a purpose of several lines reads back as several",
+	".activities[].purposes[].conditions[].note": "the purpose's detail line labels the laws and notes of its bases and conditions alike: a condition's note without a law goes to the condition before it",
+	// One basis column and one condition column for the row: each
+	// purpose of an activity gets all of them.
+	".activities[].purposes[].bases":              "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases(len)":         "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases[].basis":      "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases[].interest":   "the purpose's detail line does not say which basis the interest is of: it goes to the legitimate interests",
+	".activities[].purposes[].bases[].assessment": "the purpose's detail line does not say which basis the assessment is of: it goes to the legitimate interests",
+	".activities[].purposes[].conditions(len)":    "the conditions column is the activity's, not each purpose's: every purpose gets them all",
+	// Elements named by words that two of them share.
+	".activities[].dataCategories[].special":      "the special-categories column names the category by its description, which two categories may share",
+	".activities[].dataCategories[].special(len)": "the special-categories column names the category by its description, which two categories may share",
+	".activities[].retention[].data[]":            "the retention column names the categories by their descriptions, which two categories may share",
 	// The inventory's sheets are the generic workbook's, read by its reader.
 	".processors[].contact.role": "the Processors sheet words a contact in one cell, which the generic workbook's reader reads without its role where no Parties row gives it",
-}
+})
 
 func TestRoundTripGBA(t *testing.T) {
 	layoutLosses(t, export.GBA, GBA, []lang.Lang{lang.Dutch, lang.French}, gbaLost)

@@ -195,8 +195,27 @@ type ico struct {
 	// fromNotes are the register's parties (organisation, dpo,
 	// representative) the Notes sheet gives.
 	fromNotes map[string]bool
+	// ours tells a workbook ropa export wrote (its heading row has the
+	// further-information column): its cells are read as the writer words
+	// them, a value to a line. A template a person filled in is read as
+	// people type into it, values split at line breaks and semicolons.
+	ours bool
 }
 
+// readICO reads the sheet Template of the ICO controller template, an
+// activity to a row. A template a person filled in is read as people type
+// into it: several values to a cell split at line breaks and semicolons,
+// the words of a basis, condition or country read where they name one. A
+// workbook ropa export writes in the ICO layout (its heading row has the
+// further-information column after the template's) is read as its writer
+// words it: a value to a line; joint controllers in full, a party to a
+// block; kinds of data subjects, classes of data and recipients' kinds and
+// countries in parentheses; the data column's special categories after its
+// categories; the absences it states; transfers by destination, with what
+// their detail lines name; retention terms by category; the DPIA's status
+// and date; systems and storage; and the Notes sheet's register facts and
+// details of the processor records. What that layout cannot hold is listed,
+// with the reason each, by TestRoundTripICO.
 func readICO(wb *workbook) (*Result, error) {
 	name, ok := icoSheetName(wb.f.GetSheetList())
 	if !ok {
@@ -227,7 +246,7 @@ func readICO(wb *workbook) (*Result, error) {
 		labels: labels}
 	// The sheets ropa export writes beside the template: the measures
 	// first, which the rows name by their descriptions.
-	for _, step := range []func() error{x.g.inventory, x.g.measures, x.g.processing, x.g.waivers} {
+	for _, step := range []func() error{x.g.inventory, x.g.measures, x.g.processing, x.processingColumns, x.g.waivers} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -245,7 +264,7 @@ func readICO(wb *workbook) (*Result, error) {
 			x.more = c
 		}
 		if x.more == c {
-			known[c] = true
+			known[c], x.ours = true, true
 		}
 		if h := s.cell(head, c); h != "" && !known[c] {
 			wb.problem(s, head, c, -1, h, "heading not of the ICO template; its cells are kept in notes")
@@ -406,7 +425,7 @@ func (x *ico) icoID(r int, words string) string {
 func (x *ico) row(r int, known map[int]bool) {
 	i := len(x.reg.Activities)
 	p := ropa.Root.Child("activities").Index(i)
-	purposes := splitValues(x.get(r, icoPurpose))
+	purposes := x.values(r, icoPurpose)
 	fn := x.get(r, icoFunction)
 	a := ropa.Activity{}
 	if fn != "" {
@@ -430,35 +449,25 @@ func (x *ico) row(r int, known map[int]bool) {
 	x.wb.at(p, x.s, r, max(x.col[icoPurpose], 1))
 
 	x.purposes(&a, r, i, purposes)
-	if v := x.get(r, icoJoint); v != "" {
-		for _, block := range strings.Split(v, "\n\n") {
-			if strings.TrimSpace(block) != "" {
-				a.JointControllers = append(a.JointControllers, x.g.party(x.s, r, x.col[icoJoint], strings.TrimSpace(block)))
-			}
-		}
-		x.wb.at(p.Child("jointControllers"), x.s, r, x.col[icoJoint])
-	}
-	for j, v := range splitValues(x.get(r, icoSubjects)) {
-		a.DataSubjects = append(a.DataSubjects, ropa.DataSubject{ID: "subject-" + strconv.Itoa(j+1), Description: v})
+	x.joint(&a, r, i)
+	x.at(p.Child("jointControllers"), r, icoJoint)
+	for j, v := range x.values(r, icoSubjects) {
+		a.DataSubjects = append(a.DataSubjects, x.g.subjectWords(j, v))
 	}
 	x.at(p.Child("dataSubjects"), r, icoSubjects)
-	source := x.get(r, icoSource)
-	for j, v := range splitValues(x.get(r, icoData)) {
-		a.DataCategories = append(a.DataCategories, ropa.DataCategory{ID: "data-" + strconv.Itoa(j+1), Description: v, SourceNote: source})
-	}
+	x.data(&a, r, i)
 	x.at(p.Child("dataCategories"), r, icoData)
-	if source != "" && len(a.DataCategories) == 0 {
-		x.note(&a, r, icoSource)
-	}
-	for _, v := range splitValues(x.get(r, icoRecipients)) {
-		a.Recipients = append(a.Recipients, ropa.Recipient{Name: v})
-	}
+	x.recipients(&a, r, i)
 	x.at(p.Child("recipients"), r, icoRecipients)
 	x.transfers(&a, r, i)
 	x.at(p.Child("transfers"), r, icoTransfers)
 	x.retention(&a, r, i)
 	x.at(p.Child("retention"), r, icoRetention)
-	a.Measures = x.g.measureIDs(strings.Join(splitValues(x.get(r, icoMeasures)), "\n"))
+	measures := x.values(r, icoMeasures)
+	if x.ours {
+		measures = x.g.absences(&a, measures, ropa.NoMeasures)
+	}
+	a.Measures = x.g.measureIDs(strings.Join(measures, "\n"))
 	x.at(p.Child("measures"), r, icoMeasures)
 	if v := x.get(r, icoAutomated); v != "" {
 		if b, ok := parseYesNo(v); ok {
@@ -471,7 +480,15 @@ func (x *ico) row(r int, known map[int]bool) {
 	x.dpia(&a, r, i)
 	for _, h := range []string{icoContract, icoRights, icoConsent, icoLocation, icoBreach, icoBreachLink, icoSchedule1,
 		icoDPAArt6, icoPolicy, icoAdhered, icoNotAdhered} {
-		x.note(&a, r, h)
+		// In a workbook of ropa export the contracts are the recipients'
+		// agreements (checked against them below) and the location names
+		// the systems and the storage (read).
+		if !x.ours || h != icoContract && h != icoLocation {
+			x.note(&a, r, h)
+		}
+	}
+	if x.ours {
+		x.location(&a, r)
 	}
 	for c := 1; c <= len(x.s.rows[r-1]); c++ {
 		if v := x.s.cell(r, c); v != "" && !known[c] {
@@ -479,6 +496,10 @@ func (x *ico) row(r int, known map[int]bool) {
 		}
 	}
 	x.further(&a, r, i)
+	if x.ours {
+		x.contracts(&a, r, i)
+		x.safeguards(&a, r, i)
+	}
 	x.reg.Activities = append(x.reg.Activities, a)
 }
 
@@ -496,9 +517,10 @@ func (x *ico) at(p ropa.Path, r int, head string) {
 func parseEach[V interface {
 	~string
 	Label(lang.Lang) string
+	Article() string
 }, E any](x *ico, r, i int, head string, parse func(string) ([]V, error), what string, element func(V, string) E) []E {
 	var out []E
-	for _, v := range splitValues(x.get(r, head)) {
+	for _, v := range x.values(r, head) {
 		found, err := parse(v)
 		if err != nil {
 			x.problem(r, head, i, v, "%s", what)
@@ -506,7 +528,7 @@ func parseEach[V interface {
 		}
 		for _, f := range found {
 			note := ""
-			if len(found) > 1 || !strings.EqualFold(v, f.Label(lang.English)) {
+			if len(found) > 1 || !strings.EqualFold(v, f.Label(lang.English)) && v != basisWords(f, lang.English) {
 				note = "as written: " + v
 			}
 			out = append(out, element(f, note))
@@ -565,9 +587,18 @@ var noneWords = map[string]bool{"none": true, "n/a": true, "na": true, "no": tru
 	"geen": true, "nvt": true, "n.v.t.": true, "aucun": true, "aucune": true, "néant": true, "keine": true}
 
 // transfers reads the countries (names in English, Dutch, French or
-// German, or ISO codes) and the safeguards of the row's transfers.
+// German, or ISO codes) and the safeguards of the row's transfers; in a
+// workbook of ropa export, a destination to a line (a country's name and
+// code, then an international organisation) and the absence it states.
 func (x *ico) transfers(a *ropa.Activity, r, i int) {
 	v := x.get(r, icoTransfers)
+	if x.ours {
+		f := x.cellAt(r, i, icoTransfers)
+		for _, line := range x.g.absences(a, cellLines(v), ropa.NoTransfers) {
+			a.Transfers = append(a.Transfers, f.destination(line))
+		}
+		return // the safeguards are the transfers' and checked against them
+	}
 	if noneWords[strings.ToLower(v)] {
 		a.None = append(a.None, ropa.NoTransfers)
 		x.at(ropa.Root.Child("activities").Index(i).Child("none"), r, icoTransfers)
@@ -592,8 +623,13 @@ func (x *ico) transfers(a *ropa.Activity, r, i int) {
 }
 
 // retention reads the retention schedule with retention.Parse, a term to
-// each value, keeping its words.
+// each value, keeping its words; in a workbook of ropa export, a term to a
+// line after the names of its data categories.
 func (x *ico) retention(a *ropa.Activity, r, i int) {
+	if x.ours {
+		x.g.retentionLines(a, x.cellAt(r, i, icoRetention), cellLines(x.get(r, icoRetention)))
+		return
+	}
 	for _, v := range splitValues(x.get(r, icoRetention)) {
 		found, err := retention.Parse(v)
 		if err != nil {
@@ -621,6 +657,10 @@ var dpiaProgress = []struct {
 // dpia reads the DPIA columns: required (yes or no), progress and link.
 func (x *ico) dpia(a *ropa.Activity, r, i int) {
 	req, prog, link := x.get(r, icoDPIARequired), x.get(r, icoDPIAProgress), x.get(r, icoDPIALink)
+	if x.ours && prog != "" {
+		x.dpiaOurs(a, r, i, req, prog, link)
+		return
+	}
 	var d *ropa.DPIA
 	if req != "" {
 		if b, ok := parseYesNo(req); ok {

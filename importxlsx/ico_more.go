@@ -3,6 +3,8 @@ package importxlsx
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -10,6 +12,7 @@ import (
 
 	"github.com/openropa/registry/export"
 	"github.com/openropa/registry/lang"
+	"github.com/openropa/registry/lawfulbasis"
 	"github.com/openropa/registry/ropa"
 )
 
@@ -22,6 +25,9 @@ var icoMoreLabels = sync.OnceValues(func() (*moreLabels, error) {
 	}
 	var buf bytes.Buffer
 	reg := gbaRegister()
+	// A transfer without destination, whose words the Processor records
+	// sheet gives after the transfer to the United States.
+	reg.Processing[0].Transfers = append(reg.Processing[0].Transfers, ropa.Transfer{})
 	if err := export.WriteXLSX(&buf, reg, export.WithLayout(export.ICO)); err != nil {
 		return nil, err
 	}
@@ -34,18 +40,33 @@ var icoMoreLabels = sync.OnceValues(func() (*moreLabels, error) {
 	if err != nil {
 		return nil, err
 	}
+	var m *moreLabels
 	for _, row := range rows {
 		for _, v := range row {
-			if strings.Contains(v, "ref-description") {
-				m, err := learnMore(v, lang.English, refs[lang.English])
-				if err != nil {
+			if strings.Contains(v, "ref-description") && m == nil {
+				if m, err = learnMore(v, lang.English, refs[lang.English]); err != nil {
 					return nil, fmt.Errorf("learning the ICO workbook: %w", err)
 				}
-				return m, nil
 			}
 		}
 	}
-	return nil, fmt.Errorf("learning the ICO workbook: no further-information cell")
+	if m == nil {
+		return nil, fmt.Errorf("learning the ICO workbook: no further-information cell")
+	}
+	if rows, err = f.GetRows(refs[lang.English].sheetIn("Processor records")); err != nil {
+		return nil, err
+	}
+	for _, row := range rows {
+		for _, v := range row {
+			if rest, ok := strings.CutPrefix(v, countryText("US", lang.English)+"\n"); ok {
+				m.notStated = rest
+			}
+		}
+	}
+	if m.notStated == "" {
+		return nil, fmt.Errorf("learning the ICO workbook: no transfer without a destination")
+	}
+	return m, nil
 })
 
 // further reads the cell ropa export writes after the template's columns
@@ -75,10 +96,12 @@ func (x *ico) further(a *ropa.Activity, r, i int) {
 	for _, line := range rest {
 		f.problem(line, "line of no known label, not imported")
 	}
-	for j := range a.DataCategories {
-		a.DataCategories[j].SourceNote = "" // the details give each category its sources
-	}
+	x.transferNames(a, f, facts)
+	noted := a.Notes // the cells of columns the model has no place for
 	own := f.apply(a, facts)
+	if noted != "" && a.Notes != noted {
+		a.Notes = strings.Join(nonEmpty(a.Notes, noted), "\n")
+	}
 	if id := own[factID]; id != "" && !x.ids[id] {
 		a.ID, x.ids[id] = id, true
 	}
@@ -97,7 +120,8 @@ var icoNotesFixed = []string{"Headings highlighted green are required areas", "T
 // notesSheet reads the register's facts that ropa export writes on the
 // Notes sheet beside the template, a label and a text a line: its
 // organisation, entities, DPO and representative in full, its dates,
-// adoption, purposes, regime and notes. A workbook without the sheet has
+// adoption, purposes, regime and notes, and the details of the processor
+// records' sub-processors and transfers. A workbook without the sheet has
 // none of them.
 func (x *ico) notesSheet() error {
 	name := ""
@@ -122,11 +146,8 @@ func (x *ico) notesSheet() error {
 		if label == "" && v == "" {
 			return true
 		}
-		if strings.HasPrefix(label, processing) {
-			// The details of a processor record's sub-processors and
-			// transfers: the reader of the Processor records sheet has no
-			// elements to give them to.
-			x.wb.problem(s, r, 2, -1, v, "details of the processor record %q, not imported", strings.TrimPrefix(label, processing))
+		if name, ok := strings.CutPrefix(label, processing); ok {
+			x.recordDetails(s, r, name, v)
 			return true
 		}
 		for _, w := range icoNotesFixed {
@@ -171,4 +192,318 @@ func (x *ico) notesParty(key string) (name, email, phone string, ad *ropa.Addres
 	}
 	o := x.reg.Organisation
 	return o.Name, o.Email, o.Phone, o.Address
+}
+
+// values returns the values of a row's cell under head: a line each in a
+// workbook of ropa export, split at line breaks and semicolons in a
+// template filled in by hand.
+func (x *ico) values(r int, head string) []string {
+	if x.ours {
+		return cellLines(x.get(r, head))
+	}
+	return splitValues(x.get(r, head))
+}
+
+// cellAt returns a further for a row's cell under head.
+func (x *ico) cellAt(r, i int, head string) *further {
+	return &further{g: x.g, m: x.labels, s: x.s, r: r, c: max(x.col[head], 1), i: i}
+}
+
+// joint reads the joint controllers, a party to a block of lines, with
+// their postal address, employees, public authority and contact person
+// after their labels; "none" on the last line states there is none.
+func (x *ico) joint(a *ropa.Activity, r, i int) {
+	lines := x.g.absences(a, cellLines(x.get(r, icoJoint)), ropa.NoJointController)
+	f := x.cellAt(r, i, icoJoint)
+	for _, block := range strings.Split(strings.Join(lines, "\n"), "\n\n") {
+		if block = strings.TrimSpace(block); block != "" {
+			a.JointControllers = append(a.JointControllers, f.fullParty(block))
+		}
+	}
+}
+
+// data reads the data column. A workbook of ropa export has the
+// categories a line each ("description (class of data)"), then the
+// special categories of each ("description: category; category"); the
+// first line that names a category read above and whose every part is a
+// special category or the criminal-offence data starts them. In a template
+// filled in by hand each value is a category, and the source column is
+// the source of each.
+func (x *ico) data(a *ropa.Activity, r, i int) {
+	if !x.ours {
+		source := x.get(r, icoSource)
+		for j, v := range x.values(r, icoData) {
+			a.DataCategories = append(a.DataCategories, ropa.DataCategory{ID: "data-" + strconv.Itoa(j+1), Description: v, SourceNote: source})
+		}
+		if source != "" && len(a.DataCategories) == 0 {
+			x.note(a, r, icoSource)
+		}
+		return
+	}
+	// The details give each category its sources; the source column, which
+	// words them by category, is kept in the notes.
+	x.note(a, r, icoSource)
+	lines := cellLines(x.get(r, icoData))
+	n := len(lines)
+	read := map[string]bool{} // the descriptions of the categories read
+	for j, line := range lines {
+		if x.specialLine(read, line) {
+			n = j
+			break
+		}
+		c := x.g.categoryWords(j, line)
+		a.DataCategories, read[c.Description] = append(a.DataCategories, c), true
+	}
+	x.g.special(a, x.cellAt(r, i, icoData), lines[n:])
+}
+
+// specialLine tells a line of special categories of a category read (by
+// its description): the description, ": ", then special categories or
+// the criminal-offence data, "; " between them.
+func (x *ico) specialLine(read map[string]bool, line string) bool {
+	criminal := x.g.ref.headIn("Data categories", "Criminal-offence data (Art. 10)")
+	for at := 0; ; {
+		n := strings.Index(line[at:], ": ")
+		if n < 0 {
+			return false
+		}
+		at += n
+		if read[line[:at]] {
+			all := true
+			for _, w := range strings.Split(line[at+2:], "; ") {
+				if _, ok := matchWords(lawfulbasis.SpecialCategories(), w, x.g.l); !ok && w != criminal {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
+			}
+		}
+		at += 2
+	}
+}
+
+// recipients reads the recipients column: in a workbook of ropa export a
+// recipient a line ("name (kind, country)"), then the absences it states.
+func (x *ico) recipients(a *ropa.Activity, r, i int) {
+	if !x.ours {
+		for _, v := range x.values(r, icoRecipients) {
+			a.Recipients = append(a.Recipients, ropa.Recipient{Name: v})
+		}
+		return
+	}
+	for _, line := range x.g.absences(a, cellLines(x.get(r, icoRecipients)), ropa.NoExternal, ropa.NoRecipients) {
+		a.Recipients = append(a.Recipients, x.g.recipientWords(line))
+	}
+}
+
+// location reads the location column of a workbook of ropa export: the
+// lines that name a system of the inventory (with its hosting countries)
+// are the activity's systems, the lines after them its storage.
+func (x *ico) location(a *ropa.Activity, r int) {
+	lines := cellLines(x.get(r, icoLocation))
+	n := 0
+	for ; n < len(lines); n++ {
+		found := false
+		for _, s := range x.reg.Systems {
+			if systemWords(s, x.g.l) == lines[n] {
+				a.Systems, found = append(a.Systems, s.ID), true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	a.Storage = strings.Join(lines[n:], "\n")
+}
+
+// contracts checks the contracts column of a workbook of ropa export
+// against the recipients read: each processor with its agreement.
+func (x *ico) contracts(a *ropa.Activity, r, i int) {
+	var want []string
+	for _, rc := range a.Recipients {
+		if rc.Kind == ropa.Processor && rc.Agreement != "" {
+			want = append(want, rc.Name+": "+rc.Agreement)
+		}
+	}
+	if v := x.get(r, icoContract); v != strings.Join(want, "\n") {
+		x.problem(r, icoContract, i, v, "the contracts differ from the agreements of the recipients of kind processor (%q), which are read", strings.Join(want, "\n"))
+	}
+}
+
+// safeguards checks the column of exceptional transfers of a workbook of
+// ropa export against the transfers read: each transfer on a derogation,
+// with its derogation and documented safeguards. A column that differs is
+// kept in the notes.
+func (x *ico) safeguards(a *ropa.Activity, r, i int) {
+	var want []string
+	for _, tr := range a.Transfers {
+		if tr.Mechanism == lawfulbasis.DerogationMechanism {
+			want = append(want, strings.Join(nonEmpty(articledOr(tr.Derogation, x.g.l), tr.Safeguards), ": "))
+		}
+	}
+	if v := x.get(r, icoSafeguards); v != strings.Join(want, "\n") {
+		// A transfer without a detail line has only its destination in the
+		// row: the column is kept in the notes.
+		x.note(a, r, icoSafeguards)
+	}
+}
+
+// articledOr words a derogation as the ICO column does: with its article,
+// or as written; none for none.
+func articledOr(d lawfulbasis.Derogation, l lang.Lang) string {
+	if d == "" {
+		return ""
+	}
+	return articled(d, l)
+}
+
+// dpiaOurs reads the DPIA columns of a workbook of ropa export: the
+// progress holds the status and date, the link the reference, and the
+// required column says yes unless the status is "not required".
+func (x *ico) dpiaOurs(a *ropa.Activity, r, i int, req, prog, link string) {
+	d := x.cellAt(r, i, icoDPIAProgress).dpia(prog)
+	if d == nil {
+		x.note(a, r, icoDPIAProgress)
+		x.note(a, r, icoDPIARequired)
+		x.note(a, r, icoDPIALink)
+		return
+	}
+	if b, ok := parseYesNo(req); !ok || b != (d.Status != ropa.DPIANotRequired) {
+		x.problem(r, icoDPIARequired, i, req, "the answer differs from the DPIA's status (%q), which is read", prog)
+	}
+	d.Reference = strings.Join(nonEmpty(d.Reference, link), ", ")
+	a.DPIA = d
+	x.at(ropa.Root.Child("activities").Index(i).Child("dpia"), r, icoDPIAProgress)
+}
+
+// transferNames reads what the names of the transfers' detail lines hold
+// beyond the destinations of the countries column (the importer,
+// mechanism, derogation and reference, as the layouts word a transfer) into
+// the transfers, in order, so that the lines then name them. The name ends
+// at the first " — " after which the line has the labels of a transfer's
+// details.
+func (x *ico) transferNames(a *ropa.Activity, f *further, facts []fact) {
+	const sep = " — "
+	for _, ft := range facts {
+		if ft.key != factTransferDetails {
+			continue
+		}
+		j := 0
+		for _, line := range strings.Split(ft.text, "\n") {
+			if strings.HasPrefix(line, f.m.notStated+sep) || strings.HasPrefix(line, f.m.notStated+": ") {
+				// A transfer without destination leaves an empty line in
+				// the countries column, which the cell loses at its start
+				// and end: its detail line gives it back.
+				k := j
+				for k < len(a.Transfers) && (a.Transfers[k].Country != "" || a.Transfers[k].Organisation != "") {
+					k++
+				}
+				if k == len(a.Transfers) {
+					a.Transfers = slices.Insert(a.Transfers, j, ropa.Transfer{})
+				}
+			}
+			for k := j; k < len(a.Transfers); k++ {
+				tr := &a.Transfers[k]
+				dest := f.transferText(ropa.Transfer{Country: tr.Country, Organisation: tr.Organisation})
+				if rest, ok := strings.CutPrefix(line, dest+sep); ok {
+					if _, ok := f.m.detailLine(factTransferDetails, rest); ok {
+						j = k + 1
+						break
+					}
+				}
+				rest, ok := strings.CutPrefix(line, dest+": ")
+				if !ok {
+					continue
+				}
+				end := -1
+				for at := 0; end < 0; {
+					n := strings.Index(rest[at:], sep)
+					if n < 0 {
+						break
+					}
+					if _, ok := f.m.detailLine(factTransferDetails, rest[at+n+len(sep):]); ok {
+						end = at + n
+					}
+					at += n + len(sep)
+				}
+				if end < 0 {
+					continue
+				}
+				w := f.transferWords(dest + ": " + rest[:end])
+				tr.Recipient, tr.Mechanism, tr.Derogation, tr.Reference = w.Recipient, w.Mechanism, w.Derogation, w.Reference
+				j = k + 1
+				break
+			}
+		}
+	}
+}
+
+// processingColumns reads the columns of the Processor records sheet that
+// the generic workbook's reader takes from sheets of its own: each
+// record's sub-processors ("name (kind, country)") and transfers (as the
+// layouts word a transfer), a line each.
+func (x *ico) processingColumns() error {
+	g := x.g
+	name := g.ref.sheetIn("Processor records")
+	if len(x.reg.Processing) == 0 || !slices.Contains(x.wb.f.GetSheetList(), name) {
+		return nil
+	}
+	s, err := x.wb.sheet(name)
+	if err != nil || len(s.rows) == 0 {
+		return err
+	}
+	cols := map[string]int{}
+	for j, h := range s.rows[0] {
+		cols[g.ref.heads["Processor records"][heading(h)]] = j + 1
+	}
+	subs, transfers := cols["Sub-processors"], cols["Transfers to third countries or international organisations"]
+	for r, n := 2, 0; r <= len(s.rows) && n < len(x.reg.Processing); r++ {
+		if strings.TrimSpace(strings.Join(s.rows[r-1], "")) == "" {
+			continue // the reader of the sheet skips a blank row too
+		}
+		p := &x.reg.Processing[n]
+		n++
+		if subs > 0 {
+			for _, line := range cellLines(s.cell(r, subs)) {
+				p.SubProcessors = append(p.SubProcessors, g.recipientWords(line))
+			}
+		}
+		if transfers > 0 {
+			f := &further{g: g, m: x.labels, s: s, r: r, c: transfers, i: -1}
+			for _, line := range cellLines(s.cell(r, transfers)) {
+				p.Transfers = append(p.Transfers, f.transferWords(line))
+			}
+		}
+	}
+	return nil
+}
+
+// recordDetails reads a line of the Notes sheet that gives the details of
+// the sub-processors and transfers of the processor record named ("id,
+// name"); the details name the elements the Processor records sheet gives.
+func (x *ico) recordDetails(s *sheet, r int, name, v string) {
+	var p *ropa.ProcessorRecord
+	for j := range x.reg.Processing {
+		if q := &x.reg.Processing[j]; strings.Join(nonEmpty(q.ID, q.Name), ", ") == name {
+			p = q
+			break
+		}
+	}
+	f := &further{g: x.g, m: x.labels, s: s, r: r, c: 2, i: -1}
+	if p == nil {
+		f.problem(v, "details of no processor record of the Processor records sheet (%q), not imported", name)
+		return
+	}
+	facts, rest := x.labels.split(v)
+	for _, line := range rest {
+		f.problem(line, "line of no known label, not imported")
+	}
+	for _, ft := range facts {
+		if !f.recordDetail(p, ft) {
+			f.problem(ft.text, "detail of a processor record not known to the importer, not imported")
+		}
+	}
 }

@@ -2,6 +2,8 @@ package importxlsx
 
 import (
 	"bytes"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -243,91 +245,43 @@ func TestReadICOContactBlock(t *testing.T) {
 
 // icoLost are the fields the ICO layout ropa export writes cannot hold,
 // with the reason each; see TestRoundTripICO.
-var icoLost = map[string]string{
-	".processing[].controllers[].contact":              "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
-	".activities[].jointControllers[].contact":         "the joint-controller column is read with the party lines of the generic workbook, without postal address, employees or public authority",
-	".activities[].recipients[].data(len)":             "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".processors[].contact.role":                       "the Processors sheet words a contact in one cell, which the generic workbook's reader reads without its role where no Parties row gives it",
-	".activities[].dataCategories(len)":                "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].class":             "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].criminal":          "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].description":       "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].id":                "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].nationalId":        "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].requirement":       "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].requirementNote":   "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].sourceNote":        "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].sources(len)":      "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].special(len)":      "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataCategories[].subjects(len)":     "the data column holds the categories and their special categories together, split at semicolons, with the template's numbered ids",
-	".activities[].dataSubjects[].description":         "the individuals column holds each category with its kind in words, split at semicolons",
-	".activities[].dataSubjects[].kind":                "the individuals column holds each category with its kind in words, split at semicolons",
-	".activities[].dpia.date":                          "the template's DPIA columns hold yes or no and a progress, not the status and date of the register",
-	".activities[].dpia.status":                        "the template's DPIA columns hold yes or no and a progress, not the status and date of the register",
-	".activities[].jointControllers[].employees":       "the joint-controller column is read with the party lines of the generic workbook, without postal address, employees or public authority",
-	".activities[].jointControllers[].postalAddress":   "the joint-controller column is read with the party lines of the generic workbook, without postal address, employees or public authority",
-	".activities[].jointControllers[].publicAuthority": "the joint-controller column is read with the party lines of the generic workbook, without postal address, employees or public authority",
-	".activities[].measures(len)":                      "the measures column is split at semicolons",
-	".activities[].measures[]":                         "the measures column is split at semicolons",
-	".activities[].none(len)":                          "the template states no absence of recipients, joint controllers or measures",
-	".activities[].notes":                              "the problems of the cells not read are kept in the notes",
-	".activities[].purposes(len)":                      "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases":                   "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases(len)":              "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].assessment":      "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].basis":           "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].interest":        "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].law":             "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].bases[].note":            "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].conditions(len)":         "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].conditions[].law":        "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].conditions[].note":       "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].data(len)":               "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].data[]":                  "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].description":             "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].purposes[].directMarketing":         "the template has one basis and one condition column for the row (every purpose gets them all), and its purpose cell is split at semicolons",
-	".activities[].recipients(len)":                    "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].agreement":             "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].allProcessors":         "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].contact":               "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].country":               "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].description":           "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].kind":                  "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].name":                  "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].recipients[].processors(len)":       "the recipients column holds each recipient with its kind and country in words, split at semicolons",
-	".activities[].retention(len)":                     "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].atLeast":                "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].case":                   "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].criteria":               "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].data(len)":              "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].extension":              "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].from":                   "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].fromYearEnd":            "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].law":                    "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].period":                 "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].subjects(len)":          "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].text":                   "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].then":                   "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].until":                  "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].until(len)":             "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].retention[].until[]":                "the retention schedule is read from its words by retention.Parse, a term to each value split at line breaks and semicolons",
-	".activities[].storage":                            "the location column words systems and storage together",
-	".activities[].systems(len)":                       "the location column words systems and storage together",
-	".activities[].transfers(len)":                     "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].assessment":             "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].derogation":             "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].mechanism":              "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].note":                   "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].recipient":              "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].reference":              "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].safeguards":             "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".activities[].transfers[].scope":                  "the transfers column holds countries only; mechanism, importer and reference are read from detail lines only where the element has some",
-	".processing[].controllers[].employees":            "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
-	".processing[].controllers[].postalAddress":        "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
-	".processing[].controllers[].publicAuthority":      "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
-	".processing[].subProcessors(len)":                 "processor records: their transfers and sub-processors stand on the Notes sheet, which the reader does not read",
-	".processing[].transfers(len)":                     "processor records: their transfers and sub-processors stand on the Notes sheet, which the reader does not read",
-}
+var icoLost = lostOf(retentionLost, map[string]string{
+	".purposes(len)": "the register's purposes stand in one cell of the Notes sheet, one to a line: a purpose of several lines reads back as several",
+	".purposes[]":    "the register's purposes stand in one cell of the Notes sheet, one to a line: a purpose of several lines reads back as several",
+	// One column of bases, conditions, interests and assessments for the
+	// row: each purpose of an activity gets all of them.
+	".activities[].purposes[].bases":              "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases(len)":         "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases[].basis":      "the bases column is the activity's, not each purpose's: every purpose gets them all",
+	".activities[].purposes[].bases[].interest":   "the interests column is the activity's, and the purpose's detail line does not say which basis an interest is of: it goes to the legitimate interests",
+	".activities[].purposes[].bases[].assessment": "the assessments column is the activity's, and the purpose's detail line does not say which basis an assessment is of: it goes to the legitimate interests",
+	".activities[].purposes[].conditions(len)":    "the conditions column is the activity's, not each purpose's: every purpose gets them all",
+	// The laws of the conditions stand in a column of their own.
+	".activities[].purposes[].conditions[].law":  "the Schedule 1 column lists the conditions' laws apart from the conditions, with no line for a condition without a law: a law is not told to its condition",
+	".activities[].purposes[].conditions[].note": "the purpose's detail line labels the laws and notes of bases and conditions alike, and the conditions read have no law to tell theirs by: they go to the bases",
+	".activities[].purposes[].bases[].law":       "the purpose's detail line labels the laws and notes of bases and conditions alike, and the conditions read have no law to tell theirs by: they go to the bases",
+	".activities[].purposes[].bases[].note":      "the purpose's detail line labels the laws and notes of bases and conditions alike, and the conditions read have no law to tell theirs by: they go to the bases",
+	// Elements named by words that two of them share.
+	".activities[].dataCategories[].special":      "the data column names a category's special categories by its description, which two categories may share",
+	".activities[].dataCategories[].special(len)": "the data column names a category's special categories by its description, which two categories may share",
+	".activities[].retention[].data[]":            "the retention column names the categories by their descriptions, which two categories may share",
+	// A transfer's importer, mechanism, derogation and reference stand in
+	// the name of its detail line only.
+	".activities[].transfers[].derogation": "the countries column holds a transfer's destination only; its importer, mechanism, derogation and reference stand in the name of its detail line, which a transfer without assessment, DPF, scope, public authority, safeguards or note does not have",
+	".activities[].transfers[].mechanism":  "the countries column holds a transfer's destination only; its importer, mechanism, derogation and reference stand in the name of its detail line, which a transfer without assessment, DPF, scope, public authority, safeguards or note does not have",
+	".activities[].transfers[].recipient":  "the countries column holds a transfer's destination only; its importer, mechanism, derogation and reference stand in the name of its detail line, which a transfer without assessment, DPF, scope, public authority, safeguards or note does not have",
+	".activities[].transfers[].reference":  "the countries column holds a transfer's destination only; its importer, mechanism, derogation and reference stand in the name of its detail line, which a transfer without assessment, DPF, scope, public authority, safeguards or note does not have",
+	// The template's columns of what the register derives from its other
+	// fields are kept under their headings.
+	".activities[].notes": "the rights, sources, Schedule 1 laws and DPA 2018 bases the template's columns derive from other fields, and the exceptional transfers where the transfers read do not give them, are kept in the notes under their headings",
+	// The inventory's sheets and the Processor records sheet are the
+	// generic workbook's, read by its reader.
+	".processing[].controllers[].contact":         "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processing[].controllers[].employees":       "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processing[].controllers[].postalAddress":   "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processing[].controllers[].publicAuthority": "the Processor records sheet is the generic workbook's, whose reader reads a controller's cell without postal address, employees, public authority or contact person where no Parties row gives them",
+	".processors[].contact.role":                  "the Processors sheet words a contact in one cell, which the generic workbook's reader reads without its role where no Parties row gives it",
+})
 
 // TestRoundTripICO writes every example and synthetic register in the ICO
 // layout and reads it back: what the template's columns and the column
@@ -337,8 +291,9 @@ func TestRoundTripICO(t *testing.T) {
 }
 
 // The register's facts on the Notes sheet of an ICO workbook of ropa
-// export are read; a contact block that differs from them, a line of no
-// label and a processor record's details are problems at their cells.
+// export are read, with the details of the processor records' sub-processors
+// and transfers; a contact block that differs from them and a line of no
+// label are problems at their cells.
 func TestReadICONotes(t *testing.T) {
 	reg := synth.Full(2, 0)
 	var buf bytes.Buffer
@@ -357,7 +312,7 @@ func TestReadICONotes(t *testing.T) {
 	assert.Equal(t, reg.Entities, got.Entities)
 	assert.Equal(t, reg.Adopted, got.Adopted)
 	assert.Equal(t, reg.AdoptedBy, got.AdoptedBy)
-	assert.Equal(t, reg.Purposes, got.Purposes)
+	assert.Equal(t, strings.Split(strings.Join(reg.Purposes, "\n"), "\n"), got.Purposes, "the purposes, one to a line")
 	assert.Equal(t, reg.Regime, got.Regime)
 	assert.Equal(t, reg.Updated, got.Updated)
 	problems := map[string]string{}
@@ -366,31 +321,133 @@ func TestReadICONotes(t *testing.T) {
 	}
 	assert.Contains(t, problems["Template!A3"], "the contact block differs from the Notes sheet's words of the party")
 	assert.Contains(t, problems["Notes!A30"], "not known to the importer")
-	assert.Contains(t, problems["Notes!B20"], `details of the processor record "p00000, Services for client 0", not imported`)
+	assert.NotContains(t, problems, "Notes!B20", "the processor record's details are read")
+	require.Len(t, got.Processing, len(reg.Processing))
+	for j, p := range reg.Processing {
+		assert.Equal(t, p.SubProcessors, got.Processing[j].SubProcessors)
+		assert.Equal(t, p.Transfers, got.Processing[j].Transfers)
+	}
+}
+
+// A workbook of ropa export is read as the writer words its cells; a cell
+// that differs from what the cells it derives from read is a problem at
+// it, and a cell read otherwise holds what its words say.
+func TestReadICOOwnWords(t *testing.T) {
+	reg := synth.Full(1, 0)
+	var base bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&base, reg, export.WithLayout(export.ICO)))
+	tests := []struct {
+		name        string
+		sheet, cell string
+		value       string
+		problemAt   string // "" for none at the cell
+		problem     string
+		check       func(t *testing.T, a ropa.Activity, reg *ropa.Register)
+	}{
+		{name: "contracts differ from the agreements", sheet: "Template", cell: "G10", value: "Recipient 1: DPA-other",
+			problemAt: "Template!G10", problem: "the contracts differ from the agreements of the recipients of kind processor"},
+		{name: "DPIA required contradicts the status", sheet: "Template", cell: "U10", value: "no",
+			problemAt: "Template!U10", problem: "the answer differs from the DPIA's status"},
+		{name: "DPIA status not known", sheet: "Template", cell: "V10", value: "half done",
+			problemAt: "Template!V10", problem: "DPIA status not recognised",
+			check: func(t *testing.T, a ropa.Activity, _ *ropa.Register) {
+				assert.Nil(t, a.DPIA)
+				assert.Contains(t, a.Notes, "Data Protection Impact Assessment progress (Template!V10): half done")
+			}},
+		{name: "special categories after the categories", sheet: "Template", cell: "E10",
+			value: "Tickets: notes\nTickets: notes: Genetic data (Art. 9(1) GDPR); Criminal-offence data (Art. 10)",
+			check: func(t *testing.T, a ropa.Activity, _ *ropa.Register) {
+				require.Len(t, a.DataCategories, 1)
+				c := a.DataCategories[0]
+				assert.Equal(t, "Tickets: notes", c.Description)
+				assert.Equal(t, []lawfulbasis.SpecialCategory{lawfulbasis.Genetic}, c.Special)
+				assert.True(t, c.Criminal)
+			}},
+		{name: "a transfer without destination the countries column lost", sheet: "Template", cell: "AE10",
+			value: "Transfers in detail: country not stated: Importer X; Adequacy decision — Note: from the detail line",
+			check: func(t *testing.T, a ropa.Activity, _ *ropa.Register) {
+				// The detail line comes before those of the transfers read:
+				// the transfer is the first.
+				require.Len(t, a.Transfers, len(reg.Activities[0].Transfers)+1)
+				assert.Equal(t, ropa.Transfer{Recipient: "Importer X", Mechanism: lawfulbasis.Adequacy, Note: "from the detail line"}, a.Transfers[0])
+			}},
+		{name: "recipients with the absences they state", sheet: "Template", cell: "F10", value: "Bank (processor, Belgium (BE))\nnone outside the organisation",
+			problemAt: "Template!G10", problem: "the contracts differ",
+			check: func(t *testing.T, a ropa.Activity, _ *ropa.Register) {
+				assert.Equal(t, []ropa.Recipient{{Name: "Bank", Kind: ropa.Processor, Country: "BE"}}, a.Recipients)
+				assert.Contains(t, a.None, ropa.NoExternal)
+			}},
+		{name: "details of no processor record", sheet: "Notes", cell: "A20", value: "Processor records: nobody",
+			problemAt: "Notes!B20", problem: `details of no processor record of the Processor records sheet ("nobody")`,
+			check: func(t *testing.T, _ ropa.Activity, reg *ropa.Register) {
+				require.NotEmpty(t, reg.Processing)
+				assert.Nil(t, reg.Processing[0].SubProcessors[0].Contact, "the details are not read into another record")
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			book, err := excelize.OpenReader(bytes.NewReader(base.Bytes()))
+			require.NoError(t, err)
+			require.NoError(t, book.SetCellStr(tt.sheet, tt.cell, tt.value))
+			var buf bytes.Buffer
+			require.NoError(t, book.Write(&buf))
+			res, err := Read(bytes.NewReader(buf.Bytes()), int64(buf.Len()), WithLayout(ICO))
+			require.NoError(t, err)
+			problems := map[string]string{}
+			for _, p := range res.Problems {
+				problems[p.Ref()] += p.Message + "\n"
+			}
+			if tt.problemAt != "" {
+				assert.Contains(t, problems[tt.problemAt], tt.problem)
+			} else {
+				assert.NotContains(t, problems, "Template!"+tt.cell)
+			}
+			if tt.check != nil {
+				require.NotEmpty(t, res.Register.Activities)
+				tt.check(t, res.Register.Activities[0], res.Register)
+			}
+		})
+	}
 }
 
 // FuzzICO reads ICO workbooks of ropa export with any text in an
-// activity's cells and the Notes sheet's texts: reading never fails or
-// panics, and the register it makes encodes.
+// activity's cells (recipients, data, transfers, joint controllers and the
+// further-information column), the Notes sheet's texts and its details of
+// a processor record: reading never fails or panics, and the register it
+// makes encodes.
 func FuzzICO(f *testing.F) {
 	reg := synth.Full(1, 0)
 	var base bytes.Buffer
 	require.NoError(f, export.WriteXLSX(&base, reg, export.WithLayout(export.ICO)))
-	f.Add("Recipient 0 (internal, Belgium (BE))\nnone", "a (b)\nx: y", "Owner: a\nb@c.d\ne", "Jan, DPO, Street, 1000 City, x@y.z", "P1Y")
-	f.Add("", "", "", "", "")
-	f.Add("((", ": ;", "Recipients in detail: x — Contact: , , ,", "\n\n", "12/13/2026")
-	f.Fuzz(func(t *testing.T, recipients, data, more, dpo, notes string) {
-		for _, s := range []string{recipients, data, more, dpo, notes} {
+	book, err := excelize.OpenReader(bytes.NewReader(base.Bytes()))
+	require.NoError(f, err)
+	rows, err := book.GetRows("Notes")
+	require.NoError(f, err)
+	record := ""
+	for r, row := range rows {
+		if len(row) > 1 && strings.HasPrefix(row[0], "Processor records: ") {
+			record = "B" + strconv.Itoa(r+1)
+		}
+	}
+	require.NotEmpty(f, record, "the Notes sheet has a processor record's details")
+	f.Add("Recipient 0 (internal, Belgium (BE))\nnone", "a (b)\nx: y", "Owner: a\nb@c.d\ne", "Jan, DPO, Street, 1000 City, x@y.z", "P1Y",
+		"Japan (JP)\n\nUnited States (US), Body", "a\nPostal address: x\n\nnone", "Recipients in detail: Hosting Vendor — Agreement (Art. 28(3)): x")
+	f.Add("", "", "", "", "", "", "", "")
+	f.Add("((", ": ;", "Recipients in detail: x — Contact: , , ,", "\n\n", "12/13/2026", "country not stated", "\n\n\n", "Transfers in detail: United States (US): a — Note: b")
+	f.Add("a (processor, Mars (MA))", "x (Identity)\nx: Health data (Art. 9(1) GDPR); Criminal-offence data (Art. 10)\nx: Health data (Art. 9(1) GDPR)",
+		"Transfers in detail: country not stated — Note: n\ncountry not stated: i; Adequacy decision — Note: m\nJapan (JP): — — Note: x", "", "", "", "", "")
+	f.Fuzz(func(t *testing.T, recipients, data, more, dpo, notes, transfers, joint, details string) {
+		for _, s := range []string{recipients, data, more, dpo, notes, transfers, joint, details} {
 			if !typeable(s) {
 				t.Skip()
 			}
 		}
 		book, err := excelize.OpenReader(bytes.NewReader(base.Bytes()))
 		require.NoError(t, err)
-		for cell, v := range map[string]string{"F10": recipients, "E10": data, "AE10": more} {
+		for cell, v := range map[string]string{"F10": recipients, "E10": data, "AE10": more, "H10": transfers, "C10": joint} {
 			require.NoError(t, book.SetCellStr("Template", cell, v))
 		}
-		for cell, v := range map[string]string{"B7": dpo, "B14": notes} {
+		for cell, v := range map[string]string{"B7": dpo, "B14": notes, record: details} {
 			require.NoError(t, book.SetCellStr("Notes", cell, v))
 		}
 		var buf bytes.Buffer
