@@ -362,7 +362,8 @@ func articledOr(d lawfulbasis.Derogation, l lang.Lang) string {
 
 // dpiaOurs reads the DPIA columns of a workbook of ropa export: the
 // progress holds the status and date, the link the reference, and the
-// required column says yes unless the status is "not required".
+// required column says yes unless the status is "not required", and
+// nothing for a DPIA not carried out.
 func (x *ico) dpiaOurs(a *ropa.Activity, r, i int, req, prog, link string) {
 	d := x.cellAt(r, i, icoDPIAProgress).dpia(prog)
 	if d == nil {
@@ -371,7 +372,10 @@ func (x *ico) dpiaOurs(a *ropa.Activity, r, i int, req, prog, link string) {
 		x.note(a, r, icoDPIALink)
 		return
 	}
-	if b, ok := parseYesNo(req); !ok || b != (d.Status != ropa.DPIANotRequired) {
+	b, ok := parseYesNo(req)
+	switch {
+	case d.Status == ropa.DPIANotDone && req == "": // not carried out says nothing of whether one is required
+	case d.Status == ropa.DPIANotDone || !ok || b != (d.Status != ropa.DPIANotRequired):
 		x.problem(r, icoDPIARequired, i, req, "the answer differs from the DPIA's status (%q), which is read", prog)
 	}
 	d.Reference = strings.Join(nonEmpty(d.Reference, link), ", ")

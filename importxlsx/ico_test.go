@@ -458,3 +458,22 @@ func FuzzICO(f *testing.F) {
 		require.NoError(t, err)
 	})
 }
+
+// A DPIA not carried out says nothing of whether one is required: the ICO
+// layout leaves its "required" cell empty, and the reader reads the status
+// back without a problem.
+func TestICODPIANotDone(t *testing.T) {
+	reg, _, err := examples.Load("wengage")
+	require.NoError(t, err)
+	reg.Activities = reg.Activities[:1]
+	reg.Activities[0].DPIA = &ropa.DPIA{Status: ropa.DPIANotDone}
+	var buf bytes.Buffer
+	require.NoError(t, export.WriteXLSX(&buf, reg, export.WithLayout(export.ICO)))
+	res, err := Read(bytes.NewReader(buf.Bytes()), int64(buf.Len()), WithLayout(ICO))
+	require.NoError(t, err)
+	require.NotNil(t, res.Register.Activities[0].DPIA)
+	assert.Equal(t, ropa.DPIANotDone, res.Register.Activities[0].DPIA.Status)
+	for _, p := range res.Problems {
+		assert.NotContains(t, p.Message, "DPIA", p.Ref())
+	}
+}
