@@ -10,7 +10,9 @@
 // one activity to a row of the sheet Template, its columns A-AD known by
 // their headings wherever the heading row is; merged cells count for each
 // cell they cover; blank rows are skipped; several values to a cell are
-// split at line breaks and semicolons; the id of an activity is its
+// split at line breaks and semicolons, except in a workbook of ropa export,
+// known by its further-information column, whose cells are read as the
+// export words them, a value to a line; the id of an activity is its
 // business function and first purpose in lower-case words joined by
 // hyphens, "hr-payroll", or gets "-row-N" when that is empty or taken;
 // columns with no place in the model go to the activity's notes with
