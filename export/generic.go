@@ -78,7 +78,12 @@ func contact(c *ropa.Contact, l Lang) string {
 	if c == nil {
 		return ""
 	}
-	return lines(c.Name, c.Role, address(c.Address, l), c.Email, c.Phone)
+	role := ""
+	if c.Role != "" {
+		// Labelled, so that a role is never read as a name or a street.
+		role = t("col.role", l) + ": " + c.Role
+	}
+	return lines(c.Name, role, address(c.Address, l), c.Email, c.Phone)
 }
 
 func mechanismLabel(m lawfulbasis.Mechanism, l Lang) string {

@@ -319,33 +319,30 @@ func (f *further) contact(v string) *ropa.Contact {
 	if len(lines) == 0 {
 		return nil
 	}
-	c, rest := contactEnds(lines, func(line string) bool { return strings.Contains(line, ", ") && codeInParens.MatchString(line) })
-	switch len(rest) {
-	case 0:
-	case 1:
-		// One line between the name and the e-mail: an address where it
-		// reads as one (a digit, a country), else the role.
-		if strings.ContainsAny(rest[0], "0123456789") || codeInParens.MatchString(rest[0]) {
-			c.Address = f.g.address(f.s, f.r, f.c, rest[0])
-		} else {
-			c.Role = rest[0]
-		}
-	default:
-		c.Role = rest[0]
-		c.Address = f.g.address(f.s, f.r, f.c, strings.Join(rest[1:], ", "))
-		if len(rest) > 2 {
-			f.problem(v, "a contact holds a name, a role, an address, an e-mail and a telephone, a line each: its lines after the role are read as its address")
+	c, rest := f.contactEnds(lines, func(line string) bool { return strings.Contains(line, ", ") && codeInParens.MatchString(line) })
+	if len(rest) > 0 {
+		c.Address = f.g.address(f.s, f.r, f.c, strings.Join(rest, ", "))
+		if len(rest) > 1 {
+			f.problem(v, "a contact holds a name, a role, an address, an e-mail and a telephone, a line each: its lines between the name and the e-mail are read as its address")
 		}
 	}
 	return c
 }
 
-// contactEnds reads the name off the start of a contact's parts (unless
-// the first is an e-mail, a telephone or, by address, the start of an
-// address) and the telephone and e-mail off their end; it returns what is
-// between them.
-func contactEnds(parts []string, address func(string) bool) (*ropa.Contact, []string) {
+// contactEnds reads the role off a contact's parts (the part the layouts
+// label with the Parties sheet's heading "Role"), the name off their start
+// (unless the first is an e-mail, a telephone or, by address, the start of
+// an address) and the telephone and e-mail off their end; it returns what
+// is between them.
+func (f *further) contactEnds(parts []string, address func(string) bool) (*ropa.Contact, []string) {
 	c := &ropa.Contact{}
+	label := f.g.ref.headIn("Parties", "Role") + ": "
+	for k, p := range parts {
+		if role, ok := strings.CutPrefix(p, label); ok {
+			c.Role, parts = role, append(slices.Clone(parts[:k]), parts[k+1:]...)
+			break
+		}
+	}
 	if n := len(parts); n > 0 && phoneLike.MatchString(parts[n-1]) {
 		c.Phone, parts = parts[n-1], parts[:n-1]
 	}
@@ -359,23 +356,12 @@ func contactEnds(parts []string, address func(string) bool) (*ropa.Contact, []st
 }
 
 // contactWords reads a contact worded on one line, as the detail lines
-// and a party's contact person word it: its name, role, address, e-mail
-// and telephone after ", ". The part after the name is the role where it
-// holds no digit and is no country (a street has its number); where the
-// address after it then has no street, the role may have been its street,
-// and the cell is a problem to check.
+// and a party's contact person word it: its name, its labelled role, its
+// address, e-mail and telephone after ", ".
 func (f *further) contactWords(v string) *ropa.Contact {
-	c, parts := contactEnds(strings.Split(v, ", "), func(string) bool { return false })
-	if len(parts) > 0 && !strings.ContainsAny(parts[0], "0123456789") {
-		if _, country := parseCountry(parts[0]); !country {
-			c.Role, parts = parts[0], parts[1:]
-		}
-	}
+	c, parts := f.contactEnds(strings.Split(v, ", "), func(string) bool { return false })
 	if len(parts) > 0 {
 		c.Address = f.g.address(f.s, f.r, f.c, strings.Join(parts, ", "))
-		if c.Role != "" && c.Address.Street == "" {
-			f.problem(v, "%q is read as the contact's role, not as the street of its address: check it", c.Role)
-		}
 	}
 	return c
 }

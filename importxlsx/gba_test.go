@@ -269,21 +269,25 @@ func TestGBAContacts(t *testing.T) {
 		want     *ropa.Contact
 		problem  bool
 	}{
-		{"every field", "Jan Peeters\nexterne DPO\nWetstraat 1, 1000 Brussel, België (BE)\ndpo@x.example\n+32 2 555 0000", false,
+		{"every field", "Jan Peeters\nRol: externe DPO\nWetstraat 1, 1000 Brussel, België (BE)\ndpo@x.example\n+32 2 555 0000", false,
 			&ropa.Contact{Name: "Jan Peeters", Role: "externe DPO", Address: be, Email: "dpo@x.example", Phone: "+32 2 555 0000"}, false},
 		{"no role", "Jan Peeters\nWetstraat 1, 1000 Brussel, België (BE)\ndpo@x.example", false,
 			&ropa.Contact{Name: "Jan Peeters", Address: be, Email: "dpo@x.example"}, false},
-		{"role, no address", "Jan Peeters\nexterne DPO\ndpo@x.example", false,
+		{"role, no address", "Jan Peeters\nRol: externe DPO\ndpo@x.example", false,
 			&ropa.Contact{Name: "Jan Peeters", Role: "externe DPO", Email: "dpo@x.example"}, false},
+		{"role, no name", "Rol: externe DPO\ndpo@x.example", false,
+			&ropa.Contact{Role: "externe DPO", Email: "dpo@x.example"}, false},
 		{"no name", "Wetstraat 1, 1000 Brussel, België (BE)\ndpo@x.example", false,
 			&ropa.Contact{Address: be, Email: "dpo@x.example"}, false},
+		{"an unlabelled line between name and address", "Jan Peeters\nexterne DPO\nWetstraat 1, 1000 Brussel, België (BE)\ndpo@x.example", false,
+			&ropa.Contact{Name: "Jan Peeters", Address: &ropa.Address{Street: "externe DPO, Wetstraat 1", PostalCode: "1000", City: "Brussel", Country: "BE"}, Email: "dpo@x.example"}, true},
 		{"empty", "", false, nil, false},
-		{"one line, every field", "Jan Peeters, externe DPO, Wetstraat 1, 1000 Brussel, België (BE), dpo@x.example, +32 2 555 0000", true,
+		{"one line, every field", "Jan Peeters, Rol: externe DPO, Wetstraat 1, 1000 Brussel, België (BE), dpo@x.example, +32 2 555 0000", true,
 			&ropa.Contact{Name: "Jan Peeters", Role: "externe DPO", Address: be, Email: "dpo@x.example", Phone: "+32 2 555 0000"}, false},
 		{"one line, no role", "Jan Peeters, Wetstraat 1, 1000 Brussel, België (BE), dpo@x.example", true,
 			&ropa.Contact{Name: "Jan Peeters", Address: be, Email: "dpo@x.example"}, false},
-		{"one line, a street without number", "Jan Peeters, Wetstraat, 1000 Brussel, België (BE)", true,
-			&ropa.Contact{Name: "Jan Peeters", Role: "Wetstraat", Address: &ropa.Address{PostalCode: "1000", City: "Brussel", Country: "BE"}}, true},
+		{"one line, a role with a digit", "Desk, Rol: Office 12, Wetstraat 1, 1000 Brussel, België (BE)", true,
+			&ropa.Contact{Name: "Desk", Role: "Office 12", Address: be}, false},
 		{"one line, name only", "Jan Peeters", true, &ropa.Contact{Name: "Jan Peeters"}, false},
 	}
 	for _, tt := range tests {

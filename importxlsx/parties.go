@@ -280,7 +280,11 @@ func (g *generic) contactText(c *ropa.Contact) string {
 	if c == nil {
 		return ""
 	}
-	return linesOf(c.Name, c.Role, g.addressText(c.Address), c.Email, c.Phone)
+	role := ""
+	if c.Role != "" {
+		role = g.ref.headIn("Parties", "Role") + ": " + c.Role
+	}
+	return linesOf(c.Name, role, g.addressText(c.Address), c.Email, c.Phone)
 }
 
 // organisationWords are the cover's lines of the organisation, by their
