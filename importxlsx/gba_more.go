@@ -466,16 +466,10 @@ func (f *further) apply(a *ropa.Activity, facts []fact) map[string]string {
 					f.problem(c, "not a country")
 				}
 			}
-		case factAutomated, factProfiling:
-			var b bool
-			if !f.yesNo(v, &b) {
-				break
-			}
-			if ft.key == factAutomated {
-				a.AutomatedDecisions = &b
-			} else {
-				a.Profiling = &b
-			}
+		case factAutomated:
+			a.AutomatedDecisions = f.stated(v)
+		case factProfiling:
+			a.Profiling = f.stated(v)
 		case factDecisionGrounds:
 			a.DecisionGrounds = f.grounds(v)
 		case factDPIACriteria:
@@ -554,6 +548,16 @@ func (f *further) yesNo(v string, b *bool) bool {
 	}
 	*b = x
 	return true
+}
+
+// stated reads a yes or no as a statement: nil, and a problem, for a text
+// that is neither.
+func (f *further) stated(v string) *bool {
+	var b bool
+	if !f.yesNo(v, &b) {
+		return nil
+	}
+	return &b
 }
 
 // systems reads systems by the words the layouts give them (a name and
@@ -774,15 +778,10 @@ func (f *further) transfer(tr *ropa.Transfer, ps []piece) {
 		switch x.key {
 		case "assessment":
 			tr.Assessment = x.text
-		case "dpf", "publicAuthority":
-			var b bool
-			if f.yesNo(x.text, &b) {
-				if x.key == "dpf" {
-					tr.DPF = &b
-				} else {
-					tr.PublicAuthority = &b
-				}
-			}
+		case "dpf":
+			tr.DPF = f.stated(x.text)
+		case "publicAuthority":
+			tr.PublicAuthority = f.stated(x.text)
 		case "scope":
 			if w, ok := f.g.words("Scope of the adequacy decision@Transfers", x.text); ok {
 				tr.Scope = lawfulbasis.Scope(w)
