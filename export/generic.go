@@ -773,15 +773,15 @@ func writeParties(b *book, reg *ropa.Register) error {
 		}
 		return []string{a.Street, a.PostalCode, a.City, countryName(a.Country, l)}
 	}
-	// row writes one row; a party's contact person gets a row of its own
+	// add writes one row; a party's contact person gets a row of its own
 	// below it, at the party's path and "contact".
-	var row func(owner string, p ropa.Path, role string, pt ropa.Party)
+	var add func(owner string, p ropa.Path, role string, pt ropa.Party)
 	addContact := func(owner string, p ropa.Path, c *ropa.Contact) {
 		if c != nil {
-			row(owner, p, c.Role, ropa.Party{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone})
+			add(owner, p, c.Role, ropa.Party{Name: c.Name, Address: c.Address, Email: c.Email, Phone: c.Phone})
 		}
 	}
-	row = func(owner string, p ropa.Path, role string, pt ropa.Party) {
+	add = func(owner string, p ropa.Path, role string, pt ropa.Party) {
 		cells := []string{owner, p.String(), role, pt.Name, "", ""}
 		if r := pt.Registration; r != nil {
 			cells[4], cells[5] = r.Scheme, r.ID
@@ -795,7 +795,6 @@ func writeParties(b *book, reg *ropa.Register) error {
 		tb.add(append(cells, pt.Email, pt.Phone, pt.Website, employees, boolText(pt.PublicAuthority, l))...)
 		addContact(owner, p.Child("contact"), pt.Contact)
 	}
-	add := row
 	root := ropa.Root
 	add("", root.Child("organisation"), "", reg.Organisation)
 	for i, e := range reg.Entities {
