@@ -571,7 +571,7 @@ func writeCNIL(b *book, reg *ropa.Register) error {
 		if sensitive {
 			yn = "Oui"
 		}
-		s.put(b.wrap, []string{a.Name, cnilRef(a), "", dateText(updatedOf(a, reg), l), purposesText(a), "", "", yn}, none, 0)
+		s.put(b.wrap, []string{a.Name, cnilRef(a), dateText(a.Created, l), dateText(updatedOf(a, reg), l), purposesText(a), "", "", yn}, none, 0)
 	}
 	if err := s.dropDown(8, "Oui/non"); err != nil {
 		return err
@@ -644,7 +644,7 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 	for _, r := range [][]string{
 		{"Nom du traitement", a.Name},
 		{"N° / RÉF", cnilRef(a)},
-		{"Date de création du traitement", ""},
+		{"Date de création du traitement", dateText(a.Started, l)},
 		{"Mise à jour du traitement", dateText(updatedOf(a, reg), l)},
 	} {
 		fm.spanned(b.label, cnilWhole, r...)
@@ -772,7 +772,7 @@ func cnilFiche(b *book, reg *ropa.Register, a ropa.Activity) error {
 	fm.blank()
 	fm.spanned(b.header, cnilWhole, t("col.more", l))
 	for _, f := range append(activityFacts(a, reg, l), fact{"col.bases", basesByPurpose(a, l)}, fact{"col.conditions", conditionsByPurpose(a, l)}) {
-		if strings.TrimSpace(f.text) != "" && f.key != "col.id" {
+		if strings.TrimSpace(f.text) != "" && !containsKey([]string{"col.id", "col.created", "col.started"}, f.key) { // in rows of the fiche's own
 			fm.spanned(b.label, cnilWhole, t(f.key, l), f.text)
 		}
 	}

@@ -561,10 +561,10 @@ func (x *cnil) readList() {
 			x.wb.problem(s, r, max(nameCol, 1), i, "", "no Nom du traitement; the activity is named after its N° / RÉF")
 		}
 		if v, c := get(cnilColCreated); v != "" {
-			a.Notes = addLine(a.Notes, fmt.Sprintf("Date de création de la fiche (%s): %s", cellRef(s.name, ref(r, c)), x.date(s, r, c, v)))
+			x.dated(&a.Created, i, "created", "creation date of the fiche", s, r, c, v)
 		}
 		if v, c := get(cnilColUpdated); v != "" {
-			x.updated(&a, s, r, c, i, v)
+			x.dated(&a.Updated, i, "updated", "last update", s, r, c, v)
 		}
 		if v, c := get(cnilColPurposes); v != "" {
 			for j, d := range splitLines(v) {
@@ -668,8 +668,10 @@ func (x *cnil) raw(s *sheet, r, c int, v string) string {
 	return v
 }
 
-// updated reads the date of the record's last update.
-func (x *cnil) updated(a *ropa.Activity, s *sheet, r, c, i int, v string) {
+// dated reads a date of the record (its last update, the fiche's creation,
+// the processing's start) into the field at path field of activity i; a
+// second date that differs from the first is a problem naming what.
+func (x *cnil) dated(into *ropa.Date, i int, field, what string, s *sheet, r, c int, v string) {
 	d, ok := parseDate(x.raw(s, r, c, v))
 	if !ok {
 		d, ok = parseDate(v)
@@ -677,11 +679,11 @@ func (x *cnil) updated(a *ropa.Activity, s *sheet, r, c, i int, v string) {
 	switch {
 	case !ok:
 		x.wb.problem(s, r, c, i, v, "not a date (want DD/MM/YYYY or YYYY-MM-DD)")
-	case !a.Updated.IsZero() && a.Updated != d:
-		x.wb.problem(s, r, c, i, v, "last update differs from the %s given before; that one is kept", a.Updated)
+	case !into.IsZero() && *into != d:
+		x.wb.problem(s, r, c, i, v, "%s differs from the %s given before; that one is kept", what, *into)
 	default:
-		a.Updated = d
-		x.wb.at(ropa.Root.Child("activities").Index(i).Child("updated"), s, r, c)
+		*into = d
+		x.wb.at(ropa.Root.Child("activities").Index(i).Child(field), s, r, c)
 	}
 }
 
@@ -1030,14 +1032,14 @@ func (fc *fiche) row(r int) {
 		fc.outside(r, 2)
 	case cnilCreated:
 		if v := fc.get(r, 2); v.v != "" {
-			a.Notes = addLine(a.Notes, fmt.Sprintf("Date de création du traitement (%s): %s", cellRef(s.name, ref(r, 2)), x.date(s, r, 2, v.v)))
+			x.dated(&a.Started, fc.i, "started", "creation date of the processing", s, r, 2, v.v)
 		}
 		fc.outside(r, 2)
 	case cnilUpdated:
 		if v := fc.get(r, 2); v.v != "" {
 			listed := a.Updated
 			a.Updated = ropa.Date{} // the fiche's date is the record's
-			x.updated(a, s, r, 2, fc.i, v.v)
+			x.dated(&a.Updated, fc.i, "updated", "last update", s, r, 2, v.v)
 			if c, ok := x.listCol(cnilColUpdated); ok && !listed.IsZero() && !a.Updated.IsZero() && listed != a.Updated {
 				x.wb.problem(x.list, x.listRow[fc.i], c, fc.i, x.list.cell(x.listRow[fc.i], c), "last update differs from that of its fiche (%s, %s); the fiche's is kept", a.Updated, cellRef(s.name, ref(r, 2)))
 			}

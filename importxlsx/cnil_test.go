@@ -367,9 +367,9 @@ func TestReadCNIL(t *testing.T) {
 		for _, tt := range tests {
 			assert.Equal(t, tt.want, tt.got, tt.name)
 		}
+		assert.Equal(t, ropa.NewDate(2018, 5, 26), pay.Created, "the list's Date de création de la fiche")
+		assert.Equal(t, ropa.NewDate(2018, 5, 26), pay.Started, "the fiche's Date de création du traitement")
 		for _, note := range []string{
-			"Date de création de la fiche ('2_-_Liste_des_traitements'!C10): 26/05/2018",
-			"Date de création du traitement (Paie!B6): 26/05/2018",
 			"Finalité du traitement in the list ('2_-_Liste_des_traitements'!E10): Gestion de la paie\nCalcul des rémunérations",
 		} {
 			assert.Contains(t, pay.Notes, note)
@@ -813,9 +813,14 @@ func ExampleRead_cnil() {
 func TestReadCNILExported(t *testing.T) {
 	reg, _, err := examples.Load("wengage")
 	require.NoError(t, err)
+	reg.Activities[0].Created, reg.Activities[0].Started = ropa.NewDate(2021, 3, 1), ropa.NewDate(2021, 4, 1)
 	var buf bytes.Buffer
 	require.NoError(t, export.WriteXLSX(&buf, reg, export.WithLayout(export.CNIL), export.WithLang(export.French)))
 	res := readCNILBook(t, buf.Bytes())
+	// The list's Date de création de la fiche and the fiche's Date de
+	// création du traitement hold the record's creation and the start.
+	assert.Equal(t, reg.Activities[0].Created, res.Register.Activities[0].Created)
+	assert.Equal(t, reg.Activities[0].Started, res.Register.Activities[0].Started)
 	assert.Equal(t, CNIL, res.Layout)
 	assert.Equal(t, reg.Organisation.Name, res.Register.Organisation.Name)
 	name := func(a ropa.Activity) string { return a.Name }
